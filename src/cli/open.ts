@@ -1,0 +1,45 @@
+import { createLlmAnswerer } from '../answer/llm.js';
+import { loadDotEnv, readConfig, redact, type Config } from '../config/index.js';
+import { Engine } from '../engine.js';
+import { isFootnoteError } from '../errors.js';
+
+/** Read the configuration and open the engine, drawing index progress on a terminal. */
+export async function openEngine(options: { force?: boolean; quiet?: boolean } = {}): Promise<{ engine: Engine; config: Config }> {
+  loadDotEnv();
+  const config = readConfig();
+  const tty = process.stderr.isTTY && !options.quiet;
+  const engine = await Engine.open(config, {
+    force: options.force,
+    llm: createLlmAnswerer(config),
+    log: (line) => {
+      if (tty) process.stderr.write('\r\x1b[K');
+      if (!options.quiet || line.startsWith('warning')) process.stderr.write(`${redact(line, config)}\n`);
+    },
+    onProgress: tty ? (done, total) => process.stderr.write(`\r\x1b[KIndexing ${bar(done / total)} ${done}/${total} passages`) : undefined,
+  });
+  return { engine, config };
+}
+
+function bar(fraction: number, width = 24): string {
+  const filled = Math.round(fraction * width);
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}]`;
+}
+
+/** Run a CLI entry point: user errors print one line and exit 2, anything else prints a short message and exits 1. */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error: unknown) => {
+      if (isFootnoteError(error)) {
+        process.stderr.write(`error: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
+        if (process.env.FOOTNOTE_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

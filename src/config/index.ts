@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FootnoteError } from '../errors.js';
+
+/** Everything Footnote reads from the environment, parsed and checked once at start-up. */
+export interface Config {
+  corpusDir: string;
+  dataDir: string;
+  embeddings: { provider: 'local' } | { provider: 'openai'; model: string };
+  /** set when OPENAI_API_KEY is: answers are written by the chat model */
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
+  openai?: { apiKey: string; baseURL?: string };
+  topK: number;
+  discord?: DiscordConfig;
+}
+
+export interface DiscordConfig {
+  token: string;
+  clientId?: string;
+  guildId?: string;
+  apiUrl?: string;
+  messageContent: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Load `.env` from the working directory if there is one (never overriding the real environment). */
+export function loadDotEnv(path = '.env'): void {
+  if (!existsSync(path)) return;
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    throw new FootnoteError('CONFIG_INVALID', `Could not read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Parse and validate the configuration; errors name the variable at fault and never echo secrets. */
+export function readConfig(env: Env = process.env): Config {
+  const get = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const apiKey = get('OPENAI_API_KEY');
+  const baseURL = get('OPENAI_BASE_URL');
+  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) invalid('OPENAI_BASE_URL', 'must be an http(s) URL, e.g. http://127.0.0.1:8080/v1');
+  const openai = apiKey ? { apiKey, baseURL } : undefined;
+
+  const provider = (get('FOOTNOTE_EMBEDDINGS') ?? 'local').toLowerCase();
+  if (provider !== 'local' && provider !== 'openai') invalid('FOOTNOTE_EMBEDDINGS', 'must be "local" or "openai"');
+  if (provider === 'openai' && !openai) invalid('FOOTNOTE_EMBEDDINGS', 'is "openai" but OPENAI_API_KEY is not set');
+
+  const llmMode = (get('FOOTNOTE_LLM') ?? 'auto').toLowerCase();
+  if (!['auto', 'on', 'off'].includes(llmMode)) invalid('FOOTNOTE_LLM', 'must be auto, on or off');
+  if (llmMode === 'on' && !openai) invalid('FOOTNOTE_LLM', 'is "on" but OPENAI_API_KEY is not set');
+
+  const timeoutMs = integer(get('FOOTNOTE_LLM_TIMEOUT_MS') ?? '20000', 'FOOTNOTE_LLM_TIMEOUT_MS', 100, 600_000);
+  const topK = integer(get('FOOTNOTE_TOP_K') ?? '5', 'FOOTNOTE_TOP_K', 1, 50);
+
+  const token = get('DISCORD_TOKEN');
+  const apiUrl = get('DISCORD_API_URL');
+  if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) invalid('DISCORD_API_URL', 'must be an http(s) URL');
+  const clientId = get('DISCORD_CLIENT_ID');
+  if (clientId && !/^\d{5,25}$/.test(clientId)) invalid('DISCORD_CLIENT_ID', 'must be the application id (a number)');
+  const guildId = get('DISCORD_GUILD_ID');
+  if (guildId && !/^\d{5,25}$/.test(guildId)) invalid('DISCORD_GUILD_ID', 'must be a server id (a number)');
+
+  return {
+    corpusDir: resolve(get('FOOTNOTE_CORPUS_DIR') ?? 'corpus'),
+    dataDir: resolve(get('FOOTNOTE_DATA_DIR') ?? 'data'),
+    embeddings: provider === 'openai' ? { provider: 'openai', model: get('OPENAI_EMBEDDING_MODEL') ?? 'text-embedding-3-small' } : { provider: 'local' },
+    llm: openai && llmMode !== 'off' ? { ...openai, model: get('OPENAI_CHAT_MODEL') ?? 'gpt-4o-mini', timeoutMs } : undefined,
+    openai,
+    topK,
+    discord: token
+      ? { token, clientId, guildId, apiUrl, messageContent: /^(1|true|yes|on)$/i.test(get('FOOTNOTE_MESSAGE_CONTENT') ?? '') }
+      : undefined,
+  };
+}
+
+function integer(raw: string, name: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) invalid(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function invalid(name: string, why: string): never {
+  throw new FootnoteError('CONFIG_INVALID', `${name} ${why}.`);
+}
+
+/** Replace every secret of the config that occurs in a text, for logs. */
+export function redact(text: string, config: Pick<Config, 'openai' | 'discord'>): string {
+  let out = text;
+  for (const secret of [config.openai?.apiKey, config.discord?.token]) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}

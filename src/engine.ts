@@ -1,0 +1,178 @@
+import { answerExtractive, ABSTAIN_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerMetadata } from './answer/metadata.js';
+import { verifyCitations } from './answer/citations.js';
+import type { LlmAnswerer } from './answer/llm.js';
+import type { Answer, PassageOut } from './answer/types.js';
+import type { Config } from './config/index.js';
+import { loadCorpus, type Corpus, type CorpusDocument } from './corpus/load.js';
+import { FootnoteError } from './errors.js';
+import type { Chunk } from './ingest/chunk.js';
+import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
+import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
+import { analyzeQuestion } from './retrieve/question.js';
+import { Retriever, type Passage, type SearchOptions } from './retrieve/retriever.js';
+
+export const MAX_QUESTION_LENGTH = 1000;
+
+export interface AskOptions extends SearchOptions {
+  /** false to answer offline even when a model is configured (a server's setting) */
+  llm?: boolean;
+}
+
+export interface EngineOptions {
+  force?: boolean;
+  onProgress?: IndexProgress;
+  /** warnings and notices for the operator (never secrets) */
+  log?: (line: string) => void;
+  /** the model answerer, when one is configured (built by the caller's factory) */
+  llm?: LlmAnswerer;
+  embedder?: EmbedderChoice;
+}
+
+export interface PassageContext {
+  passage: Chunk;
+  title: string;
+  file: string;
+  previous?: Chunk;
+  next?: Chunk;
+}
+
+/**
+ * The answer engine: corpus → passages → hybrid index → cited answers.
+ * Opened once at start-up; every front end (CLI, console chat, Discord) shares it.
+ */
+export class Engine implements CorpusView {
+  readonly documents: Map<string, CorpusDocument>;
+  private readonly sources: Map<string, string>;
+  private readonly byDoc = new Map<string, Chunk[]>();
+
+  private constructor(
+    readonly corpus: Corpus,
+    readonly index: OpenedIndex,
+    readonly retriever: Retriever,
+    readonly embedder: EmbedderChoice,
+    readonly llm: LlmAnswerer | undefined,
+  ) {
+    this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
+    this.sources = new Map(corpus.documents.flatMap((d) => [[d.file, d.source] as [string, string], ...(d.metaSource ? [[d.metaSource.file, d.metaSource.text] as [string, string]] : [])]));
+    for (const chunk of index.chunks) {
+      const list = this.byDoc.get(chunk.docId) ?? [];
+      list.push(chunk);
+      this.byDoc.set(chunk.docId, list);
+    }
+  }
+
+  static async open(config: Pick<Config, 'corpusDir' | 'dataDir' | 'embeddings' | 'openai'>, options: EngineOptions = {}): Promise<Engine> {
+    const corpus = loadCorpus(config.corpusDir);
+    for (const warning of corpus.warnings) options.log?.(`warning: ${warning}`);
+    const embedder = options.embedder ?? createEmbedder(config);
+    const index = await openIndex({
+      corpus,
+      dataDir: config.dataDir,
+      embeddings: embedder.embeddings,
+      embedder: embedder.settings,
+      force: options.force,
+      onProgress: options.onProgress,
+    });
+    if (index.built) options.log?.(`index built (${index.reason ?? 'new'}): ${index.manifest.documents} documents, ${index.manifest.chunks} passages, ${index.manifest.dimensions} dimensions, ${index.seconds.toFixed(2)} s`);
+    const retriever = new Retriever(index, embedder, corpus.documents);
+    return new Engine(corpus, index, retriever, embedder, options.llm);
+  }
+
+  chunksOf(docId: string): Chunk[] {
+    return this.byDoc.get(docId) ?? [];
+  }
+
+  get mode(): 'extractive' | 'llm' {
+    return this.llm ? 'llm' : 'extractive';
+  }
+
+  /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
+  async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const question = analyzeQuestion(checkQuestion(raw));
+    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? 5 });
+    const retrieved = performance.now();
+    const k = options.k ?? 5;
+    const finish = (answer: Omit<Answer, 'question' | 'passages' | 'timings'>): Answer => {
+      const problems = verifyCitations(answer.citations, this.sources);
+      if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
+      const done = performance.now();
+      const passages = this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut)).slice(0, k);
+      return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
+    };
+
+    if (question.metadata) {
+      const doc = this.documents.get(retrieval.passages[0]?.docId ?? '') ?? this.corpus.documents[0];
+      const meta = answerMetadata(question.metadata, doc, this.chunksOf(doc.id));
+      if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
+    }
+    const extractive = answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
+    if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview') {
+      const written = await this.llm.answer(question.query, retrieval.passages, this.documents);
+      if (written.ok) return finish({ answer: written.answer, citations: written.citations, abstained: written.abstained, mode: 'llm' });
+      return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer (${written.reason}); this is the offline answer.` });
+    }
+    return finish({ ...extractive, mode: 'extractive' });
+  }
+
+  /** The passages an answer rests on lead the ranking (an overview or metadata answer may cite passages retrieval ranked low). */
+  private rankCitedFirst(citations: Answer['citations'], ranked: PassageOut[]): PassageOut[] {
+    const cited: PassageOut[] = [];
+    for (const c of citations) {
+      if (cited.some((p) => p.id === c.passageId)) continue;
+      const chunk = this.retriever.chunk(c.passageId);
+      if (!chunk) continue;
+      const known = ranked.find((p) => p.id === chunk.id);
+      cited.push(known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score });
+    }
+    return [...cited, ...ranked.filter((p) => !cited.some((c) => c.id === p.id))].map((p, i) => ({ ...p, rank: i + 1 }));
+  }
+
+  /** The top passages for a query, without composing an answer. */
+  async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {
+    const question = analyzeQuestion(checkQuestion(raw));
+    const retrieval = await this.retriever.search(question.query, question.tokens, options);
+    return retrieval.passages.map(toPassageOut);
+  }
+
+  /** A passage by id, with its neighbours for context. */
+  passage(id: string): PassageContext | undefined {
+    const passage = this.retriever.chunk(id.trim());
+    if (!passage) return undefined;
+    const siblings = this.chunksOf(passage.docId);
+    const i = siblings.findIndex((c) => c.id === passage.id);
+    const doc = this.documents.get(passage.docId)!;
+    return { passage, title: doc.meta.title, file: doc.file, previous: siblings[i - 1], next: siblings[i + 1] };
+  }
+
+  about() {
+    return {
+      documents: this.corpus.documents.map((d) => ({ id: d.id, file: d.file, ...d.meta, passages: this.chunksOf(d.id).length })),
+      passages: this.index.chunks.length,
+      sections: [...new Set(this.index.chunks.map((c) => c.section).filter(Boolean))],
+      mode: this.mode,
+      embedder: this.embedder.settings,
+    };
+  }
+}
+
+/** Clean a question and enforce the limits; the cleaned text is what is answered. */
+export function checkQuestion(raw: string): string {
+  const text = typeof raw === 'string' ? raw : '';
+  if (text.length > MAX_QUESTION_LENGTH * 4) throw new FootnoteError('QUESTION_TOO_LONG', `The question is too long (${text.length} characters; the limit is ${MAX_QUESTION_LENGTH}).`);
+  const cleaned = analyzeQuestion(text).text;
+  if (!cleaned) throw new FootnoteError('EMPTY_QUESTION', 'The question is empty. Ask something about the corpus, e.g. "Who wrote the article?"');
+  if (cleaned.length > MAX_QUESTION_LENGTH) throw new FootnoteError('QUESTION_TOO_LONG', `The question is too long (${cleaned.length} characters; the limit is ${MAX_QUESTION_LENGTH}).`);
+  return cleaned;
+}
+
+function toPassageOut(p: Passage): PassageOut {
+  return { rank: p.rank, id: p.id, docId: p.docId, title: p.title, section: p.section, paragraph: p.paragraph, text: p.text, start: p.start, end: p.end, score: p.score };
+}
+
+function ms(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export { ABSTAIN_MESSAGE };

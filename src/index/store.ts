@@ -1,0 +1,158 @@
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { Document } from '@langchain/core/documents';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Corpus } from '../corpus/load.js';
+import { FootnoteError } from '../errors.js';
+import { chunkDocument, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '../ingest/chunk.js';
+
+export const INDEX_FORMAT = 1;
+const INDEX_FILES = ['hnswlib.index', 'docstore.json', 'args.json'];
+
+export interface Manifest {
+  format: number;
+  corpusHash: string;
+  chunker: ChunkerSettings;
+  embedder: Record<string, string | number>;
+  documents: number;
+  chunks: number;
+  dimensions: number;
+  /** sha256 of each index file: a truncated or corrupt file is caught before it is served */
+  files: Record<string, string>;
+  builtAt: string;
+}
+
+export interface VectorIndex {
+  store: HNSWLib;
+  chunks: Chunk[];
+  manifest: Manifest;
+}
+
+export type IndexProgress = (done: number, total: number) => void;
+
+export interface OpenIndexOptions {
+  corpus: Corpus;
+  dataDir: string;
+  embeddings: Embeddings;
+  embedder: Record<string, string | number>;
+  chunker?: ChunkerSettings;
+  force?: boolean;
+  onProgress?: IndexProgress;
+  /** embed this many passages per call */
+  batchSize?: number;
+}
+
+export interface OpenedIndex extends VectorIndex {
+  built: boolean;
+  /** why it was (re)built, when it was */
+  reason?: string;
+  seconds: number;
+}
+
+/** Load the persisted index when it matches the corpus and settings; otherwise build it (atomically). */
+export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex> {
+  const started = performance.now();
+  const dir = join(options.dataDir, 'index');
+  const chunker = options.chunker ?? DEFAULT_CHUNKER;
+  const expected = { format: INDEX_FORMAT, corpusHash: options.corpus.hash, chunker, embedder: options.embedder };
+  let reason = options.force ? 'rebuild requested' : undefined;
+  if (!reason) {
+    const check = checkIndex(dir, expected);
+    if (check.ok) {
+      try {
+        const store = await HNSWLib.load(dir, options.embeddings);
+        const chunks = chunksOf(store);
+        if (chunks.length === check.manifest.chunks) {
+          return { store, chunks, manifest: check.manifest, built: false, seconds: (performance.now() - started) / 1000 };
+        }
+        reason = 'the index does not hold the passages its manifest lists';
+      } catch (error) {
+        reason = `the index could not be read (${(error as Error).message})`;
+      }
+    } else {
+      reason = check.reason;
+    }
+  }
+  const built = await buildIndex({ ...options, chunker, dir });
+  return { ...built, built: true, reason, seconds: (performance.now() - started) / 1000 };
+}
+
+function checkIndex(dir: string, expected: Pick<Manifest, 'format' | 'corpusHash' | 'chunker' | 'embedder'>): { ok: true; manifest: Manifest } | { ok: false; reason: string } {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return { ok: false, reason: existsSync(dir) ? 'the index is incomplete (no manifest)' : 'no index yet' };
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  } catch {
+    return { ok: false, reason: 'the index manifest is corrupt' };
+  }
+  if (manifest.format !== expected.format) return { ok: false, reason: 'the index format changed' };
+  if (manifest.corpusHash !== expected.corpusHash) return { ok: false, reason: 'the corpus changed' };
+  if (JSON.stringify(manifest.chunker) !== JSON.stringify(expected.chunker)) return { ok: false, reason: 'the chunker settings changed' };
+  if (JSON.stringify(manifest.embedder) !== JSON.stringify(expected.embedder)) return { ok: false, reason: 'the embedder settings changed' };
+  for (const file of INDEX_FILES) {
+    const path = join(dir, file);
+    if (!existsSync(path)) return { ok: false, reason: `the index is incomplete (${file} is missing)` };
+    if (sha256File(path) !== manifest.files?.[file]) return { ok: false, reason: `the index is corrupt (${file} does not match its checksum)` };
+  }
+  return { ok: true, manifest };
+}
+
+async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings; dir: string }): Promise<VectorIndex> {
+  const { corpus, embeddings, onProgress } = options;
+  const titles = new Map(corpus.documents.map((d) => [d.id, d.meta.title]));
+  const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, options.chunker));
+  if (chunks.length === 0) throw new FootnoteError('CORPUS_EMPTY', 'The corpus has no passages to index (every document is empty or only headings).');
+  const batchSize = options.batchSize ?? 256;
+  const vectors: number[][] = [];
+  onProgress?.(0, chunks.length);
+  for (let i = 0; i < chunks.length; i += batchSize) {
+    const batch = chunks.slice(i, i + batchSize);
+    try {
+      vectors.push(...(await embeddings.embedDocuments(batch.map((c) => embeddingText(c, titles.get(c.docId) ?? '')))));
+    } catch (error) {
+      throw new FootnoteError('INDEX_FAILED', `Embedding the corpus failed: ${(error as Error).message}`, { cause: error });
+    }
+    onProgress?.(Math.min(i + batchSize, chunks.length), chunks.length);
+  }
+  const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors[0].length });
+  await store.addVectors(vectors, chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { ...chunk, text: undefined } })));
+
+  // Write aside, then swap in: a reader never sees a half-written index.
+  mkdirSync(options.dataDir, { recursive: true });
+  const temp = join(options.dataDir, `index.building-${process.pid}-${Date.now()}`);
+  await store.save(temp);
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    corpusHash: corpus.hash,
+    chunker: options.chunker,
+    embedder: options.embedder,
+    documents: corpus.documents.length,
+    chunks: chunks.length,
+    dimensions: vectors[0].length,
+    files: Object.fromEntries(INDEX_FILES.map((f) => [f, sha256File(join(temp, f))])),
+    builtAt: new Date().toISOString(),
+  };
+  writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const old = join(options.dataDir, `index.old-${process.pid}-${Date.now()}`);
+  if (existsSync(options.dir)) renameSync(options.dir, old);
+  renameSync(temp, options.dir);
+  rmSync(old, { recursive: true, force: true });
+  return { store, chunks, manifest };
+}
+
+/** What is embedded for a passage: its text with the section and title it stands under. */
+export function embeddingText(chunk: Chunk, title: string): string {
+  return [title, chunk.section, chunk.text].filter(Boolean).join('\n');
+}
+
+function chunksOf(store: HNSWLib): Chunk[] {
+  const docs = [...(store.docstore as unknown as { _docs: Map<string, Document> })._docs.values()];
+  return docs.map((doc) => ({ ...(doc.metadata as Omit<Chunk, 'text'>), text: doc.pageContent }));
+}
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

@@ -1,0 +1,61 @@
+import stem from 'wink-porter2-stemmer';
+
+/** A word of a text as retrieval sees it. */
+export interface Token {
+  /** lower-case surface form, as looked up in the word vectors */
+  word: string;
+  /** Porter2 stem, as matched by BM25 */
+  stem: string;
+  /** character offsets in the text that was tokenised */
+  start: number;
+  end: number;
+}
+
+// Function words plus the words every question is made of ("what", "article", "tell").
+export const STOPWORDS = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being below between both but by
+  can could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his
+  how i if in into is isn't it it's its itself just let's me more most my myself no nor not of on once only or other ought our ours
+  ourselves own same she should so some such than that that's the their theirs them themselves then there these they this
+  those through to too under until up  very was we were what when where which while who whom why will with would you your yours
+  yourself yourselves s t d ll m re ve y also may might must shall us get got gets like really pls please tell explain describe say says said
+  sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
+  article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
+  im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
+  tho though eh umm um uh nah yeah yes bro dude guys know think mean`.split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    // "US" / "the us" is the country, not the pronoun: give it one word both ways.
+    if (match[0] === 'US' || (match[0] === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, match.index! - 4), match.index!)))) {
+      tokens.push({ word: 'america', stem: 'america', start: match.index!, end: match.index! + match[0].length });
+      continue;
+    }
+    let word = match[0].toLowerCase().replace(/\u2019/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    word = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    if (!word) continue;
+    tokens.push({ word, stem: stemWord(word), start: match.index!, end: match.index! + match[0].length });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stem(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Tokens that carry meaning: no stopwords, no single letters. */
+export function contentTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => !STOPWORDS.has(t.word) && (t.word.length > 1 || /\d/.test(t.word)));
+}

@@ -1,0 +1,104 @@
+import type { LocalEmbeddings } from '../index/local-embeddings.js';
+import type { Token } from '../index/tokenize.js';
+
+/**
+ * Soft word matching: how well a passage word stands in for a question word.
+ * Same stem = 1; otherwise the cosine of their word vectors, rescaled so that
+ * unrelated words (cosine below `floor`) count nothing.
+ */
+export class WordMatcher {
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly local: LocalEmbeddings | undefined,
+    public floor = 0.4,
+    public power = 1,
+    public cap = 0.9,
+  ) {}
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  match(q: Token, t: { word: string; stem: string }): number {
+    if (q.stem === t.stem || q.word === t.word) return 1;
+    if (!this.local) return 0;
+    const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
+    let value = this.cache.get(key);
+    if (value === undefined) {
+      const a = this.local.vectors.vector(q.word);
+      const b = this.local.vectors.vector(t.word);
+      if (!a || !b) value = 0;
+      else {
+        let s = 0;
+        for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+        value = s <= this.floor ? 0 : Math.pow((s - this.floor) / (1 - this.floor), this.power) * this.cap;
+      }
+      if (this.cache.size > 500_000) this.cache.clear();
+      this.cache.set(key, value);
+    }
+    return value;
+  }
+
+  /** How many of a passage's words may add to a question word's match (the best counts fully, the next ones less). */
+  public depth = 1;
+
+  /** Best match of each question word among the given words. */
+  bestMatches(query: Token[], words: { word: string; stem: string }[]): number[] {
+    if (this.depth <= 1) {
+      return query.map((q) => {
+        let best = 0;
+        for (const t of words) {
+          const m = this.match(q, t);
+          if (m > best) best = m;
+          if (best === 1) break;
+        }
+        return best;
+      });
+    }
+    return query.map((q) => {
+      const seen = new Set<string>();
+      const top: number[] = [];
+      for (const t of words) {
+        if (seen.has(t.stem)) continue;
+        seen.add(t.stem);
+        const m = this.match(q, t);
+        if (m > 0) top.push(m);
+      }
+      top.sort((a, b) => b - a);
+      let s = 0;
+      let norm = 0;
+      for (let i = 0; i < this.depth; i++) {
+        s += (top[i] ?? 0) * 0.5 ** i;
+        norm += 0.5 ** i;
+      }
+      return Math.min(1, top[0] === 1 ? 1 : s / norm * (1 + this.depthBoost));
+    });
+  }
+
+  public depthBoost = 0.5;
+}
+
+/** Damerau-Levenshtein distance up to `max` (returns max + 1 beyond it). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0][j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      rowMin = Math.min(rowMin, d[i][j]);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}

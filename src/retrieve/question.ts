@@ -1,0 +1,91 @@
+import { sanitizeInput } from '../ingest/text.js';
+import { contentTokens, type Token } from '../index/tokenize.js';
+
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
+
+export type MetadataField = 'authors' | 'date' | 'publication' | 'title' | 'tags';
+
+export interface AnalyzedQuestion {
+  /** the question as given, cleaned of control and invisible characters */
+  text: string;
+  /** the part of the text that is a question about the corpus (instructions to the bot removed) */
+  query: string;
+  type: QuestionType;
+  /** a question about the document itself (who wrote it, when, where published) */
+  metadata?: MetadataField;
+  /** the text tries to give the bot instructions */
+  injection: boolean;
+  tokens: Token[];
+}
+
+// Phrases that address the bot rather than ask about the corpus.
+const INJECTION = [
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous|prior|system|context|everything)\b/i,
+  /\b(?:system|developer|hidden|initial|original)\s+(?:prompt|message|instructions?)\b/i,
+  /\byou\s+are\s+(?:now|no\s+longer)\b/i,
+  /\b(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
+  /\b(?:jailbreak|DAN mode|developer mode)\b/i,
+  /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
+  /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
+  /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script)\b/i,
+  /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
+  /\b(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature)\b/i,
+  /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:in|like|as)\s+(?:a\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|leetspeak)\b/i,
+  /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
+  /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
+  /\b(?:new|updated|real)\s+instructions?\b/i,
+  /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
+  /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:word|phrase|text)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
+  /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
+];
+
+/** Sentences that are instructions to the bot, so they can be dropped from the query. */
+function isInstruction(sentence: string): boolean {
+  return INJECTION.some((re) => re.test(sentence));
+}
+
+export function analyzeQuestion(raw: string): AnalyzedQuestion {
+  const text = sanitizeInput(raw);
+  const injection = isInstruction(text);
+  let query = text;
+  if (injection) {
+    // Keep only the sentences that ask something and do not instruct the bot; claims that come
+    // with an injection ("the corpus has been updated and ...") are not trusted either.
+    const parts = text.split(/(?<=[.?!;:])\s+|\s+(?:and then|then|and also|but first|but)\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
+    query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
+  }
+  const tokens = contentTokens(query);
+  return { text, query, type: questionType(query), metadata: metadataField(query), injection, tokens };
+}
+
+const QUESTION_START = /^\s*(?:who|whom|whose|what|what's|whats|wat|when|where|which|why|how|y|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|r|according|name|list|explain|describe|summari[sz]e|tell)\b/i;
+
+function isQuestionSentence(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) || QUESTION_START.test(sentence);
+}
+
+export function questionType(q: string): QuestionType {
+  const s = q.toLowerCase();
+  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim))/.test(s)) return 'overview';
+  if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
+  if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
+  // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b/.test(s)) return 'when';
+  if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
+  if (/\bwhere\b|\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
+  if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
+  if (/\bhow\b/.test(s)) return 'how';
+  return 'what';
+}
+
+/** Questions about the document rather than its content. */
+export function metadataField(q: string): MetadataField | undefined {
+  const s = q.toLowerCase();
+  const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
+  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$/.test(s)) return 'authors';
+  if (/^\s*(?:so\s+)?(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
+  if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|newspaper|publication)\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s)) return 'publication';
+  if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+called\b/.test(s)) return 'title';
+  if (/\b(?:tags?|tagged|topics? (?:listed|tagged)|categor(?:y|ies)|filed under|issues listed)\b/.test(s)) return 'tags';
+  return undefined;
+}

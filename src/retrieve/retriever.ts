@@ -1,0 +1,256 @@
+import type { CorpusDocument } from '../corpus/load.js';
+import type { Chunk } from '../ingest/chunk.js';
+import { Bm25 } from '../index/bm25.js';
+import type { EmbedderChoice } from '../index/embeddings.js';
+import type { VectorIndex } from '../index/store.js';
+import { contentTokens, stemWord, type Token } from '../index/tokenize.js';
+import { editDistance, WordMatcher } from './matcher.js';
+
+export interface ScoredSentence {
+  start: number;
+  end: number;
+  /** share of the question's weighted words this sentence supports, 0..1 */
+  coverage: number;
+}
+
+export interface Passage {
+  rank: number;
+  id: string;
+  docId: string;
+  title: string;
+  section: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  /** share of the question's weighted words the passage supports, 0..1 */
+  coverage: number;
+  sentences: ScoredSentence[];
+}
+
+export interface SearchOptions {
+  k?: number;
+  docIds?: string[];
+  sections?: string[];
+}
+
+export interface Retrieval {
+  passages: Passage[];
+  /** the question's content words after spelling repair, with their weights */
+  terms: { token: Token; weight: number; support: number }[];
+}
+
+interface PreparedChunk {
+  chunk: Chunk;
+  title: string;
+  tokens: Token[];
+  /** per sentence: indices into tokens */
+  sentenceTokens: Token[][];
+}
+
+/** Weights of the signals fused into a passage's score (tuned on the development set). */
+export const FUSION = { passage: 0.4, sentence: 0.35, bm25: 0, dense: 0.3, sentenceDense: 0, centering: 0.5, rarityPower: 1, specificity: 1 };
+
+/** Candidates taken from each first-stage ranking before reranking. */
+const CANDIDATES = 100;
+
+/**
+ * Question → ranked passages. First stage: BM25 and the vector index each propose
+ * candidates; second stage: every candidate is scored on how much of the question its
+ * words (and its best sentence's words) support, by exact stem or word-vector similarity,
+ * fused with the first-stage scores.
+ */
+export class Retriever {
+  private readonly prepared: PreparedChunk[];
+  private readonly bm25: Bm25;
+  private readonly vocabulary = new Map<string, Token>();
+  readonly matcher: WordMatcher;
+  private readonly byId = new Map<string, number>();
+
+  constructor(
+    private readonly index: VectorIndex,
+    private readonly embedder: EmbedderChoice,
+    documents: CorpusDocument[],
+    readonly fusion = { ...FUSION },
+  ) {
+    const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
+    this.prepared = index.chunks.map((chunk, i) => {
+      this.byId.set(chunk.id, i);
+      const tokens = contentTokens(chunk.text).map((t) => ({ ...t, start: t.start + chunk.start, end: t.end + chunk.start }));
+      const sentenceTokens = chunk.sentences.map((s) => tokens.filter((t) => t.start >= s.start && t.end <= s.end));
+      for (const t of tokens) if (!this.vocabulary.has(t.word)) this.vocabulary.set(t.word, t);
+      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, tokens, sentenceTokens };
+    });
+    this.bm25 = new Bm25(this.prepared.map((p) => [...p.tokens, ...contentTokens(p.chunk.section)].map((t) => t.stem)));
+    this.matcher = new WordMatcher(embedder.local);
+  }
+
+  private readonly sentenceVectors = new Map<string, number[]>();
+
+  /** The local embedding of a sentence, computed when first needed. */
+  private sentenceVector(p: PreparedChunk, s: { start: number; end: number }): number[] {
+    const key = `${p.chunk.docId}:${s.start}`;
+    let v = this.sentenceVectors.get(key);
+    if (!v) {
+      v = this.embedder.local!.embed(p.chunk.text.slice(s.start - p.chunk.start, s.end - p.chunk.start));
+      if (this.sentenceVectors.size > 200_000) this.sentenceVectors.clear();
+      this.sentenceVectors.set(key, v);
+    }
+    return v;
+  }
+
+  /** Similarity of two words in 0..1, as the reranker sees it (same stem = 1). */
+  readonly wordSimilarity = (a: string, b: string): number =>
+    this.matcher.match({ word: a, stem: stemWord(a), start: 0, end: 0 }, { word: b, stem: stemWord(b) });
+
+  get chunks(): Chunk[] {
+    return this.index.chunks;
+  }
+
+  chunk(id: string): Chunk | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.index.chunks[i];
+  }
+
+  /** Repair misspelt question words against the corpus vocabulary (only words the word list does not know). */
+  repair(tokens: Token[]): Token[] {
+    return tokens.map((t) => {
+      if (this.vocabulary.has(t.word) || this.embedder.local?.vectors.rank(t.word) !== undefined || t.word.length < 4 || /\d/.test(t.word)) return t;
+      const max = t.word.length >= 7 ? 2 : 1;
+      let best: Token | undefined;
+      let bestDistance = max + 1;
+      for (const v of this.vocabulary.values()) {
+        const d = editDistance(t.word, v.word, max);
+        if (d < bestDistance) {
+          best = v;
+          bestDistance = d;
+        }
+      }
+      return best ? { ...t, word: best.word, stem: best.stem } : t;
+    });
+  }
+
+  /** How much a question word should count: rare words and words that pick out few passages count most. */
+  weight(token: Token, capitalised = false): number {
+    const rank = this.embedder.local?.vectors.rank(token.word);
+    // A word neither the word list nor the corpus knows is a name (if capitalised or a number) or chat noise.
+    const known = rank !== undefined || this.bm25.documentFrequency(token.stem) > 0;
+    const rarity = rank === undefined ? (known || capitalised || /\d/.test(token.word) || !this.embedder.local ? 1 : 0.25) : Math.min(1, Math.log(rank + 50) / Math.log(60000));
+    const df = this.bm25.documentFrequency(token.stem);
+    const specificity = df === 0 ? 1 : Math.max(0.15, this.bm25.idf(token.stem) / this.bm25.idf('\u0000never'));
+    return Math.pow(rarity, this.fusion.rarityPower) * (1 - this.fusion.specificity + this.fusion.specificity * specificity);
+  }
+
+  async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
+    const k = options.k ?? 5;
+    const tokens = dedupe(this.repair(queryTokens));
+    const weights = tokens.map((t) => this.weight(t, /^\p{Lu}/u.test(queryText.slice(t.start, t.end))));
+    const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+    const allowed = (i: number) => {
+      const c = this.prepared[i].chunk;
+      return (!options.docIds?.length || options.docIds.includes(c.docId)) && (!options.sections?.length || options.sections.some((s) => s.toLowerCase() === c.section.toLowerCase()));
+    };
+
+    // First stage.
+    const bm = this.bm25.score(tokens.map((t) => t.stem));
+    const candidates = new Set<number>();
+    const n = this.prepared.length;
+    if (n <= CANDIDATES * 2) for (let i = 0; i < n; i++) candidates.add(i);
+    else {
+      [...bm.keys()].filter(allowed).sort((a, b) => bm[b] - bm[a]).slice(0, CANDIDATES).forEach((i) => candidates.add(i));
+    }
+    const dense = new Map<number, number>();
+    if (tokens.length) {
+      const vector = await this.embedder.embeddings.embedQuery(queryText);
+      const count = Math.min(n, Math.max(CANDIDATES, k));
+      const filter = options.docIds?.length || options.sections?.length ? (doc: { metadata: Record<string, unknown> }) => allowed(this.byId.get(String(doc.metadata.id)) ?? -1) : undefined;
+      const hits = await this.index.store.similaritySearchVectorWithScore(vector, count, filter as never);
+      for (const [doc, distance] of hits) {
+        const i = this.byId.get(String(doc.metadata.id));
+        if (i === undefined) continue;
+        dense.set(i, 1 - distance);
+        candidates.add(i);
+      }
+    }
+
+    // Second stage: soft word matches of every question word against every candidate and its sentences.
+    const ids = [...candidates].filter(allowed);
+    const maxBm = Math.max(1e-9, ...ids.map((i) => bm[i]));
+    const support = new Array<number>(tokens.length).fill(0);
+    const rows = ids.map((i) => {
+      const p = this.prepared[i];
+      const passage = this.matcher.bestMatches(tokens, p.tokens);
+      passage.forEach((m, j) => (support[j] = Math.max(support[j], m)));
+      return { i, passage, sentences: p.sentenceTokens.map((st) => this.matcher.bestMatches(tokens, st)) };
+    });
+    // A word counts by how much better it matches here than in the typical candidate:
+    // words every passage matches ("Syria" in an article on Syria) then decide nothing.
+    const meanPassage = tokens.map((_, j) => mean(rows.map((r) => r.passage[j])));
+    const meanSentence = tokens.map((_, j) => mean(rows.flatMap((r) => r.sentences.map((m) => m[j]))));
+    const spread = tokens.map((_, j) => Math.sqrt(mean(rows.map((r) => (r.passage[j] - meanPassage[j]) ** 2))));
+    const maxSpread = Math.max(1e-9, ...spread);
+    const sharp = weights.map((w, j) => w * ((1 - this.fusion.centering) + this.fusion.centering * (spread[j] / maxSpread)));
+    const sharpTotal = sharp.reduce((a, b) => a + b, 0) || 1;
+    const centered = (matches: number[], _means: number[]) => weighted(matches, sharp) / sharpTotal;
+    const queryVector = this.embedder.local?.embed(queryText);
+    const scored = rows.map(({ i, passage, sentences: sentenceMatches }) => {
+      const p = this.prepared[i];
+      const coverage = weighted(passage, weights) / totalWeight;
+      const sentences = p.chunk.sentences.map((s, j) => ({ start: s.start, end: s.end, coverage: weighted(sentenceMatches[j], weights) / totalWeight }));
+      const bestSentence = Math.max(...sentenceMatches.map((m) => centered(m, meanSentence)));
+      const sentenceDense = queryVector && this.fusion.sentenceDense ? Math.max(...p.chunk.sentences.map((s) => cosine(queryVector, this.sentenceVector(p, s)))) : 0;
+      const score =
+        this.fusion.passage * centered(passage, meanPassage) +
+        this.fusion.sentence * bestSentence +
+        this.fusion.bm25 * (bm[i] / maxBm) +
+        this.fusion.dense * Math.max(0, dense.get(i) ?? 0) +
+        this.fusion.sentenceDense * sentenceDense;
+      return { i, score, coverage, sentences };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const passages = scored.slice(0, k).map((s, r): Passage => {
+      const { chunk, title } = this.prepared[s.i];
+      return {
+        rank: r + 1,
+        id: chunk.id,
+        docId: chunk.docId,
+        title,
+        section: chunk.section,
+        paragraph: chunk.paragraph,
+        start: chunk.start,
+        end: chunk.end,
+        text: chunk.text,
+        score: round(s.score),
+        coverage: round(s.coverage),
+        sentences: s.sentences.map((x) => ({ ...x, coverage: round(x.coverage) })),
+      };
+    });
+    return { passages, terms: tokens.map((token, j) => ({ token, weight: round(weights[j]), support: round(support[j]) })) };
+  }
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+function cosine(a: number[], b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function weighted(values: number[], weights: number[]): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i] * weights[i];
+  return s;
+}
+
+function dedupe(tokens: Token[]): Token[] {
+  const seen = new Set<string>();
+  return tokens.filter((t) => !seen.has(t.stem) && seen.add(t.stem));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
