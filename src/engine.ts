@@ -52,6 +52,7 @@ export class Engine implements CorpusView {
     readonly retriever: Retriever,
     readonly embedder: EmbedderChoice,
     readonly llm: LlmAnswerer | undefined,
+    readonly topK: number,
   ) {
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.sources = new Map(corpus.documents.flatMap((d) => [[d.file, d.source] as [string, string], ...(d.metaSource ? [[d.metaSource.file, d.metaSource.text] as [string, string]] : [])]));
@@ -62,7 +63,7 @@ export class Engine implements CorpusView {
     }
   }
 
-  static async open(config: Pick<Config, 'corpusDir' | 'dataDir' | 'embeddings' | 'openai'>, options: EngineOptions = {}): Promise<Engine> {
+  static async open(config: Pick<Config, 'corpusDir' | 'dataDir' | 'embeddings' | 'openai'> & { topK?: number }, options: EngineOptions = {}): Promise<Engine> {
     const corpus = loadCorpus(config.corpusDir);
     for (const warning of corpus.warnings) options.log?.(`warning: ${warning}`);
     const embedder = options.embedder ?? createEmbedder(config);
@@ -76,7 +77,7 @@ export class Engine implements CorpusView {
     });
     if (index.built) options.log?.(`index built (${index.reason ?? 'new'}): ${index.manifest.documents} documents, ${index.manifest.chunks} passages, ${index.manifest.dimensions} dimensions, ${index.seconds.toFixed(2)} s`);
     const retriever = new Retriever(index, embedder, corpus.documents);
-    return new Engine(corpus, index, retriever, embedder, options.llm);
+    return new Engine(corpus, index, retriever, embedder, options.llm, config.topK ?? 5);
   }
 
   chunksOf(docId: string): Chunk[] {
@@ -91,9 +92,9 @@ export class Engine implements CorpusView {
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const question = analyzeQuestion(checkQuestion(raw));
-    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? 5 });
+    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? this.topK });
     const retrieved = performance.now();
-    const k = options.k ?? 5;
+    const k = options.k ?? this.topK;
     const finish = (answer: Omit<Answer, 'question' | 'passages' | 'timings'>): Answer => {
       const problems = verifyCitations(answer.citations, this.sources);
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
@@ -132,7 +133,7 @@ export class Engine implements CorpusView {
   /** The top passages for a query, without composing an answer. */
   async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {
     const question = analyzeQuestion(checkQuestion(raw));
-    const retrieval = await this.retriever.search(question.query, question.tokens, options);
+    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? this.topK });
     return retrieval.passages.map(toPassageOut);
   }
 

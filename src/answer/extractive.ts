@@ -103,7 +103,7 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   const head = (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2);
   if (!head?.length) return true;
   const words = sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
-  return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => match(h, n.replace(/[.,]$/, '')) >= 0.45)));
+  return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => match(h, n.replace(/[.,]$/, '')) >= 0.3)));
 }
 
 const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the']);

@@ -1,15 +1,150 @@
+import { ChatOpenAI } from '@langchain/openai';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { Config } from '../config/index.js';
 import type { CorpusDocument } from '../corpus/load.js';
+import { contentTokens } from '../index/tokenize.js';
 import type { Passage } from '../retrieve/retriever.js';
+import { toCitations, type Quote } from './citations.js';
+import { ABSTAIN_MESSAGE } from './extractive.js';
+import { CONDENSE_SYSTEM, GROUNDED_ANSWER_SYSTEM, groundedAnswerUser, NOT_IN_CORPUS } from './prompts.js';
 import type { Citation } from './types.js';
 
 export type LlmResult = { ok: true; answer: string; citations: Citation[]; abstained: boolean } | { ok: false; reason: string };
 
+/** Writes answers with a language model; every failure is reported, never thrown, so the caller can fall back. */
 export interface LlmAnswerer {
   answer(question: string, passages: Passage[], documents: Map<string, CorpusDocument>): Promise<LlmResult>;
+  /** Turn a follow-up into a standalone question; undefined when the model fails. */
+  condense?(history: string[], question: string): Promise<string | undefined>;
 }
 
-import type { Config } from '../config/index.js';
-/** Placeholder until the model answerer lands. */
-export function createLlmAnswerer(_config: Config): LlmAnswerer | undefined {
-  return undefined;
+/** The minimal chat-model surface used here (a LangChain chat model). */
+export interface ChatModel {
+  invoke(messages: (SystemMessage | HumanMessage)[], options?: { signal?: AbortSignal }): Promise<{ content: unknown }>;
+}
+
+export function createLlmAnswerer(config: Pick<Config, 'llm'>): LlmAnswerer | undefined {
+  if (!config.llm) return undefined;
+  const model = new ChatOpenAI({
+    apiKey: config.llm.apiKey,
+    model: config.llm.model,
+    temperature: 0,
+    timeout: config.llm.timeoutMs,
+    maxRetries: config.llm.retries,
+    configuration: config.llm.baseURL ? { baseURL: config.llm.baseURL } : undefined,
+  });
+  return new GroundedLlmAnswerer(model, config.llm.timeoutMs);
+}
+
+export class GroundedLlmAnswerer implements LlmAnswerer {
+  constructor(
+    private readonly model: ChatModel,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async answer(question: string, passages: Passage[], documents: Map<string, CorpusDocument>): Promise<LlmResult> {
+    if (!passages.length) return { ok: false, reason: 'no passages to ground an answer in' };
+    let raw: string;
+    try {
+      raw = await this.call([new SystemMessage(GROUNDED_ANSWER_SYSTEM), new HumanMessage(groundedAnswerUser(question, passages))]);
+    } catch (error) {
+      return { ok: false, reason: describeFailure(error) };
+    }
+    return parseGroundedAnswer(raw, passages, documents);
+  }
+
+  async condense(history: string[], question: string): Promise<string | undefined> {
+    try {
+      const turns = history.map((h, i) => `Turn ${i + 1}: ${h}`).join('\n');
+      const out = (await this.call([new SystemMessage(CONDENSE_SYSTEM), new HumanMessage(`${turns}\nLast message: ${question}`)])).trim();
+      return out && out.length <= 500 && !leaksPrompt(out) ? out : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async call(messages: (SystemMessage | HumanMessage)[]): Promise<string> {
+    // The client has its own timeout; this bounds the whole call (retries included).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs * 2 + 1000);
+    try {
+      const reply = await this.model.invoke(messages, { signal: controller.signal });
+      if (typeof reply.content !== 'string') throw new MalformedOutput('the reply was not text');
+      return reply.content;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+class MalformedOutput extends Error {}
+
+/** A short, secret-free reason for the notice shown to the user. */
+export function describeFailure(error: unknown): string {
+  const e = error as { status?: number; name?: string; message?: string; code?: string };
+  if (e instanceof MalformedOutput) return `malformed output: ${e.message}`;
+  if (e?.status === 429) return 'rate limited (429)';
+  if (typeof e?.status === 'number' && e.status >= 500) return `server error (${e.status})`;
+  if (typeof e?.status === 'number') return `request refused (${e.status})`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || /timed? ?out|abort/i.test(e?.message ?? '')) return 'timed out';
+  if (e instanceof SyntaxError || e instanceof TypeError) return 'malformed output';
+  if (/ECONNREFUSED|ENOTFOUND|fetch failed|Connection error/i.test(e?.message ?? '')) return 'cannot reach the model server';
+  return 'unexpected error';
+}
+
+/**
+ * Validate a model's answer against the passages it was given: every [n] must name a provided
+ * passage; sentences without a valid citation are dropped; each citation quotes the sentence of
+ * the passage that best supports the sentence citing it (an exact slice of the source).
+ */
+export function parseGroundedAnswer(raw: string, passages: Passage[], documents: Map<string, CorpusDocument>): LlmResult {
+  const text = raw.replace(/\r/g, '').trim();
+  if (!text) return { ok: false, reason: 'malformed output: empty reply' };
+  if (leaksPrompt(text)) return { ok: false, reason: 'malformed output: the reply repeated its instructions' };
+  if (text.replace(/[^A-Z_]/g, '') === NOT_IN_CORPUS) return { ok: true, answer: ABSTAIN_MESSAGE, citations: [], abstained: true };
+  const sentences = text.split(/(?<=[.!?](?:\s*\[\d+\])*)\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  const kept: { sentence: string; refs: number[] }[] = [];
+  for (const sentence of sentences) {
+    const refs = [...sentence.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1]));
+    const valid = [...new Set(refs.filter((n) => n >= 1 && n <= passages.length))];
+    if (!valid.length) continue;
+    kept.push({ sentence: sentence.replace(/\s*\[(\d{1,3})\]/g, '').trim(), refs: valid });
+  }
+  if (!kept.length) return { ok: false, reason: 'malformed output: no sentence cited a provided passage' };
+  const quotes: Quote[] = [];
+  const markers = kept.map(({ sentence, refs }) =>
+    refs.map((n) => {
+      const passage = passages[n - 1];
+      const best = bestSupportingSentence(sentence, passage);
+      quotes.push({ passage, start: best.start, end: best.end, score: passage.score });
+      return `${passage.docId}:${best.start}`;
+    }),
+  );
+  const citations = toCitations(quotes, documents);
+  const numberOf = new Map(citations.map((c) => [`${c.docId}:${c.start}`, c.n]));
+  const answer = kept
+    .map(({ sentence }, i) => `${sentence} ${[...new Set(markers[i].map((k) => numberOf.get(k)))].map((n) => `[${n}]`).join('')}`)
+    .join(' ');
+  return { ok: true, answer, citations, abstained: false };
+}
+
+function bestSupportingSentence(sentence: string, passage: Passage): { start: number; end: number } {
+  const want = new Set(contentTokens(sentence).map((t) => t.stem));
+  let best = passage.sentences[0] ?? { start: passage.start, end: passage.end };
+  let bestScore = -1;
+  for (const s of passage.sentences) {
+    const have = contentTokens(passage.text.slice(s.start - passage.start, s.end - passage.start)).map((t) => t.stem);
+    const score = have.filter((t) => want.has(t)).length / Math.sqrt(have.length + 1);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return { start: best.start, end: best.end };
+}
+
+/** True when a reply reproduces a run of the system prompt. */
+function leaksPrompt(text: string): boolean {
+  const rules = GROUNDED_ANSWER_SYSTEM.split('\n').map((l) => l.replace(/^- /, '').trim()).filter((l) => l.length > 30);
+  return rules.some((rule) => text.includes(rule.slice(0, 40)));
 }

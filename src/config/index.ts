@@ -8,7 +8,7 @@ export interface Config {
   dataDir: string;
   embeddings: { provider: 'local' } | { provider: 'openai'; model: string };
   /** set when OPENAI_API_KEY is: answers are written by the chat model */
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; retries: number };
   openai?: { apiKey: string; baseURL?: string };
   topK: number;
   discord?: DiscordConfig;
@@ -20,6 +20,14 @@ export interface DiscordConfig {
   guildId?: string;
   apiUrl?: string;
   messageContent: boolean;
+  /** open a thread on each answer to a message, where follow-ups are answered without a mention */
+  replyThreads: boolean;
+  /** channels where every message is taken as a question (needs the Message Content intent) */
+  questionChannels: string[];
+  /** questions a thread answers (its first included) before asking for a new one */
+  maxTurns: number;
+  /** how long shutdown waits for answers in flight */
+  shutdownGraceMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,27 +62,46 @@ export function readConfig(env: Env = process.env): Config {
   if (llmMode === 'on' && !openai) invalid('FOOTNOTE_LLM', 'is "on" but OPENAI_API_KEY is not set');
 
   const timeoutMs = integer(get('FOOTNOTE_LLM_TIMEOUT_MS') ?? '20000', 'FOOTNOTE_LLM_TIMEOUT_MS', 100, 600_000);
+  const retries = integer(get('FOOTNOTE_LLM_RETRIES') ?? '1', 'FOOTNOTE_LLM_RETRIES', 0, 5);
   const topK = integer(get('FOOTNOTE_TOP_K') ?? '5', 'FOOTNOTE_TOP_K', 1, 50);
 
   const token = get('DISCORD_TOKEN');
+  const discord = token ? readDiscord(token, get) : undefined;
+
+  return {
+    corpusDir: resolve(get('FOOTNOTE_CORPUS_DIR') ?? 'corpus'),
+    dataDir: resolve(get('FOOTNOTE_DATA_DIR') ?? 'data'),
+    embeddings: provider === 'openai' ? { provider: 'openai', model: get('OPENAI_EMBEDDING_MODEL') ?? 'text-embedding-3-small' } : { provider: 'local' },
+    llm: openai && llmMode !== 'off' ? { ...openai, model: get('OPENAI_CHAT_MODEL') ?? 'gpt-4o-mini', timeoutMs, retries } : undefined,
+    openai,
+    topK,
+    discord,
+  };
+}
+
+function readDiscord(token: string, get: (name: string) => string | undefined): DiscordConfig {
   const apiUrl = get('DISCORD_API_URL');
   if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) invalid('DISCORD_API_URL', 'must be an http(s) URL');
   const clientId = get('DISCORD_CLIENT_ID');
   if (clientId && !/^\d{5,25}$/.test(clientId)) invalid('DISCORD_CLIENT_ID', 'must be the application id (a number)');
   const guildId = get('DISCORD_GUILD_ID');
   if (guildId && !/^\d{5,25}$/.test(guildId)) invalid('DISCORD_GUILD_ID', 'must be a server id (a number)');
+  const messageContent = /^(1|true|yes|on)$/i.test(get('FOOTNOTE_MESSAGE_CONTENT') ?? '');
+  const replyThreads = flag(get('FOOTNOTE_REPLY_THREADS'), 'FOOTNOTE_REPLY_THREADS');
+  const questionChannels = (get('FOOTNOTE_QUESTION_CHANNELS') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of questionChannels) if (!/^\d{5,25}$/.test(id)) invalid('FOOTNOTE_QUESTION_CHANNELS', 'must be channel ids (numbers) separated by commas');
+  // Without the intent Discord delivers channel messages that do not mention the bot with empty content.
+  if (questionChannels.length && !messageContent) invalid('FOOTNOTE_QUESTION_CHANNELS', 'needs FOOTNOTE_MESSAGE_CONTENT=true (questions there are read without a mention)');
+  const maxTurns = integer(get('FOOTNOTE_MAX_TURNS') ?? '10', 'FOOTNOTE_MAX_TURNS', 1, 50);
+  const shutdownGraceMs = integer(get('FOOTNOTE_SHUTDOWN_GRACE_MS') ?? '10000', 'FOOTNOTE_SHUTDOWN_GRACE_MS', 0, 120_000);
+  return { token, clientId, guildId, apiUrl, messageContent, replyThreads, questionChannels: [...new Set(questionChannels)], maxTurns, shutdownGraceMs };
+}
 
-  return {
-    corpusDir: resolve(get('FOOTNOTE_CORPUS_DIR') ?? 'corpus'),
-    dataDir: resolve(get('FOOTNOTE_DATA_DIR') ?? 'data'),
-    embeddings: provider === 'openai' ? { provider: 'openai', model: get('OPENAI_EMBEDDING_MODEL') ?? 'text-embedding-3-small' } : { provider: 'local' },
-    llm: openai && llmMode !== 'off' ? { ...openai, model: get('OPENAI_CHAT_MODEL') ?? 'gpt-4o-mini', timeoutMs } : undefined,
-    openai,
-    topK,
-    discord: token
-      ? { token, clientId, guildId, apiUrl, messageContent: /^(1|true|yes|on)$/i.test(get('FOOTNOTE_MESSAGE_CONTENT') ?? '') }
-      : undefined,
-  };
+function flag(raw: string | undefined, name: string): boolean {
+  if (raw === undefined) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  return invalid(name, 'must be true or false');
 }
 
 function integer(raw: string, name: string, min: number, max: number): number {

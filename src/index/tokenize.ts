@@ -19,7 +19,7 @@ export const STOPWORDS = new Set(
   ourselves own same she should so some such than that that's the their theirs them themselves then there these they this
   those through to too under until up  very was we were what when where which while who whom why will with would you your yours
   yourself yourselves s t d ll m re ve y also may might must shall us get got gets like really pls please tell explain describe say says said
-  sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
+  many much sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
   tho though eh umm um uh nah yeah yes bro dude guys know think mean`.split(/\s+/),

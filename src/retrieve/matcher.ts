@@ -22,6 +22,8 @@ export class WordMatcher {
 
   match(q: Token, t: { word: string; stem: string }): number {
     if (q.stem === t.stem || q.word === t.word) return 1;
+    const qr = derivationalRoot(q.stem);
+    if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
     if (!this.local) return 0;
     const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
     let value = this.cache.get(key);
@@ -77,6 +79,26 @@ export class WordMatcher {
   }
 
   public depthBoost = 0.5;
+}
+
+/** Match value of two words of one family ("divide" / "division"), below an exact match. */
+const DERIVED = 0.75;
+
+const rootCache = new Map<string, string>();
+
+/**
+ * A coarser key than the Porter stem, joining derived forms: strip derivational endings, then
+ * a final d/s/t/c (divid-e / divis-ion, decid-e / decis-ion, evad-e / evas-ion).
+ */
+export function derivationalRoot(stem: string): string {
+  let root = rootCache.get(stem);
+  if (root === undefined) {
+    root = stem.replace(/(?:ation|ition|ion|iti|ment|enc|anc|ive|iv|ous|al|ic|ist|ism|abl|ibl|ate|at|ize|iz|ise|is)$/, '');
+    if (root.length < 4) root = stem;
+    root = root.replace(/[dstc]$/, '');
+    if (rootCache.size < 100_000) rootCache.set(stem, root);
+  }
+  return root;
 }
 
 /** Damerau-Levenshtein distance up to `max` (returns max + 1 beyond it). */

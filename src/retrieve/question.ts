@@ -44,6 +44,18 @@ function isInstruction(sentence: string): boolean {
   return INJECTION.some((re) => re.test(sentence));
 }
 
+// Chat shorthand spelled out, so "y did ppl die" reads as "why did people die".
+const CHAT_WORDS: Record<string, string> = {
+  ppl: 'people', ppls: 'people', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
+  govt: 'government', gov: 'government', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', tho: 'though',
+  thru: 'through', b4: 'before', smth: 'something', sth: 'something', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
+};
+
+/** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
+export function expandChat(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w);
+}
+
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
   const injection = isInstruction(text);
@@ -54,6 +66,7 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     const parts = text.split(/(?<=[.?!;:])\s+|\s+(?:and then|then|and also|but first|but)\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
+  query = expandChat(query);
   const tokens = contentTokens(query);
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, tokens };
 }

@@ -1,0 +1,17 @@
+// Runs every test/**/*.test.ts with Node's test runner (under tsx). Fails when there is no test file.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function find(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? find(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+}
+
+const only = process.argv.slice(2);
+const files = (only.length ? only : find('test')).sort();
+if (!files.length) {
+  console.error('no test files found under test/');
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,45 @@
+import { createInterface } from 'node:readline';
+import type { Engine } from '../engine.js';
+import { isFootnoteError } from '../errors.js';
+import { formatAnswer } from './format.js';
+
+const HELP = `Ask a question about the corpus, e.g. "Who wrote the article?" or "Why does Iran rely on militias?".
+Commands: /sources (the documents), /passage ID (a passage by id), /help, /quit.`;
+
+/**
+ * The console chat: the same engine as the Discord bot, at a terminal.
+ * Reads questions line by line (works with a pipe too) and never runs or fetches anything a question names.
+ */
+export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout }): Promise<void> {
+  const color = (io.output as NodeJS.WriteStream).isTTY === true;
+  const write = (text: string) => io.output.write(`${text}\n`);
+  const about = engine.about();
+  write(`Footnote — ${about.documents.length} document${about.documents.length === 1 ? '' : 's'}, ${about.passages} passages, ${about.mode === 'llm' ? 'answers written by the language model' : 'offline extractive answers'}.`);
+  write('Running as a console chat because DISCORD_TOKEN is not set; set it (see README) to run the Discord bot.');
+  write(HELP);
+  const rl = createInterface({ input: io.input, output: io.output, terminal: color, prompt: color ? '\n? ' : '' });
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (!text) {
+      rl.prompt();
+      continue;
+    }
+    if (/^\/(?:quit|exit)$/i.test(text)) break;
+    if (/^\/help$/i.test(text)) write(HELP);
+    else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${d.passages} passages)`);
+    else if (/^\/passage\s+/i.test(text)) {
+      const found = engine.passage(text.replace(/^\/passage\s+/i, ''));
+      write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}, paragraph ${found.passage.paragraph}\n${found.passage.text}` : 'No passage has that id. Passage ids look like twisted-tehran-moscow-axis#p4.');
+    } else {
+      try {
+        write(formatAnswer(await engine.ask(text), { color }));
+      } catch (error) {
+        if (!isFootnoteError(error)) throw error;
+        write(`(${error.message})`);
+      }
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

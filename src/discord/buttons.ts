@@ -1,0 +1,78 @@
+/**
+ * Button presses. Everything a press needs is in its custom id and the store, so buttons on
+ * messages from before a restart keep working.
+ */
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { FootnoteError } from '../errors.js';
+import type { AnswerRecord } from '../store/index.js';
+import type { BotContext } from './context.js';
+import { decodeCustomId, type ButtonAction } from './custom-id.js';
+import { citationView, passageView } from './passages.js';
+import { answerButtons, renderNotice, renderPassage } from './render.js';
+
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  if (!action) throw new FootnoteError('BAD_ARGUMENT', 'That button is from an older version of Footnote and no longer does anything. Ask again to get fresh buttons.');
+  switch (action.kind) {
+    case 'passage':
+      return showCitedPassage(interaction, ctx, action);
+    case 'vote':
+      return vote(interaction, ctx, action);
+    case 'report':
+      return report(interaction, ctx, action);
+    case 'show':
+      return showPassage(interaction, ctx, action.passageId);
+  }
+}
+
+function storedAnswer(ctx: BotContext, answerId: string): AnswerRecord {
+  const record = ctx.store.answers.get(answerId);
+  if (!record) throw new FootnoteError('NOT_FOUND', 'That answer is no longer stored, so its buttons do not work any more. Ask again for a fresh answer.');
+  return record;
+}
+
+/** `Passage n`: the cited passage with the quoted words in bold and its neighbours, seen only by the presser. */
+async function showCitedPassage(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'passage' }>): Promise<void> {
+  const record = storedAnswer(ctx, action.answerId);
+  const citation = record.answer.citations.find((c) => c.n === action.n);
+  if (citation) {
+    const { view, emphasis, note } = citationView(ctx.engine, citation);
+    await interaction.reply({ ...renderPassage(view, { heading: `Passage ${action.n} — ${citation.title}`, emphasis, note }), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  // an abstention's buttons open its nearest passages
+  const nearest = record.answer.citations.length ? undefined : record.answer.passages[action.n - 1];
+  if (!nearest) throw new FootnoteError('NOT_FOUND', `That answer has no passage ${action.n}.`);
+  const view = passageView(ctx.engine, nearest.id) ?? { id: nearest.id, title: nearest.title, section: nearest.section, paragraph: nearest.paragraph, text: nearest.text };
+  await interaction.reply({ ...renderPassage(view, { heading: `Passage ${action.n} — ${nearest.title}` }), flags: MessageFlags.Ephemeral });
+}
+
+async function showPassage(interaction: ButtonInteraction, ctx: BotContext, passageId: string): Promise<void> {
+  const view = passageView(ctx.engine, passageId);
+  if (!view) throw new FootnoteError('NOT_FOUND', 'That passage is no longer in the corpus.');
+  await interaction.reply({ ...renderPassage(view), flags: MessageFlags.Ephemeral });
+}
+
+/** 👍 / 👎: recorded per user; pressing the same again withdraws it. The counts on the buttons follow. */
+async function vote(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'vote' }>): Promise<void> {
+  const record = storedAnswer(ctx, action.answerId);
+  const { tally } = ctx.store.feedback.setVote(record.id, interaction.user.id, action.vote);
+  await interaction.update({ components: answerButtons(record, tally), allowedMentions: { parse: [], repliedUser: false } });
+}
+
+/** Report: recorded for the moderators (their tools come later); acknowledged privately. */
+async function report(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'report' }>): Promise<void> {
+  const record = storedAnswer(ctx, action.answerId);
+  const { report: saved, created } = ctx.store.feedback.recordReport({
+    answerId: record.id,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    messageId: interaction.message.id,
+  });
+  if (created) ctx.log.info('answer reported', { answer: record.id, report: saved.id, user: interaction.user.id, guild: interaction.guildId ?? undefined });
+  const text = created
+    ? `Thanks — your report (#${saved.id}) was recorded and the moderators will look at this answer.`
+    : `You already reported this answer (report #${saved.id}); it is waiting for the moderators.`;
+  await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+}

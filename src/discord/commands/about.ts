@@ -1,0 +1,18 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { renderAbout } from '../render.js';
+
+export const data = new SlashCommandBuilder().setName('about').setDescription('The documents Footnote answers from, and how it answers');
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const about = ctx.engine.about();
+  await interaction.reply(
+    renderAbout({
+      documents: about.documents.map((d) => ({ id: d.id, title: d.title, authors: d.authors, date: d.date, publication: d.publication, passages: d.passages })),
+      passages: about.passages,
+      sections: about.sections,
+      mode: about.mode,
+      version: ctx.version,
+    }),
+  );
+}

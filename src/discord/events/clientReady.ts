@@ -1,0 +1,23 @@
+import { Events } from 'discord.js';
+import type { BotEvent } from './index.js';
+
+/** Logged once connected: who we are, where, and how long start-up took. */
+const clientReady: BotEvent<Events.ClientReady> = {
+  name: Events.ClientReady,
+  once: true,
+  execute(ctx, client) {
+    ctx.log.info('ready', {
+      user: client.user.tag,
+      guilds: client.guilds.cache.size,
+      commands: ctx.commands.names.join(','),
+      mode: ctx.engine.mode,
+      messageContent: ctx.settings.messageContent,
+      startupMs: Math.round(performance.now()),
+    });
+    if (ctx.settings.replyThreads && !ctx.settings.messageContent) {
+      ctx.log.warn('FOOTNOTE_REPLY_THREADS is on without FOOTNOTE_MESSAGE_CONTENT: Discord hides the text of thread follow-ups that do not mention the bot, so only follow-ups that mention it are answered');
+    }
+  },
+};
+
+export default clientReady;

@@ -1,0 +1,507 @@
+/**
+ * Answers, passages and corpus facts as Discord messages: plain API objects (embeds and buttons),
+ * no client, no network, so everything here is tested as pure functions. Every message built here
+ * respects Discord's limits and carries allowedMentions that parse nothing.
+ */
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ABSTAIN_MESSAGE } from '../answer/extractive.js';
+import type { Answer, Citation, PassageOut } from '../answer/types.js';
+import { encodeCustomId } from './custom-id.js';
+
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  embeds: 10,
+  /** all embeds of one message together */
+  total: 6000,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
+};
+export type Limits = typeof LIMITS;
+
+/** Nobody is ever pinged: not users, roles, @everyone, nor the author replied to. */
+export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false });
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export interface OutgoingMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+const COLOR = { answer: 0x2b6cb0, abstained: 0x718096, passage: 0x4a5568, error: 0xc53030, info: 0x2f855a };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Escaping
+
+const ZWSP = '\u200b';
+
+/**
+ * Text from users (and the corpus) shown as typed: Markdown, mentions and masked links are
+ * neutralised. Exactly invertible with `unescapeText`, so a shown quote can be checked against its source.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\\*_~`|]/g, '\\$&')
+    .replace(/\[([^[\]\n]*)\]\(/g, '\\[$1\\]\\(')
+    .replace(/^([ \t]*)([#>+-]|\d+(?=\.))/gm, '$1\\$2')
+    .replace(/<(?=[@#][!&]?\d|@)/g, `<${ZWSP}`)
+    .replace(/@(?=everyone\b|here\b)/g, `@${ZWSP}`);
+}
+
+/** The inverse of `escapeText`. */
+export function unescapeText(text: string): string {
+  return text
+    .replace(/<\u200b/g, '<')
+    .replace(/@\u200b/g, '@')
+    .replace(/\\([\s\S])/g, '$1');
+}
+
+/** Cut text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  const space = cut.search(/\s+\S*$/);
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${safeEnd(cut).trimEnd()}…`;
+}
+
+/** Escape a raw text and cut it to `max` escaped characters without splitting an escape. */
+function escapedPrefix(raw: string, max: number): { shown: string; cut: boolean } {
+  const full = escapeText(raw);
+  if (full.length <= max) return { shown: full, cut: false };
+  let lo = 0;
+  let hi = raw.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (escapeText(raw.slice(0, mid)).length + 1 <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  let end = lo;
+  const space = raw.slice(0, end).search(/\s+\S*$/);
+  if (space > end * 0.6) end = space;
+  return { shown: `${escapeText(safeEnd(raw.slice(0, end)).trimEnd())}…`, cut: true };
+}
+
+/** Drop a dangling backslash or half of a surrogate pair at the end of a cut. */
+function safeEnd(text: string): string {
+  let out = text;
+  if (/[\ud800-\udbff]$/.test(out)) out = out.slice(0, -1);
+  const trailing = /\\+$/.exec(out)?.[0].length ?? 0;
+  if (trailing % 2 === 1) out = out.slice(0, -1);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Splitting long answers
+
+const MARKER = /^\[\d+\]/;
+// A sentence ends with . ! ? or … (closing quotes/brackets allowed), optionally followed by its citation markers.
+const SENTENCE_END = /[.!?…]["”’')\]]*(?:\s*\[\d+\])*$/;
+
+/**
+ * Split an answer into parts of at most `max` characters once escaped, at sentence boundaries,
+ * never between a sentence and its [n] markers nor inside one. A sentence longer than `max`
+ * alone is cut at a space outside any marker.
+ */
+export function splitAnswer(text: string, max: number): string[] {
+  // units: [text, separator before it]
+  const units: { text: string; sep: string }[] = [];
+  const re = /\s+/g;
+  let start = 0;
+  let sep = '';
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(start, m.index);
+    const after = text.slice(m.index! + m[0].length);
+    if (before && SENTENCE_END.test(before) && !MARKER.test(after)) {
+      units.push({ text: before, sep });
+      sep = m[0];
+      start = m.index! + m[0].length;
+    }
+  }
+  if (start < text.length) units.push({ text: text.slice(start), sep });
+
+  const parts: string[] = [];
+  let current = '';
+  for (const unit of units) {
+    for (const piece of cutLong(escapeText(unit.text), max)) {
+      const joined = current ? `${current}${unit.sep.includes('\n') ? unit.sep.replace(/[^\n]/g, '') : ' '}${piece}` : piece;
+      if (joined.length <= max) current = joined;
+      else {
+        if (current) parts.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current) parts.push(current);
+  return parts.length ? parts : [''];
+}
+
+/** Cut an escaped text longer than `max` at spaces not followed by a marker (hard cut as a last resort). */
+function cutLong(escaped: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = escaped;
+  while (rest.length > max) {
+    let cut = -1;
+    for (const m of rest.slice(0, max + 1).matchAll(/\s+/g)) {
+      if (m.index! > 0 && !MARKER.test(rest.slice(m.index! + m[0].length))) cut = m.index!;
+    }
+    if (cut <= 0) {
+      const hard = safeEnd(rest.slice(0, max));
+      out.push(hard);
+      rest = rest.slice(hard.length);
+      continue;
+    }
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sizes
+
+/** Characters of an embed that count towards the 6,000 of a message. */
+export function embedLength(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** What in a message breaks Discord's limits (empty when it is fine); used by tests and before sending. */
+export function messageViolations(message: Pick<OutgoingMessage, 'content' | 'embeds' | 'components'>, limits: Limits = LIMITS): string[] {
+  const v: string[] = [];
+  if ((message.content?.length ?? 0) > limits.content) v.push(`content ${message.content!.length} > ${limits.content}`);
+  if (message.embeds.length > limits.embeds) v.push(`${message.embeds.length} embeds > ${limits.embeds}`);
+  let total = 0;
+  message.embeds.forEach((e, i) => {
+    total += embedLength(e);
+    if ((e.title?.length ?? 0) > limits.title) v.push(`embed ${i} title ${e.title!.length}`);
+    if ((e.description?.length ?? 0) > limits.description) v.push(`embed ${i} description ${e.description!.length}`);
+    if ((e.footer?.text.length ?? 0) > limits.footer) v.push(`embed ${i} footer`);
+    if ((e.fields?.length ?? 0) > limits.fields) v.push(`embed ${i} has ${e.fields!.length} fields`);
+    e.fields?.forEach((f, j) => {
+      if (!f.name || !f.value) v.push(`embed ${i} field ${j} empty`);
+      if (f.name.length > limits.fieldName) v.push(`embed ${i} field ${j} name ${f.name.length}`);
+      if (f.value.length > limits.fieldValue) v.push(`embed ${i} field ${j} value ${f.value.length}`);
+    });
+  });
+  if (total > limits.total) v.push(`embeds total ${total} > ${limits.total}`);
+  if (!message.content && !message.embeds.length && !message.components.length) v.push('empty message');
+  if (message.components.length > limits.rows) v.push(`${message.components.length} rows`);
+  for (const row of message.components) {
+    if (row.components.length > limits.buttonsPerRow) v.push(`row of ${row.components.length}`);
+    for (const b of row.components) if (b.custom_id.length > 100) v.push(`custom id ${b.custom_id.length}`);
+  }
+  return v;
+}
+
+/** Pack embeds into as few messages as the limits allow (each embed must fit a message alone). */
+function packEmbeds(embeds: APIEmbed[], limits: Limits): APIEmbed[][] {
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const n = embedLength(embed);
+    if (current.length && (current.length >= limits.embeds || size + n > limits.total)) {
+      messages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(embed);
+    size += n;
+  }
+  if (current.length) messages.push(current);
+  return messages;
+}
+
+/** Add fields to the last embed while it stays within limits, opening new embeds as needed. */
+function addFields(embeds: APIEmbed[], fields: APIEmbedField[], limits: Limits, continuation: () => APIEmbed): void {
+  for (const field of fields) {
+    let last = embeds[embeds.length - 1];
+    const n = field.name.length + field.value.length;
+    if (!last || (last.fields?.length ?? 0) >= limits.fields || embedLength(last) + n > limits.total) {
+      last = continuation();
+      embeds.push(last);
+    }
+    (last.fields ??= []).push(field);
+  }
+}
+
+function message(embeds: APIEmbed[], components: ButtonRow[] = [], content?: string): OutgoingMessage {
+  return { ...(content !== undefined ? { content } : {}), embeds, components, allowedMentions: NO_MENTIONS };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answers
+
+export interface RenderableAnswer {
+  /** the stored answer's id, carried by the buttons */
+  id: string;
+  answer: Answer;
+  /** shown as the title (a slash command's question is not otherwise visible) */
+  question?: string;
+  /** the question as answered, when a follow-up was resolved into another one */
+  readAs?: string;
+}
+
+export interface AnswerRenderOptions {
+  votes?: { up: number; down: number };
+  limits?: Partial<Limits>;
+}
+
+export const ABSTAINED_TEXT = 'The corpus does not cover this question, so there is no answer to cite. The nearest passages are below; they may still help.';
+
+/**
+ * An answer as one or more messages: the answer with its [n] markers, then the numbered sources
+ * (verbatim quote, document, section, paragraph, passage id); buttons on the last message.
+ */
+export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOptions = {}): OutgoingMessage[] {
+  const limits = { ...LIMITS, ...options.limits };
+  const { answer } = item;
+  const abstained = answer.abstained;
+  const title = item.question ? truncate(escapeText(oneLine(item.question)), limits.title) : undefined;
+  const footer = { text: truncate(`${answer.mode === 'llm' ? 'Written by the language model from the passages' : 'Offline answer: sentences quoted from the corpus'} · answer ${item.id}`, limits.footer) };
+
+  let lead = '';
+  if (answer.notice) lead += `*${escapeText(truncate(oneLine(answer.notice), 400))}*\n\n`;
+  if (item.readAs) lead += `*Read as: ${escapeText(truncate(oneLine(item.readAs), 300))}*\n\n`;
+  let parts: string[];
+  if (abstained) parts = [escapeText(answer.answer === ABSTAIN_MESSAGE || !answer.answer.trim() ? ABSTAINED_TEXT : `${truncate(answer.answer, 1500)}\n\nThe nearest passages are below.`)];
+  else parts = splitAnswer(answer.answer, limits.description - lead.length);
+  const embeds: APIEmbed[] = parts.map((part, i) => ({
+    ...(i === 0 && title ? { title } : {}),
+    description: i === 0 ? `${lead}${part}` : part,
+    color: abstained ? COLOR.abstained : COLOR.answer,
+  }));
+  // A part alone fits the description limit, but title + description + footer must also fit one message.
+  for (const e of embeds) if (embedLength(e) > limits.total) e.description = truncate(e.description!, limits.total - (e.title?.length ?? 0));
+
+  const fields = !answer.citations.length ? nearestFields(answer.passages.slice(0, 5), limits) : answer.citations.map((c) => citationField(c, limits));
+  addFields(embeds, fields, limits, () => ({ title: abstained ? 'Nearest passages (continued)' : 'Sources (continued)', color: abstained ? COLOR.abstained : COLOR.answer }));
+  // the footer goes on the last embed, in a message with room for it
+  const last = embeds[embeds.length - 1]!;
+  if (embedLength(last) + footer.text.length <= limits.total) last.footer = footer;
+  else embeds.push({ footer, color: last.color });
+
+  const messages = packEmbeds(embeds, limits).map((group) => message(group));
+  messages[messages.length - 1]!.components = answerButtons(item, options.votes ?? { up: 0, down: 0 }, limits);
+  return messages;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function citationField(c: Citation, limits: Limits): APIEmbedField {
+  const name = truncate(`[${c.n}] ${c.title}`, limits.fieldName);
+  const where = [c.section, c.paragraph ? `paragraph ${c.paragraph}` : ''].filter(Boolean).join(', ');
+  const meta = `${where ? `${escapeText(where)} · ` : ''}${code(c.passageId)}`;
+  const room = limits.fieldValue - meta.length - 3; // “ ” and the newline
+  const { shown } = escapedPrefix(c.text, Math.max(20, room));
+  return { name, value: `“${shown}”\n${meta}` };
+}
+
+function nearestFields(passages: PassageOut[], limits: Limits): APIEmbedField[] {
+  return passages.map((p, i) => {
+    const name = truncate(`${i + 1}. ${p.title}${p.section ? ` — ${p.section}` : ''}, paragraph ${p.paragraph}`, limits.fieldName);
+    const meta = code(p.id);
+    const { shown } = escapedPrefix(p.text, Math.min(300, limits.fieldValue - meta.length - 1));
+    return { name, value: `${shown}\n${meta}` };
+  });
+}
+
+/** An id in inline code (no escaping inside code; a backtick would end it). */
+function code(id: string): string {
+  return `\`${id.replace(/`/g, "'")}\``;
+}
+
+/** The buttons of an answer: a Passage button per citation (or nearest passage), then 👍 👎 and Report. */
+export function answerButtons(item: Pick<RenderableAnswer, 'id' | 'answer'>, votes: { up: number; down: number }, limits: Limits = LIMITS): ButtonRow[] {
+  const { answer } = item;
+  const numbers = answer.citations.length ? [...new Set(answer.citations.map((c) => c.n))] : answer.passages.slice(0, 5).map((_, i) => i + 1);
+  const passageButtons = numbers
+    .slice(0, (limits.rows - 1) * limits.buttonsPerRow)
+    .map((n) => button(encodeCustomId({ kind: 'passage', answerId: item.id, n }), `Passage ${n}`, ButtonStyle.Secondary))
+    .filter((b): b is APIButtonComponentWithCustomId => Boolean(b));
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < passageButtons.length; i += limits.buttonsPerRow) rows.push(row(passageButtons.slice(i, i + limits.buttonsPerRow)));
+  const feedback = [
+    button(encodeCustomId({ kind: 'vote', answerId: item.id, vote: 1 }), String(votes.up), ButtonStyle.Secondary, '👍'),
+    button(encodeCustomId({ kind: 'vote', answerId: item.id, vote: -1 }), String(votes.down), ButtonStyle.Secondary, '👎'),
+    button(encodeCustomId({ kind: 'report', answerId: item.id }), 'Report', ButtonStyle.Danger),
+  ].filter((b): b is APIButtonComponentWithCustomId => Boolean(b));
+  rows.push(row(feedback));
+  return rows;
+}
+
+function button(customId: string | undefined, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger, emoji?: string): APIButtonComponentWithCustomId | undefined {
+  if (!customId) return undefined;
+  return { type: ComponentType.Button, custom_id: customId, label: truncate(label, LIMITS.buttonLabel), style, ...(emoji ? { emoji: { name: emoji } } : {}) };
+}
+
+function row(components: APIButtonComponentWithCustomId[]): ButtonRow {
+  return { type: ComponentType.ActionRow, components };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Passages
+
+export interface PassageView {
+  id: string;
+  title: string;
+  section: string;
+  paragraph: number;
+  /** the passage text */
+  text: string;
+  previous?: { id: string; text: string };
+  next?: { id: string; text: string };
+}
+
+/**
+ * One passage with its neighbours for context; the quoted words (offsets within `text`) in bold.
+ * Previous/Next buttons open the neighbours.
+ */
+export function renderPassage(view: PassageView, options: { heading?: string; emphasis?: { start: number; end: number }; note?: string } = {}): OutgoingMessage {
+  const limits = LIMITS;
+  const NEIGHBOUR = 400;
+  let main: string;
+  const em = options.emphasis;
+  if (em && em.start >= 0 && em.end <= view.text.length && em.end > em.start) {
+    main = escapeText(view.text.slice(0, em.start)) + bold(view.text.slice(em.start, em.end)) + escapeText(view.text.slice(em.end));
+  } else {
+    main = escapeText(view.text);
+  }
+  if (main.length > limits.description - 2 * (NEIGHBOUR + 10) - 200) main = truncate(main, limits.description - 2 * (NEIGHBOUR + 10) - 200);
+  const before = view.previous ? `*…${escapedSuffix(view.previous.text, NEIGHBOUR)}*\n\n` : '';
+  const after = view.next ? `\n\n*${escapedPrefix(view.next.text, NEIGHBOUR).shown.replace(/…$/, '')}…*` : '';
+  const note = options.note ? `\n\n*${escapeText(options.note)}*` : '';
+  const embed: APIEmbed = {
+    title: truncate(options.heading ?? view.title, limits.title),
+    description: `${before}${main}${after}${note}`,
+    color: COLOR.passage,
+    fields: [
+      { name: 'Document', value: truncate(escapeText(view.title), limits.fieldValue), inline: true },
+      { name: 'Section', value: truncate(escapeText(view.section || '(opening, before the first heading)'), limits.fieldValue), inline: true },
+      { name: 'Paragraph', value: String(view.paragraph), inline: true },
+      { name: 'Passage id', value: code(view.id), inline: false },
+    ],
+  };
+  const nav = [
+    view.previous && button(encodeCustomId({ kind: 'show', passageId: view.previous.id }), '◀ Previous passage', ButtonStyle.Secondary),
+    view.next && button(encodeCustomId({ kind: 'show', passageId: view.next.id }), 'Next passage ▶', ButtonStyle.Secondary),
+  ].filter((b): b is APIButtonComponentWithCustomId => Boolean(b));
+  return message([embed], nav.length ? [row(nav)] : []);
+}
+
+/** Bold across paragraph breaks: Discord does not carry ** over a blank line. */
+function bold(raw: string): string {
+  return raw
+    .split(/(\n+)/)
+    .map((piece) => (piece.trim() && !/^\n+$/.test(piece) ? `**${escapeText(piece)}**` : piece))
+    .join('');
+}
+
+function escapedSuffix(raw: string, max: number): string {
+  if (raw.length <= max) return escapeText(raw);
+  let tail = raw.slice(raw.length - max);
+  const space = tail.search(/\s/);
+  if (space >= 0 && space < max * 0.4) tail = tail.slice(space + 1);
+  if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
+  return escapeText(tail);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search, about, help, notices
+
+/** The top passages for a query, no synthesis; a button per passage opens it. */
+export function renderSearch(query: string, passages: PassageOut[]): OutgoingMessage {
+  const limits = LIMITS;
+  if (!passages.length) return message([{ title: truncate(`No passages for: ${escapeText(oneLine(query))}`, limits.title), description: 'Nothing in the corpus matches that. Try other words, or /help for examples.', color: COLOR.abstained }]);
+  const fields = passages.slice(0, 10).map((p, i) => {
+    const meta = code(p.id);
+    return {
+      name: truncate(`${i + 1}. ${p.title}${p.section ? ` — ${p.section}` : ''}, paragraph ${p.paragraph}`, limits.fieldName),
+      value: `${escapedPrefix(p.text, 450).shown}\n${meta}`,
+    };
+  });
+  const buttons = passages
+    .slice(0, 10)
+    .map((p, i) => button(encodeCustomId({ kind: 'show', passageId: p.id }), `Passage ${i + 1}`, ButtonStyle.Secondary))
+    .filter((b): b is APIButtonComponentWithCustomId => Boolean(b));
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length; i += limits.buttonsPerRow) rows.push(row(buttons.slice(i, i + limits.buttonsPerRow)));
+  return message([{ title: truncate(`Top passages for: ${escapeText(oneLine(query))}`, limits.title), color: COLOR.passage, fields, footer: { text: 'Passages ranked by relevance; no answer was composed.' } }], rows);
+}
+
+export interface AboutView {
+  documents: { id: string; title: string; authors: string[]; date?: string; publication?: string; passages: number }[];
+  passages: number;
+  sections: string[];
+  mode: 'extractive' | 'llm';
+  version: string;
+}
+
+export function renderAbout(about: AboutView): OutgoingMessage {
+  const limits = LIMITS;
+  const lines: string[] = [];
+  let shown = 0;
+  for (const d of about.documents) {
+    const bits = [d.authors.length ? `by ${d.authors.join(', ')}` : '', d.publication ?? '', d.date ?? '', `${d.passages} passages`].filter(Boolean);
+    const line = `**${escapeText(d.title)}** — ${escapeText(bits.join(' · '))}`;
+    if (lines.join('\n').length + line.length + 40 > limits.description - 200) break;
+    lines.push(line);
+    shown++;
+  }
+  if (shown < about.documents.length) lines.push(`…and ${about.documents.length - shown} more documents.`);
+  return message([
+    {
+      title: 'About Footnote',
+      description: `Footnote answers questions about these documents and cites the passages it rests on.\n\n${lines.join('\n')}`,
+      color: COLOR.info,
+      fields: [
+        { name: 'Documents', value: String(about.documents.length), inline: true },
+        { name: 'Passages', value: String(about.passages), inline: true },
+        { name: 'Answering', value: about.mode === 'llm' ? 'Language model, grounded in cited passages' : 'Offline: sentences quoted from the corpus', inline: true },
+        ...(about.sections.length ? [{ name: 'Sections', value: truncate(escapeText(about.sections.join(' · ')), limits.fieldValue) }] : []),
+        { name: 'Version', value: about.version, inline: true },
+      ],
+    },
+  ]);
+}
+
+export function renderHelp(examples: string[], options: { threads: boolean; questionChannels: boolean }): OutgoingMessage {
+  const how = [
+    '**/ask** `question` — an answer with numbered sources. Add `private: True` to see it alone.',
+    '**/search** `query` — the most relevant passages, without an answer.',
+    '**/passage** `id` — one passage by its id (ids look like the ones under each source).',
+    '**/about** — the documents and how answers are made.',
+    'Or mention me with a question, or send me a direct message.',
+    ...(options.questionChannels ? ['In the question channels, just write your question.'] : []),
+    ...(options.threads ? ['Answers to messages open a thread: ask follow-ups there without mentioning me.'] : []),
+  ];
+  const list = examples.slice(0, 8).map((q) => `• ${escapeText(q)}`);
+  return message([
+    {
+      title: 'How to ask Footnote',
+      description: `${how.join('\n')}\n\nEvery answer quotes the passages it rests on: press **Passage n** to read one in context, 👍 or 👎 to say whether it helped, **Report** if something is wrong. When the documents do not cover a question, I say so and show the nearest passages.`,
+      color: COLOR.info,
+      fields: list.length ? [{ name: 'Try', value: truncate(list.join('\n'), LIMITS.fieldValue) }] : [],
+    },
+  ]);
+}
+
+/** A short message (errors, acknowledgements): plain content within 2,000 characters. */
+export function renderNotice(text: string): OutgoingMessage {
+  return message([], [], truncate(text, LIMITS.content));
+}

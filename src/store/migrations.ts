@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema changes, applied in order at start-up, each in its own transaction.
+ * Append new migrations; never edit one that has shipped (a database that ran it will not run it again).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'answers, conversations, votes and reports',
+    sql: `
+      CREATE TABLE answers (
+        id              TEXT PRIMARY KEY,
+        created_at      INTEGER NOT NULL,
+        user_id         TEXT NOT NULL,
+        guild_id        TEXT,
+        channel_id      TEXT NOT NULL,
+        via             TEXT NOT NULL,
+        question        TEXT NOT NULL,
+        standalone      TEXT NOT NULL,
+        answer_json     TEXT NOT NULL,
+        abstained       INTEGER NOT NULL,
+        mode            TEXT NOT NULL,
+        message_id      TEXT,
+        conversation_id TEXT
+      );
+      CREATE INDEX answers_conversation ON answers (conversation_id, created_at);
+      CREATE INDEX answers_created ON answers (created_at);
+
+      CREATE TABLE answer_messages (
+        message_id TEXT PRIMARY KEY,
+        answer_id  TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL
+      );
+      CREATE INDEX answer_messages_answer ON answer_messages (answer_id);
+
+      CREATE TABLE conversations (
+        id             TEXT PRIMARY KEY,
+        channel_id     TEXT NOT NULL,
+        root_answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        created_at     INTEGER NOT NULL,
+        limit_notified INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE votes (
+        answer_id  TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        user_id    TEXT NOT NULL,
+        value      INTEGER NOT NULL CHECK (value IN (-1, 1)),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (answer_id, user_id)
+      );
+
+      CREATE TABLE reports (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id  TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        user_id    TEXT NOT NULL,
+        guild_id   TEXT,
+        channel_id TEXT,
+        message_id TEXT,
+        reason     TEXT,
+        status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'dismissed')),
+        created_at INTEGER NOT NULL,
+        UNIQUE (answer_id, user_id)
+      );
+      CREATE INDEX reports_status ON reports (status, created_at);
+    `,
+  },
+];
+
+/** Bring a database up to the latest schema; returns the version it is at. */
+export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > latest) {
+    throw new Error(`The database was written by a newer Footnote (schema ${current}; this version knows up to ${latest}). Upgrade Footnote or point FOOTNOTE_DATA_DIR elsewhere.`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+  return Math.max(current, latest);
+}
