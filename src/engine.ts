@@ -1,4 +1,4 @@
-import { answerExtractive, ABSTAIN_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, ABSTAIN_MESSAGE, type CorpusView } from './answer/extractive.js';
 import { answerMetadata } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
@@ -9,8 +9,8 @@ import { FootnoteError } from './errors.js';
 import type { Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
-import { analyzeQuestion } from './retrieve/question.js';
-import { Retriever, type Passage, type SearchOptions } from './retrieve/retriever.js';
+import { analyzeQuestion, subQuestions } from './retrieve/question.js';
+import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -66,7 +66,7 @@ export class Engine implements CorpusView {
   static async open(config: Pick<Config, 'corpusDir' | 'dataDir' | 'embeddings' | 'openai'> & { topK?: number }, options: EngineOptions = {}): Promise<Engine> {
     const corpus = loadCorpus(config.corpusDir);
     for (const warning of corpus.warnings) options.log?.(`warning: ${warning}`);
-    const embedder = options.embedder ?? createEmbedder(config);
+    const embedder = options.embedder ?? (await createEmbedder(config));
     const index = await openIndex({
       corpus,
       dataDir: config.dataDir,
@@ -92,9 +92,14 @@ export class Engine implements CorpusView {
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const question = analyzeQuestion(checkQuestion(raw));
-    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? this.topK });
-    const retrieved = performance.now();
     const k = options.k ?? this.topK;
+    const parts = question.type === 'overview' || question.metadata ? [question.query] : subQuestions(question.query);
+    const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
+      const q = { ...analyzeQuestion(part), injection: question.injection };
+      return { question: q, retrieval: await this.retriever.search(q.query, q.tokens, { ...options, k }) };
+    })) : undefined;
+    const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), k) : await this.retriever.search(question.query, question.tokens, { ...options, k });
+    const retrieved = performance.now();
     const finish = (answer: Omit<Answer, 'question' | 'passages' | 'timings'>): Answer => {
       const problems = verifyCitations(answer.citations, this.sources);
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
@@ -108,7 +113,9 @@ export class Engine implements CorpusView {
       const meta = answerMetadata(question.metadata, doc, this.chunksOf(doc.id));
       if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
     }
-    const extractive = answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
+    const extractive = partRetrievals
+      ? answerParts(partRetrievals, this, this.retriever.wordSimilarity)
+      : answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
     if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview') {
       const written = await this.llm.answer(question.query, retrieval.passages, this.documents);
       if (written.ok) return finish({ answer: written.answer, citations: written.citations, abstained: written.abstained, mode: 'llm' });
@@ -166,6 +173,18 @@ export function checkQuestion(raw: string): string {
   if (!cleaned) throw new FootnoteError('EMPTY_QUESTION', 'The question is empty. Ask something about the corpus, e.g. "Who wrote the article?"');
   if (cleaned.length > MAX_QUESTION_LENGTH) throw new FootnoteError('QUESTION_TOO_LONG', `The question is too long (${cleaned.length} characters; the limit is ${MAX_QUESTION_LENGTH}).`);
   return cleaned;
+}
+
+/** Interleave the rankings of a question's parts (first of each, then second of each, ...), without repeats. */
+function mergeRetrievals(retrievals: Retrieval[], k: number): Retrieval {
+  const passages: Passage[] = [];
+  for (let r = 0; passages.length < k && retrievals.some((x) => x.passages[r]); r++) {
+    for (const x of retrievals) {
+      const p = x.passages[r];
+      if (p && !passages.some((q) => q.id === p.id)) passages.push({ ...p, rank: passages.length + 1 });
+    }
+  }
+  return { passages: passages.slice(0, k), terms: retrievals.flatMap((x) => x.terms) };
 }
 
 function toPassageOut(p: Passage): PassageOut {

@@ -40,23 +40,52 @@ const TYPE_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
 /** Questions that must find their kind of fact (a date, a number) or abstain. */
 const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 
-/** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 /** The corpus as the answerers see it. */
 export interface CorpusView {
   documents: Map<string, CorpusDocument>;
   chunksOf(docId: string): Chunk[];
 }
 
+/** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
-  const { documents } = corpus;
-  const abstain = (answer = ABSTAIN_MESSAGE): ExtractiveAnswer => ({ answer, abstained: true, citations: [] });
+  if (question.type === 'overview' && retrieval.passages[0]) return overview(retrieval.passages, corpus);
+  const selected = selectQuotes(question, retrieval, match);
+  return 'refusal' in selected ? abstention(selected.refusal) : compose(selected.quotes, corpus.documents);
+}
+
+/**
+ * A question in several parts ("which fighters ..., and why ...?", "how do A and B differ ...?"):
+ * each part is answered from its own retrieval and the quotes are joined; parts the corpus does not
+ * answer are left out, and the whole is abstained on only when no part is answered.
+ */
+export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
+  const quotes: Quote[] = [];
+  let refusal = ABSTAIN_MESSAGE;
+  for (const part of parts) {
+    const selected = selectQuotes(part.question, part.retrieval, match, 4);
+    if ('refusal' in selected) {
+      refusal = selected.refusal;
+      continue;
+    }
+    // Up to two sentences per part that another part has not already contributed.
+    const fresh = selected.quotes.filter((q) => !quotes.some((x) => x.passage.docId === q.passage.docId && x.start === q.start));
+    quotes.push(...fresh.slice(0, 2));
+  }
+  return quotes.length ? compose(quotes.slice(0, 4), corpus.documents) : abstention(refusal);
+}
+
+function abstention(answer: string): ExtractiveAnswer {
+  return { answer, abstained: true, citations: [] };
+}
+
+/** The sentences that answer the question, or why there are none. */
+function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number): { quotes: Quote[] } | { refusal: string } {
   const top = retrieval.passages[0];
-  if (question.type === 'overview' && top) return overview(retrieval.passages, corpus);
-  if (!retrieval.terms.length) return abstain(question.injection ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE);
-  if (!top) return abstain();
-  if (unsupportedSpecifics(question, retrieval).length) return abstain();
+  if (!retrieval.terms.length) return { refusal: question.injection ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
+  if (!top) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedSpecifics(question, retrieval).length) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
-  if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return abstain();
+  if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 
   const evidence = TYPE_EVIDENCE[question.type];
   const candidates = retrieval.passages.slice(0, 3).flatMap((passage, r) =>
@@ -68,22 +97,25 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
     }),
   );
   candidates.sort((a, b) => b.score - a.score);
-  const strict = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query);
+  const strict = (STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query)) || ENTITY_QUESTION.test(question.query) || SPEECH_QUESTION.test(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
-  const usable = strict
-    ? candidates.filter((c) => c.typed && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start), match))
-    : candidates;
-  if (!usable.length) return abstain();
+  const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
+  const usable = (strict
+    ? candidates.filter((c) => (c.typed || !STRICT_TYPES.has(question.type)) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match))
+    : candidates
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)));
+  if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   const [best, ...rest] = usable;
   const chosen: Quote[] = [best];
   // A second sentence when it is nearly as good (a multi-part question, or the answer runs over two sentences).
   const wantsMore = /\b(?:and|both|differ|different|difference|compare|contrast|versus|vs\.?|between|two|points|ways|reasons)\b/i.test(question.query) || question.type === 'why' || question.type === 'how';
+  const limit = max ?? (wantsMore ? 3 : 2);
   for (const c of rest) {
-    if (chosen.length >= (wantsMore ? 3 : 2)) break;
+    if (chosen.length >= limit) break;
     const close = c.score >= best.score * (wantsMore ? 0.8 : 0.92);
     if (close && !chosen.some((q) => q.start === c.start && q.passage.docId === c.passage.docId)) chosen.push(c);
   }
-  return compose(chosen, documents);
+  return { quotes: chosen };
 }
 
 /** Similarity of two words in 0..1 (the retriever's word matcher). */
@@ -100,10 +132,42 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(q)?.[1]?.trim().split(/\s+/) ?? [];
   const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
-  const head = (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2);
+  // The head noun is the last word of the phrase ("Iranian soldiers" → soldiers): modifiers may vary.
+  const head = (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
   if (!head?.length) return true;
-  const words = sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
+  // Nationalities ("7,000 Russian citizens") modify the counted noun; they are not it.
+  const words = (sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? []).filter((w) => !DEMONYM.test(w)).map((w) => w.toLowerCase());
   return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => match(h, n.replace(/[.,]$/, '')) >= 0.3)));
+}
+
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';
+const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
+const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Afghan|Saudi|Israeli|Pakistani|Arab|Kurdish|Turkish|Shiite|Shiites|Sunni|Western|Islamic|European|Europeans)$/;
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * For "which city/airline/group ..." and "the name of the X ...": the sentence must name something
+ * the question does not already name: a capitalised name that is not a nationality or a month,
+ * next to the kind of thing asked about when the sentence mentions that kind.
+ */
+export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
+  const m = ENTITY_QUESTION.exec(query);
+  if (!m) return true;
+  const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!;
+  const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, ''));
+  const kindAt = words.map((w, i) => (match(kind, w.toLowerCase()) >= 0.45 ? i : -1)).filter((i) => i >= 0);
+  if (!kindAt.length) return words.some(isNewName);
+  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
+}
+
+const SPEECH_QUESTION = /\bwhat (?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
+const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|argued?|insisted|warned|stated|depicted|described|called)\b/i;
+
+/** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
+export function fitsSpeech(query: string, sentence: string): boolean {
+  return !SPEECH_QUESTION.test(query) || SPEECH.test(sentence);
 }
 
 const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the']);
@@ -132,7 +196,7 @@ function overview(passages: Passage[], corpus: CorpusView): ExtractiveAnswer {
   const doc = corpus.documents.get(passages[0].docId)!;
   const all = corpus.chunksOf(doc.id);
   const body = all.filter((c) => !doc.meta.authors.some((a) => c.text.startsWith(a)));
-  if (!body.length) return { answer: ABSTAIN_MESSAGE, abstained: true, citations: [] };
+  if (!body.length) return abstention(ABSTAIN_MESSAGE);
   const asPassage = (c: (typeof body)[number]): Passage => ({
     rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,
     start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((s) => ({ ...s, coverage: 1 })),

@@ -1,4 +1,3 @@
-import { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Config } from '../config/index.js';
 import type { CorpusDocument } from '../corpus/load.js';
@@ -23,8 +22,10 @@ export interface ChatModel {
   invoke(messages: (SystemMessage | HumanMessage)[], options?: { signal?: AbortSignal }): Promise<{ content: unknown }>;
 }
 
-export function createLlmAnswerer(config: Pick<Config, 'llm'>): LlmAnswerer | undefined {
+/** The model answerer when a key is configured (the OpenAI client is only loaded then). */
+export async function createLlmAnswerer(config: Pick<Config, 'llm'>): Promise<LlmAnswerer | undefined> {
   if (!config.llm) return undefined;
+  const { ChatOpenAI } = await import('@langchain/openai');
   const model = new ChatOpenAI({
     apiKey: config.llm.apiKey,
     model: config.llm.model,

@@ -10,7 +10,7 @@ export async function openEngine(options: { force?: boolean; quiet?: boolean } =
   const tty = process.stderr.isTTY && !options.quiet;
   const engine = await Engine.open(config, {
     force: options.force,
-    llm: createLlmAnswerer(config),
+    llm: await createLlmAnswerer(config),
     log: (line) => {
       if (tty) process.stderr.write('\r\x1b[K');
       if (!options.quiet || line.startsWith('warning')) process.stderr.write(`${redact(line, config)}\n`);

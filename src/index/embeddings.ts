@@ -1,5 +1,4 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config/index.js';
 import { LocalEmbeddings } from './local-embeddings.js';
 
@@ -11,9 +10,10 @@ export interface EmbedderChoice {
   local?: LocalEmbeddings;
 }
 
-/** Choose the embedder once, at start-up. */
-export function createEmbedder(config: Pick<Config, 'embeddings' | 'openai'>, local: LocalEmbeddings = new LocalEmbeddings()): EmbedderChoice {
+/** Choose the embedder once, at start-up (the OpenAI client is only loaded when chosen). */
+export async function createEmbedder(config: Pick<Config, 'embeddings' | 'openai'>, local: LocalEmbeddings = new LocalEmbeddings()): Promise<EmbedderChoice> {
   if (config.embeddings.provider === 'openai' && config.openai) {
+    const { OpenAIEmbeddings } = await import('@langchain/openai');
     const embeddings = new OpenAIEmbeddings({
       apiKey: config.openai.apiKey,
       model: config.embeddings.model,

@@ -102,3 +102,30 @@ export function metadataField(q: string): MetadataField | undefined {
   if (/\b(?:tags?|tagged|topics? (?:listed|tagged)|categor(?:y|ies)|filed under|issues listed)\b/.test(s)) return 'tags';
   return undefined;
 }
+
+const PRONOUN = /\b(?:he|she|it|its|they|them|their|him|his|her|this|that|these|those)\b/i;
+const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|compared|comparison|contrast|versus|vs\.?|each|both|respective|respectively)\b/i;
+
+/**
+ * The parts of a question that asks several things: "A ..., and what/why ... B?" or several
+ * questions in one message, and "how do X and Y differ on Z?" (one part per side). A later part
+ * that refers back with a pronoun borrows the names of the other parts. One part means no split.
+ */
+export function subQuestions(query: string): string[] {
+  let parts = query
+    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)/i)
+    .map((p) => p.trim())
+    .filter((p) => contentTokens(p).length > 0);
+  if (parts.length <= 1 && CONTRAST.test(query)) {
+    const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
+    // Each side asked on its own, without the comparison word that both sides share.
+    if (pair) parts = [pair[1], pair[2]].map((side) => query.replace(pair[0], side).replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim());
+  }
+  if (parts.length <= 1) return [query];
+  const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
+  return parts.slice(0, 4).map((part, i) => {
+    if (!PRONOUN.test(part)) return part;
+    const borrowed = parts.filter((_, j) => j !== i).flatMap(names).filter((n) => !part.includes(n));
+    return borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part;
+  });
+}

@@ -16,7 +16,7 @@ let cleanup: () => void;
 
 before(async () => {
   fake = await startFakeOpenAI();
-  const llm = createLlmAnswerer({ llm: { apiKey: 'sk-test-secret', baseURL: fake.baseURL, model: 'gpt-4o-mini', timeoutMs: 400, retries: 0 } });
+  const llm = await createLlmAnswerer({ llm: { apiKey: 'sk-test-secret', baseURL: fake.baseURL, model: 'gpt-4o-mini', timeoutMs: 400, retries: 0 } });
   ({ engine, cleanup } = await openTestEngine({ llm }));
 });
 after(async () => {
@@ -89,7 +89,7 @@ test('OpenAI embeddings through an OpenAI-compatible server build the index (bas
   const data = tempDir();
   try {
     const config = { corpusDir: CORPUS_DIR, dataDir: data.dir, embeddings: { provider: 'openai' as const, model: 'text-embedding-3-small' }, openai: { apiKey: 'sk-test', baseURL: fake.baseURL } };
-    const remote = await Engine.open(config, { embedder: createEmbedder(config) });
+    const remote = await Engine.open(config, { embedder: await createEmbedder(config) });
     const embedCalls = fake.requests.filter((r) => r.path.includes('/embeddings'));
     assert.ok(embedCalls.length >= 1);
     assert.equal(embedCalls[0].body.encoding_format, 'base64');
