@@ -37,7 +37,7 @@ export interface OutgoingMessage {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-const COLOR = { answer: 0x2b6cb0, abstained: 0x718096, passage: 0x4a5568, error: 0xc53030, info: 0x2f855a };
+const COLOR = { answer: 0x2b6cb0, abstained: 0x718096, passage: 0x4a5568, info: 0x2f855a };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Escaping
@@ -52,7 +52,8 @@ export function escapeText(text: string): string {
   return text
     .replace(/[\\*_~`|]/g, '\\$&')
     .replace(/\[([^[\]\n]*)\]\(/g, '\\[$1\\]\\(')
-    .replace(/^([ \t]*)([#>+-]|\d+(?=\.))/gm, '$1\\$2')
+    .replace(/^([ \t]*)([#>+-])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)\./gm, '$1\\.')
     .replace(/<(?=[@#][!&]?\d|@)/g, `<${ZWSP}`)
     .replace(/@(?=everyone\b|here\b)/g, `@${ZWSP}`);
 }
@@ -304,7 +305,7 @@ function oneLine(text: string): string {
 }
 
 function citationField(c: Citation, limits: Limits): APIEmbedField {
-  const name = truncate(`[${c.n}] ${c.title}`, limits.fieldName);
+  const name = truncate(`[${c.n}] ${escapeText(c.title)}`, limits.fieldName);
   const where = [c.section, c.paragraph ? `paragraph ${c.paragraph}` : ''].filter(Boolean).join(', ');
   const meta = `${where ? `${escapeText(where)} · ` : ''}${code(c.passageId)}`;
   const room = limits.fieldValue - meta.length - 3; // “ ” and the newline
@@ -314,7 +315,7 @@ function citationField(c: Citation, limits: Limits): APIEmbedField {
 
 function nearestFields(passages: PassageOut[], limits: Limits): APIEmbedField[] {
   return passages.map((p, i) => {
-    const name = truncate(`${i + 1}. ${p.title}${p.section ? ` — ${p.section}` : ''}, paragraph ${p.paragraph}`, limits.fieldName);
+    const name = truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, paragraph ${p.paragraph}`, limits.fieldName);
     const meta = code(p.id);
     const { shown } = escapedPrefix(p.text, Math.min(300, limits.fieldValue - meta.length - 1));
     return { name, value: `${shown}\n${meta}` };
@@ -387,7 +388,7 @@ export function renderPassage(view: PassageView, options: { heading?: string; em
   const after = view.next ? `\n\n*${escapedPrefix(view.next.text, NEIGHBOUR).shown.replace(/…$/, '')}…*` : '';
   const note = options.note ? `\n\n*${escapeText(options.note)}*` : '';
   const embed: APIEmbed = {
-    title: truncate(options.heading ?? view.title, limits.title),
+    title: truncate(escapeText(options.heading ?? view.title), limits.title),
     description: `${before}${main}${after}${note}`,
     color: COLOR.passage,
     fields: [
@@ -431,7 +432,7 @@ export function renderSearch(query: string, passages: PassageOut[]): OutgoingMes
   const fields = passages.slice(0, 10).map((p, i) => {
     const meta = code(p.id);
     return {
-      name: truncate(`${i + 1}. ${p.title}${p.section ? ` — ${p.section}` : ''}, paragraph ${p.paragraph}`, limits.fieldName),
+      name: truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, paragraph ${p.paragraph}`, limits.fieldName),
       value: `${escapedPrefix(p.text, 450).shown}\n${meta}`,
     };
   });

@@ -171,8 +171,8 @@ class SqliteConversations implements ConversationStore {
     this.link = db.prepare('UPDATE answers SET conversation_id = ? WHERE id = ?');
     this.select = db.prepare(`SELECT c.*, (SELECT COUNT(*) FROM answers a WHERE a.conversation_id = c.id) AS turns
       FROM conversations c WHERE c.id = ?`);
-    this.recent = db.prepare(`SELECT * FROM (SELECT * FROM answers WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)
-      ORDER BY created_at ASC`);
+    this.recent = db.prepare(`SELECT * FROM (SELECT *, rowid AS seq FROM answers WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)
+      ORDER BY created_at ASC, seq ASC`);
     this.notify = db.prepare('UPDATE conversations SET limit_notified = 1 WHERE id = ? AND limit_notified = 0');
   }
 

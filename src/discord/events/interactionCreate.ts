@@ -1,4 +1,4 @@
-import { Events, MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import { Events, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import { handleButton } from '../buttons.js';
 import type { BotContext } from '../context.js';
@@ -25,14 +25,14 @@ const interactionCreate: BotEvent<Events.InteractionCreate> = {
 
 export default interactionCreate;
 
-async function handle(ctx: BotContext, interaction: Interaction & RepliableInteraction): Promise<void> {
-  const what = interaction.isChatInputCommand() ? { command: interaction.commandName } : interaction.isButton() ? { button: interaction.customId } : {};
+async function handle(ctx: BotContext, interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+  const what = interaction.isChatInputCommand() ? { command: interaction.commandName } : { button: interaction.customId };
   try {
     if (interaction.isChatInputCommand()) {
       const command = ctx.commands.get(interaction.commandName);
       if (!command) throw new FootnoteError('NOT_FOUND', `Footnote has no /${interaction.commandName} command any more.`);
       await command.execute(interaction, ctx);
-    } else if (interaction.isButton()) {
+    } else {
       await handleButton(interaction, ctx);
     }
   } catch (error) {
@@ -40,7 +40,7 @@ async function handle(ctx: BotContext, interaction: Interaction & RepliableInter
   }
 }
 
-async function autocomplete(ctx: BotContext, interaction: Extract<Interaction, { isAutocomplete(): true }> & import('discord.js').AutocompleteInteraction): Promise<void> {
+async function autocomplete(ctx: BotContext, interaction: AutocompleteInteraction): Promise<void> {
   try {
     const command = ctx.commands.get(interaction.commandName);
     if (command?.autocomplete && ctx.work.accepting) await command.autocomplete(interaction, ctx);

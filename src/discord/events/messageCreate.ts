@@ -1,0 +1,124 @@
+import { ChannelType, Events, ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
+import { answerQuestion } from '../answering.js';
+import type { BotContext } from '../context.js';
+import { stripBotMention } from '../conversation.js';
+import { NO_MENTIONS, renderAnswer, renderNotice, truncate, type OutgoingMessage } from '../render.js';
+import { describeError } from '../respond.js';
+import type { BotEvent } from './index.js';
+
+/** Questions by message: mentions, DMs, question channels, thread follow-ups and replies to an answer. */
+const messageCreate: BotEvent<Events.MessageCreate> = {
+  name: Events.MessageCreate,
+  execute(ctx, message) {
+    // Bots (this one included) are never answered: no loops, no echo chambers.
+    if (message.author.bot || message.system || message.webhookId) return;
+    if (!ctx.work.accepting) return;
+    const asked = classify(ctx, message);
+    if (!asked) return;
+    void ctx.work.track(answerMessage(ctx, message, asked));
+  },
+};
+
+export default messageCreate;
+
+interface Asked {
+  via: AskedVia;
+  text: string;
+  mentioned: boolean;
+  conversation?: Conversation;
+  /** the answer this message replies to */
+  repliedTo?: AnswerRecord;
+}
+
+/** Whether a message is a question for the bot, and how it came. */
+function classify(ctx: BotContext, message: Message): Asked | undefined {
+  const botId = message.client.user.id;
+  const botRole = message.guild?.members.me?.roles.botRole?.id;
+  const mentioned = message.mentions.users.has(botId) || (botRole !== undefined && message.mentions.roles.has(botRole));
+  const text = stripBotMention(message.content, botId, botRole ? [botRole] : []);
+  const conversation = message.channel.isThread() ? ctx.store.conversations.get(message.channelId) : undefined;
+  const repliedTo = message.reference?.messageId ? ctx.store.answers.byMessage(message.reference.messageId) : undefined;
+  let via: AskedVia | undefined;
+  if (conversation) via = 'thread';
+  else if (repliedTo && (mentioned || text)) via = 'reply';
+  else if (!message.guildId) via = 'dm';
+  else if (mentioned) via = 'mention';
+  else if (ctx.settings.questionChannels.includes(message.channelId)) via = 'channel';
+  if (!via) return undefined;
+  // Without the Message Content intent, messages that do not mention the bot arrive empty.
+  if (!text && !mentioned) return undefined;
+  return { via, text, mentioned, conversation, repliedTo };
+}
+
+async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
+  const context = { channel: message.channelId, message: message.id, user: message.author.id, via: asked.via };
+  try {
+    if (!asked.text) {
+      const example = ctx.suggestions.questions[0]?.value ?? 'Who wrote the article?';
+      await send(message, [renderNotice(`Ask me a question after the mention, e.g. “${example}” — or use /help.`)]);
+      return;
+    }
+    let previous: AnswerRecord[] | undefined;
+    if (asked.conversation) {
+      if (asked.conversation.turns >= ctx.settings.maxTurns) {
+        if (ctx.store.conversations.markLimitNotified(asked.conversation.id)) {
+          await send(message, [renderNotice(`This thread has had its ${ctx.settings.maxTurns} questions. Mention me in the channel to start a new one.`)]);
+        }
+        return;
+      }
+      previous = ctx.store.conversations.recentTurns(asked.conversation.id, ctx.settings.maxTurns);
+    } else if (asked.repliedTo) {
+      previous = [asked.repliedTo];
+    }
+    // a model takes seconds: show that something is coming
+    if (ctx.engine.mode === 'llm' && message.channel.isSendable()) message.channel.sendTyping().catch(() => {});
+
+    const { record, readAs } = await answerQuestion(ctx, {
+      question: asked.text,
+      userId: message.author.id,
+      guildId: message.guildId,
+      channelId: message.channelId,
+      via: asked.via,
+      previous,
+      conversationId: asked.conversation?.id ?? null,
+    });
+    const sent = await send(message, renderAnswer({ id: record.id, answer: record.answer, readAs }));
+    ctx.store.answers.attachMessages(record.id, sent.map((m) => m.id));
+    if (ctx.settings.replyThreads && (asked.via === 'mention' || asked.via === 'channel') && canHoldThreads(message) && sent[0]) {
+      await openThread(ctx, sent[0], record, asked.text);
+    }
+  } catch (error) {
+    const text = describeError(error, ctx.log, context);
+    try {
+      await send(message, [renderNotice(text)]);
+    } catch (sendError) {
+      ctx.log.warn('could not reply to a message', { ...context, reason: (sendError as Error)?.message });
+    }
+  }
+}
+
+/** The first message as a reply to the question, the rest after it in the same channel. */
+async function send(message: Message, messages: OutgoingMessage[]): Promise<Message[]> {
+  const sent: Message[] = [];
+  for (const [i, m] of messages.entries()) {
+    if (i === 0) sent.push(await message.reply({ ...m, allowedMentions: NO_MENTIONS }));
+    else if (message.channel.isSendable()) sent.push(await message.channel.send({ ...m, allowedMentions: NO_MENTIONS }));
+  }
+  return sent;
+}
+
+function canHoldThreads(message: Message): boolean {
+  return message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement;
+}
+
+/** A thread on the answer, where follow-ups are answered without a mention. */
+async function openThread(ctx: BotContext, answerMessage: Message, record: AnswerRecord, question: string): Promise<void> {
+  try {
+    const name = truncate(question.replace(/\s+/g, ' ').trim(), 100) || 'Follow-up questions';
+    const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id);
+  } catch (error) {
+    ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Word lists the fact finder leans on. General knowledge only — nothing here names what one
+ * corpus says — so a new document is read with the same rules as the article.
+ */
+
+/** Sovereign states and the short names people write for them. */
+export const COUNTRIES = new Set(
+  `Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Russian Federation|Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|Britain|Great Britain|England|Scotland|Wales|United States|United States of America|US|USA|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe`.split('|'),
+);
+
+/** Acronyms that are not spelled out in the text but are known to everyone. */
+export const KNOWN_ACRONYMS = new Map<string, { kind: 'place' | 'organisation'; country?: boolean }>([
+  ['US', { kind: 'place', country: true }],
+  ['USA', { kind: 'place', country: true }],
+  ['UK', { kind: 'place', country: true }],
+  ['UAE', { kind: 'place', country: true }],
+  ['UN', { kind: 'organisation' }],
+  ['EU', { kind: 'organisation' }],
+  ['NATO', { kind: 'organisation' }],
+  ['OPEC', { kind: 'organisation' }],
+  ['IAEA', { kind: 'organisation' }],
+]);
+
+/** Words that make a capitalised name an organisation. */
+export const ORGANISATION_WORDS = new Set(
+  `Club Council Corps Foundation Institute Institution State Party Ministry Army Navy Guards Guard University College Committee Agency Organisation Organization
+  Union Bank Company Corporation Group Front Movement Forces Brigade Brigades Commission Court Assembly Parliament Government Republic Office Department
+  Service Services Association Society League Alliance Federation Center Centre Fund Network Journal Times News Post Review Kremlin Pentagon Congress Senate
+  Duma Majlis Hezbollah Hamas Taliban Inc Ltd Council Secretariat Board Authority Police Academy`.split(/\s+/),
+);
+
+/** Words for a person's office, in front of their name ("president Vladimir Putin", "Supreme Leader Ali Khamenei"). */
+export const TITLE_WORDS = new Set(
+  `president speaker leader supreme minister prime secretary chancellor king queen prince princess general admiral colonel ayatollah sheikh
+  mr mrs ms dr prof professor senator ambassador spokesman spokeswoman commander envoy chairman chairwoman director senior researcher fellow
+  emperor pope cardinal archbishop bishop imam mullah governor mayor judge justice lord lady sir dame deputy vice foreign defence defense interior
+  parliamentary`.split(/\s+/),
+);
+
+/** Roles that, after "is"/"was", say the name before them is a person. */
+export const ROLE_WORDS =
+  'fellow|researcher|professor|director|analyst|editor|journalist|author|scholar|lecturer|minister|president|speaker|chairman|chairwoman|spokesman|spokeswoman|ambassador|correspondent|writer|historian|economist|commander|advisor|adviser';
+
+/** Verbs that say the name before them is a person. */
+export const PERSON_VERBS = 'said|says|told|argued|argues|claimed|claims|addressed|wrote|writes|was invited|believes|insisted|warned|announced|stated|declared|explained';
+
+/** Particles inside personal and place names ("Husayn ibn Ali", "Bashar al-Assad", "Sharm el-Sheikh"). */
+export const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'at', 'ibn', 'bin', 'bint', 'abu', 'de', 'du', 'da', 'di', 'dos', 'van', 'von', 'der', 'den', 'la', 'le']);
+
+/** Lower-case words allowed between the capitalised words of one name ("Foundation for Defense of Democracies"). */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'ibn', 'bin', 'bint', 'abu', 'de', 'du', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le']);
+
+/** Words after a place name that say it is a place ("the Sinai desert"). */
+export const PLACE_NOUNS = 'desert|city|town|region|regions|province|sea|river|mountains|valley|peninsula|coast|border|capital|airport|village|district|island|islands|strait|gulf';
+
+/** Capitalised first words that begin a region's name. */
+export const DIRECTIONS = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater']);
+
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+export const SEASONS = 'spring|summer|autumn|fall|winter';
+
+/** Words that never start a name even when capitalised at the start of a sentence. */
+export const FUNCTION_WORDS = new Set(
+  `the a an this that these those but and or if when while however moreover indeed even such since as at in on by for from to of with one it its he she they we i
+  there here what which who why how where after before although though yet so then also both neither either all some many most no not nor only according
+  given despite during until unless whether whereas thus therefore hence still just instead meanwhile nevertheless nonetheless perhaps`.split(/\s+/),
+);

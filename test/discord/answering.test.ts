@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Answer } from '../../src/answer/types.js';
+import { resolveFollowUp } from '../../src/discord/answering.js';
+import type { BotContext } from '../../src/discord/context.js';
+import type { AnswerRecord } from '../../src/store/index.js';
+
+const turn = (standalone: string): AnswerRecord => ({
+  id: 'a',
+  createdAt: 0,
+  userId: 'u',
+  guildId: null,
+  channelId: 'c',
+  via: 'mention',
+  question: standalone,
+  standalone,
+  answer: { answer: 'Ali Larijani is the speaker of the Iranian parliament. [1]' } as Answer,
+  messageId: null,
+  conversationId: 't',
+});
+
+function context(engine: { mode: 'extractive' | 'llm'; llm?: { condense?(history: string[], question: string): Promise<string | undefined> } }): BotContext {
+  return { engine } as unknown as BotContext;
+}
+
+test('offline, a follow-up is resolved by carrying the earlier question’s key terms', async () => {
+  assert.equal(await resolveFollowUp(context({ mode: 'extractive' }), 'what about him?', [turn('Who is Ali Larijani?')]), 'what about him? Ali Larijani');
+});
+
+test('with a model, a follow-up is condensed by the model from the earlier turns', async () => {
+  let seen: string[] = [];
+  const llm = {
+    async condense(history: string[], question: string) {
+      seen = [...history, question];
+      return 'What did Ali Larijani say at the Valdai Club?';
+    },
+  };
+  assert.equal(await resolveFollowUp(context({ mode: 'llm', llm }), 'what did he say there?', [turn('Who is Ali Larijani?')]), 'What did Ali Larijani say at the Valdai Club?');
+  assert.deepEqual(seen, ['Question: Who is Ali Larijani?', 'Answer: Ali Larijani is the speaker of the Iranian parliament. [1]', 'what did he say there?']);
+});
+
+test('when the model cannot condense, the offline carry-over stands in', async () => {
+  const llm = { condense: async () => undefined };
+  assert.equal(await resolveFollowUp(context({ mode: 'llm', llm }), 'what about him?', [turn('Who is Ali Larijani?')]), 'what about him? Ali Larijani');
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { carryKeyTerms, MAX_CARRIED_TERMS, stripBotMention } from '../../src/discord/conversation.js';
+
+test('mentions of the bot, as a user or through its role, are removed from the question', () => {
+  assert.equal(stripBotMention('<@123456> who wrote it?', '123456'), 'who wrote it?');
+  assert.equal(stripBotMention('hey <@!123456>   who wrote <@&999999> it?', '123456', ['999999']), 'hey who wrote it?');
+  assert.equal(stripBotMention('<@777777> is not me', '123456'), '<@777777> is not me');
+});
+
+test('a follow-up that points back carries the previous question’s key terms', () => {
+  const r = carryKeyTerms('what about him?', ['Who is Ali Larijani?']);
+  assert.equal(r.standalone, 'what about him? Ali Larijani');
+  assert.deepEqual(r.carried, ['Ali', 'Larijani']);
+});
+
+test('a short follow-up carries only the terms it does not already have', () => {
+  const r = carryKeyTerms('and Iran?', ['Why does Russia support Iran in Syria?']);
+  assert.deepEqual(r.carried, ['Russia', 'support', 'Syria']);
+});
+
+test('a question that stands on its own is left alone', () => {
+  const r = carryKeyTerms('What did Putin say at the Valdai Club about the nuclear program?', ['Who is Ali Larijani?']);
+  assert.equal(r.standalone, 'What did Putin say at the Valdai Club about the nuclear program?');
+  assert.deepEqual(r.carried, []);
+});
+
+test('without an earlier turn there is nothing to carry', () => {
+  assert.equal(carryKeyTerms('what about him?', []).standalone, 'what about him?');
+});
+
+test('at most a handful of terms are carried, so follow-ups do not snowball', () => {
+  const r = carryKeyTerms('and that?', ['Russia Iran Syria Assad Tehran Moscow Putin Larijani Hezbollah militias']);
+  assert.equal(r.carried.length, MAX_CARRIED_TERMS);
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SlashCommandBuilder } from 'discord.js';
+import { createRegistry, loadCommands } from '../../src/discord/registry.js';
+
+const execute = async () => {};
+
+test('the shipped commands load into a registry: ask, search, passage, about, help', async () => {
+  const registry = await loadCommands();
+  assert.deepEqual(registry.names.sort(), ['about', 'ask', 'help', 'passage', 'search']);
+  const ask = registry.toJSON().find((c) => c.name === 'ask')!;
+  assert.deepEqual(ask.options?.map((o) => o.name), ['question', 'private']);
+});
+
+test('a module without a handler is refused, naming the file', () => {
+  assert.throws(() => createRegistry([{ file: 'ping.ts', module: { data: new SlashCommandBuilder().setName('ping').setDescription('p') } }]), /ping\.ts: no `execute` handler/);
+});
+
+test('a module without a builder is refused', () => {
+  assert.throws(() => createRegistry([{ file: 'ping.ts', module: { execute } }]), /ping\.ts: no `data` command builder/);
+});
+
+test('a command named differently from its file is refused', () => {
+  assert.throws(() => createRegistry([{ file: 'pong.ts', module: { data: new SlashCommandBuilder().setName('ping').setDescription('p'), execute } }]), /named "ping" but the file "pong"/);
+});
+
+test('an autocomplete option without an autocomplete handler is refused', () => {
+  const data = new SlashCommandBuilder()
+    .setName('find')
+    .setDescription('f')
+    .addStringOption((o) => o.setName('q').setDescription('q').setAutocomplete(true));
+  assert.throws(() => createRegistry([{ file: 'find.ts', module: { data, execute } }]), /autocomplete but there is no `autocomplete` handler/);
+});
