@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log.js';
 import { loadCommands } from './registry.js';
 import { buildSuggestions } from './suggestions.js';
 import { WorkTracker } from './work.js';
+import { buildQuizBank } from '../study/quiz.js';
 
 export interface Bot {
   client: Client;
@@ -45,6 +46,7 @@ export async function createBot(engine: Engine, config: Config, settings: Discor
     suggestions: buildSuggestions({ documents: about.documents, sections: about.sections }),
     work: new WorkTracker(),
     version: VERSION,
+    quizBank: buildQuizBank(engine.retriever.chunks, engine.documents),
   };
   const client = createClient(settings);
   for (const event of EVENTS) {

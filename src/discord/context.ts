@@ -1,6 +1,7 @@
 import type { Config, DiscordConfig } from '../config/index.js';
 import type { Engine } from '../engine.js';
 import type { Store } from '../store/index.js';
+import type { QuizBank } from '../study/quiz.js';
 import type { Logger } from './log.js';
 import type { CommandRegistry } from './registry.js';
 import type { Suggestions } from './suggestions.js';
@@ -18,4 +19,6 @@ export interface BotContext {
   work: WorkTracker;
   commands: CommandRegistry;
   version: string;
+  /** quiz questions drawn from the corpus, built once at start-up */
+  quizBank: QuizBank;
 }

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { MODERATION_MIGRATIONS } from './migrations/moderation.js';
+import { STUDY_MIGRATIONS } from './migrations/study.js';
 
 /**
  * Versioned schema changes, applied in order at start-up, each in its own transaction.
@@ -10,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [
+const CORE_MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'answers, conversations, votes and reports',
@@ -73,6 +75,12 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
+/**
+ * Every migration, by area: core 1, moderation and settings 2–49 (./migrations/moderation.ts),
+ * study tools 50–99 (./migrations/study.ts). Areas take versions from their own range only.
+ */
+export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...MODERATION_MIGRATIONS, ...STUDY_MIGRATIONS];
+
 /** Bring a database up to the latest schema; returns the version it is at. */
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -80,14 +88,16 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const current = Math.max(0, ...applied);
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > latest) {
     throw new Error(`The database was written by a newer Footnote (schema ${current}; this version knows up to ${latest}). Upgrade Footnote or point FOOTNOTE_DATA_DIR elsewhere.`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  // Any migration not yet applied runs, in version order (areas own separate version ranges).
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());

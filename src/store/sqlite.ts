@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answer } from '../answer/types.js';
 import { migrate } from './migrations.js';
+import { SqliteModeration, SqliteSettings } from './sqlite-moderation.js';
+import { SqliteStudy } from './sqlite-study.js';
 import type {
   AnswerRecord,
   AnswerStore,
@@ -45,6 +47,9 @@ export class SqliteStore implements Store {
   readonly answers: AnswerStore;
   readonly conversations: ConversationStore;
   readonly feedback: FeedbackStore;
+  readonly settings: SqliteSettings;
+  readonly moderation: SqliteModeration;
+  readonly study: SqliteStudy;
 
   constructor(
     private readonly db: Database.Database,
@@ -53,6 +58,9 @@ export class SqliteStore implements Store {
     this.answers = new SqliteAnswers(db);
     this.conversations = new SqliteConversations(db);
     this.feedback = new SqliteFeedback(db);
+    this.settings = new SqliteSettings(db);
+    this.moderation = new SqliteModeration(db);
+    this.study = new SqliteStudy(db);
   }
 
   close(): void {

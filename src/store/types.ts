@@ -1,4 +1,9 @@
 import type { Answer } from '../answer/types.js';
+import type { ModerationStore, SettingsStore } from './moderation.js';
+import type { StudyStore } from './study.js';
+
+export type * from './moderation.js';
+export type * from './study.js';
 
 /**
  * Persistence behind small repository interfaces, one per area. Front ends depend on these,
@@ -9,6 +14,9 @@ export interface Store {
   readonly answers: AnswerStore;
   readonly conversations: ConversationStore;
   readonly feedback: FeedbackStore;
+  readonly settings: SettingsStore;
+  readonly moderation: ModerationStore;
+  readonly study: StudyStore;
   /** the schema version after migrations ran */
   readonly schemaVersion: number;
   close(): void;

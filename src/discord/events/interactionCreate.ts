@@ -1,6 +1,7 @@
 import { Events, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import { handleButton } from '../buttons.js';
+import { handleStudyButton, STUDY_PREFIX } from '../study/buttons.js';
 import type { BotContext } from '../context.js';
 import { renderNotice } from '../render.js';
 import { replyWithError } from '../respond.js';
@@ -32,6 +33,8 @@ async function handle(ctx: BotContext, interaction: ChatInputCommandInteraction 
       const command = ctx.commands.get(interaction.commandName);
       if (!command) throw new FootnoteError('NOT_FOUND', `Footnote has no /${interaction.commandName} command any more.`);
       await command.execute(interaction, ctx);
+    } else if (interaction.customId.startsWith(STUDY_PREFIX)) {
+      await handleStudyButton(interaction, ctx);
     } else {
       await handleButton(interaction, ctx);
     }
