@@ -5,6 +5,9 @@ import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import type { Citation } from './types.js';
+import { COUNTRIES } from '../study/gazetteer.js';
+
+const COUNTRY_WORDS = new Set([...COUNTRIES].filter((c) => !c.includes(' ')).map((c) => c.toLowerCase()));
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;
@@ -177,7 +180,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const specific = new Set<string>();
   // Capitalised words inside a sentence (not the first word), and numbers.
   for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
-  return retrieval.terms.filter((t) => specific.has(t.token.word) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
+  // Country names are names however they are typed ("capital of france").
+  return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
 }
 
 function compose(quotes: Quote[], documents: Map<string, CorpusDocument>): ExtractiveAnswer {

@@ -98,3 +98,7 @@ test('after the index is loaded, answering is fast (p95 measured over the questi
   times.sort((a, b) => a - b);
   assert.ok(times[Math.floor(times.length * 0.95)] < 250, `p95 ${times[Math.floor(times.length * 0.95)]} ms`);
 });
+
+test('a country the corpus never mentions makes a question unanswerable, however it is typed', async () => {
+  for (const q of ["what's the capital of france", 'What is the capital of France?', 'how big is germany army']) assert.equal((await engine.ask(q)).abstained, true, q);
+});

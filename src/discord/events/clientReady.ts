@@ -1,7 +1,8 @@
 import { Events } from 'discord.js';
+import { resumeStudy } from '../study/resume.js';
 import type { BotEvent } from './index.js';
 
-/** Logged once connected: who we are, where, and how long start-up took. */
+/** Logged once connected: who we are, where, and how long start-up took; quizzes and study sessions left running before a restart resume. */
 const clientReady: BotEvent<Events.ClientReady> = {
   name: Events.ClientReady,
   once: true,
@@ -17,6 +18,7 @@ const clientReady: BotEvent<Events.ClientReady> = {
     if (ctx.settings.replyThreads && !ctx.settings.messageContent) {
       ctx.log.warn('FOOTNOTE_REPLY_THREADS is on without FOOTNOTE_MESSAGE_CONTENT: Discord hides the text of thread follow-ups that do not mention the bot, so only follow-ups that mention it are answered');
     }
+    void resumeStudy(ctx, client);
   },
 };
 
