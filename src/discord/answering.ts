@@ -1,10 +1,15 @@
 /**
- * Asking the engine on behalf of Discord: resolve a follow-up against the earlier turns, answer,
- * and record the answer so its buttons keep working. Shared by /ask and questions by message.
+ * Asking the engine on behalf of Discord: resolve a follow-up against the earlier turns, prefer a
+ * moderator-reviewed answer to the same question in the server, else answer (within the channel's
+ * documents, offline when the server turned the model off), and record the answer so its buttons
+ * keep working. Shared by /ask and questions by message.
  */
+import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { checkQuestion, type AskOptions } from '../engine.js';
 import type { AnswerRecord, AskedVia } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { carryKeyTerms } from './conversation.js';
+import { reviewedAnswerFor } from './moderation/reviewed.js';
 import { truncate } from './render.js';
 
 export interface QuestionRequest {
@@ -17,6 +22,10 @@ export interface QuestionRequest {
   /** earlier turns of the conversation, oldest first */
   previous?: AnswerRecord[];
   conversationId?: string | null;
+  /** the documents the channel may draw on (undefined: all) */
+  docIds?: string[];
+  /** false: answer offline even when a model is configured (the server's setting) */
+  llm?: boolean;
 }
 
 export interface GivenAnswer {
@@ -27,8 +36,14 @@ export interface GivenAnswer {
 
 /** Answer a question and record it; FootnoteErrors (empty, too long) propagate for the caller to show. */
 export async function answerQuestion(ctx: BotContext, request: QuestionRequest): Promise<GivenAnswer> {
-  const standalone = request.previous?.length ? await resolveFollowUp(ctx, request.question, request.previous) : request.question;
-  const answer = await ctx.engine.ask(standalone, { k: ctx.config.topK });
+  // Answering is CPU work: let interactions that arrived in the same burst be acknowledged first.
+  await new Promise((resolve) => setImmediate(resolve));
+  const standalone = request.previous?.length ? await resolveFollowUp(ctx, request.question, request.previous, request.llm) : request.question;
+  const reviewed = request.guildId ? reviewedAnswerFor(ctx, request.guildId, checkQuestion(standalone), request.docIds) : undefined;
+  const options: AskOptions = { k: ctx.config.topK };
+  if (request.docIds?.length) options.docIds = request.docIds;
+  if (request.llm === false) options.llm = false;
+  const answer = reviewed ?? (await ctx.engine.ask(standalone, options));
   const record = ctx.store.answers.record({
     userId: request.userId,
     guildId: request.guildId,
@@ -46,12 +61,23 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest):
  * A follow-up as a standalone question: the model's condense step when answers are written by a
  * model (falling back when it fails), else the previous question's key terms carried over.
  */
-export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[]): Promise<string> {
-  const llm = ctx.engine.llm;
-  if (ctx.engine.mode === 'llm' && llm?.condense) {
+export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<string> {
+  const model = ctx.engine.llm;
+  if (llm && ctx.engine.mode === 'llm' && model?.condense) {
     const history = previous.flatMap((r) => [`Question: ${r.standalone}`, `Answer: ${truncate(r.answer.answer, 400)}`]);
-    const condensed = await llm.condense(history, question);
+    const condensed = await model.condense(history, question);
     if (condensed) return condensed;
   }
   return carryKeyTerms(question, previous.map((r) => r.standalone)).standalone;
+}
+
+/** A thread on an answer's message, where follow-ups are answered without a mention; failures are logged. */
+export async function openAnswerThread(ctx: BotContext, answerMessage: Message, record: AnswerRecord, question: string): Promise<void> {
+  try {
+    const name = truncate(question.replace(/\s+/g, ' ').trim(), 100) || 'Follow-up questions';
+    const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id);
+  } catch (error) {
+    ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
+  }
 }

@@ -9,6 +9,7 @@ import { createClient } from './client.js';
 import type { BotContext } from './context.js';
 import { EVENTS } from './events/index.js';
 import { createLogger, type Logger } from './log.js';
+import { ModerationRuntime, type ModerationOptions } from './moderation/runtime.js';
 import { loadCommands } from './registry.js';
 import { buildSuggestions } from './suggestions.js';
 import { WorkTracker } from './work.js';
@@ -26,6 +27,8 @@ export interface Bot {
 export interface BotOptions {
   log?: Logger;
   store?: Store;
+  /** queue window, purge interval (tests shorten them) */
+  moderation?: ModerationOptions;
 }
 
 const VERSION = readVersion();
@@ -47,7 +50,10 @@ export async function createBot(engine: Engine, config: Config, settings: Discor
     work: new WorkTracker(),
     version: VERSION,
     quizBank: buildQuizBank(engine.retriever.chunks, engine.documents),
+    moderation: new ModerationRuntime(store, log, options.moderation),
   };
+  // questions, answers and votes past a server's retention period go at start-up, then hourly
+  context.moderation.start();
   const client = createClient(settings);
   for (const event of EVENTS) {
     const listener = (...args: unknown[]) => {
@@ -83,6 +89,7 @@ export async function createBot(engine: Engine, config: Config, settings: Discor
     stop() {
       stopping ??= (async () => {
         const pending = context.work.size;
+        context.moderation.stop();
         const finished = await context.work.drain(settings.shutdownGraceMs);
         log.info('shutting down', { inFlight: pending, finished });
         await client.destroy();

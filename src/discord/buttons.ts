@@ -7,8 +7,9 @@ import { FootnoteError } from '../errors.js';
 import type { AnswerRecord } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
+import { openReportModal, reviewReport } from './moderation/reports.js';
 import { citationView, passageView } from './passages.js';
-import { answerButtons, renderNotice, renderPassage } from './render.js';
+import { answerButtons, renderPassage } from './render.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const action = decodeCustomId(interaction.customId);
@@ -19,9 +20,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     case 'vote':
       return vote(interaction, ctx, action);
     case 'report':
-      return report(interaction, ctx, action);
+      return openReportModal(interaction, ctx, action.answerId);
     case 'show':
       return showPassage(interaction, ctx, action.passageId);
+    case 'review':
+      return reviewReport(interaction, ctx, action);
   }
 }
 
@@ -58,21 +61,4 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, action: Ext
   const record = storedAnswer(ctx, action.answerId);
   const { tally } = ctx.store.feedback.setVote(record.id, interaction.user.id, action.vote);
   await interaction.update({ components: answerButtons(record, tally), allowedMentions: { parse: [], repliedUser: false } });
-}
-
-/** Report: recorded for the moderators (their tools come later); acknowledged privately. */
-async function report(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'report' }>): Promise<void> {
-  const record = storedAnswer(ctx, action.answerId);
-  const { report: saved, created } = ctx.store.feedback.recordReport({
-    answerId: record.id,
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    messageId: interaction.message.id,
-  });
-  if (created) ctx.log.info('answer reported', { answer: record.id, report: saved.id, user: interaction.user.id, guild: interaction.guildId ?? undefined });
-  const text = created
-    ? `Thanks — your report (#${saved.id}) was recorded and the moderators will look at this answer.`
-    : `You already reported this answer (report #${saved.id}); it is waiting for the moderators.`;
-  await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
 }

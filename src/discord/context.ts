@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import type { Store } from '../store/index.js';
 import type { QuizBank } from '../study/quiz.js';
 import type { Logger } from './log.js';
+import type { ModerationRuntime } from './moderation/runtime.js';
 import type { CommandRegistry } from './registry.js';
 import type { Suggestions } from './suggestions.js';
 import type { WorkTracker } from './work.js';
@@ -21,4 +22,6 @@ export interface BotContext {
   version: string;
   /** quiz questions drawn from the corpus, built once at start-up */
   quizBank: QuizBank;
+  /** question queues, cooldowns and the retention purge */
+  moderation: ModerationRuntime;
 }

@@ -9,7 +9,19 @@ export type ButtonAction =
   | { kind: 'vote'; answerId: string; vote: 1 | -1 }
   | { kind: 'report'; answerId: string }
   /** show a passage by its id (search results, neighbours) */
-  | { kind: 'show'; passageId: string };
+  | { kind: 'show'; passageId: string }
+  /** a moderator's decision on a report, from the mod-log channel */
+  | { kind: 'review'; action: ReviewAction; reportId: number };
+
+export type ReviewAction = 'approve' | 'correct' | 'hide';
+const REVIEW_ACTIONS: readonly ReviewAction[] = ['approve', 'correct', 'hide'];
+
+/** Modals carry their purpose the same way: `fn:<kind>:<args>`. */
+export type ModalAction =
+  /** the reason for reporting an answer */
+  | { kind: 'report-reason'; answerId: string }
+  /** a moderator's corrected answer for a report */
+  | { kind: 'correction'; reportId: number };
 
 export const CUSTOM_ID_MAX = 100;
 const PREFIX = 'fn';
@@ -29,6 +41,9 @@ export function encodeCustomId(action: ButtonAction): string | undefined {
       break;
     case 'show':
       id = `${PREFIX}:show:${action.passageId}`;
+      break;
+    case 'review':
+      id = `${PREFIX}:review:${action.action}:${action.reportId}`;
       break;
   }
   return id.length <= CUSTOM_ID_MAX ? id : undefined;
@@ -55,7 +70,24 @@ export function decodeCustomId(customId: string): ButtonAction | undefined {
       const passageId = parts.slice(2).join(':');
       return passageId ? { kind, passageId } : undefined;
     }
+    case 'review': {
+      const reportId = Number(b);
+      return parts.length === 4 && REVIEW_ACTIONS.includes(a as ReviewAction) && /^\d{1,15}$/.test(b ?? '') && reportId >= 1 ? { kind, action: a as ReviewAction, reportId } : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+export function encodeModalId(action: ModalAction): string {
+  return action.kind === 'report-reason' ? `${PREFIX}:reason:${action.answerId}` : `${PREFIX}:correction:${action.reportId}`;
+}
+
+export function decodeModalId(customId: string): ModalAction | undefined {
+  const parts = customId.split(':');
+  if (parts[0] !== PREFIX || parts.length !== 3) return undefined;
+  const [, kind, a] = parts;
+  if (kind === 'reason' && ANSWER_ID.test(a ?? '')) return { kind: 'report-reason', answerId: a! };
+  if (kind === 'correction' && /^\d{1,15}$/.test(a ?? '') && Number(a) >= 1) return { kind: 'correction', reportId: Number(a) };
+  return undefined;
 }

@@ -6,6 +6,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { ABSTAIN_MESSAGE } from '../answer/extractive.js';
 import type { Answer, Citation, PassageOut } from '../answer/types.js';
+import { reviewOf, type GuildSettings } from '../store/moderation.js';
 import { encodeCustomId } from './custom-id.js';
 
 export const LIMITS = {
@@ -37,7 +38,7 @@ export interface OutgoingMessage {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-const COLOR = { answer: 0x2b6cb0, abstained: 0x718096, passage: 0x4a5568, info: 0x2f855a };
+const COLOR = { answer: 0x2b6cb0, abstained: 0x718096, passage: 0x4a5568, info: 0x2f855a, reviewed: 0x38a169, report: 0xc05621 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Escaping
@@ -272,9 +273,16 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   const { answer } = item;
   const abstained = answer.abstained;
   const title = item.question ? truncate(escapeText(oneLine(item.question)), limits.title) : undefined;
-  const footer = { text: truncate(`${answer.mode === 'llm' ? 'Written by the language model from the passages' : 'Offline answer: sentences quoted from the corpus'} · answer ${item.id}`, limits.footer) };
+  const review = reviewOf(answer);
+  const made = review
+    ? `Reviewed by moderator ${oneLine(review.moderatorName)}`
+    : answer.mode === 'llm'
+      ? 'Written by the language model from the passages'
+      : 'Offline answer: sentences quoted from the corpus';
+  const footer = { text: truncate(`${made} · answer ${item.id}`, limits.footer) };
 
   let lead = '';
+  if (review) lead += `**✅ Moderator-reviewed answer** — ${review.kind === 'corrected' ? 'corrected' : 'approved'} by ${escapeText(truncate(oneLine(review.moderatorName), 64))}\n\n`;
   if (answer.notice) lead += `*${escapeText(truncate(oneLine(answer.notice), 400))}*\n\n`;
   if (item.readAs) lead += `*Read as: ${escapeText(truncate(oneLine(item.readAs), 300))}*\n\n`;
   let parts: string[];
@@ -283,7 +291,7 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   const embeds: APIEmbed[] = parts.map((part, i) => ({
     ...(i === 0 && title ? { title } : {}),
     description: i === 0 ? `${lead}${part}` : part,
-    color: abstained ? COLOR.abstained : COLOR.answer,
+    color: review ? COLOR.reviewed : abstained ? COLOR.abstained : COLOR.answer,
   }));
   // A part alone fits the description limit, but title + description + footer must also fit one message.
   for (const e of embeds) if (embedLength(e) > limits.total) e.description = truncate(e.description!, limits.total - (e.title?.length ?? 0));
@@ -482,6 +490,10 @@ export function renderAbout(about: AboutView): OutgoingMessage {
 }
 
 export function renderHelp(examples: string[], options: { threads: boolean; questionChannels: boolean }): OutgoingMessage {
+  const moderation = [
+    '**/forget-me** — delete your questions, votes and reports in this server.',
+    'Moderators (Manage Server or a moderator role): **/config** `show` and each setting, **/block** `member` `[reason]`, **/unblock** `member`, **/modlog export** `[from] [to] [format]`; reports arrive in the mod-log channel with **Approve**, **Correct** and **Hide**.',
+  ];
   const how = [
     '**/ask** `question` — an answer with numbered sources. Add `private: True` to see it alone.',
     '**/search** `query` — the most relevant passages, without an answer.',
@@ -497,7 +509,10 @@ export function renderHelp(examples: string[], options: { threads: boolean; ques
       title: 'How to ask Footnote',
       description: `${how.join('\n')}\n\nEvery answer quotes the passages it rests on: press **Passage n** to read one in context, 👍 or 👎 to say whether it helped, **Report** if something is wrong. When the documents do not cover a question, I say so and show the nearest passages.`,
       color: COLOR.info,
-      fields: list.length ? [{ name: 'Try', value: truncate(list.join('\n'), LIMITS.fieldValue) }] : [],
+      fields: [
+        ...(list.length ? [{ name: 'Try', value: truncate(list.join('\n'), LIMITS.fieldValue) }] : []),
+        { name: 'Your data and moderation', value: truncate(moderation.join('\n'), LIMITS.fieldValue) },
+      ],
     },
   ]);
 }
@@ -505,4 +520,115 @@ export function renderHelp(examples: string[], options: { threads: boolean; ques
 /** A short message (errors, acknowledgements): plain content within 2,000 characters. */
 export function renderNotice(text: string): OutgoingMessage {
   return message([], [], truncate(text, LIMITS.content));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Moderation
+
+/** A reported answer as the moderators see it in the mod-log channel. */
+export interface ReportView {
+  reportId: number;
+  answerId: string;
+  guildId: string | null;
+  channelId: string | null;
+  messageId: string | null;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  citations: { n: number; text: string; passageId: string }[];
+  reporterId: string;
+  reason: string | null;
+  /** what moderators did so far, oldest first */
+  actions: { action: string; by: string; at: number; note?: string }[];
+}
+
+const ACTION_WORDS: Record<string, string> = { approve: '✅ Approved', correct: '✏️ Corrected', hide: '🗑️ Hidden' };
+
+/** A report for the mod-log channel: question, answer, sources, reporter and reason, with Approve, Correct and Hide. */
+export function renderReport(view: ReportView): OutgoingMessage {
+  const limits = LIMITS;
+  const answerText = view.abstained ? `*(no answer: the corpus did not cover it)* ${view.answer}` : view.answer;
+  // question 600 + answer 1800 + sources, reason and review (at most 1024, 700, 1024) + the rest stay under 6,000
+  const description = `**Question**\n${truncate(escapeText(oneLine(view.question)), 600)}\n\n**Answer**\n${truncate(escapeText(answerText), 1800)}`;
+  const sources = view.citations.map((c) => `[${c.n}] “${escapedPrefix(c.text, 160).shown}” ${code(c.passageId)}`);
+  const where = view.channelId ? `<#${view.channelId}>${view.guildId && view.messageId ? ` · [the answer](https://discord.com/channels/${view.guildId}/${view.channelId}/${view.messageId})` : ''}` : 'direct messages';
+  const review = view.actions.length
+    ? view.actions.map((a) => `${ACTION_WORDS[a.action] ?? a.action} by ${escapeText(oneLine(a.by))} <t:${Math.floor(a.at / 1000)}:R>${a.note ? ` — ${escapeText(a.note)}` : ''}`).join('\n')
+    : 'Waiting for a moderator.';
+  const embed: APIEmbed = {
+    title: `Report #${view.reportId}: an answer was reported`,
+    description,
+    color: view.actions.length ? COLOR.reviewed : COLOR.report,
+    fields: [
+      { name: 'Sources', value: truncate(sources.join('\n') || '(none)', limits.fieldValue) },
+      { name: 'Reported by', value: `<@${view.reporterId}>`, inline: true },
+      { name: 'Where', value: truncate(where, limits.fieldValue), inline: true },
+      { name: 'Reason', value: truncate(escapeText(view.reason?.trim() || '(none given)'), 700) },
+      { name: 'Review', value: truncate(review, limits.fieldValue) },
+    ],
+    footer: { text: `report ${view.reportId} · answer ${view.answerId}` },
+  };
+  const buttons = [
+    button(encodeCustomId({ kind: 'review', action: 'approve', reportId: view.reportId }), 'Approve', ButtonStyle.Success),
+    button(encodeCustomId({ kind: 'review', action: 'correct', reportId: view.reportId }), 'Correct', ButtonStyle.Primary),
+    button(encodeCustomId({ kind: 'review', action: 'hide', reportId: view.reportId }), 'Hide', ButtonStyle.Danger),
+  ].filter((b): b is APIButtonComponentWithCustomId => Boolean(b));
+  return message([embed], [row(buttons)]);
+}
+
+export interface SettingsView {
+  settings: GuildSettings;
+  /** the reply style is the operator's default, not chosen by the server */
+  replyStyleDefault: boolean;
+  /** FOOTNOTE_QUESTION_CHANNELS */
+  envQuestionChannels: string[];
+  /** the Message Content intent is on (plain messages can be read) */
+  messageContent: boolean;
+  /** a language model is configured for the bot */
+  modelConfigured: boolean;
+  documents: { id: string; title: string }[];
+  blocked: number;
+}
+
+/** /config show: every setting of the server. */
+export function renderSettings(view: SettingsView): OutgoingMessage {
+  const s = view.settings;
+  const limits = LIMITS;
+  const channels = (ids: string[]) => ids.map((id) => `<#${id}>`).join(', ');
+  const roles = (ids: string[]) => ids.map((id) => `<@&${id}>`).join(', ');
+  const docTitle = (id: string) => view.documents.find((d) => d.id === id)?.title;
+  const questionChannels = [
+    s.questionChannelIds.length ? channels(s.questionChannelIds) : 'none set here',
+    view.envQuestionChannels.length ? `also from FOOTNOTE_QUESTION_CHANNELS: ${channels(view.envQuestionChannels)}` : '',
+    (s.questionChannelIds.length || view.envQuestionChannels.length) && !view.messageContent ? '⚠️ the Message Content intent is off, so only messages that mention me are answered' : '',
+  ].filter(Boolean);
+  const scoped = Object.entries(s.channelDocuments).filter(([, ids]) => ids.length);
+  // lists are cut so that the whole embed stays under 6,000 characters however many channels and roles
+  const field = (name: string, value: string, inline = true, max = 300): APIEmbedField => ({ name, value: truncate(value || '—', Math.min(max, limits.fieldValue)), inline });
+  const styles = { inline: 'inline (a reply under the question)', thread: 'thread (a reply, with a thread for follow-ups)', ephemeral: 'ephemeral where possible (/ask answers only the asker; messages get inline replies)' };
+  return message([
+    {
+      title: 'Footnote settings for this server',
+      color: COLOR.info,
+      fields: [
+        field('Question channels', questionChannels.join('\n'), false, 900),
+        field('Reply style', `${styles[s.replyStyle]}${view.replyStyleDefault ? ' — the default' : ''}`, false),
+        field('Who may ask', s.allowedRoleIds.length ? `members with ${roles(s.allowedRoleIds)} (and moderators)` : 'everyone'),
+        field('Moderators', `Manage Server${s.moderatorRoleIds.length ? `, and ${roles(s.moderatorRoleIds)}` : ''}`),
+        field('Blocked members', String(view.blocked)),
+        field('Member cooldown', s.memberCooldownSeconds ? `${s.memberCooldownSeconds} s between questions` : 'off'),
+        field('Questions per minute', s.questionsPerMinute ? `${s.questionsPerMinute} (more wait in a queue)` : 'no limit'),
+        field('Mod-log channel', s.modLogChannelId ? `<#${s.modLogChannelId}>` : 'none (reports are kept for /modlog export)'),
+        field('Language model', `${s.llmEnabled ? 'on' : 'off: offline answers only'}${view.modelConfigured ? '' : ' (no model is configured, so answers are offline anyway)'}`),
+        field('Retention', s.retentionDays ? `questions, answers and votes kept ${s.retentionDays} days` : 'kept until deleted (/forget-me)'),
+        field(
+          'Channel documents',
+          scoped.length ? scoped.map(([ch, ids]) => `<#${ch}>: ${ids.map((id) => escapeText(docTitle(id) ?? id)).join(', ')}`).join('\n') : 'every channel draws on all documents',
+          false,
+          1024,
+        ),
+        field('Last changed', s.updatedBy ? `by <@${s.updatedBy}> <t:${Math.floor(s.updatedAt / 1000)}:R>` : 'never (all defaults)', false),
+      ],
+    },
+  ]);
 }

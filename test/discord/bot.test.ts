@@ -237,10 +237,12 @@ test('/ask with private set answers only the asker, and its buttons still work',
   assert.equal(buttons(voted).find((b) => b.custom_id.endsWith(':up'))!.label, '1');
 });
 
-test('Report records the report and acknowledges it privately, once per person', async () => {
+test('Report asks for a reason, records the report and acknowledges it privately, once per person', async () => {
   const { reply } = await ask('When was the article published?');
   const report = button(reply, 'Report');
-  const first = await fake.interact({ type: 'button', customId: report, message: reply.id }).final();
+  const opened = await fake.interact({ type: 'button', customId: report, message: reply.id }).final();
+  assert.equal(opened.modal.title, 'Report this answer');
+  const first = await fake.interact({ type: 'modal', customId: opened.modal.custom_id, fields: { reason: 'The date is wrong.' }, message: reply.id }).final();
   assert.equal(first.flags & 64, 64);
   assert.match(first.content, /report \(#\d+\) was recorded/);
   const again = await fake.interact({ type: 'button', customId: report, message: reply.id }).final();
@@ -249,6 +251,7 @@ test('Report records the report and acknowledges it privately, once per person',
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.userId, fake.user.id);
   assert.equal(reports[0]!.messageId, reply.id);
+  assert.equal(reports[0]!.reason, 'The date is wrong.');
 });
 
 test('a button of an answer the store does not know gets a private explanation', async () => {

@@ -1,13 +1,19 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { effectiveSettings } from '../moderation/gate.js';
 import { renderHelp } from '../render.js';
 
 export const data = new SlashCommandBuilder().setName('help').setDescription('How to ask Footnote, with examples');
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const examples = ctx.suggestions.questions.map((s) => s.value);
+  // what this server set (threads, question channels), else the operator's defaults
+  const settings = interaction.guildId ? effectiveSettings(ctx, interaction.guildId) : undefined;
   await interaction.reply({
-    ...renderHelp(examples, { threads: ctx.settings.replyThreads, questionChannels: ctx.settings.questionChannels.length > 0 }),
+    ...renderHelp(examples, {
+      threads: settings ? settings.replyStyle === 'thread' : ctx.settings.replyThreads,
+      questionChannels: ctx.settings.questionChannels.length > 0 || (settings?.questionChannelIds.length ?? 0) > 0,
+    }),
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -1,13 +1,14 @@
-import { Events, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import { Events, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import { handleButton } from '../buttons.js';
 import { handleStudyButton, STUDY_PREFIX } from '../study/buttons.js';
 import type { BotContext } from '../context.js';
+import { handleModal } from '../moderation/modals.js';
 import { renderNotice } from '../render.js';
 import { replyWithError } from '../respond.js';
 import type { BotEvent } from './index.js';
 
-/** Slash commands, autocomplete and buttons, each acknowledged by its handler at once. */
+/** Slash commands, autocomplete, buttons and modal submissions, each acknowledged by its handler at once. */
 const interactionCreate: BotEvent<Events.InteractionCreate> = {
   name: Events.InteractionCreate,
   execute(ctx, interaction) {
@@ -15,7 +16,7 @@ const interactionCreate: BotEvent<Events.InteractionCreate> = {
       void autocomplete(ctx, interaction);
       return;
     }
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     if (!ctx.work.accepting) {
       void restarting(ctx, interaction);
       return;
@@ -26,13 +27,15 @@ const interactionCreate: BotEvent<Events.InteractionCreate> = {
 
 export default interactionCreate;
 
-async function handle(ctx: BotContext, interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
-  const what = interaction.isChatInputCommand() ? { command: interaction.commandName } : { button: interaction.customId };
+async function handle(ctx: BotContext, interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction): Promise<void> {
+  const what = interaction.isChatInputCommand() ? { command: interaction.commandName } : interaction.isModalSubmit() ? { modal: interaction.customId } : { button: interaction.customId };
   try {
     if (interaction.isChatInputCommand()) {
       const command = ctx.commands.get(interaction.commandName);
       if (!command) throw new FootnoteError('NOT_FOUND', `Footnote has no /${interaction.commandName} command any more.`);
       await command.execute(interaction, ctx);
+    } else if (interaction.isModalSubmit()) {
+      await handleModal(interaction, ctx);
     } else if (interaction.customId.startsWith(STUDY_PREFIX)) {
       await handleStudyButton(interaction, ctx);
     } else {

@@ -1,13 +1,19 @@
-import { ChannelType, Events, ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { ChannelType, Events, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
-import { answerQuestion } from '../answering.js';
+import { answerQuestion, openAnswerThread, type GivenAnswer } from '../answering.js';
 import type { BotContext } from '../context.js';
 import { stripBotMention } from '../conversation.js';
-import { NO_MENTIONS, renderAnswer, renderNotice, truncate, type OutgoingMessage } from '../render.js';
+import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
+import { messageMember } from '../moderation/members.js';
+import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
+import { NO_MENTIONS, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
 import { describeError } from '../respond.js';
 import type { BotEvent } from './index.js';
 
-/** Questions by message: mentions, DMs, question channels, thread follow-ups and replies to an answer. */
+/**
+ * Questions by message: mentions, DMs, question channels (FOOTNOTE_QUESTION_CHANNELS and the
+ * server's own), thread follow-ups and replies to an answer, under the server's settings.
+ */
 const messageCreate: BotEvent<Events.MessageCreate> = {
   name: Events.MessageCreate,
   execute(ctx, message) {
@@ -44,7 +50,7 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
   else if (repliedTo && (mentioned || text)) via = 'reply';
   else if (!message.guildId) via = 'dm';
   else if (mentioned) via = 'mention';
-  else if (ctx.settings.questionChannels.includes(message.channelId)) via = 'channel';
+  else if (isQuestionChannel(ctx, message.guildId, message.channelId)) via = 'channel';
   if (!via) return undefined;
   // Without the Message Content intent, messages that do not mention the bot arrive empty.
   if (!text && !mentioned) return undefined;
@@ -53,6 +59,7 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
 
 async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
   const context = { channel: message.channelId, message: message.id, user: message.author.id, via: asked.via };
+  let noticeMessage: Message | undefined;
   try {
     if (!asked.text) {
       const example = ctx.suggestions.questions[0]?.value ?? 'Who wrote the article?';
@@ -71,38 +78,76 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     } else if (asked.repliedTo) {
       previous = [asked.repliedTo];
     }
-    // a model takes seconds: show that something is coming
-    if (ctx.engine.mode === 'llm' && message.channel.isSendable()) message.channel.sendTyping().catch(() => {});
-
-    const { record, readAs } = await answerQuestion(ctx, {
-      question: asked.text,
-      userId: message.author.id,
+    const channel = message.channel;
+    const admission = admitQuestion(ctx, {
       guildId: message.guildId,
       channelId: message.channelId,
+      parentId: channel.isThread() ? channel.parentId : null,
       via: asked.via,
-      previous,
-      conversationId: asked.conversation?.id ?? null,
+      text: asked.text,
+      member: message.guildId ? await messageMember(message) : { userId: message.author.id, roleIds: [], manageGuild: false },
     });
-    const sent = await send(message, renderAnswer({ id: record.id, answer: record.answer, readAs }));
-    ctx.store.answers.attachMessages(record.id, sent.map((m) => m.id));
-    if (ctx.settings.replyThreads && (asked.via === 'mention' || asked.via === 'channel') && canHoldThreads(message) && sent[0]) {
-      await openThread(ctx, sent[0], record, asked.text);
-    }
+    // a model takes seconds: show that something is coming
+    if (ctx.engine.mode === 'llm' && admission.llm && message.channel.isSendable()) message.channel.sendTyping().catch(() => {});
+
+    const notice = new QueueNotice(async (text) => {
+      if (noticeMessage) await noticeMessage.edit(renderNotice(text));
+      else noticeMessage = (await send(message, [renderNotice(text)]))[0];
+    }, ctx.moderation.positionUpdateMs);
+    await ctx.moderation.queue.submit(admission.queueKey, admission.limit, {
+      onWaiting: (position) => notice.update(position),
+      onCancelled: async () => {
+        await notice.finish();
+        await send(message, [renderNotice(RESTARTING_WHILE_QUEUED)], noticeMessage);
+      },
+      prepare: () =>
+        answerQuestion(ctx, {
+          question: asked.text,
+          userId: message.author.id,
+          guildId: message.guildId,
+          channelId: message.channelId,
+          via: asked.via,
+          previous,
+          conversationId: asked.conversation?.id ?? null,
+          docIds: admission.docIds,
+          llm: admission.llm,
+        }),
+      deliver: async (outcome) => {
+        await notice.finish();
+        if (!outcome.ok) throw outcome.error;
+        await deliverAnswer(ctx, message, asked, admission, outcome.value, noticeMessage);
+      },
+    });
   } catch (error) {
     const text = describeError(error, ctx.log, context);
     try {
-      await send(message, [renderNotice(text)]);
+      await send(message, [renderNotice(text)], noticeMessage);
     } catch (sendError) {
       ctx.log.warn('could not reply to a message', { ...context, reason: (sendError as Error)?.message });
     }
+    // a refused question is recorded once the asker was told
+    if (error instanceof QuestionRefused) error.record();
   }
 }
 
-/** The first message as a reply to the question, the rest after it in the same channel. */
-async function send(message: Message, messages: OutgoingMessage[]): Promise<Message[]> {
+async function deliverAnswer(ctx: BotContext, message: Message, asked: Asked, admission: Admission, given: GivenAnswer, notice?: Message): Promise<void> {
+  const { record, readAs } = given;
+  const sent = await send(message, renderAnswer({ id: record.id, answer: record.answer, readAs }), notice);
+  ctx.store.answers.attachMessages(record.id, sent.map((m) => m.id));
+  if (admission.replyStyle === 'thread' && (asked.via === 'mention' || asked.via === 'channel') && canHoldThreads(message) && sent[0]) {
+    await openAnswerThread(ctx, sent[0], record, asked.text);
+  }
+}
+
+/**
+ * The first message as a reply to the question (or as an edit of the queue notice already replying
+ * to it, its text cleared), the rest after it in the same channel.
+ */
+async function send(message: Message, messages: OutgoingMessage[], notice?: Message): Promise<Message[]> {
   const sent: Message[] = [];
   for (const [i, m] of messages.entries()) {
-    if (i === 0) sent.push(await message.reply({ ...m, allowedMentions: NO_MENTIONS }));
+    if (i === 0 && notice) sent.push(await notice.edit({ content: '', ...m, allowedMentions: NO_MENTIONS }));
+    else if (i === 0) sent.push(await message.reply({ ...m, allowedMentions: NO_MENTIONS }));
     else if (message.channel.isSendable()) sent.push(await message.channel.send({ ...m, allowedMentions: NO_MENTIONS }));
   }
   return sent;
@@ -110,15 +155,4 @@ async function send(message: Message, messages: OutgoingMessage[]): Promise<Mess
 
 function canHoldThreads(message: Message): boolean {
   return message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement;
-}
-
-/** A thread on the answer, where follow-ups are answered without a mention. */
-async function openThread(ctx: BotContext, answerMessage: Message, record: AnswerRecord, question: string): Promise<void> {
-  try {
-    const name = truncate(question.replace(/\s+/g, ' ').trim(), 100) || 'Follow-up questions';
-    const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-    ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id);
-  } catch (error) {
-    ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
-  }
 }

@@ -1,11 +1,73 @@
-import type { ButtonInteraction } from 'discord.js';
+/**
+ * Buttons of quizzes and study sessions. A press carries its round, question and choice; the rest
+ * is in the store, so buttons on messages from before a restart keep working.
+ */
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
+import { isModerator } from '../../study/permissions.js';
+import { mayTakePart } from '../../study/session.js';
 import type { BotContext } from '../context.js';
+import { renderNotice } from '../render.js';
+import { decodeStudyId, type StudyAction } from './ids.js';
+import { allowedMember, memberName } from './members.js';
+import { renderAnswerFeedback } from './render.js';
+import { attachStudy } from './resume.js';
+import { documentTitle, drive } from './runner.js';
 
-/** Custom ids of the study tools (quizzes, study sessions) start with this; everything else is ./custom-id.ts. */
-export const STUDY_PREFIX = 'fq:';
+export { STUDY_PREFIX } from './ids.js';
 
-/** Buttons of quizzes and study sessions. */
-export async function handleStudyButton(interaction: ButtonInteraction, _ctx: BotContext): Promise<void> {
-  throw new FootnoteError('BAD_ARGUMENT', `That button (${interaction.customId.slice(0, 20)}) does nothing yet.`);
+export async function handleStudyButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  attachStudy(ctx, interaction.client);
+  const action = decodeStudyId(interaction.customId);
+  if (!action) throw new FootnoteError('BAD_ARGUMENT', 'That button is from an older version of Footnote and no longer does anything. Start a new quiz with /quiz.');
+  if (action.kind === 'answer') return answer(interaction, ctx, action);
+  return reveal(interaction, ctx, action);
+}
+
+function stored(ctx: BotContext, interaction: ButtonInteraction, roundId: string, position: number) {
+  const round = ctx.store.study.getRound(roundId);
+  const question = round && ctx.store.study.question(roundId, position);
+  if (!round || !question || round.guildId !== interaction.guildId) throw new FootnoteError('NOT_FOUND', 'That quiz is no longer stored, so its buttons do not work any more. Start a new one with /quiz.');
+  return { round, question };
+}
+
+/** An answer: recorded once per member and question, while the question is open; the member sees privately whether it was right, with the proof. */
+async function answer(interaction: ButtonInteraction, ctx: BotContext, action: Extract<StudyAction, { kind: 'answer' }>): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { round, question } = stored(ctx, interaction, action.roundId, action.position);
+  const { member, settings } = allowedMember(interaction, ctx, round.guildId);
+  if (round.sessionId) {
+    const session = ctx.store.study.getSession(round.sessionId);
+    const verdict = session ? mayTakePart(member, session, settings) : { allowed: true as const };
+    if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
+  }
+  if (action.choice >= question.question.options.length) throw new FootnoteError('BAD_ARGUMENT', 'That option is not part of the question.');
+  const outcome = ctx.store.study.recordAnswer({ roundId: round.id, position: question.position, userId: interaction.user.id, userName: memberName(interaction), choice: action.choice, at: Date.now() });
+  if (outcome.outcome === 'closed') {
+    // A press after the deadline reveals the answer if the timer has not (e.g. right after a restart).
+    await drive(ctx, round.id);
+    await interaction.editReply(renderNotice('This question is closed: its answer has been revealed on the question, so no answer is taken any more.'));
+    return;
+  }
+  await interaction.editReply(
+    renderAnswerFeedback({
+      question: question.question,
+      answer: outcome.answer,
+      documentTitle: documentTitle(ctx, question.question.evidence.docId),
+      score: ctx.store.study.score(round.guildId, interaction.user.id),
+      again: outcome.outcome === 'already',
+    }),
+  );
+}
+
+/** Reveal now: for whoever started the quiz, and moderators. */
+async function reveal(interaction: ButtonInteraction, ctx: BotContext, action: Extract<StudyAction, { kind: 'reveal' }>): Promise<void> {
+  const { round, question } = stored(ctx, interaction, action.roundId, action.position);
+  const { member, settings } = allowedMember(interaction, ctx, round.guildId);
+  if (interaction.user.id !== round.startedBy && !isModerator(member, settings)) {
+    throw new FootnoteError('BAD_ARGUMENT', 'Only whoever started this quiz, or a moderator, can reveal the answer early. It is revealed by itself when the time is up.');
+  }
+  await interaction.deferUpdate();
+  ctx.store.study.closeQuestion(round.id, question.position, Date.now());
+  await drive(ctx, round.id);
 }

@@ -1,0 +1,304 @@
+/**
+ * Reports and their review: the Report button asks for a reason (a modal), the report is recorded
+ * and posted to the mod-log channel with Approve, Correct and Hide for moderators. Every decision is
+ * recorded with who and when; a correction must cite the corpus.
+ */
+import {
+  ComponentType,
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  TextInputStyle,
+  type APIModalInteractionResponseCallbackData,
+  type ButtonInteraction,
+  type Client,
+  type Message,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import { FootnoteError } from '../../errors.js';
+import type { AnswerRecord, ReportReview } from '../../store/index.js';
+import { checkCorrectedText, parseCitationRefs } from '../../study/moderation.js';
+import type { BotContext } from '../context.js';
+import { encodeModalId, type ButtonAction } from '../custom-id.js';
+import { renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { requireModerator } from './members.js';
+import { correctionCitations, quotesHold, reviewedToAnswer } from './reviewed.js';
+
+const REVIEWERS_ONLY = 'Only moderators can review reports: members with Manage Server, or with a moderator role set in /config.';
+export const REASON_MAX = 500;
+
+function storedAnswer(ctx: BotContext, answerId: string): AnswerRecord {
+  const record = ctx.store.answers.get(answerId);
+  if (!record) throw new FootnoteError('NOT_FOUND', 'That answer is no longer stored, so its buttons do not work any more. Ask again for a fresh answer.');
+  return record;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reporting
+
+/** Report: a modal for the reason (the modal is the acknowledgement); a second report by the same person is refused. */
+export async function openReportModal(interaction: ButtonInteraction, ctx: BotContext, answerId: string): Promise<void> {
+  const record = storedAnswer(ctx, answerId);
+  const mine = ctx.store.feedback.reportsFor(record.id).find((r) => r.userId === interaction.user.id);
+  if (mine) {
+    await interaction.reply({ ...renderNotice(`You already reported this answer (report #${mine.id}); it is waiting for the moderators.`), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const modal: APIModalInteractionResponseCallbackData = {
+    custom_id: encodeModalId({ kind: 'report-reason', answerId: record.id }),
+    title: 'Report this answer',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: 'reason',
+            label: 'What is wrong with the answer?',
+            style: TextInputStyle.Paragraph,
+            required: true,
+            min_length: 3,
+            max_length: REASON_MAX,
+            placeholder: 'e.g. the date is wrong, or the quote does not say that',
+          },
+        ],
+      },
+    ],
+  };
+  await interaction.showModal(modal);
+}
+
+/** The reason was given: record the report and tell the moderators (mod-log channel) or the reporter where it went. */
+export async function submitReport(interaction: ModalSubmitInteraction, ctx: BotContext, answerId: string): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const record = storedAnswer(ctx, answerId);
+  const reason = interaction.fields.getTextInputValue('reason').trim().slice(0, REASON_MAX);
+  const { report, created } = ctx.store.feedback.recordReport({
+    answerId: record.id,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    messageId: interaction.message?.id ?? record.messageId,
+    reason,
+  });
+  if (!created) {
+    await interaction.editReply(renderNotice(`You already reported this answer (report #${report.id}); it is waiting for the moderators.`));
+    return;
+  }
+  ctx.log.info('answer reported', { answer: record.id, report: report.id, user: interaction.user.id, guild: interaction.guildId ?? undefined });
+  const modLog = interaction.guildId ? ctx.store.settings.get(interaction.guildId).modLogChannelId : null;
+  const posted = modLog ? await postReport(ctx, interaction.client, report.id, modLog) : false;
+  const where = posted
+    ? 'the moderators were told in their mod-log channel'
+    : interaction.guildId
+      ? 'the moderators can see it in /modlog export'
+      : 'it is kept with the record';
+  await interaction.editReply(renderNotice(`Thanks — your report (#${report.id}) was recorded and ${where}.`));
+}
+
+/** The report as the moderators see it, from the store. */
+function reportView(ctx: BotContext, report: ReportReview, record: AnswerRecord): ReportView {
+  return {
+    reportId: report.id,
+    answerId: record.id,
+    guildId: report.guildId,
+    channelId: report.channelId ?? record.channelId,
+    messageId: report.messageId ?? record.messageId,
+    question: record.question,
+    answer: record.answer.answer,
+    abstained: record.answer.abstained,
+    citations: record.answer.citations.map((c) => ({ n: c.n, text: c.text, passageId: c.passageId })),
+    reporterId: report.userId,
+    reason: report.reason,
+    actions: ctx.store.moderation
+      .reportActions(report.id)
+      .filter((a) => ['approve', 'correct', 'hide'].includes(a.action))
+      .map((a) => ({ action: a.action, by: a.userName ?? a.userId, at: a.at, note: typeof a.detail?.note === 'string' ? a.detail.note : undefined })),
+  };
+}
+
+/** Post a report to the mod-log channel; false (logged) when that is not possible. */
+async function postReport(ctx: BotContext, client: Client, reportId: number, channelId: string): Promise<boolean> {
+  const report = ctx.store.moderation.report(reportId)!;
+  const record = storedAnswer(ctx, report.answerId);
+  try {
+    const channel = await client.channels.fetch(channelId);
+    if (!channel?.isSendable()) throw new Error('not a channel the bot can send to');
+    const sent = await channel.send(renderReport(reportView(ctx, report, record)));
+    ctx.store.moderation.setReportModLog(report.id, channelId, sent.id);
+    return true;
+  } catch (error) {
+    ctx.log.warn('could not post a report to the mod-log channel', { report: reportId, channel: channelId, reason: (error as Error)?.message });
+    return false;
+  }
+}
+
+/** Show the report's review state on its mod-log message (best effort). */
+async function refreshReport(ctx: BotContext, client: Client, reportId: number, shown?: Message | null): Promise<void> {
+  const report = ctx.store.moderation.report(reportId);
+  const record = report && ctx.store.answers.get(report.answerId);
+  if (!report || !record) return;
+  try {
+    let message = shown ?? undefined;
+    if (!message && report.modLogChannelId && report.modLogMessageId) {
+      const channel = await client.channels.fetch(report.modLogChannelId);
+      if (channel?.isTextBased()) message = await channel.messages.fetch(report.modLogMessageId);
+    }
+    if (message) await message.edit(renderReport(reportView(ctx, report, record)));
+  } catch (error) {
+    ctx.log.warn('could not update a report in the mod-log channel', { report: reportId, reason: (error as Error)?.message });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reviewing
+
+function reportInServer(ctx: BotContext, reportId: number, guildId: string): ReportReview {
+  const report = ctx.store.moderation.report(reportId);
+  if (!report || report.guildId !== guildId) throw new FootnoteError('NOT_FOUND', `Report #${reportId} is not a report of this server (it may have been deleted with the answer).`);
+  return report;
+}
+
+function answerOfReport(ctx: BotContext, report: ReportReview): AnswerRecord {
+  const record = ctx.store.answers.get(report.answerId);
+  if (!record) throw new FootnoteError('NOT_FOUND', `The answer of report #${report.id} is no longer stored (deleted by the retention period or by its asker).`);
+  return record;
+}
+
+/** Approve, Correct or Hide on a report in the mod-log channel: moderators only. */
+export async function reviewReport(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'review' }>): Promise<void> {
+  const { guildId, actor } = requireModerator(interaction, ctx, REVIEWERS_ONLY);
+  const report = reportInServer(ctx, action.reportId, guildId);
+  if (action.action === 'correct') {
+    await interaction.showModal(correctionModal(report.id, answerOfReport(ctx, report)));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const record = answerOfReport(ctx, report);
+  if (action.action === 'approve') {
+    let reviewedId: number | undefined;
+    // an abstention has nothing to prefer later; approving it only closes the report
+    if (!record.answer.abstained && record.answer.citations.length && quotesHold(ctx.engine, record.answer.citations)) {
+      reviewedId = ctx.store.moderation.addReviewed(
+        { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'approved', answerText: record.answer.answer, citations: record.answer.citations },
+        actor,
+      ).id;
+    }
+    ctx.store.moderation.resolveReport(report.id, 'approved', actor);
+    ctx.store.moderation.recordAction({ guildId, action: 'approve', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: reviewedId ? { reviewedAnswerId: reviewedId } : {} }, actor);
+    await refreshReport(ctx, interaction.client, report.id, interaction.message);
+    await interaction.editReply(
+      renderNotice(
+        reviewedId
+          ? `Approved report #${report.id}: the answer is marked as reviewed by you, and the same question in this server will get it, shown as moderator-reviewed.`
+          : `Approved report #${report.id}: the answer stands (it has no cited passages to offer for the question later).`,
+      ),
+    );
+    return;
+  }
+  const { removed, gone, total } = await hideAnswer(ctx, interaction.client, record);
+  ctx.store.moderation.resolveReport(report.id, 'hidden', actor);
+  const note = total
+    ? `${removed} of ${total} message${total === 1 ? '' : 's'} removed${gone ? `, ${gone} already gone or private` : ''}`
+    : 'no message to remove';
+  ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor);
+  await refreshReport(ctx, interaction.client, report.id, interaction.message);
+  const failed = total - removed - gone;
+  await interaction.editReply(
+    renderNotice(
+      `Hid the answer of report #${report.id}: ${note}.${gone ? ' A private answer is seen only by its asker and cannot be removed by the bot.' : ''}${failed ? ' Some messages could not be removed (see the bot’s log).' : ''}`,
+    ),
+  );
+}
+
+/** Delete the bot's messages that show an answer. Discord answers "unknown message" for one already deleted, and for a private (ephemeral) one. */
+async function hideAnswer(ctx: BotContext, client: Client, record: AnswerRecord): Promise<{ removed: number; gone: number; total: number }> {
+  const ids = ctx.store.moderation.answerMessages(record.id);
+  if (!ids.length && record.messageId) ids.push(record.messageId);
+  let removed = 0;
+  let gone = 0;
+  const channel = await client.channels.fetch(record.channelId).catch(() => null);
+  for (const id of ids) {
+    try {
+      if (!channel?.isTextBased()) throw new Error('the answer’s channel is gone');
+      await channel.messages.delete(id);
+      removed++;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) gone++;
+      else ctx.log.warn('could not remove an answer message', { answer: record.id, message: id, reason: (error as Error)?.message });
+    }
+  }
+  return { removed, gone, total: ids.length };
+}
+
+function correctionModal(reportId: number, record: AnswerRecord): APIModalInteractionResponseCallbackData {
+  const originals = [...new Set(record.answer.citations.map((c) => c.n))].map((n) => `[${n}]`).join(', ');
+  return {
+    custom_id: encodeModalId({ kind: 'correction', reportId }),
+    title: `Correct the answer (report #${reportId})`.slice(0, 45),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: 'answer',
+            label: 'Corrected answer; cite sources as [1], [2]',
+            style: TextInputStyle.Paragraph,
+            required: true,
+            max_length: 4000,
+            ...(record.answer.abstained ? {} : { value: record.answer.answer.slice(0, 4000) }),
+          },
+        ],
+      },
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: 'citations',
+            label: 'Cited passages: ids, or [n] of the original',
+            style: TextInputStyle.Short,
+            required: true,
+            max_length: 1000,
+            placeholder: 'e.g. twisted-tehran-moscow-axis#p4, [2]',
+            ...(originals ? { value: originals } : {}),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A moderator's correction: checked against the corpus, stored as the reviewed answer, recorded. */
+export async function submitCorrection(interaction: ModalSubmitInteraction, ctx: BotContext, reportId: number): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { guildId, actor } = requireModerator(interaction, ctx, REVIEWERS_ONLY);
+  const report = reportInServer(ctx, reportId, guildId);
+  const record = answerOfReport(ctx, report);
+  const refs = parseCitationRefs(interaction.fields.getTextInputValue('citations'), {
+    original: (n) => record.answer.citations.find((c) => c.n === n)?.passageId,
+    passageExists: (id) => ctx.engine.passage(id) !== undefined,
+  });
+  if (!refs.ok) throw new FootnoteError('BAD_ARGUMENT', refs.reason);
+  const text = checkCorrectedText(interaction.fields.getTextInputValue('answer'), refs.value.length);
+  if (!text.ok) throw new FootnoteError('BAD_ARGUMENT', `The correction was not saved: ${text.reason}`);
+  const citations = correctionCitations(ctx.engine, refs.value, record.answer, text.value);
+  if (!quotesHold(ctx.engine, citations)) throw new FootnoteError('BAD_ARGUMENT', 'The correction was not saved: a cited quote is no longer in the corpus (it changed since the answer). Cite passages by their current ids.');
+  const reviewed = ctx.store.moderation.addReviewed(
+    { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'corrected', answerText: text.value, citations },
+    actor,
+  );
+  ctx.store.moderation.resolveReport(report.id, 'corrected', actor);
+  ctx.store.moderation.recordAction(
+    { guildId, action: 'correct', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { reviewedAnswerId: reviewed.id, citations: citations.map((c) => c.passageId) } },
+    actor,
+  );
+  await refreshReport(ctx, interaction.client, report.id, interaction.message);
+  const [preview] = renderAnswer({ id: `reviewed-${reviewed.id}`, answer: reviewedToAnswer(ctx.engine, reviewed, record.standalone), question: record.standalone });
+  await interaction.editReply({
+    ...preview!,
+    content: `Saved. From now on this server gets this answer to the same question, marked as reviewed by you (report #${report.id}):`,
+    components: [],
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * Runs quiz rounds and study check questions in their channels. Everything a round needs is in the
+ * store, so `drive` can be called at any time — after a question was created, when its timer fires,
+ * when someone presses Reveal, after a restart — and does the next thing due: post the next
+ * question, reveal one whose time is up, show a reveal that did not make it to Discord, end the
+ * round. Timers only say when to look again; losing them (a restart) loses nothing.
+ */
+import { randomInt } from 'node:crypto';
+import type { Client, Message, MessageEditOptions, MessageCreateOptions } from 'discord.js';
+import type { QuizRound, RoundQuestion } from '../../store/study.js';
+import { withRanks } from '../../study/scores.js';
+import { checkQuestion } from '../../study/quiz.js';
+import type { BotContext } from '../context.js';
+import type { OutgoingMessage } from '../render.js';
+import { renderQuestion, renderReveal, renderRoundSummary, type QuestionView } from './render.js';
+
+export interface StudyOptions {
+  /** how long a quiz question stays open when /quiz is not told (ms) */
+  questionMs: number;
+  /** seeds quizzes and the choice of check questions; production draws a random one */
+  seed: () => number;
+}
+
+export const DEFAULT_QUESTION_MS = 30_000;
+
+interface StudyRuntime {
+  options: StudyOptions;
+  timers: Map<string, NodeJS.Timeout>;
+  locks: Map<string, Promise<void>>;
+  client?: Client;
+  resumed?: Promise<void>;
+}
+
+const runtimes = new WeakMap<BotContext, StudyRuntime>();
+
+/** The study tools' state for one bot: options, timers, per-round locks, the client. */
+export function studyRuntime(ctx: BotContext): StudyRuntime {
+  let rt = runtimes.get(ctx);
+  if (!rt) {
+    rt = { options: { questionMs: DEFAULT_QUESTION_MS, seed: () => randomInt(0, 2 ** 31 - 1) }, timers: new Map(), locks: new Map() };
+    runtimes.set(ctx, rt);
+  }
+  return rt;
+}
+
+/** Override the study tools' options for a bot (tests use short time limits and fixed seeds). */
+export function configureStudy(ctx: BotContext, options: Partial<StudyOptions>): void {
+  Object.assign(studyRuntime(ctx).options, options);
+}
+
+/** Cancel every pending reveal timer (they are unref'd, so they never hold the process open either). */
+export function stopStudyTimers(ctx: BotContext): void {
+  const rt = studyRuntime(ctx);
+  for (const timer of rt.timers.values()) clearTimeout(timer);
+  rt.timers.clear();
+}
+
+/** Run `fn` alone for a key (a round, a channel): one process never drives the same round twice at once. */
+export function exclusive<T>(ctx: BotContext, key: string, fn: () => Promise<T>): Promise<T> {
+  const rt = studyRuntime(ctx);
+  const previous = rt.locks.get(key) ?? Promise.resolve();
+  const run = previous.then(fn);
+  const tail = run.then(
+    () => {},
+    () => {},
+  );
+  rt.locks.set(key, tail);
+  void tail.then(() => {
+    if (rt.locks.get(key) === tail) rt.locks.delete(key);
+  });
+  return run;
+}
+
+export const roundKey = (roundId: string) => `round:${roundId}`;
+
+/** Do whatever is due for a round (see the file header), under the round's lock. */
+export function drive(ctx: BotContext, roundId: string): Promise<void> {
+  return exclusive(ctx, roundKey(roundId), () => driveLocked(ctx, roundId));
+}
+
+/** `drive` for a caller already holding the round's lock. */
+export async function driveLocked(ctx: BotContext, roundId: string): Promise<void> {
+  const store = ctx.store.study;
+  for (let guard = 0; guard < 1000; guard++) {
+    const round = store.getRound(roundId);
+    if (!round || round.status !== 'running') {
+      clearTimer(ctx, roundId);
+      return;
+    }
+    const questions = store.questions(roundId);
+    const q = questions.find((x) => !x.revealShown);
+    if (!q) {
+      if (round.kind === 'quiz') await finishQuiz(ctx, round);
+      return;
+    }
+    if (q.revealedAt !== null) {
+      await showReveal(ctx, round, q);
+      store.markRevealShown(roundId, q.position);
+      continue;
+    }
+    if (q.messageId === null) {
+      // Never ship a question that does not check out against the corpus as loaded now.
+      const problems = checkQuestion(q.question, ctx.engine.documents);
+      if (problems.length) {
+        ctx.log.warn('quiz question skipped: it no longer checks out against the corpus', { round: roundId, position: q.position, problems: problems.join('; ') });
+        store.claimReveal(roundId, q.position, Date.now());
+        store.markRevealShown(roundId, q.position);
+        continue;
+      }
+      if (!(await postQuestion(ctx, round, q))) {
+        // A channel that cannot take the question (deleted, no permission) must not hold the round forever.
+        if (round.kind === 'quiz' && store.finishRound(roundId, Date.now())) clearTimer(ctx, roundId);
+        return;
+      }
+      continue;
+    }
+    if (q.deadlineAt === null) return;
+    if (q.deadlineAt <= Date.now()) {
+      store.claimReveal(roundId, q.position, Date.now());
+      continue;
+    }
+    schedule(ctx, roundId, q.deadlineAt);
+    return;
+  }
+  ctx.log.warn('quiz round did not settle', { round: roundId });
+}
+
+/** Close every open question of a round now (a study session moving on); `driveLocked` then reveals them. */
+export function closeOpenQuestions(ctx: BotContext, roundId: string): void {
+  const now = Date.now();
+  for (const q of ctx.store.study.questions(roundId)) {
+    if (q.messageId !== null && q.revealedAt === null) ctx.store.study.closeQuestion(roundId, q.position, now);
+  }
+}
+
+function schedule(ctx: BotContext, roundId: string, at: number): void {
+  const rt = studyRuntime(ctx);
+  clearTimer(ctx, roundId);
+  const timer = setTimeout(
+    () => {
+      rt.timers.delete(roundId);
+      // Shutting down: the next start-up (or the next press) reveals it.
+      if (!ctx.work.accepting) return;
+      ctx.work.track(drive(ctx, roundId)).catch((error) => ctx.log.error('quiz timer failed', error, { round: roundId }));
+    },
+    Math.max(0, at - Date.now()) + 20,
+  );
+  timer.unref();
+  rt.timers.set(roundId, timer);
+}
+
+function clearTimer(ctx: BotContext, roundId: string): void {
+  const rt = studyRuntime(ctx);
+  clearTimeout(rt.timers.get(roundId));
+  rt.timers.delete(roundId);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Discord
+
+interface MessageChannel {
+  id: string;
+  send(options: MessageCreateOptions): Promise<Message>;
+  messages: { edit(id: string, options: MessageEditOptions): Promise<Message> };
+}
+
+/** A channel or thread the bot can post in and edit its messages, fetched when not cached (after a restart). */
+export async function messageChannel(ctx: BotContext, channelId: string): Promise<MessageChannel> {
+  const client = studyRuntime(ctx).client;
+  if (!client) throw new Error('the study tools have no client yet');
+  const channel = await client.channels.fetch(channelId);
+  if (!channel || !channel.isSendable() || !('messages' in channel)) throw new Error(`channel ${channelId} does not take messages`);
+  return channel as unknown as MessageChannel;
+}
+
+/** Post a message in a channel; the payload's embeds and buttons are plain API objects. */
+export async function post(ctx: BotContext, channelId: string, payload: OutgoingMessage): Promise<Message> {
+  const channel = await messageChannel(ctx, channelId);
+  return channel.send(payload as MessageCreateOptions);
+}
+
+export function documentTitle(ctx: BotContext, docId: string): string {
+  return ctx.engine.documents.get(docId)?.meta.title ?? docId;
+}
+
+function questionView(ctx: BotContext, round: QuizRound, q: RoundQuestion): QuestionView {
+  let heading = `Question ${q.position + 1} of ${round.questionCount}`;
+  if (round.kind === 'study' && round.sessionId) {
+    const session = ctx.store.study.getSession(round.sessionId);
+    const step = session ? session.steps.indexOf(q.question.evidence.passageId) : -1;
+    heading = step >= 0 ? `Check question — step ${step + 1} of ${session!.steps.length}` : 'Check question';
+  }
+  return { roundId: round.id, position: q.position, question: q.question, heading, documentTitle: documentTitle(ctx, q.question.evidence.docId) };
+}
+
+async function postQuestion(ctx: BotContext, round: QuizRound, q: RoundQuestion): Promise<boolean> {
+  const now = Date.now();
+  const deadline = round.timeLimitMs === null ? null : now + round.timeLimitMs;
+  try {
+    const sent = await post(ctx, round.channelId, renderQuestion({ ...questionView(ctx, round, q), closesAt: deadline, revealButton: round.kind === 'quiz' }));
+    ctx.store.study.markPosted(round.id, q.position, sent.id, now, deadline);
+    return true;
+  } catch (error) {
+    ctx.log.warn('could not post a quiz question', { round: round.id, position: q.position, channel: round.channelId, reason: (error as Error)?.message });
+    return false;
+  }
+}
+
+async function showReveal(ctx: BotContext, round: QuizRound, q: RoundQuestion): Promise<void> {
+  if (!q.messageId) return;
+  const answers = ctx.store.study.answersTo(round.id, q.position);
+  try {
+    const channel = await messageChannel(ctx, round.channelId);
+    await channel.messages.edit(q.messageId, renderReveal({ ...questionView(ctx, round, q), answers }) as MessageEditOptions);
+  } catch (error) {
+    ctx.log.warn('could not show a quiz answer', { round: round.id, position: q.position, reason: (error as Error)?.message });
+  }
+}
+
+async function finishQuiz(ctx: BotContext, round: QuizRound): Promise<void> {
+  if (!ctx.store.study.finishRound(round.id, Date.now())) return;
+  clearTimer(ctx, round.id);
+  const results = withRanks(ctx.store.study.roundResults(round.id).map((r) => ({ ...r, points: r.correct })));
+  try {
+    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, questions: round.questionCount, results }));
+  } catch (error) {
+    ctx.log.warn('could not post the quiz summary', { round: round.id, reason: (error as Error)?.message });
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Study sessions in Discord: a thread that walks the group through passages one step at a time.
+ * The session's state (steps, current step, whether it was posted) is in the store, so `/study next`
+ * after a restart picks up where the group was, and a step lost to a crash is posted again.
+ */
+import { MessageFlags, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
+import { FootnoteError } from '../../errors.js';
+import type { StudySession } from '../../store/study.js';
+import { checkQuestion, type QuizQuestion } from '../../study/quiz.js';
+import { withRanks } from '../../study/scores.js';
+import { checkQuestionFor, discussionPrompt, mayLockSession, mayTakePart, planSteps, resolveSection, sectionLabel } from '../../study/session.js';
+import type { BotContext } from '../context.js';
+import { passageView } from '../passages.js';
+import { renderNotice, truncate } from '../render.js';
+import { allowedMember, memberName, requireGuild } from './members.js';
+import { renderSessionIntro, renderSessionSummary, renderStudyStep } from './render.js';
+import { closeOpenQuestions, driveLocked, exclusive, post, roundKey, studyRuntime } from './runner.js';
+import { sectionNotFound } from './sections.js';
+
+/** The session a command is about: the one whose thread it was used in, else the only one running in the channel. */
+function findSession(ctx: BotContext, channelId: string): StudySession {
+  const store = ctx.store.study;
+  const inThread = store.sessionInThread(channelId);
+  if (inThread) return inThread;
+  const here = store.runningSessionsIn(channelId);
+  if (here.length === 1) return here[0]!;
+  if (here.length > 1) throw new FootnoteError('BAD_ARGUMENT', 'Several study sessions run from this channel: use the command inside the session’s thread.');
+  throw new FootnoteError('NOT_FOUND', 'No study session runs here. Start one with `/study start`, or use this command inside a session’s thread.');
+}
+
+/** Post the current step (passage, discussion prompt) and its check question, unless already posted. Hold the round's lock. */
+export async function ensureStepPosted(ctx: BotContext, sessionId: string, movedBy?: string): Promise<void> {
+  const store = ctx.store.study;
+  const s = store.getSession(sessionId);
+  if (!s || s.status !== 'running' || s.stepPosted || !s.threadId) return;
+  const passageId = s.steps[s.step]!;
+  const chunk = ctx.quizBank.passages.find((p) => p.id === passageId);
+  const view = passageView(ctx.engine, passageId);
+  let question: QuizQuestion | undefined;
+  if (chunk && view) {
+    question = checkQuestionFor(ctx.quizBank, passageId, s.seed + s.step);
+    if (question && checkQuestion(question, ctx.engine.documents).length) question = undefined;
+  }
+  const payload = chunk && view
+    ? renderStudyStep({ passage: view, step: s.step, total: s.steps.length, prompt: discussionPrompt(ctx.quizBank, chunk, s.step), movedBy, hasCheck: Boolean(question) })
+    : renderNotice(`Step ${s.step + 1} of ${s.steps.length}: the passage ${passageId} is no longer in the corpus. Use /study next to move on.`);
+  try {
+    await post(ctx, s.threadId, payload);
+  } catch (error) {
+    // The step stays unposted: the next /study next (or start-up) posts it again.
+    ctx.log.warn('could not post a study step', { session: s.id, step: s.step, thread: s.threadId, reason: (error as Error)?.message });
+    throw new FootnoteError('BAD_ARGUMENT', 'I could not post in the session’s thread (was it deleted or locked, or am I missing Send Messages in Threads?). Try `/study next` again, or `/study end`.');
+  }
+  store.markStepPosted(s.id, s.step, question);
+  await driveLocked(ctx, s.roundId);
+}
+
+/** End a session: reveal its open check question, close its round, post the group's scores. Hold the round's lock. */
+async function endLocked(ctx: BotContext, s: StudySession, userId: string, name: string): Promise<boolean> {
+  const store = ctx.store.study;
+  if (!store.endSession(s.id, userId, Date.now())) return false;
+  closeOpenQuestions(ctx, s.roundId);
+  await driveLocked(ctx, s.roundId);
+  store.finishRound(s.roundId, Date.now());
+  const latest = store.getSession(s.id)!;
+  const results = withRanks(store.roundResults(s.roundId).map((r) => ({ ...r, points: r.correct })));
+  const asked = store.questions(s.roundId).filter((q) => q.messageId !== null).length;
+  const summary = renderSessionSummary({ section: latest.section, covered: latest.stepPosted ? latest.step + 1 : latest.step, total: latest.steps.length, questions: asked, results, endedBy: name });
+  if (latest.threadId) {
+    try {
+      await post(ctx, latest.threadId, summary);
+    } catch (error) {
+      ctx.log.warn('could not post the study summary', { session: s.id, reason: (error as Error)?.message });
+    }
+  }
+  return true;
+}
+
+/** The `role` option; when Discord sent no resolved role (only its id), the name comes from the guild's cache. */
+function roleOption(interaction: ChatInputCommandInteraction): { id: string; name: string } | null {
+  const role = interaction.options.getRole('role');
+  if (role) return { id: role.id, name: role.name };
+  const id = interaction.options.get('role')?.value;
+  if (typeof id !== 'string' || !/^\d{5,25}$/.test(id)) return null;
+  return { id, name: interaction.guild?.roles.cache.get(id)?.name ?? 'chosen by the moderators' };
+}
+
+/** `/study start [section] [role]` */
+export async function startSession(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const guildId = requireGuild(interaction);
+  const { member, settings } = allowedMember(interaction, ctx, guildId);
+  if (interaction.channel?.isThread()) throw new FootnoteError('BAD_ARGUMENT', 'Start a study session from a text channel, not a thread: the session opens a thread of its own.');
+  const role = roleOption(interaction);
+  if (role) {
+    const verdict = mayLockSession(member, settings);
+    if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
+    if (role.id === guildId) throw new FootnoteError('BAD_ARGUMENT', 'Everyone has the @everyone role; leave `role` out to open the session to everyone.');
+  }
+  const typed = interaction.options.getString('section');
+  const section = resolveSection(ctx.quizBank, typed);
+  if (section === null) throw sectionNotFound(ctx, typed ?? '');
+  const steps = planSteps(ctx.quizBank, section);
+  if (!steps.length) throw new FootnoteError('NOT_FOUND', 'There are no passages to study.');
+
+  await interaction.deferReply();
+  const store = ctx.store.study;
+  const name = memberName(interaction);
+  const session = store.createSession(
+    { guildId, channelId: interaction.channelId, startedBy: interaction.user.id, section: section ?? null, lockedRoleId: role?.id ?? null, lockedRoleName: role?.name ?? null, steps: steps.map((p) => p.id), seed: studyRuntime(ctx).options.seed() },
+    { section: section ?? null, source: 'offline', timeLimitMs: null },
+  );
+  const intro = await interaction.editReply(renderSessionIntro({ section: section ?? null, steps: steps.length, lockedRoleName: role?.name ?? null, startedBy: name }));
+  try {
+    const thread = await intro.startThread({ name: truncate(`Study: ${sectionLabel(section)}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    store.setSessionThread(session.id, thread.id);
+  } catch (error) {
+    store.endSession(session.id, interaction.user.id, Date.now());
+    store.finishRound(session.roundId, Date.now());
+    ctx.log.warn('could not open a study thread', { session: session.id, channel: interaction.channelId, reason: (error as Error)?.message });
+    throw new FootnoteError('BAD_ARGUMENT', 'I could not open a thread here (I need Create Public Threads and Send Messages in Threads), so the session did not start.');
+  }
+  await exclusive(ctx, roundKey(session.roundId), () => ensureStepPosted(ctx, session.id));
+}
+
+/** The session a command acts on, checked: running, and the member may take part. */
+function sessionFor(interaction: ChatInputCommandInteraction, ctx: BotContext): StudySession {
+  const guildId = requireGuild(interaction);
+  const { member, settings } = allowedMember(interaction, ctx, guildId);
+  const session = findSession(ctx, interaction.channelId);
+  if (session.guildId !== guildId) throw new FootnoteError('NOT_FOUND', 'No study session runs here.');
+  if (session.status !== 'running') throw new FootnoteError('BAD_ARGUMENT', 'This study session has ended. Start a new one with `/study start`.');
+  const verdict = mayTakePart(member, session, settings);
+  if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
+  return session;
+}
+
+/** `/study next`: reveal the current check question and post the next step; after the last step, end. */
+export async function nextStep(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const session = sessionFor(interaction, ctx);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const name = memberName(interaction);
+  const store = ctx.store.study;
+  const said = await exclusive(ctx, roundKey(session.roundId), async () => {
+    let s = store.getSession(session.id)!;
+    if (s.status !== 'running') return 'The session ended a moment ago.';
+    if (!s.stepPosted) await ensureStepPosted(ctx, s.id);
+    s = store.getSession(s.id)!;
+    if (s.step + 1 >= s.steps.length) {
+      await endLocked(ctx, s, interaction.user.id, name);
+      return 'That was the last passage, so the session is over: the summary with the group’s scores is in the thread.';
+    }
+    if (!store.advanceSession(s.id, s.step)) return 'Someone moved the session on a moment ago.';
+    closeOpenQuestions(ctx, s.roundId);
+    await driveLocked(ctx, s.roundId);
+    await ensureStepPosted(ctx, s.id, name);
+    return `Moved on to step ${s.step + 2} of ${s.steps.length}.`;
+  });
+  await interaction.editReply(renderNotice(said));
+}
+
+/** `/study end`: reveal the open check question and post the summary with the group's scores. */
+export async function endStudy(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const session = sessionFor(interaction, ctx);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const ended = await exclusive(ctx, roundKey(session.roundId), async () => {
+    const s = ctx.store.study.getSession(session.id)!;
+    return endLocked(ctx, s, interaction.user.id, memberName(interaction));
+  });
+  await interaction.editReply(renderNotice(ended ? 'The session is over: the summary with the group’s scores is in the thread.' : 'The session had already ended.'));
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Answer } from '../../src/answer/types.js';
+import { ModerationRuntime } from '../../src/discord/moderation/runtime.js';
+import { DATABASE_FILE, openSqliteStore } from '../../src/store/sqlite.js';
+import { tempDir } from '../helpers/engine.js';
+
+const dir = tempDir('footnote-runtime-');
+after(() => dir.cleanup());
+
+const answer = { question: 'q', answer: 'a', abstained: true, mode: 'extractive', citations: [], passages: [], timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } } as Answer;
+
+test('the retention purge runs at start-up and then on its timer, logging what it deleted, until stopped', async () => {
+  const store = openSqliteStore(dir.dir);
+  const raw = new Database(join(dir.dir, DATABASE_FILE));
+  const old = () => {
+    const a = store.answers.record({ userId: 'u', guildId: 'g', channelId: 'c', via: 'slash', question: 'q', standalone: 'q', answer });
+    raw.prepare('UPDATE answers SET created_at = ? WHERE id = ?').run(Date.now() - 10 * 86_400_000, a.id);
+    return a.id;
+  };
+  store.settings.update('g', { retentionDays: 7 }, { userId: 'm' });
+  const first = old();
+  const lines: string[] = [];
+  const log = { info: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`), warn: (m: string) => lines.push(m), error: () => {} };
+  const runtime = new ModerationRuntime(store, log, { purgeIntervalMs: 40 });
+  runtime.start();
+  assert.equal(store.answers.get(first), undefined, 'purged at start-up');
+  assert.deepEqual(lines, ['retention purge {"answers":1,"votes":0,"refusals":0}']);
+  const second = old();
+  await new Promise((r) => setTimeout(r, 120));
+  assert.equal(store.answers.get(second), undefined, 'purged by the timer');
+  runtime.stop();
+  const third = old();
+  await new Promise((r) => setTimeout(r, 120));
+  assert.ok(store.answers.get(third), 'nothing runs after stop');
+  raw.close();
+  store.close();
+  runtime.purge();
+  assert.match(lines.at(-1)!, /retention purge failed/, 'a failing purge is logged, not thrown');
+});
+
+test('cooldowns are remembered per member and server', () => {
+  const runtime = new ModerationRuntime({} as never, { info() {}, warn() {}, error() {} });
+  runtime.noteAsked('g1', 'u', 1000);
+  assert.equal(runtime.lastAskedAt('g1', 'u'), 1000);
+  assert.equal(runtime.lastAskedAt('g2', 'u'), undefined);
+  assert.equal(runtime.lastAskedAt('g1', 'v'), undefined);
+});

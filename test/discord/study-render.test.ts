@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { messageViolations, unescapeText } from '../../src/discord/render.js';
+import { decodeStudyId, encodeStudyId, STUDY_PREFIX } from '../../src/discord/study/ids.js';
+import {
+  renderAnswerFeedback,
+  renderLeaderboard,
+  renderProgress,
+  renderQuestion,
+  renderQuizIntro,
+  renderReveal,
+  renderRoundSummary,
+  renderSessionIntro,
+  renderSessionSummary,
+  renderStudyStep,
+} from '../../src/discord/study/render.js';
+import { chunkDocument } from '../../src/ingest/chunk.js';
+import { allQuestions, buildQuizBank } from '../../src/study/quiz.js';
+import { CORPUS_DIR } from '../helpers/engine.js';
+
+const corpus = loadCorpus(CORPUS_DIR);
+const passages = corpus.documents.flatMap((d) => chunkDocument(d));
+const bank = buildQuizBank(passages, corpus.documents);
+const questions = allQuestions(bank, 2);
+const longest = [...questions].sort((a, b) => b.prompt.length + b.options.join('').length - (a.prompt.length + a.options.join('').length))[0]!;
+const HOSTILE = '@everyone <@&123> **bold** `code` [link](http://x)';
+
+test('study custom ids round-trip, start with fq:, stay within 100 characters, and anything else decodes to nothing', () => {
+  const round = 'AbCdEfGhIj_';
+  for (const action of [
+    { kind: 'answer', roundId: round, position: 19, choice: 3 },
+    { kind: 'reveal', roundId: round, position: 0 },
+  ] as const) {
+    const id = encodeStudyId(action);
+    assert.ok(id.startsWith(STUDY_PREFIX) && id.length <= 100, id);
+    assert.deepEqual(decodeStudyId(id), action);
+  }
+  for (const bad of ['fq:a:r:1', 'fq:a:r:x:1', 'fq:r:r:1:2', 'fq:z:r:1', 'fn:vote:x:up', 'fq:a:bad id:1:2', 'fq:a:r:1:2:3']) assert.equal(decodeStudyId(bad), undefined, bad);
+});
+
+test('every question of the corpus renders within Discord’s limits, one button per option', () => {
+  for (const q of questions) {
+    const shown = renderQuestion({ roundId: 'AbCdEfGhIj_', position: 3, question: q, heading: 'Question 4 of 20', documentTitle: 'Title', closesAt: Date.now() + 30_000, revealButton: true });
+    assert.deepEqual(messageViolations(shown), [], q.prompt);
+    assert.equal(shown.components[0]!.components.length, q.options.length);
+    assert.deepEqual(shown.allowedMentions.parse, []);
+    const revealed = renderReveal({ roundId: 'AbCdEfGhIj_', position: 3, question: q, heading: 'Question 4 of 20', documentTitle: 'Title', answers: [] });
+    assert.deepEqual(messageViolations(revealed), []);
+  }
+});
+
+test('a reveal quotes the exact sentence, marks the right option and names who got it right without pinging', () => {
+  const answers = Array.from({ length: 30 }, (_, i) => ({ choice: i < 20 ? longest.correctIndex : (longest.correctIndex + 1) % 4, correct: i < 20, userName: i === 0 ? HOSTILE : `member ${i}` }));
+  const shown = renderReveal({ roundId: 'r', position: 0, question: longest, heading: 'Question 1 of 1', documentTitle: 'The Twisted Tehran-Moscow Axis', answers });
+  assert.deepEqual(messageViolations(shown), []);
+  const fields = Object.fromEntries(shown.embeds[0]!.fields!.map((f) => [f.name, f.value]));
+  assert.equal(unescapeText(fields.Passage!).replace(/^“|”$/g, ''), longest.evidence.quote.text);
+  assert.match(fields.Results!, /^30 answered, 20 right: /);
+  assert.ok(!fields.Results!.includes('@everyone') && !fields.Results!.includes('<@&123>'), fields.Results);
+  assert.match(fields.Results!, /and 5 more/);
+  assert.ok(shown.components[0]!.components.every((b) => b.disabled));
+});
+
+test('feedback, intro, summaries, leaderboard, progress and study steps stay within limits and parse no mention', () => {
+  const ranked = Array.from({ length: 40 }, (_, i) => ({ rank: i + 1, userId: String(i), userName: i % 2 ? HOSTILE.repeat(3) : `m${i}`, points: 40 - i, answered: 50, correct: 40 - i }));
+  const messages = [
+    renderAnswerFeedback({ question: longest, answer: { choice: (longest.correctIndex + 1) % 4, correct: false }, documentTitle: 'T', score: { points: 3, answered: 5, correct: 3 } }),
+    renderQuizIntro({ count: 3, requested: 10, section: 'Limits of Convergence', timeLimitMs: 30_000, startedBy: HOSTILE, shortfall: 'Only 3 questions could be built.', source: 'mixed' }),
+    renderRoundSummary({ section: null, questions: 20, results: ranked }),
+    renderLeaderboard({ rows: ranked.slice(0, 10), me: ranked[30], members: 40 }),
+    renderLeaderboard({ rows: [], members: 0 }),
+    renderProgress({
+      name: HOSTILE,
+      progress: {
+        score: { guildId: 'g', userId: 'u', userName: HOSTILE, points: 3, answered: 5, correct: 3, lastAnsweredAt: 1 },
+        rank: 2,
+        members: 7,
+        sections: [],
+        recent: questions.slice(0, 10).map((q, i) => ({ roundId: 'r', position: i, guildId: 'g', userId: 'u', userName: 'u', choice: 0, correct: i % 2 === 0, answeredAt: 1_700_000_000_000, kind: 'quiz' as const, prompt: q.prompt, section: q.evidence.section, passageId: q.evidence.passageId, options: q.options, correctIndex: q.correctIndex })),
+        rounds: 2,
+        studySessions: 1,
+      },
+      coverage: [{ section: '', answered: 2, correct: 1, covered: true }, { section: 'Limits of Convergence', answered: 0, correct: 0, covered: false }],
+    }),
+    renderSessionIntro({ section: '', steps: 5, lockedRoleName: HOSTILE, startedBy: HOSTILE }),
+    renderSessionSummary({ section: 'Fundamental Distrust', covered: 3, total: 7, questions: 3, results: ranked, endedBy: HOSTILE }),
+    ...passages.map((p, i) => renderStudyStep({ passage: { id: p.id, title: 'T', section: p.section, paragraph: p.paragraph, text: p.text }, step: i, total: passages.length, prompt: 'Why?', movedBy: HOSTILE, hasCheck: i % 2 === 0 })),
+  ];
+  for (const m of messages) {
+    assert.deepEqual(messageViolations(m), []);
+    assert.deepEqual(m.allowedMentions.parse, []);
+    // Footers are plain text: Discord never parses mentions or Markdown there.
+    const text = JSON.stringify(m.embeds.map((e) => ({ ...e, footer: undefined })));
+    assert.ok(!text.includes('@everyone') && !text.includes('<@&123>'), text.slice(0, 200));
+  }
+  const board = messages[3]!.embeds[0]!;
+  assert.match(board.footer!.text, /^You: rank 31 with 10 points\. 40 members with a score/);
+});
+
+test('a study step shows its passage exactly', () => {
+  for (const p of passages) {
+    const step = renderStudyStep({ passage: { id: p.id, title: 'T', section: p.section, paragraph: p.paragraph, text: p.text }, step: 0, total: 1, prompt: 'Why?', hasCheck: true });
+    assert.equal(unescapeText(step.embeds[0]!.description!), p.text);
+  }
+});
