@@ -2,7 +2,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../corpus/load.js';
 import { FootnoteError } from '../errors.js';
@@ -140,7 +140,26 @@ async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings
   if (existsSync(options.dir)) renameSync(options.dir, old);
   renameSync(temp, options.dir);
   rmSync(old, { recursive: true, force: true });
+  removeAbandonedBuilds(options.dataDir);
   return { store, chunks, manifest };
+}
+
+/** Folders left by builds whose process died (killed mid-build or between the renames). */
+function removeAbandonedBuilds(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    const m = /^index\.(?:building|old)-(\d+)-\d+$/.exec(name);
+    if (m && !processAlive(Number(m[1]))) rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** What is embedded for a passage: its text with the section and title it stands under. */

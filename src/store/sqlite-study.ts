@@ -239,7 +239,7 @@ export class SqliteStudy implements StudyStore {
         created_at: Date.now(),
       });
       round.questions.forEach((q, i) => this.insertQuestion(id, i, q));
-    })();
+    }).immediate();
     return this.getRound(id)!;
   }
 
@@ -266,7 +266,7 @@ export class SqliteStudy implements StudyStore {
       const { next } = this.s.nextPosition.get(roundId) as { next: number };
       this.insertQuestion(roundId, next, question);
       return this.question(roundId, next)!;
-    })();
+    }).immediate();
   }
 
   markPosted(roundId: string, position: number, messageId: string, postedAt: number, deadlineAt: number | null): void {
@@ -320,7 +320,7 @@ export class SqliteStudy implements StudyStore {
       this.s.insertAnswer.run(row);
       this.s.upsertScore.run({ guild_id: row.guild_id, user_id: row.user_id, user_name: row.user_name, correct: row.correct, answered_at: row.answered_at });
       return { outcome: 'recorded', answer: toAnswer(row) };
-    })();
+    }).immediate();
   }
 
   answerOf(roundId: string, position: number, userId: string): QuizAnswer | undefined {
@@ -369,7 +369,7 @@ export class SqliteStudy implements StudyStore {
   }
 
   forgetMember(guildId: string, userId: string): number {
-    return this.db.transaction(() => this.s.forgetAnswers.run(guildId, userId).changes + this.s.forgetScore.run(guildId, userId).changes)();
+    return this.db.transaction(() => this.s.forgetAnswers.run(guildId, userId).changes + this.s.forgetScore.run(guildId, userId).changes).immediate();
   }
 
   createSession(session: NewStudySession, round: Omit<NewRound, 'guildId' | 'channelId' | 'startedBy' | 'kind' | 'sessionId' | 'questions'>): StudySession {
@@ -390,7 +390,7 @@ export class SqliteStudy implements StudyStore {
         created_at: Date.now(),
       });
       return this.getSession(id)!;
-    })();
+    }).immediate();
   }
 
   getSession(id: string): StudySession | undefined {
@@ -403,7 +403,7 @@ export class SqliteStudy implements StudyStore {
       this.s.sessionThread.run(threadId, id);
       // The check questions are posted in the thread.
       this.db.prepare('UPDATE quiz_rounds SET channel_id = ? WHERE session_id = ?').run(threadId, id);
-    })();
+    }).immediate();
   }
 
   sessionInThread(threadId: string): StudySession | undefined {
@@ -428,7 +428,7 @@ export class SqliteStudy implements StudyStore {
       const session = this.getSession(id);
       if (!session || this.s.stepPosted.run(id, step).changes !== 1) return undefined;
       return question ? this.addQuestion(session.roundId, question) : undefined;
-    })();
+    }).immediate();
   }
 
   endSession(id: string, by: string, at: number): boolean {

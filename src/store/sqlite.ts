@@ -34,7 +34,8 @@ export function openSqliteStore(dataDir: string | ':memory:'): SqliteStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Writes wait for a lock this long; kept under Discord's 3 s acknowledgement window, since better-sqlite3 waits on the main thread.
+    db.pragma('busy_timeout = 2000');
     const version = migrate(db);
     return new SqliteStore(db, version);
   } catch (error) {
@@ -154,7 +155,7 @@ class SqliteAnswers implements AnswerStore {
     this.db.transaction(() => {
       messageIds.forEach((m, i) => this.addMessage.run(m, id, i));
       this.setMessage.run(messageIds[messageIds.length - 1], id);
-    })();
+    }).immediate();
   }
 }
 
@@ -188,7 +189,7 @@ class SqliteConversations implements ConversationStore {
     this.db.transaction(() => {
       this.insert.run(threadId, channelId, rootAnswerId, Date.now());
       this.link.run(threadId, rootAnswerId);
-    })();
+    }).immediate();
     return this.get(threadId)!;
   }
 
@@ -265,7 +266,7 @@ class SqliteFeedback implements FeedbackStore {
         this.upsertVote.run(answerId, userId, vote, Date.now());
       }
       return { vote: now, tally: this.getVotes(answerId) };
-    })();
+    }).immediate();
   }
 
   getVotes(answerId: string): VoteTally {

@@ -26,7 +26,7 @@ const INVITE = /(?:https?:\/\/)?(?:www\.|ptb\.|canary\.)?(?:discord(?:app)?\.com
 export function contentRefusal(text: string, maxChars = MAX_QUESTION_CHARS): QuestionRefusal | undefined {
   const length = text.trim().length;
   if (length > maxChars) return { code: 'too-long', message: `The question is too long (${length} characters; the limit is ${maxChars}). Please shorten it.` };
-  if (EVERYONE.test(text)) return { code: 'mass-mention', message: 'I don’t answer messages that mention @everyone or @here. Ask again without them.' };
+  if (EVERYONE.test(text)) return { code: 'mass-mention', message: 'I don’t answer messages that mention everyone or here (mass mentions). Ask again without them.' };
   const mentions = text.match(USER_OR_ROLE_MENTION)?.length ?? 0;
   if (mentions > MAX_MENTIONS) return { code: 'mass-mention', message: `I don’t answer messages that mention ${mentions} people or roles (the limit is ${MAX_MENTIONS}). Ask again with fewer mentions.` };
   if (INVITE.test(text)) return { code: 'invite-link', message: 'I don’t answer messages that contain server invite links. Ask again without the link.' };

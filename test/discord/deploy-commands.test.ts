@@ -13,13 +13,13 @@ after(async () => {
 
 const deploy = (env: Record<string, string>) => runTs('scripts/deploy-commands.ts', [], { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: fake.apiBase, ...env });
 
-test('deploy-commands registers the five commands to the development server when DISCORD_GUILD_ID is set', async () => {
+test('deploy-commands registers every command to the development server when DISCORD_GUILD_ID is set', async () => {
   const run = await deploy({ DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId });
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Registered 5 commands \(.*\/ask.*\) to server/);
+  assert.match(run.stdout, /Registered 14 commands \(.*\/ask.*\) to server/);
   const put = fake.calls.find((c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`)!;
   assert.equal(put.status, 200);
-  assert.deepEqual(put.body.map((c: any) => c.name).sort(), ['about', 'ask', 'help', 'passage', 'search']);
+  assert.deepEqual(put.body.map((c: any) => c.name).sort(), ['about', 'ask', 'block', 'config', 'forget-me', 'help', 'leaderboard', 'modlog', 'passage', 'progress', 'quiz', 'search', 'study', 'unblock']);
   const ask = put.body.find((c: any) => c.name === 'ask');
   assert.equal(ask.options[0].autocomplete, true);
 });

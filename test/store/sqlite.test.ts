@@ -104,17 +104,18 @@ test('a conversation counts its turns and returns the latest ones, oldest first'
 
 test('migrations run once: reopening applies nothing new, a later migration is applied on top', () => {
   const db = new Database(':memory:');
-  assert.equal(migrate(db), 1);
-  assert.equal(migrate(db), 1);
-  const next = [...MIGRATIONS, { version: 2, name: 'settings', sql: 'CREATE TABLE guild_settings (guild_id TEXT PRIMARY KEY, json TEXT NOT NULL)' }];
-  assert.equal(migrate(db, next), 2);
-  assert.ok(db.prepare("SELECT name FROM sqlite_master WHERE name = 'guild_settings'").get());
+  const latest = Math.max(...MIGRATIONS.map((m) => m.version));
+  assert.equal(migrate(db), latest);
+  assert.equal(migrate(db), latest);
+  const next = [...MIGRATIONS, { version: latest + 1, name: 'extra', sql: 'CREATE TABLE extra_table (id TEXT PRIMARY KEY)' }];
+  assert.equal(migrate(db, next), latest + 1);
+  assert.ok(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra_table'").get());
   db.close();
 });
 
 test('a database from a newer Footnote is refused rather than damaged', () => {
   const db = new Database(':memory:');
-  migrate(db, [...MIGRATIONS, { version: 99, name: 'future', sql: 'SELECT 1' }]);
-  assert.throws(() => migrate(db), /newer Footnote \(schema 99/);
+  migrate(db, [...MIGRATIONS, { version: 999, name: 'future', sql: 'SELECT 1' }]);
+  assert.throws(() => migrate(db), /newer Footnote \(schema 999/);
   db.close();
 });
