@@ -158,7 +158,7 @@ export class Retriever {
     const n = this.prepared.length;
     if (n <= CANDIDATES * 2) for (let i = 0; i < n; i++) candidates.add(i);
     else {
-      [...bm.keys()].filter(allowed).sort((a, b) => bm[b] - bm[a]).slice(0, CANDIDATES).forEach((i) => candidates.add(i));
+      topIndices(bm, CANDIDATES, allowed).forEach((i) => candidates.add(i));
     }
     const dense = new Map<number, number>();
     if (tokens.length) {
@@ -228,6 +228,40 @@ export class Retriever {
     });
     return { passages, terms: tokens.map((token, j) => ({ token, weight: round(weights[j]), support: round(support[j]) })) };
   }
+}
+
+/** Indices of the `k` highest positive scores (a bounded min-heap: no sort of every passage). */
+export function topIndices(scores: Float64Array, k: number, keep: (i: number) => boolean = () => true): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a] < scores[b];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] <= 0 || (heap.length === k && scores[i] <= scores[heap[0]]) || !keep(i)) continue;
+    if (heap.length < k) {
+      heap.push(i);
+      for (let j = heap.length - 1; j > 0; ) {
+        const p = (j - 1) >> 1;
+        if (!less(heap[j], heap[p])) break;
+        [heap[j], heap[p]] = [heap[p], heap[j]];
+        j = p;
+      }
+    } else {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => scores[b] - scores[a]);
 }
 
 function mean(values: number[]): number {
