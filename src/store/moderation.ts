@@ -1,5 +1,6 @@
 /** Server settings, moderation actions, blocks and the audit record (repository interfaces). */
 import type { Answer, Citation } from '../answer/types.js';
+import type { ReportRecord } from './types.js';
 
 export type ReplyStyle = 'inline' | 'thread' | 'ephemeral';
 
@@ -94,16 +95,7 @@ export interface TimeRange {
 export type ReportResolution = 'approved' | 'corrected' | 'hidden';
 
 /** A report with its review state. */
-export interface ReportReview {
-  id: number;
-  answerId: string;
-  userId: string;
-  guildId: string | null;
-  channelId: string | null;
-  messageId: string | null;
-  reason: string | null;
-  status: 'open' | 'resolved' | 'dismissed';
-  createdAt: number;
+export interface ReportReview extends ReportRecord {
   resolution: ReportResolution | null;
   reviewedBy: string | null;
   reviewedByName: string | null;
