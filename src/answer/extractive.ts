@@ -5,9 +5,7 @@ import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import type { Citation } from './types.js';
-import { COUNTRIES } from '../study/gazetteer.js';
-
-const COUNTRY_WORDS = new Set([...COUNTRIES].filter((c) => !c.includes(' ')).map((c) => c.toLowerCase()));
+import { COUNTRY_WORDS } from '../study/gazetteer.js';
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;

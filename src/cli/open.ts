@@ -27,6 +27,11 @@ function bar(fraction: number, width = 24): string {
 
 /** Run a CLI entry point: user errors print one line and exit 2, anything else prints a short message and exits 1. */
 export function runCli(main: () => Promise<number | void>): void {
+  // `npm run ask ... | head`: a closed pipe ends the program quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main().then(
     (code) => {
       process.exitCode = code ?? 0;

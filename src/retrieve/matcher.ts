@@ -20,8 +20,13 @@ export class WordMatcher {
     this.cache.clear();
   }
 
+  /** Names of countries (and their peoples): one never stands in for another. */
+  names: Set<string> = new Set();
+
   match(q: Token, t: { word: string; stem: string }): number {
     if (q.stem === t.stem || q.word === t.word) return 1;
+    // Iran is not Russia, however close their vectors; a capital may still stand for its country (Tehran / Iran).
+    if (this.names.has(nameKey(q.word)) && this.names.has(nameKey(t.word))) return nameKey(q.word) === nameKey(t.word) ? 1 : 0;
     const qr = derivationalRoot(q.stem);
     if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
     if (!this.local) return 0;
@@ -79,6 +84,15 @@ export class WordMatcher {
   }
 
   public depthBoost = 0.5;
+}
+
+/** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */
+export function nameKey(word: string): string {
+  if (word.length > 5 && word.endsWith('ian')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ia')) return word.slice(0, -2);
+  if (word.length > 5 && word.endsWith('an')) return word.slice(0, -2);
+  if (word.length > 4 && word.endsWith('a')) return word.slice(0, -1);
+  return word;
 }
 
 /** Match value of two words of one family ("divide" / "division"), below an exact match. */

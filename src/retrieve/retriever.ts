@@ -4,7 +4,8 @@ import { Bm25 } from '../index/bm25.js';
 import type { EmbedderChoice } from '../index/embeddings.js';
 import type { VectorIndex } from '../index/store.js';
 import { contentTokens, stemWord, type Token } from '../index/tokenize.js';
-import { editDistance, WordMatcher } from './matcher.js';
+import { COUNTRY_WORDS } from '../study/gazetteer.js';
+import { editDistance, nameKey, WordMatcher } from './matcher.js';
 
 export interface ScoredSentence {
   start: number;
@@ -84,6 +85,7 @@ export class Retriever {
     });
     this.bm25 = new Bm25(this.prepared.map((p) => [...p.tokens, ...contentTokens(p.chunk.section)].map((t) => t.stem)));
     this.matcher = new WordMatcher(embedder.local);
+    for (const country of COUNTRY_WORDS) this.matcher.names.add(nameKey(country));
   }
 
   private readonly sentenceVectors = new Map<string, number[]>();

@@ -37,3 +37,15 @@ test('control, zero-width and bidirectional characters are removed and chat shor
   assert.equal(q.query, 'why did people die on the plane');
   assert.equal(q.type, 'why');
 });
+
+test('one country never stands in for another in word matching, but a country matches its people', async () => {
+  const { WordMatcher, nameKey } = await import('../../src/retrieve/matcher.js');
+  const { LocalEmbeddings } = await import('../../src/index/local-embeddings.js');
+  const matcher = new WordMatcher(new LocalEmbeddings());
+  for (const c of ['iran', 'russia', 'syria']) matcher.names.add(nameKey(c));
+  const tok = (w: string) => ({ word: w, stem: w, start: 0, end: 0 });
+  assert.equal(matcher.match(tok('russia'), tok('iran')), 0);
+  assert.equal(matcher.match(tok('russia'), tok('russian')), 1);
+  assert.equal(matcher.match(tok('iran'), tok('iranian')), 1);
+  assert.ok(matcher.match(tok('military'), tok('army')) > 0.5);
+});
