@@ -6,6 +6,7 @@ import { toCitations, type Quote } from './citations.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import type { Citation } from './types.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
+import { nameKey } from '../retrieve/matcher.js';
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;
@@ -136,9 +137,14 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // The head noun is the last word of the phrase ("Iranian soldiers" → soldiers): modifiers may vary.
   const head = (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
   if (!head?.length) return true;
-  // Nationalities ("7,000 Russian citizens") modify the counted noun; they are not it.
-  const words = (sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? []).filter((w) => !DEMONYM.test(w)).map((w) => w.toLowerCase());
-  return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => match(h, n.replace(/[.,]$/, '')) >= 0.3)));
+  // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
+  const fits = (h: string, raw: string) => {
+    const n = raw.replace(/[.,]$/, '');
+    if (DEMONYM.test(n)) return nameKey(h.replace(/s$/, '')) === nameKey(n.toLowerCase());
+    return match(h, n.toLowerCase()) >= 0.3;
+  };
+  const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
+  return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
 }
 
 const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';

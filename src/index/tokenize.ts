@@ -31,9 +31,9 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    // "US" / "the us" is the country, not the pronoun: give it one word both ways.
-    if (match[0] === 'US' || (match[0] === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, match.index! - 4), match.index!)))) {
-      tokens.push({ word: 'america', stem: 'america', start: match.index!, end: match.index! + match[0].length });
+    const alias = aliasOf(match[0], text, match.index!);
+    if (alias) {
+      tokens.push({ word: alias, stem: alias, start: match.index!, end: match.index! + match[0].length });
       continue;
     }
     let word = match[0].toLowerCase().replace(/\u2019/g, "'");
@@ -43,6 +43,21 @@ export function tokenize(text: string): Token[] {
     tokens.push({ word, stem: stemWord(word), start: match.index!, end: match.index! + match[0].length });
   }
   return tokens;
+}
+
+/**
+ * Names that collide with function words or have several spellings, given one word everywhere:
+ * "US" / "the us" is the country, not the pronoun; "IS" (next to text that is not all capitals) and
+ * isis / isil / daesh are the Islamic State, not the verb.
+ */
+function aliasOf(raw: string, text: string, at: number): string | undefined {
+  if (raw === 'US' || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';
+  if (/^(?:isis|isil|daesh)$/i.test(raw)) return 'isis';
+  if (raw === 'IS') {
+    const around = text.slice(Math.max(0, at - 30), at + 32).replace(/\bIS\b/g, '');
+    if (/\p{Ll}/u.test(around)) return 'isis';
+  }
+  return undefined;
 }
 
 const stemCache = new Map<string, string>();

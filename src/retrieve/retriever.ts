@@ -66,6 +66,7 @@ export class Retriever {
   private readonly prepared: PreparedChunk[];
   private readonly bm25: Bm25;
   private readonly vocabulary = new Map<string, Token>();
+  private readonly acronyms = new Map<string, Token[]>();
   readonly matcher: WordMatcher;
   private readonly byId = new Map<string, number>();
 
@@ -86,6 +87,23 @@ export class Retriever {
     this.bm25 = new Bm25(this.prepared.map((p) => [...p.tokens, ...contentTokens(p.chunk.section)].map((t) => t.stem)));
     this.matcher = new WordMatcher(embedder.local);
     for (const country of COUNTRY_WORDS) this.matcher.names.add(nameKey(country));
+    // Acronyms the corpus spells out but never abbreviates ("Joint Comprehensive Plan of Action" → JCPOA).
+    for (const p of this.prepared) {
+      for (const m of p.chunk.text.matchAll(/\b[A-Z][\p{L}-]+(?:\s+(?:of|for|and|the|[A-Z][\p{L}-]+))+/gu)) {
+        const all = m[0].split(/\s+/);
+        if (!/^[A-Z]/.test(all[all.length - 1])) continue;
+        // From every capitalised word on (skipping "The ..."), with and without the small words (JCPOA, FDD).
+        all.forEach((first, i) => {
+          if (!/^[A-Z]/.test(first) || all.length - i < 2) return;
+          const words = all.slice(i);
+          const tokens = contentTokens(words.join(' ')).map((t) => ({ ...t, start: 0, end: 0 }));
+          for (const acronym of [words.map((w) => w[0]).join(''), words.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')]) {
+            const key = acronym.toLowerCase();
+            if (key.length >= 3 && !this.acronyms.has(key)) this.acronyms.set(key, tokens);
+          }
+        });
+      }
+    }
   }
 
   private readonly sentenceVectors = new Map<string, number[]>();
@@ -113,6 +131,15 @@ export class Retriever {
   chunk(id: string): Chunk | undefined {
     const i = this.byId.get(id);
     return i === undefined ? undefined : this.index.chunks[i];
+  }
+
+  /** An all-capitals word the corpus never uses, but spells out, stands for its spelled-out words. */
+  expandAcronyms(tokens: Token[], text: string): Token[] {
+    return tokens.flatMap((t) => {
+      const raw = text.slice(t.start, t.end);
+      const expansion = /^[A-Z]{3,}s?$/.test(raw) && !this.vocabulary.has(t.word) ? this.acronyms.get(t.word.replace(/s$/, '')) : undefined;
+      return expansion ? expansion.map((e) => ({ ...e, start: t.start, end: t.end })) : [t];
+    });
   }
 
   /** Repair misspelt question words against the corpus vocabulary (only words the word list does not know). */
@@ -146,7 +173,7 @@ export class Retriever {
 
   async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 5;
-    const tokens = dedupe(this.repair(queryTokens));
+    const tokens = dedupe(this.repair(this.expandAcronyms(queryTokens, queryText)));
     const weights = tokens.map((t) => this.weight(t, /^\p{Lu}/u.test(queryText.slice(t.start, t.end))));
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const allowed = (i: number) => {

@@ -102,3 +102,9 @@ test('after the index is loaded, answering is fast (p95 measured over the questi
 test('a country the corpus never mentions makes a question unanswerable, however it is typed', async () => {
   for (const q of ["what's the capital of france", 'What is the capital of France?', 'how big is germany army']) assert.equal((await engine.ask(q)).abstained, true, q);
 });
+
+test('an acronym the corpus only spells out is understood, and IS / ISIS are the same group', async () => {
+  assert.match((await engine.ask('What is the JCPOA?')).answer, /Joint Comprehensive Plan of Action/);
+  assert.match((await engine.ask('how many russians joined isis')).answer, /7,000 Russian citizens/);
+  assert.match((await engine.ask('How many Russian citizens joined IS?')).answer, /7,000/);
+});
