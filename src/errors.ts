@@ -23,7 +23,8 @@ export type FootnoteErrorCode =
   | 'INDEX_FAILED'
   | 'NOT_FOUND'
   | 'BAD_ARGUMENT'
-  | 'LLM_FAILED';
+  | 'LLM_FAILED'
+  | 'STORE_BUSY';
 
 export function isFootnoteError(error: unknown): error is FootnoteError {
   return error instanceof FootnoteError;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answer } from '../answer/types.js';
+import { guardWrites } from './busy.js';
 import { migrate } from './migrations.js';
 import { SqliteModeration, SqliteSettings } from './sqlite-moderation.js';
 import { SqliteStudy } from './sqlite-study.js';
@@ -37,7 +38,7 @@ export function openSqliteStore(dataDir: string | ':memory:'): SqliteStore {
     // Writes wait for a lock this long; kept under Discord's 3 s acknowledgement window, since better-sqlite3 waits on the main thread.
     db.pragma('busy_timeout = 2000');
     const version = migrate(db);
-    return new SqliteStore(db, version);
+    return new SqliteStore(guardWrites(db), version);
   } catch (error) {
     db.close();
     throw error;
