@@ -3,7 +3,8 @@
  * cheap enough to rebuild at load time, so it is not persisted.
  */
 export class Bm25 {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  /** per term: passage index and term frequency, interleaved (plain small integers, no object per posting) */
+  private readonly postings = new Map<string, number[]>();
   private readonly lengths: Float64Array;
   private readonly avgLength: number;
   readonly size: number;
@@ -18,7 +19,7 @@ export class Bm25 {
       for (const [term, tf] of counts) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
-        list.push({ doc, tf });
+        list.push(doc, tf);
       }
     });
     const total = this.lengths.reduce((a, b) => a + b, 0);
@@ -27,7 +28,7 @@ export class Bm25 {
 
   /** Number of passages containing the term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return (this.postings.get(term)?.length ?? 0) / 2;
   }
 
   /** Inverse document frequency (the BM25+ form, never negative). */
@@ -43,7 +44,9 @@ export class Bm25 {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const { doc, tf } of list) {
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = list[p];
+        const tf = list[p + 1];
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / this.avgLength);
         scores[doc] += (idf * tf * (this.k1 + 1)) / (tf + norm);
       }

@@ -42,12 +42,19 @@ export interface Retrieval {
   terms: { token: Token; weight: number; support: number }[];
 }
 
+/** A distinct word of the corpus, shared by every passage that uses it. */
+interface Term {
+  word: string;
+  stem: string;
+}
+
 interface PreparedChunk {
   chunk: Chunk;
   title: string;
-  tokens: Token[];
-  /** per sentence: indices into tokens */
-  sentenceTokens: Token[][];
+  /** the passage's distinct content words (shared objects: memory grows with the vocabulary, not the text) */
+  words: Term[];
+  /** per sentence, its distinct content words */
+  sentenceWords: Term[][];
 }
 
 /** Weights of the signals fused into a passage's score (tuned on the development set). */
@@ -65,7 +72,7 @@ const CANDIDATES = 100;
 export class Retriever {
   private readonly prepared: PreparedChunk[];
   private readonly bm25: Bm25;
-  private readonly vocabulary = new Map<string, Token>();
+  private readonly vocabulary = new Map<string, Term>();
   private readonly acronyms = new Map<string, Token[]>();
   readonly matcher: WordMatcher;
   private readonly byId = new Map<string, number>();
@@ -77,14 +84,21 @@ export class Retriever {
     readonly fusion = { ...FUSION },
   ) {
     const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
+    const intern = (t: Token): Term => {
+      let term = this.vocabulary.get(t.word);
+      if (!term) this.vocabulary.set(t.word, (term = { word: t.word, stem: t.stem }));
+      return term;
+    };
+    const distinct = (tokens: Token[]) => [...new Set(tokens.map(intern))];
+    const stems: string[][] = [];
     this.prepared = index.chunks.map((chunk, i) => {
       this.byId.set(chunk.id, i);
-      const tokens = contentTokens(chunk.text).map((t) => ({ ...t, start: t.start + chunk.start, end: t.end + chunk.start }));
-      const sentenceTokens = chunk.sentences.map((s) => tokens.filter((t) => t.start >= s.start && t.end <= s.end));
-      for (const t of tokens) if (!this.vocabulary.has(t.word)) this.vocabulary.set(t.word, t);
-      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, tokens, sentenceTokens };
+      const tokens = contentTokens(chunk.text);
+      stems.push([...tokens, ...contentTokens(chunk.section)].map((t) => t.stem));
+      const sentenceWords = chunk.sentences.map((s) => distinct(tokens.filter((t) => t.start + chunk.start >= s.start && t.end + chunk.start <= s.end)));
+      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, words: distinct(tokens), sentenceWords };
     });
-    this.bm25 = new Bm25(this.prepared.map((p) => [...p.tokens, ...contentTokens(p.chunk.section)].map((t) => t.stem)));
+    this.bm25 = new Bm25(stems);
     this.matcher = new WordMatcher(embedder.local);
     for (const country of COUNTRY_WORDS) this.matcher.names.add(nameKey(country));
     // Acronyms the corpus spells out but never abbreviates ("Joint Comprehensive Plan of Action" → JCPOA).
@@ -147,7 +161,7 @@ export class Retriever {
     return tokens.map((t) => {
       if (this.vocabulary.has(t.word) || this.embedder.local?.vectors.rank(t.word) !== undefined || t.word.length < 4 || /\d/.test(t.word)) return t;
       const max = t.word.length >= 7 ? 2 : 1;
-      let best: Token | undefined;
+      let best: Term | undefined;
       let bestDistance = max + 1;
       for (const v of this.vocabulary.values()) {
         const d = editDistance(t.word, v.word, max);
@@ -209,9 +223,9 @@ export class Retriever {
     const support = new Array<number>(tokens.length).fill(0);
     const rows = ids.map((i) => {
       const p = this.prepared[i];
-      const passage = this.matcher.bestMatches(tokens, p.tokens);
+      const passage = this.matcher.bestMatches(tokens, p.words);
       passage.forEach((m, j) => (support[j] = Math.max(support[j], m)));
-      return { i, passage, sentences: p.sentenceTokens.map((st) => this.matcher.bestMatches(tokens, st)) };
+      return { i, passage, sentences: p.sentenceWords.map((st) => this.matcher.bestMatches(tokens, st)) };
     });
     // A word counts by how much better it matches here than in the typical candidate:
     // words every passage matches ("Syria" in an article on Syria) then decide nothing.
