@@ -30,8 +30,6 @@ for (const setting of grid) {
   r.matcher.floor = setting.floor ?? 0.4;
   r.matcher.power = setting.power ?? 1;
   r.matcher.cap = setting.cap ?? 0.9;
-  r.matcher.depth = setting.depth ?? 1;
-  r.matcher.depthBoost = setting.depthBoost ?? 0.5;
   r.matcher.clear();
   Object.assign(r.fusion, FUSION, setting);
   const out = [];

@@ -6,6 +6,7 @@ import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
 import { loadCorpus, type Corpus, type CorpusDocument } from './corpus/load.js';
 import { FootnoteError } from './errors.js';
+import { sanitizeInput } from './ingest/text.js';
 import type { Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
@@ -169,7 +170,7 @@ export class Engine implements CorpusView {
 export function checkQuestion(raw: string): string {
   const text = typeof raw === 'string' ? raw : '';
   if (text.length > MAX_QUESTION_LENGTH * 4) throw new FootnoteError('QUESTION_TOO_LONG', `The question is too long (${text.length} characters; the limit is ${MAX_QUESTION_LENGTH}).`);
-  const cleaned = analyzeQuestion(text).text;
+  const cleaned = sanitizeInput(text);
   if (!cleaned) throw new FootnoteError('EMPTY_QUESTION', 'The question is empty. Ask something about the corpus, e.g. "Who wrote the article?"');
   if (cleaned.length > MAX_QUESTION_LENGTH) throw new FootnoteError('QUESTION_TOO_LONG', `The question is too long (${cleaned.length} characters; the limit is ${MAX_QUESTION_LENGTH}).`);
   return cleaned;

@@ -47,43 +47,18 @@ export class WordMatcher {
     return value;
   }
 
-  /** How many of a passage's words may add to a question word's match (the best counts fully, the next ones less). */
-  public depth = 1;
-
   /** Best match of each question word among the given words. */
   bestMatches(query: Token[], words: { word: string; stem: string }[]): number[] {
-    if (this.depth <= 1) {
-      return query.map((q) => {
-        let best = 0;
-        for (const t of words) {
-          const m = this.match(q, t);
-          if (m > best) best = m;
-          if (best === 1) break;
-        }
-        return best;
-      });
-    }
     return query.map((q) => {
-      const seen = new Set<string>();
-      const top: number[] = [];
+      let best = 0;
       for (const t of words) {
-        if (seen.has(t.stem)) continue;
-        seen.add(t.stem);
         const m = this.match(q, t);
-        if (m > 0) top.push(m);
+        if (m > best) best = m;
+        if (best === 1) break;
       }
-      top.sort((a, b) => b - a);
-      let s = 0;
-      let norm = 0;
-      for (let i = 0; i < this.depth; i++) {
-        s += (top[i] ?? 0) * 0.5 ** i;
-        norm += 0.5 ** i;
-      }
-      return Math.min(1, top[0] === 1 ? 1 : s / norm * (1 + this.depthBoost));
+      return best;
     });
   }
-
-  public depthBoost = 0.5;
 }
 
 /** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */

@@ -58,7 +58,7 @@ interface PreparedChunk {
 }
 
 /** Weights of the signals fused into a passage's score (tuned on the development set). */
-export const FUSION = { passage: 0.4, sentence: 0.35, bm25: 0, dense: 0.3, sentenceDense: 0, centering: 0.5, rarityPower: 1, specificity: 1 };
+export const FUSION = { passage: 0.4, sentence: 0.35, bm25: 0, dense: 0.3, centering: 0.5, rarityPower: 1, specificity: 1 };
 
 /** Candidates taken from each first-stage ranking before reranking. */
 const CANDIDATES = 100;
@@ -118,20 +118,6 @@ export class Retriever {
         });
       }
     }
-  }
-
-  private readonly sentenceVectors = new Map<string, number[]>();
-
-  /** The local embedding of a sentence, computed when first needed. */
-  private sentenceVector(p: PreparedChunk, s: { start: number; end: number }): number[] {
-    const key = `${p.chunk.docId}:${s.start}`;
-    let v = this.sentenceVectors.get(key);
-    if (!v) {
-      v = this.embedder.local!.embed(p.chunk.text.slice(s.start - p.chunk.start, s.end - p.chunk.start));
-      if (this.sentenceVectors.size > 200_000) this.sentenceVectors.clear();
-      this.sentenceVectors.set(key, v);
-    }
-    return v;
   }
 
   /** Similarity of two words in 0..1, as the reranker sees it (same stem = 1). */
@@ -236,19 +222,16 @@ export class Retriever {
     const sharp = weights.map((w, j) => w * ((1 - this.fusion.centering) + this.fusion.centering * (spread[j] / maxSpread)));
     const sharpTotal = sharp.reduce((a, b) => a + b, 0) || 1;
     const centered = (matches: number[], _means: number[]) => weighted(matches, sharp) / sharpTotal;
-    const queryVector = this.embedder.local?.embed(queryText);
     const scored = rows.map(({ i, passage, sentences: sentenceMatches }) => {
       const p = this.prepared[i];
       const coverage = weighted(passage, weights) / totalWeight;
       const sentences = p.chunk.sentences.map((s, j) => ({ start: s.start, end: s.end, coverage: weighted(sentenceMatches[j], weights) / totalWeight }));
       const bestSentence = Math.max(...sentenceMatches.map((m) => centered(m, meanSentence)));
-      const sentenceDense = queryVector && this.fusion.sentenceDense ? Math.max(...p.chunk.sentences.map((s) => cosine(queryVector, this.sentenceVector(p, s)))) : 0;
       const score =
         this.fusion.passage * centered(passage, meanPassage) +
         this.fusion.sentence * bestSentence +
         this.fusion.bm25 * (bm[i] / maxBm) +
-        this.fusion.dense * Math.max(0, dense.get(i) ?? 0) +
-        this.fusion.sentenceDense * sentenceDense;
+        this.fusion.dense * Math.max(0, dense.get(i) ?? 0);
       return { i, score, coverage, sentences };
     });
     scored.sort((a, b) => b.score - a.score);
@@ -309,12 +292,6 @@ export function topIndices(scores: Float64Array, k: number, keep: (i: number) =>
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-}
-
-function cosine(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 function weighted(values: number[], weights: number[]): number {

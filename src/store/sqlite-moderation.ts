@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { toReport, type ReportRow } from './rows.js';
 import type { Answer, Citation } from '../answer/types.js';
 import {
   DEFAULT_GUILD_SETTINGS,
@@ -186,16 +187,7 @@ export class SqliteSettings implements SettingsStore {
 // ---------------------------------------------------------------------------------------------------------------
 // Moderation
 
-interface ReportRow {
-  id: number;
-  answer_id: string;
-  user_id: string;
-  guild_id: string | null;
-  channel_id: string | null;
-  message_id: string | null;
-  reason: string | null;
-  status: ReportReview['status'];
-  created_at: number;
+interface ReviewRow extends ReportRow {
   resolution: ReportResolution | null;
   reviewed_by: string | null;
   reviewed_by_name: string | null;
@@ -204,17 +196,9 @@ interface ReportRow {
   modlog_message_id: string | null;
 }
 
-function toReport(r: ReportRow): ReportReview {
+function toReview(r: ReviewRow): ReportReview {
   return {
-    id: r.id,
-    answerId: r.answer_id,
-    userId: r.user_id,
-    guildId: r.guild_id,
-    channelId: r.channel_id,
-    messageId: r.message_id,
-    reason: r.reason,
-    status: r.status,
-    createdAt: r.created_at,
+    ...toReport(r),
     resolution: r.resolution,
     reviewedBy: r.reviewed_by,
     reviewedByName: r.reviewed_by_name,
@@ -348,14 +332,14 @@ export class SqliteModeration implements ModerationStore {
   }
 
   report(id: number): ReportReview | undefined {
-    const row = this.s.report.get(id) as ReportRow | undefined;
-    return row ? toReport(row) : undefined;
+    const row = this.s.report.get(id) as ReviewRow | undefined;
+    return row ? toReview(row) : undefined;
   }
 
   reports(guildId: string, options: { status?: ReportReview['status']; limit?: number } = {}): ReportReview[] {
     const limit = options.limit ?? 100;
-    const rows = (options.status ? this.s.reportsByStatus.all(guildId, options.status, limit) : this.s.reports.all(guildId, limit)) as ReportRow[];
-    return rows.map(toReport);
+    const rows = (options.status ? this.s.reportsByStatus.all(guildId, options.status, limit) : this.s.reports.all(guildId, limit)) as ReviewRow[];
+    return rows.map(toReview);
   }
 
   setReportModLog(reportId: number, channelId: string, messageId: string): void {
@@ -480,7 +464,7 @@ export class SqliteModeration implements ModerationStore {
     for (const v of this.s.exportVotes.all(guildId, from, to) as { answer_id: string; user_id: string; value: number; updated_at: number; channel_id: string }[]) {
       entries.push({ ...base, at: v.updated_at, kind: 'vote', channelId: v.channel_id, userId: v.user_id, answerId: v.answer_id, subject: v.value === 1 ? 'up' : 'down', detail: {} });
     }
-    for (const r of (this.s.exportReports.all(guildId, from, to) as ReportRow[]).map(toReport)) {
+    for (const r of (this.s.exportReports.all(guildId, from, to) as ReviewRow[]).map(toReview)) {
       entries.push({
         ...base,
         at: r.createdAt,

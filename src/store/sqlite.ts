@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Answer } from '../answer/types.js';
 import { guardWrites } from './busy.js';
 import { migrate } from './migrations.js';
+import { toReport, type ReportRow } from './rows.js';
 import { SqliteModeration, SqliteSettings } from './sqlite-moderation.js';
 import { SqliteStudy } from './sqlite-study.js';
 import type {
@@ -207,32 +208,6 @@ class SqliteConversations implements ConversationStore {
   markLimitNotified(threadId: string): boolean {
     return this.notify.run(threadId).changes === 1;
   }
-}
-
-interface ReportRow {
-  id: number;
-  answer_id: string;
-  user_id: string;
-  guild_id: string | null;
-  channel_id: string | null;
-  message_id: string | null;
-  reason: string | null;
-  status: ReportRecord['status'];
-  created_at: number;
-}
-
-function toReport(row: ReportRow): ReportRecord {
-  return {
-    id: row.id,
-    answerId: row.answer_id,
-    userId: row.user_id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    messageId: row.message_id,
-    reason: row.reason,
-    status: row.status,
-    createdAt: row.created_at,
-  };
 }
 
 class SqliteFeedback implements FeedbackStore {

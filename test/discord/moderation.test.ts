@@ -539,17 +539,17 @@ test('/forget-me deletes the member’s questions, votes and reports in the serv
   assert.equal(someoneElse.vote, 1);
 
   const calls: string[][] = [];
-  const study = store().study as { forgetMember?: (g: string, u: string) => unknown };
+  const study = store().study as { forgetMember?: (g: string, u: string) => number };
   const had = Object.prototype.hasOwnProperty.call(study, 'forgetMember');
   const original = study.forgetMember;
   study.forgetMember = (g: string, u: string) => {
     calls.push([g, u]);
-    return { quizAnswers: 4 };
+    return 4;
   };
   try {
     const { h, reply } = await command('forget-me', undefined, member);
     assert.equal((await h.ack()).body.data.flags, 64);
-    assert.equal(reply.content, 'Deleted from this server: 2 questions with their answers, 1 vote, 1 report, 0 refused questions, 4 quiz answers. That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).');
+    assert.equal(reply.content, 'Deleted from this server: 2 questions with their answers, 1 vote, 1 report, 0 refused questions, 4 quiz records. That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).');
   } finally {
     if (had) study.forgetMember = original;
     else delete study.forgetMember;

@@ -4,8 +4,6 @@ import { renderNotice } from '../render.js';
 
 export const data = new SlashCommandBuilder().setName('forget-me').setDescription('Delete your stored questions, answers, votes and reports in this server');
 
-type StudyForget = { forgetMember?: (guildId: string, userId: string) => unknown };
-
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const guildId = interaction.guildId;
@@ -16,11 +14,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     plural(counts.reports, 'report', 'reports'),
     plural(counts.refusals, 'refused question', 'refused questions'),
   ];
-  // the study tools keep quiz answers and scores; they forget them too when they can
-  const study = ctx.store.study as StudyForget;
-  if (guildId && typeof study.forgetMember === 'function') {
-    const forgotten = await study.forgetMember(guildId, interaction.user.id);
-    parts.push(...describeStudy(forgotten));
+  // quiz answers and scores, kept by the study tools
+  if (guildId) {
+    const forgotten = ctx.store.study.forgetMember(guildId, interaction.user.id);
+    parts.push(plural(forgotten, 'quiz record', 'quiz records'));
   }
   if (guildId) ctx.store.moderation.recordAction({ guildId, action: 'forget-me', detail: { ...counts } }, { userId: interaction.user.id, channelId: interaction.channelId });
   const where = guildId ? 'this server' : 'our direct messages';
@@ -33,15 +30,4 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Whatever the study tools report deleting: a count, or counts by name. */
-function describeStudy(result: unknown): string[] {
-  if (typeof result === 'number') return [`${result} quiz record${result === 1 ? '' : 's'}`];
-  if (result && typeof result === 'object') {
-    return Object.entries(result as Record<string, unknown>)
-      .filter(([, v]) => typeof v === 'number')
-      .map(([k, v]) => `${v} ${k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`);
-  }
-  return ['your quiz data'];
 }
