@@ -101,11 +101,11 @@ export class Engine implements CorpusView {
     })) : undefined;
     const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), k) : await this.retriever.search(question.query, question.tokens, { ...options, k });
     const retrieved = performance.now();
-    const finish = (answer: Omit<Answer, 'question' | 'passages' | 'timings'>): Answer => {
+    const finish = ({ lead, ...answer }: Omit<Answer, 'question' | 'passages' | 'timings'> & { lead?: string[] }): Answer => {
       const problems = verifyCitations(answer.citations, this.sources);
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
       const done = performance.now();
-      const passages = this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut)).slice(0, k);
+      const passages = this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
       return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
     };
 
@@ -126,7 +126,7 @@ export class Engine implements CorpusView {
   }
 
   /** The passages an answer rests on lead the ranking (an overview or metadata answer may cite passages retrieval ranked low). */
-  private rankCitedFirst(citations: Answer['citations'], ranked: PassageOut[]): PassageOut[] {
+  private rankCitedFirst(citations: Answer['citations'], ranked: PassageOut[], lead?: string[]): PassageOut[] {
     const cited: PassageOut[] = [];
     for (const c of citations) {
       if (cited.some((p) => p.id === c.passageId)) continue;
@@ -135,6 +135,10 @@ export class Engine implements CorpusView {
       const known = ranked.find((p) => p.id === chunk.id);
       cited.push(known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score });
     }
+    // Cited passages keep their retrieval order among themselves (the answer quotes them in document order),
+    // or the answerer's order of importance when it gave one.
+    const order = (p: PassageOut) => (lead ? lead.indexOf(p.id) : ranked.findIndex((r) => r.id === p.id)) >>> 0;
+    cited.sort((a, b) => order(a) - order(b));
     return [...cited, ...ranked.filter((p) => !cited.some((c) => c.id === p.id))].map((p, i) => ({ ...p, rank: i + 1 }));
   }
 

@@ -82,7 +82,9 @@ const rootCache = new Map<string, string>();
 export function derivationalRoot(stem: string): string {
   let root = rootCache.get(stem);
   if (root === undefined) {
-    root = stem.replace(/(?:ation|ition|ion|iti|ment|enc|anc|ive|iv|ous|al|ic|ist|ism|abl|ibl|ate|at|ize|iz|ise|is)$/, '');
+    // Adverbs and a final -y: militarili / militari, heavili / heavi, economi / econom.
+    root = stem.replace(/(?<=.{4})ili$/, 'i').replace(/(?<=.{4})i$/, '');
+    root = root.replace(/(?:ation|ition|ion|iti|ment|enc|anc|ive|iv|ous|al|ic|ist|ism|abl|ibl|ate|at|ize|iz|ise|is)$/, '');
     if (root.length < 4) root = stem;
     root = root.replace(/[dstc]$/, '');
     if (rootCache.size < 100_000) rootCache.set(stem, root);

@@ -96,7 +96,9 @@ export class Retriever {
       const tokens = contentTokens(chunk.text);
       stems.push([...tokens, ...contentTokens(chunk.section)].map((t) => t.stem));
       const sentenceWords = chunk.sentences.map((s) => distinct(tokens.filter((t) => t.start + chunk.start >= s.start && t.end + chunk.start <= s.end)));
-      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, words: distinct(tokens), sentenceWords };
+      // A paragraph is about its section's heading too ("the limits of the partnership" → "Limits of Convergence").
+      const words = distinct([...tokens, ...contentTokens(chunk.section)]);
+      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, words, sentenceWords };
     });
     this.bm25 = new Bm25(stems);
     this.matcher = new WordMatcher(embedder.local);
