@@ -26,6 +26,8 @@ export const STOPWORDS = new Set(
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
@@ -36,9 +38,10 @@ export function tokenize(text: string): Token[] {
       tokens.push({ word: alias, stem: alias, start: match.index!, end: match.index! + match[0].length });
       continue;
     }
-    let word = match[0].toLowerCase().replace(/\u2019/g, "'");
+    let word = match[0].toLowerCase();
+    // Only words outside ASCII need the curly apostrophe and accents folded (most words skip the cost).
+    if (NON_ASCII.test(word)) word = word.replace(/\u2019/g, "'").normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     if (word.endsWith("'s")) word = word.slice(0, -2);
-    word = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     if (!word) continue;
     tokens.push({ word, stem: stemWord(word), start: match.index!, end: match.index! + match[0].length });
   }
@@ -52,7 +55,7 @@ export function tokenize(text: string): Token[] {
  */
 function aliasOf(raw: string, text: string, at: number): string | undefined {
   if (raw === 'US' || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';
-  if (/^(?:isis|isil|daesh)$/i.test(raw)) return 'isis';
+  if ((raw.length === 4 || raw.length === 5) && ISLAMIC_STATE.test(raw)) return 'isis';
   if (raw === 'IS') {
     const around = text.slice(Math.max(0, at - 30), at + 32).replace(/\bIS\b/g, '');
     if (/\p{Ll}/u.test(around)) return 'isis';
