@@ -131,7 +131,11 @@ export class Engine implements CorpusView {
     for (const c of citations) {
       if (cited.some((p) => p.id === c.passageId)) continue;
       const chunk = this.retriever.chunk(c.passageId);
-      if (!chunk) continue;
+      if (!chunk) {
+        // A quote outside every passage (the dateline, for a metadata answer) is its own source.
+        if (c.file === this.documents.get(c.docId)?.file) cited.push({ rank: 0, id: c.passageId, docId: c.docId, title: c.title, section: c.section, paragraph: c.paragraph, text: c.text, start: c.start, end: c.end, score: c.score });
+        continue;
+      }
       const known = ranked.find((p) => p.id === chunk.id);
       cited.push(known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score });
     }
@@ -151,12 +155,25 @@ export class Engine implements CorpusView {
 
   /** A passage by id, with its neighbours for context. */
   passage(id: string): PassageContext | undefined {
-    const passage = this.retriever.chunk(id.trim());
+    const passage = this.retriever.chunk(id.trim()) ?? this.header(id.trim());
     if (!passage) return undefined;
     const siblings = this.chunksOf(passage.docId);
     const i = siblings.findIndex((c) => c.id === passage.id);
     const doc = this.documents.get(passage.docId)!;
     return { passage, title: doc.meta.title, file: doc.file, previous: siblings[i - 1], next: siblings[i + 1] };
+  }
+
+  /** `doc#meta`: the document's text before its first passage (dateline, title), which metadata answers quote. */
+  private header(id: string): Chunk | undefined {
+    const m = /^(.*)#meta$/.exec(id);
+    const doc = m ? this.documents.get(m[1]) : undefined;
+    const first = doc && this.chunksOf(doc.id)[0];
+    if (!doc || !first) return undefined;
+    const head = doc.source.slice(doc.bodyStart, first.start);
+    const start = doc.bodyStart + (head.length - head.trimStart().length);
+    const end = doc.bodyStart + head.trimEnd().length;
+    if (end <= start) return undefined;
+    return { id, docId: doc.id, section: '', paragraph: 0, start, end, text: doc.source.slice(start, end), sentences: [] };
   }
 
   about() {

@@ -17,7 +17,9 @@ export function answerMetadata(field: MetadataField, doc: CorpusDocument, chunks
   const cite = (needle: string | RegExp, preferBody = true): boolean => {
     const inBody = preferBody ? find(doc.source, needle, doc.bodyStart) : undefined;
     if (inBody) {
-      spans.push({ file: doc.file, source: doc.source, ...inBody });
+      // Outside every passage (a dateline, a byline) the whole line is quoted: "December 10, 2015 | Berlin Policy Journal".
+      const inPassage = chunks.some((c) => c.docId === doc.id && c.start <= inBody.start && c.end >= inBody.end);
+      spans.push({ file: doc.file, source: doc.source, ...(inPassage ? inBody : lineAround(doc.source, inBody)) });
       return true;
     }
     if (doc.metaSource) {
@@ -85,6 +87,16 @@ export function answerMetadata(field: MetadataField, doc: CorpusDocument, chunks
     };
   });
   return { answer: `${answer} ${citations.map((c) => `[${c.n}]`).join('')}.`, citations };
+}
+
+/** The line holding a span, without its surrounding white space. */
+function lineAround(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let start = text.lastIndexOf('\n', span.start - 1) + 1;
+  let end = text.indexOf('\n', span.end);
+  if (end < 0) end = text.length;
+  while (start < span.start && /\s/.test(text[start])) start++;
+  while (end > span.end && /\s/.test(text[end - 1])) end--;
+  return { start, end };
 }
 
 function find(text: string, needle: string | RegExp, from: number): { start: number; end: number } | undefined {

@@ -30,7 +30,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
     else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${d.passages} passages)`);
     else if (/^\/passage\s+/i.test(text)) {
       const found = engine.passage(text.replace(/^\/passage\s+/i, ''));
-      write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}, paragraph ${found.passage.paragraph}\n${found.passage.text}` : 'No passage has that id. Passage ids look like twisted-tehran-moscow-axis#p4.');
+      write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', before the first paragraph'}\n${found.passage.text}` : 'No passage has that id. Passage ids look like twisted-tehran-moscow-axis#p4.');
     } else {
       try {
         write(formatAnswer(await engine.ask(text), { color }));

@@ -51,9 +51,14 @@ test('metadata questions are answered from the metadata and cited to the source'
   assert.ok(who.citations.every((c) => source.slice(c.start, c.end) === c.text));
   const when = await engine.ask('When was it published?');
   assert.match(when.answer, /December 10, 2015/);
-  assert.equal(when.citations[0].text, 'December 10, 2015');
+  // The dateline is outside every passage: its whole line is quoted, and it leads the sources.
+  assert.equal(when.citations[0].text, 'December 10, 2015 | Berlin Policy Journal');
+  assert.equal(source.slice(when.citations[0].start, when.citations[0].end), when.citations[0].text);
+  assert.equal(when.passages[0].text, 'December 10, 2015 | Berlin Policy Journal');
+  assert.equal(engine.passage(when.passages[0].id)?.passage.text.startsWith('December 10, 2015 | Berlin Policy Journal'), true);
   const where = await engine.ask('Which journal published the article?');
   assert.match(where.answer, /Berlin Policy Journal/);
+  assert.equal(where.passages[0].id, when.passages[0].id);
 });
 
 test('an overview cites the opening question and the conclusion', async () => {
