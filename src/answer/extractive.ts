@@ -112,13 +112,15 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     }),
   );
   candidates.sort((a, b) => b.score - a.score);
-  const strict = (STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query)) || ENTITY_QUESTION.test(question.query) || SPEECH_QUESTION.test(question.query);
+  // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
+  const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(question.query));
+  const strict = counted || ENTITY_QUESTION.test(question.query) || SPEECH_QUESTION.test(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
   const usable = (strict
-    ? candidates.filter((c) => (c.typed || !STRICT_TYPES.has(question.type)) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match))
+    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)) && fitsRole(question, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   const [best, ...rest] = usable;
   const chosen: Quote[] = [best];
@@ -157,7 +159,32 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
     return match(h, n.toLowerCase()) >= 0.3;
   };
   const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
-  return words.some((w, i) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
+  // A year or the day of a date ("September 30, 2015") counts nothing.
+  const isCount = (w: string, i: number) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '');
+  return words.some((w, i) => isCount(w, i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
+}
+
+const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
+
+/**
+ * For a date or a count: the sentence must be about the names the question asks after — the date
+ * of Russia's air campaign does not say when Hezbollah entered the war.
+ */
+export function fitsNames(query: string, sentence: string, match: WordSimilarity): boolean {
+  const names = [...query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, '')).filter((n) => !MONTH_NAME.test(n.replace(/^./, (c) => c.toUpperCase())));
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return names.every((n) => words.some((w) => w === n || match(n, w) >= 0.5));
+}
+
+const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head)\b/i;
+
+/** "Who was Russia's foreign minister": the answer must name someone in that role, not just someone. */
+export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
+  if (question.type !== 'who') return true;
+  const role = ROLE.exec(question.query)?.[0].toLowerCase().split(/\s+/).pop();
+  if (!role) return true;
+  const words = (sentence.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase());
+  return words.some((w) => w === role || w === `${role}s` || match(role, w) >= 0.75);
 }
 
 const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';

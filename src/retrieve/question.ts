@@ -53,8 +53,16 @@ const CHAT_WORDS: Record<string, string> = {
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
 export function expandChat(text: string): string {
-  return text.replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w);
+  return text
+    .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
+    .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'));
 }
+
+/**
+ * "fighting 4 iran", "want 2 leave": a lone 4 or 2 between words, not counting what follows
+ * (a plural, a unit, a month: "4 years", "2 countries", "4 May"), is chat for "for" / "to".
+ */
+const CHAT_DIGIT = /(?<=\p{L}\s+)[24](?=\s+(?!(?:\p{L}+s|january|february|march|april|may|june|july|august|september|october|november|december|million|thousand|hundred|billion|percent|per|of|or|and|to|more|times)\b)\p{L})/giu;
 
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
-import { fitsQuantity } from '../../src/answer/extractive.js';
+import { fitsNames, fitsQuantity } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
 import { FootnoteError } from '../../src/errors.js';
 import { ARTICLE_FILE, CORPUS_DIR, openTestEngine } from '../helpers/engine.js';
@@ -43,6 +43,29 @@ test('how-many questions need a number next to what was counted', () => {
   assert.equal(fitsQuantity('how many soldiers died', 'An estimated 7,000 Russian citizens joined.', same), false);
   assert.equal(fitsQuantity('how many citizens joined IS', 'An estimated 7,000 Russian citizens joined.', same), true);
   assert.equal(fitsQuantity('what percentage of Russians agree', 'An estimated 7,000 Russian citizens joined.', same), false);
+});
+
+test('a year or the day of a date is not a count', () => {
+  const same = (a: string, b: string) => (a === b || a + 's' === b || a === b + 'craft' ? 1 : 0);
+  assert.equal(fitsQuantity('how many aircraft are stationed there', 'Since September 30, 2015, Russia has been conducting air operations.', same), false);
+  assert.equal(fitsQuantity('how many aircraft are stationed there', 'Russia has 30 aircraft there.', same), true);
+});
+
+test('a date or count answers only for the names the question asks after', () => {
+  const same = (a: string, b: string) => (a === b ? 1 : 0);
+  assert.equal(fitsNames('In what year did Lebanese Hezbollah first send fighters?', 'Since September 30, 2015, Russia has been conducting air operations.', same), false);
+  assert.equal(fitsNames('When did Russia start its air operations?', 'Since September 30, 2015, Russia has been conducting air operations.', same), true);
+  assert.equal(fitsNames('On what day in October did Larijani speak?', 'Larijani spoke on October 15.', same), true);
+});
+
+test('unanswerable dates, counts and roles are abstained on; a degree ("how much order") is not a count', async () => {
+  for (const q of ['How many Russian combat aircraft are stationed in Syria?', 'In what year did Lebanese Hezbollah first send fighters into the Syrian war?', "Who was Russia's foreign minister during these negotiations with Iran?"]) {
+    assert.equal((await engine.ask(q)).abstained, true, q);
+  }
+  const degree = await engine.ask('How much order and stability does Russia want in Syria?');
+  assert.equal(degree.abstained, false);
+  assert.match(degree.answer, /weak enough|order and stability/);
+  assert.equal((await engine.ask('Who is the Iranian parliamentary speaker?')).abstained, false);
 });
 
 test('metadata questions are answered from the metadata and cited to the source', async () => {

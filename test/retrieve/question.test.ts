@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, metadataField, questionType } from '../../src/retrieve/question.js';
+import { analyzeQuestion, expandChat, metadataField, questionType } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -36,6 +36,25 @@ test('control, zero-width and bidirectional characters are removed and chat shor
   assert.equal(q.text, 'y did ppl die on the plane');
   assert.equal(q.query, 'why did people die on the plane');
   assert.equal(q.type, 'why');
+});
+
+test('a lone 4 or 2 between words is chat for "for" / "to", but not when it counts something', () => {
+  assert.equal(expandChat('whos doin the fighting 4 iran over there'), 'whos doin the fighting for iran over there');
+  assert.equal(expandChat('does russia want 2 leave'), 'does russia want to leave');
+  assert.equal(expandChat('did russia fight 4 years'), 'did russia fight 4 years');
+  assert.equal(expandChat('are there 2 countries involved'), 'are there 2 countries involved');
+  assert.equal(expandChat('what happened on 4 May'), 'what happened on 4 May');
+  assert.equal(expandChat('4 reasons'), '4 reasons');
+});
+
+test('adverbs and -y words join their word family', async () => {
+  const { derivationalRoot } = await import('../../src/retrieve/matcher.js');
+  const { stemWord } = await import('../../src/index/tokenize.js');
+  const root = (w: string) => derivationalRoot(stemWord(w));
+  assert.equal(root('militarily'), root('military'));
+  assert.equal(root('heavily'), root('heavy'));
+  assert.equal(root('economy'), root('economically'));
+  assert.notEqual(root('military'), root('militia'));
 });
 
 test('one country never stands in for another in word matching, but a country matches its people', async () => {
