@@ -46,19 +46,6 @@ export class WordMatcher {
     }
     return value;
   }
-
-  /** Best match of each question word among the given words. */
-  bestMatches(query: Token[], words: { word: string; stem: string }[]): number[] {
-    return query.map((q) => {
-      let best = 0;
-      for (const t of words) {
-        const m = this.match(q, t);
-        if (m > best) best = m;
-        if (best === 1) break;
-      }
-      return best;
-    });
-  }
 }
 
 /** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */

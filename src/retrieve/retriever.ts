@@ -46,6 +46,8 @@ export interface Retrieval {
 interface Term {
   word: string;
   stem: string;
+  /** dense index in the vocabulary, for per-question match tables */
+  id: number;
 }
 
 interface PreparedChunk {
@@ -86,7 +88,7 @@ export class Retriever {
     const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
     const intern = (t: Token): Term => {
       let term = this.vocabulary.get(t.word);
-      if (!term) this.vocabulary.set(t.word, (term = { word: t.word, stem: t.stem }));
+      if (!term) this.vocabulary.set(t.word, (term = { word: t.word, stem: t.stem, id: this.vocabulary.size }));
       return term;
     };
     const distinct = (tokens: Token[]) => [...new Set(tokens.map(intern))];
@@ -209,11 +211,24 @@ export class Retriever {
     const ids = [...candidates].filter(allowed);
     const maxBm = Math.max(1e-9, ...ids.map((i) => bm[i]));
     const support = new Array<number>(tokens.length).fill(0);
+    // Each question word against each corpus word once per question: a table by term id, filled on demand.
+    const tables = tokens.map(() => new Float32Array(this.vocabulary.size).fill(-1));
+    const best = (words: Term[]): number[] =>
+      tokens.map((q, j) => {
+        const table = tables[j];
+        let top = 0;
+        for (const t of words) {
+          let m = table[t.id];
+          if (m < 0) m = table[t.id] = this.matcher.match(q, t);
+          if (m > top && (top = m) === 1) break;
+        }
+        return top;
+      });
     const rows = ids.map((i) => {
       const p = this.prepared[i];
-      const passage = this.matcher.bestMatches(tokens, p.words);
+      const passage = best(p.words);
       passage.forEach((m, j) => (support[j] = Math.max(support[j], m)));
-      return { i, passage, sentences: p.sentenceWords.map((st) => this.matcher.bestMatches(tokens, st)) };
+      return { i, passage, sentences: p.sentenceWords.map(best) };
     });
     // A word counts by how much better it matches here than in the typical candidate:
     // words every passage matches ("Syria" in an article on Syria) then decide nothing.
