@@ -28,43 +28,6 @@ const DAY_MS = 86_400_000;
 const SETTING_KEYS = Object.keys(DEFAULT_GUILD_SETTINGS).filter((k) => k !== 'updatedAt' && k !== 'updatedBy') as SettingKey[];
 const ALL_TIME: TimeRange = { from: 0, to: Number.MAX_SAFE_INTEGER };
 
-// ---------------------------------------------------------------------------------------------------------------
-// Busy retries
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/** SQLITE_BUSY and friends: another connection holds the write lock (or our snapshot went stale). */
-export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_'));
-}
-
-/**
- * Run a write, retrying when the database is busy without having waited: a stale WAL snapshot, or a
- * lock met outside the busy handler. A write that already sat out the busy timeout (5 s, the event
- * loop blocked meanwhile: better-sqlite3 is synchronous) is not retried, so one write never blocks
- * the bot for more than that. The back-off is a short synchronous sleep (25, 50, 100 ... ms).
- */
-export function retryBusy<T>(
-  work: () => T,
-  attempts = 5,
-  sleep: (ms: number) => void = (ms) => Atomics.wait(sleeper, 0, 0, ms),
-  now: () => number = () => performance.now(),
-): T {
-  for (let attempt = 1; ; attempt++) {
-    const started = now();
-    try {
-      return work();
-    } catch (error) {
-      if (!isBusyError(error) || attempt >= attempts || now() - started >= WAITED_MS) throw error;
-      sleep(25 * 2 ** (attempt - 1));
-    }
-  }
-}
-
-/** An attempt this long waited in SQLite's busy handler already. */
-const WAITED_MS = 1000;
-
 function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
@@ -137,27 +100,25 @@ export class SqliteSettings implements SettingsStore {
 
   update(guildId: string, change: SettingsChange, actor: Actor): GuildSettings {
     const at = actor.at ?? Date.now();
-    return retryBusy(() =>
-      this.db
-        .transaction(() => {
-          const before = this.get(guildId);
-          const saved = this.saved(guildId) as Record<string, unknown>;
-          let changed = 0;
-          for (const key of SETTING_KEYS) {
-            if (!(key in change)) continue;
-            const next = (change as Record<string, unknown>)[key];
-            if (next === undefined) continue;
-            const old = (before as unknown as Record<string, unknown>)[key];
-            if (JSON.stringify(old) === JSON.stringify(next)) continue;
-            saved[key] = next;
-            this.insertChange.run(guildId, key, json(old), json(next), actor.userId, actor.userName ?? null, actor.channelId ?? null, at);
-            changed++;
-          }
-          if (changed) this.upsert.run(guildId, JSON.stringify(saved), at, actor.userId);
-          return this.get(guildId);
-        })
-        .immediate(),
-    );
+    return this.db
+      .transaction(() => {
+        const before = this.get(guildId);
+        const saved = this.saved(guildId) as Record<string, unknown>;
+        let changed = 0;
+        for (const key of SETTING_KEYS) {
+          if (!(key in change)) continue;
+          const next = (change as Record<string, unknown>)[key];
+          if (next === undefined) continue;
+          const old = (before as unknown as Record<string, unknown>)[key];
+          if (JSON.stringify(old) === JSON.stringify(next)) continue;
+          saved[key] = next;
+          this.insertChange.run(guildId, key, json(old), json(next), actor.userId, actor.userName ?? null, actor.channelId ?? null, at);
+          changed++;
+        }
+        if (changed) this.upsert.run(guildId, JSON.stringify(saved), at, actor.userId);
+        return this.get(guildId);
+      })
+      .immediate();
   }
 
   history(guildId: string, range: TimeRange = ALL_TIME): SettingsChangeRecord[] {
@@ -343,30 +304,27 @@ export class SqliteModeration implements ModerationStore {
   }
 
   setReportModLog(reportId: number, channelId: string, messageId: string): void {
-    retryBusy(() => this.s.setModLog.run(channelId, messageId, reportId));
+    this.s.setModLog.run(channelId, messageId, reportId);
   }
 
   resolveReport(reportId: number, resolution: ReportResolution, actor: Actor): ReportReview | undefined {
-    retryBusy(() => this.s.resolve.run(resolution, actor.userId, actor.userName ?? null, actor.at ?? Date.now(), reportId));
+    this.s.resolve.run(resolution, actor.userId, actor.userName ?? null, actor.at ?? Date.now(), reportId);
     return this.report(reportId);
   }
 
   recordAction(action: NewModeratorAction, actor: Actor): ModeratorAction {
-    const id = retryBusy(
-      () =>
-        this.s.insertAction.run(
-          action.guildId,
-          actor.channelId ?? null,
-          actor.userId,
-          actor.userName ?? null,
-          action.action,
-          action.targetUserId ?? null,
-          action.answerId ?? null,
-          action.reportId ?? null,
-          action.detail ? JSON.stringify(action.detail) : null,
-          actor.at ?? Date.now(),
-        ).lastInsertRowid,
-    );
+    const id = this.s.insertAction.run(
+      action.guildId,
+      actor.channelId ?? null,
+      actor.userId,
+      actor.userName ?? null,
+      action.action,
+      action.targetUserId ?? null,
+      action.answerId ?? null,
+      action.reportId ?? null,
+      action.detail ? JSON.stringify(action.detail) : null,
+      actor.at ?? Date.now(),
+    ).lastInsertRowid;
     return toAction(this.s.action.get(id) as ActionRow);
   }
 
@@ -379,21 +337,18 @@ export class SqliteModeration implements ModerationStore {
   }
 
   addReviewed(answer: NewReviewedAnswer, actor: Actor): ReviewedAnswer {
-    const id = retryBusy(
-      () =>
-        this.s.insertReviewed.run(
-          answer.guildId,
-          answer.answerId,
-          answer.reportId,
-          answer.question,
-          answer.kind,
-          answer.answerText,
-          JSON.stringify(answer.citations),
-          actor.userId,
-          actor.userName ?? actor.userId,
-          actor.at ?? Date.now(),
-        ).lastInsertRowid,
-    );
+    const id = this.s.insertReviewed.run(
+      answer.guildId,
+      answer.answerId,
+      answer.reportId,
+      answer.question,
+      answer.kind,
+      answer.answerText,
+      JSON.stringify(answer.citations),
+      actor.userId,
+      actor.userName ?? actor.userId,
+      actor.at ?? Date.now(),
+    ).lastInsertRowid;
     return toReviewed(this.s.reviewedOne.get(id) as ReviewedRow);
   }
 
@@ -402,19 +357,17 @@ export class SqliteModeration implements ModerationStore {
   }
 
   block(guildId: string, userId: string, reason: string | null, actor: Actor): { block: Block; created: boolean } {
-    return retryBusy(() =>
-      this.db
-        .transaction(() => {
-          const existed = this.s.blockOf.get(guildId, userId) !== undefined;
-          this.s.insertBlock.run(guildId, userId, reason, actor.userId, actor.userName ?? null, actor.at ?? Date.now());
-          return { block: toBlock(this.s.blockOf.get(guildId, userId) as BlockRow), created: !existed };
-        })
-        .immediate(),
-    );
+    return this.db
+      .transaction(() => {
+        const existed = this.s.blockOf.get(guildId, userId) !== undefined;
+        this.s.insertBlock.run(guildId, userId, reason, actor.userId, actor.userName ?? null, actor.at ?? Date.now());
+        return { block: toBlock(this.s.blockOf.get(guildId, userId) as BlockRow), created: !existed };
+      })
+      .immediate();
   }
 
   unblock(guildId: string, userId: string): boolean {
-    return retryBusy(() => this.s.deleteBlock.run(guildId, userId).changes > 0);
+    return this.s.deleteBlock.run(guildId, userId).changes > 0;
   }
 
   blockOf(guildId: string, userId: string): Block | undefined {
@@ -427,7 +380,7 @@ export class SqliteModeration implements ModerationStore {
   }
 
   recordRefusal(refusal: Refusal, at = Date.now()): void {
-    retryBusy(() => this.s.insertRefusal.run(refusal.guildId, refusal.channelId, refusal.userId, refusal.via, refusal.question.slice(0, 4000), refusal.reason, at));
+    this.s.insertRefusal.run(refusal.guildId, refusal.channelId, refusal.userId, refusal.via, refusal.question.slice(0, 4000), refusal.reason, at);
   }
 
   answerMessages(answerId: string): string[] {
@@ -521,31 +474,27 @@ export class SqliteModeration implements ModerationStore {
       if (!Number.isFinite(days) || days <= 0) continue;
       const params = { guild: row.guild_id, cutoff: now - days * DAY_MS };
       // one server at a time, so a long purge never holds the write lock for long
-      retryBusy(() =>
-        this.db
-          .transaction(() => {
-            counts.votes += this.s.purgeVotes.run(params).changes;
-            counts.answers += this.s.purgeAnswers.run(params).changes;
-            counts.refusals += this.s.purgeRefusals.run(params).changes;
-          })
-          .immediate(),
-      );
+      this.db
+        .transaction(() => {
+          counts.votes += this.s.purgeVotes.run(params).changes;
+          counts.answers += this.s.purgeAnswers.run(params).changes;
+          counts.refusals += this.s.purgeRefusals.run(params).changes;
+        })
+        .immediate();
     }
     return counts;
   }
 
   forgetMember(guildId: string | null, userId: string): ForgetCounts {
     const params = { guild: guildId, user: userId };
-    return retryBusy(() =>
-      this.db
-        .transaction(() => ({
-          // votes and reports first: deleting the member's answers also removes other people's votes and reports on them
-          votes: this.s.forgetVotes.run(params).changes,
-          reports: this.s.forgetReports.run(params).changes,
-          questions: this.s.forgetAnswers.run(params).changes,
-          refusals: this.s.forgetRefusals.run(params).changes,
-        }))
-        .immediate(),
-    );
+    return this.db
+      .transaction(() => ({
+        // votes and reports first: deleting the member's answers also removes other people's votes and reports on them
+        votes: this.s.forgetVotes.run(params).changes,
+        reports: this.s.forgetReports.run(params).changes,
+        questions: this.s.forgetAnswers.run(params).changes,
+        refusals: this.s.forgetRefusals.run(params).changes,
+      }))
+      .immediate();
   }
 }

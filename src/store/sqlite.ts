@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answer } from '../answer/types.js';
-import { guardWrites } from './busy.js';
+import { guardWrites, WriteQueue, type WriteQueueOptions } from './busy.js';
 import { migrate } from './migrations.js';
 import { toReport, type ReportRow } from './rows.js';
 import { SqliteModeration, SqliteSettings } from './sqlite-moderation.js';
@@ -25,7 +25,7 @@ import type {
 export const DATABASE_FILE = 'footnote.db';
 
 /** Open (creating and migrating as needed) the SQLite store in the data folder; `:memory:` for a throwaway one. */
-export function openSqliteStore(dataDir: string | ':memory:'): SqliteStore {
+export function openSqliteStore(dataDir: string | ':memory:', options: { writes?: WriteQueueOptions } = {}): SqliteStore {
   let path: string = dataDir;
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -36,10 +36,11 @@ export function openSqliteStore(dataDir: string | ':memory:'): SqliteStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // Writes wait for a lock this long; kept under Discord's 3 s acknowledgement window, since better-sqlite3 waits on the main thread.
+    // A write waits for a lock this long, once (see guardWrites); kept under Discord's 3 s acknowledgement
+    // window, since better-sqlite3 waits on the main thread. Longer locks are sat out by `save`.
     db.pragma('busy_timeout = 2000');
     const version = migrate(db);
-    return new SqliteStore(guardWrites(db), version);
+    return new SqliteStore(guardWrites(db), version, new WriteQueue(options.writes));
   } catch (error) {
     db.close();
     throw error;
@@ -57,6 +58,7 @@ export class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     readonly schemaVersion: number,
+    private readonly writes: WriteQueue,
   ) {
     this.answers = new SqliteAnswers(db);
     this.conversations = new SqliteConversations(db);
@@ -66,7 +68,12 @@ export class SqliteStore implements Store {
     this.study = new SqliteStudy(db);
   }
 
+  save<T>(write: () => T, onWait?: () => void): Promise<T> {
+    return this.writes.save(() => this.db.transaction(write).immediate(), onWait);
+  }
+
   close(): void {
+    this.writes.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -19,6 +19,14 @@ export interface Store {
   readonly study: StudyStore;
   /** the schema version after migrations ran */
   readonly schemaVersion: number;
+  /**
+   * Make changes through the repositories as one transaction, landing whole or not at all, after
+   * the changes asked for before. While another program holds the database, they wait and are
+   * retried (up to ten minutes, then STORE_BUSY: not saved); `onWait` is told when they have to
+   * wait. Resolves with `write`'s result once it is written: show a member their change only then.
+   */
+  save<T>(write: () => T, onWait?: () => void): Promise<T>;
+  /** close the database; writes still waiting are given up (STORE_BUSY) */
   close(): void;
 }
 

@@ -4,7 +4,6 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Answer } from '../../src/answer/types.js';
 import { DEFAULT_GUILD_SETTINGS } from '../../src/store/moderation.js';
-import { isBusyError, retryBusy } from '../../src/store/sqlite-moderation.js';
 import { DATABASE_FILE, openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import type { NewAnswer } from '../../src/store/types.js';
 import { tempDir } from '../helpers/engine.js';
@@ -214,46 +213,7 @@ test('the messages of an answer are listed in order', () => {
   assert.deepEqual(store.moderation.answerMessages(a.id), ['m3', 'm1', 'm2']);
 });
 
-test('a write that finds the database busy is retried with a back-off; other errors are not retried', () => {
-  let calls = 0;
-  const slept: number[] = [];
-  const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-  assert.equal(
-    retryBusy(
-      () => {
-        if (++calls < 3) throw busy;
-        return 'written';
-      },
-      5,
-      (ms) => slept.push(ms),
-    ),
-    'written',
-  );
-  assert.deepEqual(slept, [25, 50]);
-  assert.ok(isBusyError(Object.assign(new Error('x'), { code: 'SQLITE_BUSY_SNAPSHOT' })));
-  calls = 0;
-  assert.throws(() => retryBusy(() => (calls++, assert.fail('constraint')), 5, () => {}));
-  assert.equal(calls, 1);
-  assert.throws(() => retryBusy(() => { throw busy; }, 3, () => {}), /locked/);
-  // a write that already waited out the busy timeout is not retried (the event loop was blocked meanwhile)
-  let clock = 0;
-  calls = 0;
-  assert.throws(() =>
-    retryBusy(
-      () => {
-        calls++;
-        clock += 5000;
-        throw busy;
-      },
-      5,
-      () => {},
-      () => clock,
-    ),
-  );
-  assert.equal(calls, 1);
-});
-
-test('two connections writing at once both get through (WAL, busy timeout, retries)', () => {
+test('two connections writing at once both get through (WAL, busy timeout)', () => {
   const { store, raw } = fresh();
   const other = raw();
   other.prepare('BEGIN IMMEDIATE').run();
