@@ -44,16 +44,19 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest):
   if (request.docIds?.length) options.docIds = request.docIds;
   if (request.llm === false) options.llm = false;
   const answer = reviewed ?? (await ctx.engine.ask(standalone, options));
-  const record = ctx.store.answers.record({
-    userId: request.userId,
-    guildId: request.guildId,
-    channelId: request.channelId,
-    via: request.via,
-    question: request.question,
-    standalone,
-    answer,
-    conversationId: request.conversationId ?? null,
-  });
+  // saved before it is shown: its buttons carry its id
+  const record = await ctx.store.save(() =>
+    ctx.store.answers.record({
+      userId: request.userId,
+      guildId: request.guildId,
+      channelId: request.channelId,
+      via: request.via,
+      question: request.question,
+      standalone,
+      answer,
+      conversationId: request.conversationId ?? null,
+    }),
+  );
   return { record, readAs: standalone.trim() !== request.question.trim() ? standalone : undefined };
 }
 
@@ -76,7 +79,7 @@ export async function openAnswerThread(ctx: BotContext, answerMessage: Message, 
   try {
     const name = truncate(question.replace(/\s+/g, ' ').trim(), 100) || 'Follow-up questions';
     const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-    ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id);
+    await ctx.store.save(() => ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id));
   } catch (error) {
     ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
   }

@@ -9,7 +9,7 @@ import type { BotContext } from './context.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
 import { openReportModal, reviewReport } from './moderation/reports.js';
 import { citationView, passageView } from './passages.js';
-import { answerButtons, renderPassage } from './render.js';
+import { answerButtons, NO_MENTIONS, renderPassage } from './render.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const action = decodeCustomId(interaction.customId);
@@ -56,9 +56,26 @@ async function showPassage(interaction: ButtonInteraction, ctx: BotContext, pass
   await interaction.reply({ ...renderPassage(view), flags: MessageFlags.Ephemeral });
 }
 
-/** 👍 / 👎: recorded per user; pressing the same again withdraws it. The counts on the buttons follow. */
+/**
+ * 👍 / 👎: recorded per user; pressing the same again withdraws it. The counts on the buttons follow
+ * once the vote is saved: at once, or — when the database is busy and the vote has to wait — after
+ * the press was acknowledged (Discord allows 3 s) and the vote landed.
+ */
 async function vote(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'vote' }>): Promise<void> {
   const record = storedAnswer(ctx, action.answerId);
-  const { tally } = ctx.store.feedback.setVote(record.id, interaction.user.id, action.vote);
-  await interaction.update({ components: answerButtons(record, tally), allowedMentions: { parse: [], repliedUser: false } });
+  let acknowledged: Promise<unknown> | undefined;
+  const { tally } = await ctx.store.save(
+    () => ctx.store.feedback.setVote(record.id, interaction.user.id, action.vote),
+    () => {
+      acknowledged = interaction.deferUpdate();
+      acknowledged.catch(() => {}); // awaited (and its failure handled) below
+    },
+  );
+  const counts = { components: answerButtons(record, tally), allowedMentions: NO_MENTIONS };
+  if (!acknowledged) {
+    await interaction.update(counts);
+    return;
+  }
+  await acknowledged;
+  await interaction.editReply(counts);
 }

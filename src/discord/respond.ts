@@ -6,8 +6,9 @@ import { renderNotice, type OutgoingMessage } from './render.js';
 
 /**
  * Send a message for an interaction however it stands: a reply when nothing was sent yet, an edit of
- * the deferred reply (which keeps the deferral's visibility), else a follow-up. Never a second reply.
- * Resolves with the message when Discord returned one (edits and follow-ups).
+ * the deferred reply (which keeps the deferral's visibility), else a follow-up. Never a second reply,
+ * and never an edit of the message a deferred button press is on. Resolves with the message when
+ * Discord returned one (edits and follow-ups).
  */
 export async function respond(interaction: RepliableInteraction, payload: OutgoingMessage, options: { ephemeral?: boolean } = {}): Promise<Message | undefined> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -15,7 +16,9 @@ export async function respond(interaction: RepliableInteraction, payload: Outgoi
     await interaction.reply({ ...payload, flags });
     return undefined;
   }
-  if (interaction.deferred && !interaction.replied) return interaction.editReply(payload);
+  // discord.js sets `ephemeral` on a deferred reply, not on a deferred update (whose "reply" is the button's own message)
+  const deferredReply = interaction.deferred && interaction.ephemeral !== null;
+  if (deferredReply && !interaction.replied) return interaction.editReply(payload);
   return interaction.followUp({ ...payload, flags });
 }
 

@@ -33,7 +33,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   } catch (error) {
     if (!(error instanceof QuestionRefused)) throw error;
     await interaction.reply({ ...renderNotice(error.message), flags: MessageFlags.Ephemeral });
-    error.record();
+    await error.record();
     return;
   }
   const ephemeral = (interaction.options.getBoolean('private') ?? false) || admission.replyStyle === 'ephemeral';
@@ -51,7 +51,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     // a queue notice is replaced by the answer, its text cleared
     const sent: Message[] = [await interaction.editReply(notice.shown ? { ...first!, content: '' } : first!)];
     for (const more of rest) sent.push(await interaction.followUp({ ...more, flags: ephemeral ? MessageFlags.Ephemeral : undefined }));
-    ctx.store.answers.attachMessages(given.record.id, sent.map((m) => m.id));
+    await ctx.store.save(() => ctx.store.answers.attachMessages(given.record.id, sent.map((m) => m.id)));
     const threadable = channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement;
     if (admission.slashThreads && !ephemeral && threadable && sent[0]) await openAnswerThread(ctx, sent[0], given.record, question);
   };

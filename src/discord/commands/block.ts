@@ -20,8 +20,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (target === interaction.user.id) throw new FootnoteError('BAD_ARGUMENT', 'You cannot block yourself.');
   if (target === interaction.client.user.id || interaction.options.getUser('member')?.bot) throw new FootnoteError('BAD_ARGUMENT', 'Bots are never answered, so there is no need to block one.');
   const reason = interaction.options.getString('reason')?.trim() || null;
-  const { created } = ctx.store.moderation.block(guildId, target, reason, actor);
-  ctx.store.moderation.recordAction({ guildId, action: 'block', targetUserId: target, detail: { reason, alreadyBlocked: !created } }, actor);
+  const { created } = await ctx.store.save(() => {
+    const blocked = ctx.store.moderation.block(guildId, target, reason, actor);
+    ctx.store.moderation.recordAction({ guildId, action: 'block', targetUserId: target, detail: { reason, alreadyBlocked: !blocked.created } }, actor);
+    return blocked;
+  });
   if (created) await announce(ctx, interaction.client, settings, `🚫 <@${target}> was blocked from asking Footnote by ${escapeText(actor.userName ?? actor.userId)}${reason ? `: ${escapeText(reason)}` : '.'}`);
   await interaction.editReply(
     renderNotice(created ? `Blocked <@${target}>: they get a short refusal when they ask Footnote in this server. /unblock undoes it.` : `<@${target}> was already blocked${reason ? '; the reason was updated' : ''}.`),

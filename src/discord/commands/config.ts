@@ -102,11 +102,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await interaction.editReply(show(ctx, guildId));
     return;
   }
-  const current = ctx.store.settings.get(guildId);
-  const { change, said } = changeFor(sub, interaction, ctx, current);
-  const problems = settingsProblems(change, ctx.engine.about().documents.map((d) => d.id));
-  if (problems.length) throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: ${problems.join('; ')}.`);
-  ctx.store.settings.update(guildId, change, actor);
+  // The change is worked out from the settings as saved when it lands, so two changes that waited
+  // for a busy database (e.g. two question channels added) both count.
+  const documents = ctx.engine.about().documents.map((d) => d.id);
+  const { change, said } = await ctx.store.save(() => {
+    const wanted = changeFor(sub, interaction, ctx, ctx.store.settings.get(guildId));
+    const problems = settingsProblems(wanted.change, documents);
+    if (problems.length) throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: ${problems.join('; ')}.`);
+    ctx.store.settings.update(guildId, wanted.change, actor);
+    return wanted;
+  });
   ctx.log.info('settings changed', { guild: guildId, user: actor.userId, settings: Object.keys(change).join(',') });
   await interaction.editReply(renderNotice(said));
 }

@@ -7,19 +7,20 @@ export const data = new SlashCommandBuilder().setName('forget-me').setDescriptio
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const guildId = interaction.guildId;
-  const counts = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
+  const { counts, quiz } = await ctx.store.save(() => {
+    const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
+    // quiz answers and scores, kept by the study tools
+    const quizRecords = guildId ? ctx.store.study.forgetMember(guildId, interaction.user.id) : undefined;
+    if (guildId) ctx.store.moderation.recordAction({ guildId, action: 'forget-me', detail: { ...forgotten } }, { userId: interaction.user.id, channelId: interaction.channelId });
+    return { counts: forgotten, quiz: quizRecords };
+  });
   const parts = [
     plural(counts.questions, 'question with its answer', 'questions with their answers'),
     plural(counts.votes, 'vote', 'votes'),
     plural(counts.reports, 'report', 'reports'),
     plural(counts.refusals, 'refused question', 'refused questions'),
   ];
-  // quiz answers and scores, kept by the study tools
-  if (guildId) {
-    const forgotten = ctx.store.study.forgetMember(guildId, interaction.user.id);
-    parts.push(plural(forgotten, 'quiz record', 'quiz records'));
-  }
-  if (guildId) ctx.store.moderation.recordAction({ guildId, action: 'forget-me', detail: { ...counts } }, { userId: interaction.user.id, channelId: interaction.channelId });
+  if (quiz !== undefined) parts.push(plural(quiz, 'quiz record', 'quiz records'));
   const where = guildId ? 'this server' : 'our direct messages';
   await interaction.editReply(
     renderNotice(

@@ -45,10 +45,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply();
   const useModel = Boolean(ctx.engine.llm && ctx.config.llm && settings.llmEnabled);
   const drafted = await draftRound(ctx, { offline, count, section, seed, useModel });
-  const round = await exclusive(ctx, `channel:${interaction.channelId}`, async () => {
-    if (store.runningQuizIn(interaction.channelId)) return undefined;
-    return store.createRound({ guildId, channelId: interaction.channelId, startedBy: interaction.user.id, kind: 'quiz', section: section ?? null, source: drafted.source, timeLimitMs, questions: drafted.questions });
-  });
+  const round = await exclusive(ctx, `channel:${interaction.channelId}`, () =>
+    ctx.store.save(() => {
+      if (store.runningQuizIn(interaction.channelId)) return undefined;
+      return store.createRound({ guildId, channelId: interaction.channelId, startedBy: interaction.user.id, kind: 'quiz', section: section ?? null, source: drafted.source, timeLimitMs, questions: drafted.questions });
+    }),
+  );
   if (!round) {
     await interaction.editReply(renderNotice('Another quiz started in this channel a moment ago: join that one.'));
     return;

@@ -16,12 +16,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const { guildId, settings, actor } = requireModerator(interaction, ctx);
   const target = optionId(interaction, 'member');
   if (!target) throw new FootnoteError('BAD_ARGUMENT', 'Choose the member to unblock.');
-  const was = ctx.store.moderation.unblock(guildId, target);
+  const was = await ctx.store.save(() => {
+    const unblocked = ctx.store.moderation.unblock(guildId, target);
+    if (unblocked) ctx.store.moderation.recordAction({ guildId, action: 'unblock', targetUserId: target }, actor);
+    return unblocked;
+  });
   if (!was) {
     await interaction.editReply(renderNotice(`<@${target}> is not blocked.`));
     return;
   }
-  ctx.store.moderation.recordAction({ guildId, action: 'unblock', targetUserId: target }, actor);
   await announce(ctx, interaction.client, settings, `✅ <@${target}> was unblocked by ${escapeText(actor.userName ?? actor.userId)}.`);
   await interaction.editReply(renderNotice(`Unblocked <@${target}>: they can ask Footnote again.`));
 }

@@ -69,7 +69,8 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     let previous: AnswerRecord[] | undefined;
     if (asked.conversation) {
       if (asked.conversation.turns >= ctx.settings.maxTurns) {
-        if (ctx.store.conversations.markLimitNotified(asked.conversation.id)) {
+        const conversationId = asked.conversation.id;
+        if (await ctx.store.save(() => ctx.store.conversations.markLimitNotified(conversationId))) {
           await send(message, [renderNotice(`This thread has had its ${ctx.settings.maxTurns} questions. Mention me in the channel to start a new one.`)]);
         }
         return;
@@ -126,14 +127,14 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
       ctx.log.warn('could not reply to a message', { ...context, reason: (sendError as Error)?.message });
     }
     // a refused question is recorded once the asker was told
-    if (error instanceof QuestionRefused) error.record();
+    if (error instanceof QuestionRefused) await error.record();
   }
 }
 
 async function deliverAnswer(ctx: BotContext, message: Message, asked: Asked, admission: Admission, given: GivenAnswer, notice?: Message): Promise<void> {
   const { record, readAs } = given;
   const sent = await send(message, renderAnswer({ id: record.id, answer: record.answer, readAs }), notice);
-  ctx.store.answers.attachMessages(record.id, sent.map((m) => m.id));
+  await ctx.store.save(() => ctx.store.answers.attachMessages(record.id, sent.map((m) => m.id)));
   if (admission.replyStyle === 'thread' && (asked.via === 'mention' || asked.via === 'channel') && canHoldThreads(message) && sent[0]) {
     await openAnswerThread(ctx, sent[0], record, asked.text);
   }

@@ -13,12 +13,13 @@ import type { BotContext } from '../context.js';
 /**
  * A question refused by the server's rules; its message is for the asker. `record()` keeps it in the
  * moderation record: call it once the asker was answered (a write may wait for a busy database).
+ * It never throws: a refusal that could not be recorded is logged.
  */
 export class QuestionRefused extends FootnoteError {
   constructor(
     readonly refusal: RefusalCode,
     message: string,
-    readonly record: () => void,
+    readonly record: () => Promise<void>,
   ) {
     super('BAD_ARGUMENT', message);
   }
@@ -87,9 +88,9 @@ export function admitQuestion(ctx: BotContext, q: QuestionContext, now = Date.no
   });
   if (refusal) {
     const guildId = q.guildId;
-    throw new QuestionRefused(refusal.code, refusal.message, () => {
+    throw new QuestionRefused(refusal.code, refusal.message, async () => {
       try {
-        ctx.store.moderation.recordRefusal({ guildId, channelId: q.channelId, userId: q.member.userId, via: q.via, question: q.text, reason: refusal.code }, now);
+        await ctx.store.save(() => ctx.store.moderation.recordRefusal({ guildId, channelId: q.channelId, userId: q.member.userId, via: q.via, question: q.text, reason: refusal.code }, now));
       } catch (error) {
         ctx.log.warn('could not record a refused question', { reason: (error as Error)?.message });
       }

@@ -73,14 +73,16 @@ export async function submitReport(interaction: ModalSubmitInteraction, ctx: Bot
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const record = storedAnswer(ctx, answerId);
   const reason = interaction.fields.getTextInputValue('reason').trim().slice(0, REASON_MAX);
-  const { report, created } = ctx.store.feedback.recordReport({
-    answerId: record.id,
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    messageId: interaction.message?.id ?? record.messageId,
-    reason,
-  });
+  const { report, created } = await ctx.store.save(() =>
+    ctx.store.feedback.recordReport({
+      answerId: record.id,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      messageId: interaction.message?.id ?? record.messageId,
+      reason,
+    }),
+  );
   if (!created) {
     await interaction.editReply(renderNotice(`You already reported this answer (report #${report.id}); it is waiting for the moderators.`));
     return;
@@ -125,7 +127,7 @@ async function postReport(ctx: BotContext, client: Client, reportId: number, cha
     const channel = await client.channels.fetch(channelId);
     if (!channel?.isSendable()) throw new Error('not a channel the bot can send to');
     const sent = await channel.send(renderReport(reportView(ctx, report, record)));
-    ctx.store.moderation.setReportModLog(report.id, channelId, sent.id);
+    await ctx.store.save(() => ctx.store.moderation.setReportModLog(report.id, channelId, sent.id));
     return true;
   } catch (error) {
     ctx.log.warn('could not post a report to the mod-log channel', { report: reportId, channel: channelId, reason: (error as Error)?.message });
@@ -176,16 +178,19 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const record = answerOfReport(ctx, report);
   if (action.action === 'approve') {
-    let reviewedId: number | undefined;
     // an abstention has nothing to prefer later; approving it only closes the report
-    if (!record.answer.abstained && record.answer.citations.length && quotesHold(ctx.engine, record.answer.citations)) {
-      reviewedId = ctx.store.moderation.addReviewed(
-        { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'approved', answerText: record.answer.answer, citations: record.answer.citations },
-        actor,
-      ).id;
-    }
-    ctx.store.moderation.resolveReport(report.id, 'approved', actor);
-    ctx.store.moderation.recordAction({ guildId, action: 'approve', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: reviewedId ? { reviewedAnswerId: reviewedId } : {} }, actor);
+    const preferable = !record.answer.abstained && record.answer.citations.length > 0 && quotesHold(ctx.engine, record.answer.citations);
+    const reviewedId = await ctx.store.save(() => {
+      const reviewed = preferable
+        ? ctx.store.moderation.addReviewed(
+            { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'approved', answerText: record.answer.answer, citations: record.answer.citations },
+            actor,
+          ).id
+        : undefined;
+      ctx.store.moderation.resolveReport(report.id, 'approved', actor);
+      ctx.store.moderation.recordAction({ guildId, action: 'approve', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: reviewed ? { reviewedAnswerId: reviewed } : {} }, actor);
+      return reviewed;
+    });
     await refreshReport(ctx, interaction.client, report.id, interaction.message);
     await interaction.editReply(
       renderNotice(
@@ -197,11 +202,13 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
     return;
   }
   const { removed, gone, total } = await hideAnswer(ctx, interaction.client, record);
-  ctx.store.moderation.resolveReport(report.id, 'hidden', actor);
   const note = total
     ? `${removed} of ${total} message${total === 1 ? '' : 's'} removed${gone ? `, ${gone} already gone or private` : ''}`
     : 'no message to remove';
-  ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor);
+  await ctx.store.save(() => {
+    ctx.store.moderation.resolveReport(report.id, 'hidden', actor);
+    ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor);
+  });
   await refreshReport(ctx, interaction.client, report.id, interaction.message);
   const failed = total - removed - gone;
   await interaction.editReply(
@@ -285,15 +292,18 @@ export async function submitCorrection(interaction: ModalSubmitInteraction, ctx:
   if (!text.ok) throw new FootnoteError('BAD_ARGUMENT', `The correction was not saved: ${text.reason}`);
   const citations = correctionCitations(ctx.engine, refs.value, record.answer, text.value);
   if (!quotesHold(ctx.engine, citations)) throw new FootnoteError('BAD_ARGUMENT', 'The correction was not saved: a cited quote is no longer in the corpus (it changed since the answer). Cite passages by their current ids.');
-  const reviewed = ctx.store.moderation.addReviewed(
-    { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'corrected', answerText: text.value, citations },
-    actor,
-  );
-  ctx.store.moderation.resolveReport(report.id, 'corrected', actor);
-  ctx.store.moderation.recordAction(
-    { guildId, action: 'correct', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { reviewedAnswerId: reviewed.id, citations: citations.map((c) => c.passageId) } },
-    actor,
-  );
+  const reviewed = await ctx.store.save(() => {
+    const added = ctx.store.moderation.addReviewed(
+      { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'corrected', answerText: text.value, citations },
+      actor,
+    );
+    ctx.store.moderation.resolveReport(report.id, 'corrected', actor);
+    ctx.store.moderation.recordAction(
+      { guildId, action: 'correct', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { reviewedAnswerId: added.id, citations: citations.map((c) => c.passageId) } },
+      actor,
+    );
+    return added;
+  });
   await refreshReport(ctx, interaction.client, report.id, interaction.message);
   const [preview] = renderAnswer({ id: `reviewed-${reviewed.id}`, answer: reviewedToAnswer(ctx.engine, reviewed, record.standalone), question: record.standalone });
   await interaction.editReply({

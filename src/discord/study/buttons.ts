@@ -42,7 +42,8 @@ async function answer(interaction: ButtonInteraction, ctx: BotContext, action: E
     if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
   }
   if (action.choice >= question.question.options.length) throw new FootnoteError('BAD_ARGUMENT', 'That option is not part of the question.');
-  const outcome = ctx.store.study.recordAnswer({ roundId: round.id, position: question.position, userId: interaction.user.id, userName: memberName(interaction), choice: action.choice, at: Date.now() });
+  const answer = { roundId: round.id, position: question.position, userId: interaction.user.id, userName: memberName(interaction), choice: action.choice, at: Date.now() };
+  const outcome = await ctx.store.save(() => ctx.store.study.recordAnswer(answer));
   if (outcome.outcome === 'closed') {
     // A press after the deadline reveals the answer if the timer has not (e.g. right after a restart).
     await drive(ctx, round.id);
@@ -68,6 +69,7 @@ async function reveal(interaction: ButtonInteraction, ctx: BotContext, action: E
     throw new FootnoteError('BAD_ARGUMENT', 'Only whoever started this quiz, or a moderator, can reveal the answer early. It is revealed by itself when the time is up.');
   }
   await interaction.deferUpdate();
-  ctx.store.study.closeQuestion(round.id, question.position, Date.now());
+  const at = Date.now();
+  await ctx.store.save(() => ctx.store.study.closeQuestion(round.id, question.position, at));
   await drive(ctx, round.id);
 }

@@ -27,8 +27,11 @@ async function resumeAll(ctx: BotContext): Promise<void> {
   for (const s of store.runningSessions()) {
     if (!s.threadId) {
       // Started but its thread never opened: nothing to resume.
-      store.endSession(s.id, s.startedBy, Date.now());
-      store.finishRound(s.roundId, Date.now());
+      const at = Date.now();
+      await ctx.store.save(() => {
+        store.endSession(s.id, s.startedBy, at);
+        store.finishRound(s.roundId, at);
+      });
       continue;
     }
     try {

@@ -95,7 +95,7 @@ export async function driveLocked(ctx: BotContext, roundId: string): Promise<voi
     }
     if (q.revealedAt !== null) {
       await showReveal(ctx, round, q);
-      store.markRevealShown(roundId, q.position);
+      await ctx.store.save(() => store.markRevealShown(roundId, q.position));
       continue;
     }
     if (q.messageId === null) {
@@ -103,20 +103,25 @@ export async function driveLocked(ctx: BotContext, roundId: string): Promise<voi
       const problems = checkQuestion(q.question, ctx.engine.documents);
       if (problems.length) {
         ctx.log.warn('quiz question skipped: it no longer checks out against the corpus', { round: roundId, position: q.position, problems: problems.join('; ') });
-        store.claimReveal(roundId, q.position, Date.now());
-        store.markRevealShown(roundId, q.position);
+        const at = Date.now();
+        await ctx.store.save(() => {
+          store.claimReveal(roundId, q.position, at);
+          store.markRevealShown(roundId, q.position);
+        });
         continue;
       }
       if (!(await postQuestion(ctx, round, q))) {
         // A channel that cannot take the question (deleted, no permission) must not hold the round forever.
-        if (round.kind === 'quiz' && store.finishRound(roundId, Date.now())) clearTimer(ctx, roundId);
+        const at = Date.now();
+        if (round.kind === 'quiz' && (await ctx.store.save(() => store.finishRound(roundId, at)))) clearTimer(ctx, roundId);
         return;
       }
       continue;
     }
     if (q.deadlineAt === null) return;
-    if (q.deadlineAt <= Date.now()) {
-      store.claimReveal(roundId, q.position, Date.now());
+    const now = Date.now();
+    if (q.deadlineAt <= now) {
+      await ctx.store.save(() => store.claimReveal(roundId, q.position, now));
       continue;
     }
     schedule(ctx, roundId, q.deadlineAt);
@@ -126,11 +131,13 @@ export async function driveLocked(ctx: BotContext, roundId: string): Promise<voi
 }
 
 /** Close every open question of a round now (a study session moving on); `driveLocked` then reveals them. */
-export function closeOpenQuestions(ctx: BotContext, roundId: string): void {
+export function closeOpenQuestions(ctx: BotContext, roundId: string): Promise<void> {
   const now = Date.now();
-  for (const q of ctx.store.study.questions(roundId)) {
-    if (q.messageId !== null && q.revealedAt === null) ctx.store.study.closeQuestion(roundId, q.position, now);
-  }
+  return ctx.store.save(() => {
+    for (const q of ctx.store.study.questions(roundId)) {
+      if (q.messageId !== null && q.revealedAt === null) ctx.store.study.closeQuestion(roundId, q.position, now);
+    }
+  });
 }
 
 function schedule(ctx: BotContext, roundId: string, at: number): void {
@@ -196,14 +203,15 @@ function questionView(ctx: BotContext, round: QuizRound, q: RoundQuestion): Ques
 async function postQuestion(ctx: BotContext, round: QuizRound, q: RoundQuestion): Promise<boolean> {
   const now = Date.now();
   const deadline = round.timeLimitMs === null ? null : now + round.timeLimitMs;
+  let sent: Message;
   try {
-    const sent = await post(ctx, round.channelId, renderQuestion({ ...questionView(ctx, round, q), closesAt: deadline, revealButton: round.kind === 'quiz' }));
-    ctx.store.study.markPosted(round.id, q.position, sent.id, now, deadline);
-    return true;
+    sent = await post(ctx, round.channelId, renderQuestion({ ...questionView(ctx, round, q), closesAt: deadline, revealButton: round.kind === 'quiz' }));
   } catch (error) {
     ctx.log.warn('could not post a quiz question', { round: round.id, position: q.position, channel: round.channelId, reason: (error as Error)?.message });
     return false;
   }
+  await ctx.store.save(() => ctx.store.study.markPosted(round.id, q.position, sent.id, now, deadline));
+  return true;
 }
 
 async function showReveal(ctx: BotContext, round: QuizRound, q: RoundQuestion): Promise<void> {
@@ -218,7 +226,8 @@ async function showReveal(ctx: BotContext, round: QuizRound, q: RoundQuestion): 
 }
 
 async function finishQuiz(ctx: BotContext, round: QuizRound): Promise<void> {
-  if (!ctx.store.study.finishRound(round.id, Date.now())) return;
+  const at = Date.now();
+  if (!(await ctx.store.save(() => ctx.store.study.finishRound(round.id, at)))) return;
   clearTimer(ctx, round.id);
   const results = withRanks(ctx.store.study.roundResults(round.id).map((r) => ({ ...r, points: r.correct })));
   try {

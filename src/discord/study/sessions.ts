@@ -51,17 +51,19 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
     ctx.log.warn('could not post a study step', { session: s.id, step: s.step, thread: s.threadId, reason: (error as Error)?.message });
     throw new FootnoteError('BAD_ARGUMENT', 'I could not post in the session’s thread (was it deleted or locked, or am I missing Send Messages in Threads?). Try `/study next` again, or `/study end`.');
   }
-  store.markStepPosted(s.id, s.step, question);
+  await ctx.store.save(() => store.markStepPosted(s.id, s.step, question));
   await driveLocked(ctx, s.roundId);
 }
 
 /** End a session: reveal its open check question, close its round, post the group's scores. Hold the round's lock. */
 async function endLocked(ctx: BotContext, s: StudySession, userId: string, name: string): Promise<boolean> {
   const store = ctx.store.study;
-  if (!store.endSession(s.id, userId, Date.now())) return false;
-  closeOpenQuestions(ctx, s.roundId);
+  const endedAt = Date.now();
+  if (!(await ctx.store.save(() => store.endSession(s.id, userId, endedAt)))) return false;
+  await closeOpenQuestions(ctx, s.roundId);
   await driveLocked(ctx, s.roundId);
-  store.finishRound(s.roundId, Date.now());
+  const finishedAt = Date.now();
+  await ctx.store.save(() => store.finishRound(s.roundId, finishedAt));
   const latest = store.getSession(s.id)!;
   const results = withRanks(store.roundResults(s.roundId).map((r) => ({ ...r, points: r.correct })));
   const asked = store.questions(s.roundId).filter((q) => q.messageId !== null).length;
@@ -105,20 +107,22 @@ export async function startSession(interaction: ChatInputCommandInteraction, ctx
   await interaction.deferReply();
   const store = ctx.store.study;
   const name = memberName(interaction);
-  const session = store.createSession(
-    { guildId, channelId: interaction.channelId, startedBy: interaction.user.id, section: section ?? null, lockedRoleId: role?.id ?? null, lockedRoleName: role?.name ?? null, steps: steps.map((p) => p.id), seed: studyRuntime(ctx).options.seed() },
-    { section: section ?? null, source: 'offline', timeLimitMs: null },
-  );
+  const started = { guildId, channelId: interaction.channelId, startedBy: interaction.user.id, section: section ?? null, lockedRoleId: role?.id ?? null, lockedRoleName: role?.name ?? null, steps: steps.map((p) => p.id), seed: studyRuntime(ctx).options.seed() };
+  const session = await ctx.store.save(() => store.createSession(started, { section: section ?? null, source: 'offline', timeLimitMs: null }));
   const intro = await interaction.editReply(renderSessionIntro({ section: section ?? null, steps: steps.length, lockedRoleName: role?.name ?? null, startedBy: name }));
+  let threadId: string;
   try {
-    const thread = await intro.startThread({ name: truncate(`Study: ${sectionLabel(section)}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-    store.setSessionThread(session.id, thread.id);
+    threadId = (await intro.startThread({ name: truncate(`Study: ${sectionLabel(section)}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay })).id;
   } catch (error) {
-    store.endSession(session.id, interaction.user.id, Date.now());
-    store.finishRound(session.roundId, Date.now());
+    const at = Date.now();
+    await ctx.store.save(() => {
+      store.endSession(session.id, interaction.user.id, at);
+      store.finishRound(session.roundId, at);
+    });
     ctx.log.warn('could not open a study thread', { session: session.id, channel: interaction.channelId, reason: (error as Error)?.message });
     throw new FootnoteError('BAD_ARGUMENT', 'I could not open a thread here (I need Create Public Threads and Send Messages in Threads), so the session did not start.');
   }
+  await ctx.store.save(() => store.setSessionThread(session.id, threadId));
   await exclusive(ctx, roundKey(session.roundId), () => ensureStepPosted(ctx, session.id));
 }
 
@@ -149,8 +153,9 @@ export async function nextStep(interaction: ChatInputCommandInteraction, ctx: Bo
       await endLocked(ctx, s, interaction.user.id, name);
       return 'That was the last passage, so the session is over: the summary with the group’s scores is in the thread.';
     }
-    if (!store.advanceSession(s.id, s.step)) return 'Someone moved the session on a moment ago.';
-    closeOpenQuestions(ctx, s.roundId);
+    const from = s.step;
+    if (!(await ctx.store.save(() => store.advanceSession(s.id, from)))) return 'Someone moved the session on a moment ago.';
+    await closeOpenQuestions(ctx, s.roundId);
     await driveLocked(ctx, s.roundId);
     await ensureStepPosted(ctx, s.id, name);
     return `Moved on to step ${s.step + 2} of ${s.steps.length}.`;
