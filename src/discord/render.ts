@@ -402,7 +402,7 @@ export function renderPassage(view: PassageView, options: { heading?: string; em
     fields: [
       { name: 'Document', value: truncate(escapeText(view.title), limits.fieldValue), inline: true },
       { name: 'Section', value: truncate(escapeText(view.section || '(opening, before the first heading)'), limits.fieldValue), inline: true },
-      { name: 'Paragraph', value: String(view.paragraph), inline: true },
+      { name: 'Paragraph', value: view.paragraph ? String(view.paragraph) : 'before the first (dateline, title)', inline: true },
       { name: 'Passage id', value: code(view.id), inline: false },
     ],
   };

@@ -22,6 +22,9 @@ import type {
   VoteTally,
 } from './types.js';
 
+/** How long one write blocks on a lock held elsewhere before the write queue takes over. */
+export const BUSY_TIMEOUT_MS = 500;
+
 export const DATABASE_FILE = 'footnote.db';
 
 /** Open (creating and migrating as needed) the SQLite store in the data folder; `:memory:` for a throwaway one. */
@@ -36,10 +39,12 @@ export function openSqliteStore(dataDir: string | ':memory:', options: { writes?
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // A write waits for a lock this long, once (see guardWrites); kept under Discord's 3 s acknowledgement
-    // window, since better-sqlite3 waits on the main thread. Longer locks are sat out by `save`.
-    db.pragma('busy_timeout = 2000');
+    // Migrations run before the bot takes any interaction, so they may wait for a lock longer.
+    db.pragma('busy_timeout = 5000');
     const version = migrate(db);
+    // Afterwards a write waits for a lock this long, once (see guardWrites): better-sqlite3 waits on the main
+    // thread, so this is kept far under Discord's 3 s acknowledgement window. Longer locks are sat out by `save`.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return new SqliteStore(guardWrites(db), version, new WriteQueue(options.writes));
   } catch (error) {
     db.close();
