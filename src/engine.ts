@@ -1,4 +1,4 @@
-import { answerExtractive, answerParts, ABSTAIN_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
 import { answerMetadata } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
@@ -76,7 +76,7 @@ export class Engine implements CorpusView {
       force: options.force,
       onProgress: options.onProgress,
     });
-    if (index.built) options.log?.(`index built (${index.reason ?? 'new'}): ${index.manifest.documents} documents, ${index.manifest.chunks} passages, ${index.manifest.dimensions} dimensions, ${index.seconds.toFixed(2)} s`);
+    if (index.built) options.log?.(`index built (${index.reason ?? 'new'}): ${plural(index.manifest.documents, 'document')}, ${plural(index.manifest.chunks, 'passage')}, ${index.manifest.dimensions} dimensions, ${index.seconds.toFixed(2)} s`);
     const retriever = new Retriever(index, embedder, corpus.documents);
     return new Engine(corpus, index, retriever, embedder, options.llm, config.topK ?? 5);
   }
@@ -105,12 +105,13 @@ export class Engine implements CorpusView {
       const problems = verifyCitations(answer.citations, this.sources);
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
       const done = performance.now();
-      const passages = this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
+      // A message that asks nothing gets no "nearest passages": nothing was near.
+      const passages = answer.answer === NOT_A_QUESTION_MESSAGE ? [] : this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
       return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
     };
 
     if (question.metadata) {
-      const doc = this.documents.get(retrieval.passages[0]?.docId ?? '') ?? this.corpus.documents[0];
+      const doc = this.documents.get(retrieval.passages[0]?.docId ?? options.docIds?.[0] ?? '') ?? this.corpus.documents[0];
       const meta = answerMetadata(question.metadata, doc, this.chunksOf(doc.id));
       if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
     }
@@ -218,3 +219,7 @@ function ms(x: number): number {
 }
 
 export { ABSTAIN_MESSAGE };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -61,7 +61,20 @@ export interface CorpusView {
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   if (question.type === 'overview' && retrieval.passages[0]) return overview(question.query, retrieval.passages, corpus);
   const selected = selectQuotes(question, retrieval, match);
-  return 'refusal' in selected ? abstention(selected.refusal) : compose(selected.quotes, corpus.documents);
+  if ('refusal' in selected) return abstention(selected.refusal);
+  // "Is this a real alliance?" best matches the question the document itself asks: the answer is
+  // where the document comes out, not its question.
+  const best = selected.quotes[0];
+  if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
+  return compose(selected.quotes, corpus.documents, 'best-first');
+}
+
+/** The question a document opens with (within its first three passages), if it asks one. */
+function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {
+  const doc = corpus.documents.get(docId);
+  if (!doc) return undefined;
+  const body = corpus.chunksOf(doc.id).filter((c) => !doc.meta.authors.some((a) => c.text.startsWith(a)));
+  return body.slice(0, 3).flatMap((c) => c.sentences.map((s) => ({ c, s }))).find(({ s }) => doc.source.slice(s.start, s.end).trimEnd().endsWith('?'));
 }
 
 /**
@@ -86,7 +99,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const fallback = fresh.length ? [] : selected.ranked.filter((q) => isFresh(q) && q.score >= 0.7 * best).slice(0, 1);
     quotes.push(...fresh.slice(0, 2), ...fallback);
   }
-  return quotes.length ? compose(quotes.slice(0, 4), corpus.documents) : abstention(refusal);
+  return quotes.length ? compose(quotes.slice(0, 4), corpus.documents, 'as-given') : abstention(refusal);
 }
 
 function abstention(answer: string): ExtractiveAnswer {
@@ -96,7 +109,7 @@ function abstention(answer: string): ExtractiveAnswer {
 /** The sentences that answer the question, or why there are none. */
 function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
   const top = retrieval.passages[0];
-  if (!retrieval.terms.length) return { refusal: question.injection ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
+  if (!retrieval.terms.length) return { refusal: question.injection || question.chatter || !question.tokens.length ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
   if (unsupportedSpecifics(question, retrieval).length) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
@@ -228,9 +241,15 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
 }
 
-function compose(quotes: Quote[], documents: Map<string, CorpusDocument>): ExtractiveAnswer {
-  // Quotes read in document order, as the article tells it.
-  const ordered = [...quotes].sort((a, b) => (a.passage.docId === b.passage.docId ? a.start - b.start : 0));
+/**
+ * `best-first`: the best sentence leads, the supporting ones follow in document order (as the article
+ * tells it); `as-given`: the caller's order (one part after another); `document`: document order.
+ */
+type QuoteOrder = 'best-first' | 'as-given' | 'document';
+
+function compose(quotes: Quote[], documents: Map<string, CorpusDocument>, order: QuoteOrder): ExtractiveAnswer {
+  const inDocument = (list: Quote[]) => [...list].sort((a, b) => (a.passage.docId === b.passage.docId ? a.start - b.start : 0));
+  const ordered = order === 'as-given' ? quotes : order === 'document' ? inDocument(quotes) : [...quotes.slice(0, 1), ...inDocument(quotes.slice(1))];
   const citations = toCitations(ordered, documents);
   const answer = citations.map((c) => `${c.text} [${c.n}]`).join(' ');
   return { answer, abstained: false, citations };
@@ -244,7 +263,7 @@ const VERDICT = /\b(?:conclu|argu|thesis|verdict|optimis|pessimis|expect|predict
  * each section, and its closing sentence (skipping the authors' biographies). Quoted in document
  * order; the closing passage leads the sources when the question asks where the document comes out.
  */
-function overview(query: string, passages: Passage[], corpus: CorpusView): ExtractiveAnswer {
+function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
   const doc = corpus.documents.get(passages[0].docId)!;
   const all = corpus.chunksOf(doc.id);
   const body = all.filter((c) => !doc.meta.authors.some((a) => c.text.startsWith(a)));
@@ -254,8 +273,7 @@ function overview(query: string, passages: Passage[], corpus: CorpusView): Extra
     start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((s) => ({ ...s, coverage: 1 })),
   });
   const quotes: Quote[] = [];
-  const opening = body.slice(0, 3).flatMap((c) => c.sentences.map((s) => ({ c, s }))).find(({ s }) => doc.source.slice(s.start, s.end).endsWith('?'));
-  const first = opening ?? { c: body[0], s: body[0].sentences[0] };
+  const first = openingQuestion(doc.id, corpus) ?? { c: body[0], s: body[0].sentences[0] };
   quotes.push({ passage: asPassage(first.c), ...first.s, score: 1 });
   const seen = new Set([first.c.section]);
   for (const c of body) {
@@ -267,7 +285,7 @@ function overview(query: string, passages: Passage[], corpus: CorpusView): Extra
   const closing = last.sentences[last.sentences.length - 1];
   if (!quotes.some((q) => q.start === closing.start)) quotes.push({ passage: asPassage(last), ...closing, score: 1 });
   const kept = quotes.slice(0, 4).concat(quotes.length > 4 ? [quotes[quotes.length - 1]] : []);
-  const lead = kept.map((q) => q.passage.id);
-  if (VERDICT.test(query)) lead.unshift(last.id);
-  return { ...compose(kept, corpus.documents), lead: [...new Set(lead)] };
+  // Asked where the document comes out, the conclusion leads the answer and the sources.
+  const ordered = verdictAsked ? [kept[kept.length - 1], ...kept.slice(0, -1)] : kept;
+  return { ...compose(ordered, corpus.documents, verdictAsked ? 'best-first' : 'document'), lead: [...new Set(ordered.map((q) => q.passage.id))] };
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FootnoteError, isFootnoteError } from '../errors.js';
 import { formatAnswer } from './format.js';
-import { openEngine, runCli } from './open.js';
+import { openEngine, readUserFile, runCli } from './open.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--k N] [--doc ID] "question"
        npm run ask -- --batch FILE      (one question per line: plain text or {"question": ...}; JSON lines out)`;
@@ -24,11 +23,16 @@ runCli(async () => {
   const question = positionals.join(' ');
   if (!values.batch && !question.trim()) throw new FootnoteError('EMPTY_QUESTION', `The question is empty.\n${USAGE}`);
 
-  const { engine } = await openEngine({ quiet: values.json || !!values.batch });
+  const batch = values.batch === undefined ? undefined : readUserFile(values.batch);
+  const { engine } = await openEngine({ quiet: values.json || batch !== undefined });
+  const unknown = (values.doc ?? []).filter((id) => !engine.documents.has(id));
+  if (unknown.length) throw new FootnoteError('BAD_ARGUMENT', `unknown document ${unknown.map((d) => `"${d}"`).join(', ')}; the documents are: ${[...engine.documents.keys()].join(', ')}`);
   const options = { k, docIds: values.doc };
 
-  if (values.batch) {
-    const lines = readFileSync(values.batch, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  if (batch !== undefined) {
+    // One output line per input line, blank lines included, so the two can be read side by side.
+    const lines = batch.split(/\r?\n/);
+    if (lines.at(-1) === '') lines.pop();
     for (const line of lines) {
       let q: string;
       if (line.length > MAX_BATCH_LINE) {

@@ -28,9 +28,14 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
     if (/^\/(?:quit|exit)$/i.test(text)) break;
     if (/^\/help$/i.test(text)) write(HELP);
     else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${d.passages} passages)`);
-    else if (/^\/passage\s+/i.test(text)) {
-      const found = engine.passage(text.replace(/^\/passage\s+/i, ''));
-      write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', before the first paragraph'}\n${found.passage.text}` : 'No passage has that id. Passage ids look like twisted-tehran-moscow-axis#p4.');
+    else if (/^\/passage(?:\s|$)/i.test(text)) {
+      const id = text.replace(/^\/passage\s*/i, '');
+      const found = id ? engine.passage(id) : undefined;
+      const example = engine.chunksOf(about.documents[0]?.id ?? '')[3]?.id ?? 'doc#p4';
+      if (!id) write(`Usage: /passage ID — the ids are shown with every source (e.g. ${example}).`);
+      else write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', dateline and title'}\n${found.passage.text}` : `No passage has that id. Passage ids look like ${example}.`);
+    } else if (/^\/\S*$/.test(text) || /^\/[a-z-]+\s/i.test(text)) {
+      write(`Unknown command ${text.split(/\s/)[0]}. Commands: /sources, /passage ID, /help, /quit; anything else is a question.`);
     } else {
       try {
         write(formatAnswer(await engine.ask(text), { color }));

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FootnoteError } from '../errors.js';
 import { scoreItem, summarize, type EvalItem, type Summary } from '../eval/score.js';
-import { openEngine, runCli } from './open.js';
+import { openEngine, readUserFile, runCli } from './open.js';
 
 const THRESHOLDS: [flag: string, key: keyof Summary, direction: 'min' | 'max'][] = [
   ['min-recall1', 'recall1', 'min'],
@@ -26,7 +25,24 @@ runCli(async () => {
     },
   });
   if (!values.set) throw new FootnoteError('BAD_ARGUMENT', 'usage: npm run eval -- --set FILE [--json] [--min-recall3 X ...]');
-  const items = readFileSync(values.set as string, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalItem);
+  const limits = new Map<string, number>();
+  for (const [flag] of THRESHOLDS) {
+    const raw = (values as Record<string, unknown>)[flag];
+    if (raw === undefined) continue;
+    const limit = Number(raw);
+    if (typeof raw !== 'string' || !raw.trim() || !Number.isFinite(limit)) throw new FootnoteError('BAD_ARGUMENT', `--${flag} must be a number, not "${String(raw)}"`);
+    limits.set(flag, limit);
+  }
+  const items = readUserFile(values.set as string)
+    .split(/\r?\n/)
+    .flatMap((l, i) => {
+      if (!l.trim()) return [];
+      try {
+        return [JSON.parse(l) as EvalItem];
+      } catch {
+        throw new FootnoteError('BAD_ARGUMENT', `${values.set} line ${i + 1} is not JSON`);
+      }
+    });
   const { engine } = await openEngine({ quiet: true });
   const results = [];
   for (const item of items) {
@@ -40,9 +56,8 @@ runCli(async () => {
   const summary = summarize(items, results);
   const failures: string[] = [];
   for (const [flag, key, direction] of THRESHOLDS) {
-    const raw = (values as Record<string, unknown>)[flag];
-    if (raw === undefined) continue;
-    const limit = Number(raw);
+    const limit = limits.get(flag);
+    if (limit === undefined) continue;
     const value = summary[key] as number;
     if (direction === 'min' ? value < limit : value > limit) failures.push(`${key} ${value} is ${direction === 'min' ? 'below' : 'above'} ${limit}`);
   }

@@ -11,7 +11,7 @@ export function formatAnswer(answer: Answer, options: { color?: boolean } = {}):
     lines.push(bold('Sources'));
     for (const c of answer.citations) {
       lines.push(`[${c.n}] “${c.text}”`);
-      lines.push(dim(`    — ${c.title}${c.section ? `, ${c.section}` : ''}${c.paragraph ? `, paragraph ${c.paragraph}` : ''} (${c.file}:${c.start}-${c.end})`));
+      lines.push(dim(`    — ${c.title}${c.section ? `, ${c.section}` : ''}${c.paragraph ? `, paragraph ${c.paragraph}` : ''} · ${c.passageId} (${c.file}:${c.start}-${c.end})`));
     }
   } else if (answer.abstained && answer.passages.length) {
     lines.push(bold('Nearest passages'));

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createLlmAnswerer } from '../answer/llm.js';
 import { loadDotEnv, readConfig, redact, type Config } from '../config/index.js';
 import { Engine } from '../engine.js';
-import { isFootnoteError } from '../errors.js';
+import { FootnoteError, isFootnoteError } from '../errors.js';
 
 /** Read the configuration and open the engine, drawing index progress on a terminal. */
 export async function openEngine(options: { force?: boolean; quiet?: boolean } = {}): Promise<{ engine: Engine; config: Config }> {
@@ -37,8 +38,10 @@ export function runCli(main: () => Promise<number | void>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (isFootnoteError(error)) {
-        process.stderr.write(`error: ${error.message}\n`);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (isFootnoteError(error) || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+        // A mistake in what was typed (including an unknown option): one line, exit 2.
+        process.stderr.write(`error: ${(error as Error).message}\n`);
         process.exitCode = 2;
       } else {
         process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
@@ -47,4 +50,15 @@ export function runCli(main: () => Promise<number | void>): void {
       }
     },
   );
+}
+
+/** A file the user named: read as text, or a clear user error ("cannot read questions.txt: no such file"). */
+export function readUserFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new FootnoteError('BAD_ARGUMENT', `cannot read ${path}: ${why}`);
+  }
 }

@@ -22,9 +22,14 @@ export interface ChunkerSettings {
   maxWords: number;
   /** blocks shorter than this, without sentence punctuation, are not passages (datelines, labels, tag lists) */
   minWords: number;
+  /** version of the chunking rules: a change rebuilds every index */
+  rules?: number;
 }
 
-export const DEFAULT_CHUNKER: ChunkerSettings = { maxWords: 220, minWords: 8 };
+export const DEFAULT_CHUNKER: ChunkerSettings = { maxWords: 220, minWords: 8, rules: 2 };
+
+/** The section of the paragraphs that introduce the document's authors ("Ali Alfoneh is senior fellow at ..."). */
+export const AUTHORS_SECTION = 'About the authors';
 
 interface Block extends Span {
   text: string;
@@ -85,6 +90,8 @@ export function chunkDocument(doc: CorpusDocument, settings: ChunkerSettings = D
     }
     if (!isParagraph(block) && !/[.!?]["”’)]?$/.test(block.text)) return;
     paragraph += 1;
+    // An author's biography is not part of the last section's argument.
+    const about = doc.meta.authors.some((a) => block.text.startsWith(a) && /^\s+(?:is|was)\s/u.test(block.text.slice(a.length)));
     const sentences = splitSentences(doc.source, block.start, block.end);
     for (const [part, group] of groupSentences(doc.source, sentences, settings.maxWords).entries()) {
       const start = group[0].start;
@@ -92,7 +99,7 @@ export function chunkDocument(doc: CorpusDocument, settings: ChunkerSettings = D
       chunks.push({
         id: `${doc.id}#p${paragraph}${part > 0 || group.length < sentences.length ? `.${part + 1}` : ''}`,
         docId: doc.id,
-        section,
+        section: about ? AUTHORS_SECTION : section,
         paragraph,
         start,
         end,

@@ -15,6 +15,8 @@ export interface AnalyzedQuestion {
   metadata?: MetadataField;
   /** the text tries to give the bot instructions */
   injection: boolean;
+  /** greetings, thanks, reactions or an opinion: talk, not a question about the corpus */
+  chatter: boolean;
   tokens: Token[];
 }
 
@@ -75,8 +77,29 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = expandChat(query);
-  const tokens = contentTokens(query);
-  return { text, query, type: questionType(query), metadata: metadataField(query), injection, tokens };
+  const chatter = isChatter(query);
+  const tokens = chatter ? [] : contentTokens(query);
+  return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
+}
+
+// Words of greetings, thanks and reactions: a message made only of these asks nothing of the corpus.
+const SOCIAL = new Set(
+  `hi hello hey hiya howdy sup greetings thanks thank thx ty tysm cheers welcome bye goodbye later cya nice cool great awesome amazing
+  wow good bad best bot bots footnote morning afternoon evening night everyone everybody anyone anybody someone somebody folks guys
+  all love lovely agree disagree interesting funny haha hahaha lmao rofl sure yep yup nope np sorry oops hmm wtf congrats
+  congratulations job work well done helpful useful perfect fine alright right wrong true exactly`.split(/\s+/),
+);
+
+/**
+ * Talk rather than a question: every content word is a greeting, thanks or reaction ("nice",
+ * "good bot", "good morning everyone", "anyone here?"), or an opinion stated without asking
+ * anything ("I disagree with the author").
+ */
+export function isChatter(text: string): boolean {
+  const words = contentTokens(text);
+  if (words.length && words.every((t) => SOCIAL.has(t.word))) return true;
+  const asks = /\?/.test(text) || QUESTION_START.test(text) || /\b(?:who|what|when|where|why|how|which|explain|summari[sz]e|tell me)\b/i.test(text);
+  return !asks && /^\s*(?:i|we)\s+(?:(?:totally|really|strongly|just|kinda|kind of|do(?:n't| not)?)\s+)?(?:dis)?agree\b|^\s*(?:i|we)\s+(?:love|like|liked|loved|hate|enjoyed)\s+(?:this|that|it|the)\b/i.test(text);
 }
 
 const QUESTION_START = /^\s*(?:who|whom|whose|what|what's|whats|wat|when|where|which|why|how|y|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|r|according|name|list|explain|describe|summari[sz]e|tell)\b/i;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
-import { fitsNames, fitsQuantity } from '../../src/answer/extractive.js';
+import { fitsNames, fitsQuantity, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
 import { FootnoteError } from '../../src/errors.js';
 import { ARTICLE_FILE, CORPUS_DIR, openTestEngine } from '../helpers/engine.js';
@@ -66,6 +66,27 @@ test('unanswerable dates, counts and roles are abstained on; a degree ("how much
   assert.equal(degree.abstained, false);
   assert.match(degree.answer, /weak enough|order and stability/);
   assert.equal((await engine.ask('Who is the Iranian parliamentary speaker?')).abstained, false);
+});
+
+test('a message that asks nothing gets the not-a-question reply and no nearest passages', async () => {
+  for (const q of ['thanks!', 'good bot', 'hi', 'I disagree with the author']) {
+    const a = await engine.ask(q);
+    assert.equal(a.abstained, true, q);
+    assert.equal(a.answer, NOT_A_QUESTION_MESSAGE, q);
+    assert.deepEqual(a.passages, [], q);
+  }
+});
+
+test('the best sentence leads the answer; a yes/no question about the question the article asks gets its conclusion', async () => {
+  const why = await engine.ask('Why does Iran rely on militias?');
+  assert.match(why.citations[0].text, /keen to avoid casualties/);
+  const ally = await engine.ask('Is Russia a strategic ally of Iran?');
+  assert.match(ally.citations[0].text, /will have a difficult time developing into a fully fledged strategic partnership/);
+  const concluded = await engine.ask('What do the authors conclude?');
+  assert.match(concluded.citations[0].text, /problems abound/);
+  assert.equal(concluded.passages[0].id, concluded.citations[0].passageId);
+  const summary = await engine.ask('Summarize the article');
+  assert.match(summary.citations[0].text, /marriage of convenience/, 'a summary reads in document order');
 });
 
 test('metadata questions are answered from the metadata and cited to the source', async () => {

@@ -65,16 +65,34 @@ test('control characters, bidi marks and binary junk are handled without a crash
 
 test('--batch answers one JSON line per input line, in order, including bad lines', async () => {
   const file = join(data.dir, 'batch.jsonl');
-  writeFileSync(file, ['{"question": "Who wrote the \u0000article?"}', 'How many people were killed when the Russian airliner was bombed?', '{"question": ""}', 'x'.repeat(200_000), '{not json'].join('\n'));
+  writeFileSync(file, ['{"question": "Who wrote the \u0000article?"}', 'How many people were killed when the Russian airliner was bombed?', '{"question": ""}', 'x'.repeat(200_000), '{not json', '', 'Why was Larijani wearing black?'].join('\n') + '\n');
   const run = await ask('--batch', file);
   assert.equal(run.code, 0, run.stderr);
   const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.equal(lines.length, 5);
+  assert.equal(lines.length, 7, 'a blank line still gets its output line, so input and output line up');
   assert.match(lines[0].answer, /Alfoneh/);
   assert.match(lines[1].answer, /224/);
   assert.equal(lines[2].error.code, 'EMPTY_QUESTION');
   assert.equal(lines[3].error.code, 'QUESTION_TOO_LONG');
   assert.ok(lines[4].answer || lines[4].error);
+  assert.equal(lines[5].error.code, 'EMPTY_QUESTION');
+  assert.match(lines[6].answer, /Ashura/);
+});
+
+test('mistakes in what was typed are one-line errors with exit code 2', async () => {
+  const cases: [string, string[], RegExp][] = [
+    ['src/cli/ask.ts', ['--doc', 'nope', 'Who wrote it?'], /unknown document "nope"/],
+    ['src/cli/ask.ts', ['--bogus', 'x'], /Unknown option '--bogus'/],
+    ['src/cli/ask.ts', ['--batch', join(data.dir, 'missing.txt')], /cannot read .*missing\.txt: no such file/],
+    ['src/cli/eval.ts', ['--set', 'test/eval/dev.jsonl', '--min-recall3', 'abc'], /--min-recall3 must be a number/],
+    ['src/cli/eval.ts', ['--set', data.dir], /cannot read .*: it is a folder/],
+  ];
+  for (const [script, args, message] of cases) {
+    const run = await runTs(script, args, env);
+    assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  }
 });
 
 test('a cold ask process with the index built answers quickly (measured; bound is generous for CI)', async () => {
@@ -84,11 +102,16 @@ test('a cold ask process with the index built answers quickly (measured; bound i
 });
 
 test('the console chat answers questions read from a pipe and says how to connect Discord', async () => {
-  const run = await runTs('src/main.ts', [], env, 'Who wrote the article?\n/passage twisted-tehran-moscow-axis#p2\n/quit\n');
+  const run = await runTs('src/main.ts', [], env, 'Who wrote the article?\n/passage twisted-tehran-moscow-axis#p2\n/passage\n/sorces\nthanks!\n/quit\n');
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /DISCORD_TOKEN/);
   assert.match(run.stdout, /Alfoneh/);
+  assert.match(run.stdout, /· twisted-tehran-moscow-axis#p17/, 'sources show the passage id /passage takes');
   assert.match(run.stdout, /tactical marriage of convenience/);
+  assert.match(run.stdout, /Usage: \/passage ID/);
+  assert.match(run.stdout, /Unknown command \/sorces/);
+  assert.match(run.stdout, /I can only answer questions about the corpus/);
+  assert.doesNotMatch(run.stdout, /Nearest passages/, 'thanks is not a question: no nearest passages');
 });
 
 test('a misconfigured variable is named in a one-line error', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCorpus, type CorpusDocument } from '../../src/corpus/load.js';
-import { chunkDocument, splitBlocks } from '../../src/ingest/chunk.js';
+import { AUTHORS_SECTION, chunkDocument, splitBlocks } from '../../src/ingest/chunk.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import { CORPUS_DIR } from '../helpers/engine.js';
 
@@ -33,7 +33,9 @@ test('the article is split into paragraphs under its two section headings', () =
   assert.equal(chunks.length, 17);
   assert.equal(chunks[0].section, '');
   assert.ok(chunks[0].text.startsWith('When Iranian parliamentary speaker Ali Larijani'));
-  assert.deepEqual([...new Set(chunks.map((c) => c.section))], ['', 'Limits of Convergence', 'Fundamental Distrust']);
+  // The authors' biographies close the article but are not part of its last section.
+  assert.deepEqual([...new Set(chunks.map((c) => c.section))], ['', 'Limits of Convergence', 'Fundamental Distrust', AUTHORS_SECTION]);
+  assert.ok(chunks[16].text.startsWith('Ali Alfoneh') && chunks[16].section === AUTHORS_SECTION);
   assert.deepEqual(chunks.map((c) => c.paragraph), Array.from({ length: 17 }, (_, i) => i + 1));
   assert.ok(!chunks.some((c) => c.text.includes('Berlin Policy Journal')), 'the dateline is not a passage');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, expandChat, metadataField, questionType } from '../../src/retrieve/question.js';
+import { analyzeQuestion, expandChat, isChatter, metadataField, questionType } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -36,6 +36,12 @@ test('control, zero-width and bidirectional characters are removed and chat shor
   assert.equal(q.text, 'y did ppl die on the plane');
   assert.equal(q.query, 'why did people die on the plane');
   assert.equal(q.type, 'why');
+});
+
+test('greetings, thanks, reactions and stated opinions are chatter, not questions', () => {
+  for (const t of ['nice', 'thanks!', 'good bot', 'anyone here?', 'good morning everyone', 'I disagree with the author', 'lol nice', 'great job', 'we totally agree']) assert.equal(isChatter(t), true, t);
+  for (const t of ['russia air strikes', 'I agree, but why does Iran use militias?', 'good question: why does russia fear IS', 'Is the alliance good for Iran?', 'why is the distrust so deep', 'I disagree: what does the article say about Assad?']) assert.equal(isChatter(t), false, t);
+  assert.deepEqual(analyzeQuestion('thanks, great bot').tokens, []);
 });
 
 test('a lone 4 or 2 between words is chat for "for" / "to", but not when it counts something', () => {
