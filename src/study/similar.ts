@@ -1,8 +1,10 @@
 /**
- * When two questions are "the same question": equal once normalised (case, accents, punctuation,
- * spacing), or sharing nearly all their words with the same question word. Used to prefer a
- * moderator-reviewed answer for a question asked again. Pure functions.
+ * When two questions are "the same question": they name the same things (names, acronyms, numbers)
+ * and, apart from that, are equal once normalised (case, accents, punctuation, spacing) or share
+ * nearly all their words with the same question word. Used to prefer a moderator-reviewed answer
+ * for a question asked again. Pure functions.
  */
+import { tokenize, type Token } from '../index/tokenize.js';
 
 // Words that change nothing about what is asked. Question words (who, when, why ...) and negations are kept.
 const FILLER = new Set(
@@ -24,35 +26,64 @@ export function normalizeQuestion(text: string): string {
     .trim();
 }
 
-/** A crude stem: plural and possessive endings, enough for "articles"/"article". */
-function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
-  return word;
+interface QuestionTerms {
+  /** stems of the words that carry what is asked */
+  stems: string[];
+  /** the stems among them that name something: names, acronyms, numbers */
+  names: Set<string>;
+  /** the question word it asks with (who, when, ...), if any */
+  asks?: string;
 }
 
-/** The words of a question that carry what is asked. */
+/**
+ * The words of a question as retrieval reads them (the project's tokenizer: "IS" and "ISIS" are the
+ * group, "US" the country), and which of them name something. A name is a number, a word the
+ * tokenizer read as a name, or a capitalised word that does not open a sentence (a question typed
+ * all in capitals has no names by case).
+ */
+function questionTerms(text: string): QuestionTerms {
+  const byCase = /\p{Ll}/u.test(text);
+  const stems: string[] = [];
+  const names = new Set<string>();
+  let asks: string | undefined;
+  for (const t of tokenize(text)) {
+    if (FILLER.has(t.word)) continue;
+    asks ??= QUESTION_WORDS.has(t.word) ? t.word : undefined;
+    stems.push(t.stem);
+    if (/\d/.test(t.word) || isAlias(t, text) || (byCase && /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !opensSentence(text, t.start))) names.add(t.stem);
+  }
+  return { stems, names, asks };
+}
+
+/** The tokenizer gave the word another spelling: a name it knows ("IS" → isis, "US" → america). */
+function isAlias(t: Token, text: string): boolean {
+  return normalizeQuestion(t.word) !== normalizeQuestion(text.slice(t.start, t.end));
+}
+
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?:;]\s*)["“'‘(]*$/u.test(text.slice(0, at).trimEnd());
+}
+
+/** The words of a question that carry what is asked (stems). */
 export function questionTokens(text: string): string[] {
-  return normalizeQuestion(text)
-    .split(' ')
-    .filter((w) => w && !FILLER.has(w))
-    .map(stem);
+  return questionTerms(text).stems;
 }
 
-/** The question word a question leads with (who, when, ...), if any. */
-function questionWord(tokens: string[]): string | undefined {
-  return tokens.find((t) => QUESTION_WORDS.has(t));
-}
-
-/** Jaccard overlap of the questions' words (1 for identical normalised text). */
+/**
+ * 0 when the questions name different things (a name, acronym or number in one is missing from the
+ * other) or ask with different question words; else 1 for equal normalised text, else the Jaccard
+ * overlap of their words.
+ */
 export function questionSimilarity(a: string, b: string): number {
+  const ta = questionTerms(a);
+  const tb = questionTerms(b);
+  const sa = new Set(ta.stems);
+  const sb = new Set(tb.stems);
+  for (const name of ta.names) if (!sb.has(name)) return 0;
+  for (const name of tb.names) if (!sa.has(name)) return 0;
   if (normalizeQuestion(a) === normalizeQuestion(b)) return 1;
-  const ta = questionTokens(a);
-  const tb = questionTokens(b);
-  if (!ta.length || !tb.length) return 0;
-  if (questionWord(ta) !== questionWord(tb)) return 0;
-  const sa = new Set(ta);
-  const sb = new Set(tb);
+  if (!sa.size || !sb.size) return 0;
+  if (ta.asks !== tb.asks) return 0;
   let shared = 0;
   for (const t of sa) if (sb.has(t)) shared++;
   return shared / (sa.size + sb.size - shared);

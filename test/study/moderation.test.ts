@@ -191,6 +191,33 @@ test('near-identical questions match; questions asking something else do not', (
   for (const [a, b] of different) assert.ok(questionSimilarity(a!, b!) < 0.8, `${a} vs ${b}: ${questionSimilarity(a!, b!)}`);
 });
 
+test('questions that name different things are never the same: a name, an acronym or a number decides', () => {
+  const different = [
+    ['How many Russian citizens joined IS?', 'How many Russian citizens joined Hezbollah?'],
+    ['How many Russian citizens joined IS?', 'how many russian citizens joined is'],
+    ['What did the US want in Syria?', 'What did the UK want in Syria?'],
+    ['What did the US want in Syria?', 'What did you want in Syria?'],
+    ['How many people died on the airliner in 2015?', 'How many people died on the airliner in 2016?'],
+    ['Why did Russia send 7,000 troops to Syria?', 'Why did Russia send 5,000 troops to Syria?'],
+    ['What did Putin say at the Valdai Club about Iran and the nuclear deal?', 'What did Khamenei say at the Valdai Club about Iran and the nuclear deal?'],
+    ['What does the article say about the IRGC in Syria and Iraq?', 'What does the article say about Syria and Iraq?'],
+  ];
+  for (const [a, b] of different) assert.equal(questionSimilarity(a!, b!), 0, `${a} vs ${b}`);
+  const same = [
+    ['How many Russian citizens joined IS?', 'how many russian citizens have joined ISIS'],
+    ['How many Russian citizens joined IS?', 'How many Russian citizens joined IS'],
+    ['What did the US want in Syria?', 'what did the us want in syria'],
+    ['Who is Ali Larijani?', 'who is ali larijani'],
+    ['WHO WROTE THE ARTICLE?', 'Who wrote the article?'],
+    ['What is the JCPOA?', 'what is the jcpoa'],
+    ['How many people died on the airliner in 2015?', 'how many people died on the airliner in 2015'],
+  ];
+  for (const [a, b] of same) assert.ok(questionSimilarity(a!, b!) >= 0.8, `${a} ~ ${b}: ${questionSimilarity(a!, b!)}`);
+  const approved = [{ id: 1, question: 'How many Russian citizens joined IS?' }];
+  assert.equal(findSameQuestion('How many Russian citizens joined Hezbollah?', approved), undefined);
+  assert.equal(findSameQuestion('how many Russian citizens joined IS', approved)?.id, 1);
+});
+
 test('the best match above the threshold is chosen, the first of equals (newest first)', () => {
   const candidates = [
     { id: 3, question: 'Who edited the article?' },
