@@ -540,11 +540,13 @@ export interface ReportView {
   reason: string | null;
   /** what moderators did so far, oldest first */
   actions: { action: string; by: string; at: number; note?: string }[];
+  /** the answer was decided: the card keeps no buttons */
+  decided: boolean;
 }
 
 const ACTION_WORDS: Record<string, string> = { approve: '✅ Approved', correct: '✏️ Corrected', hide: '🗑️ Hidden' };
 
-/** A report for the mod-log channel: question, answer, sources, reporter and reason, with Approve, Correct and Hide. */
+/** A report for the mod-log channel: question, answer, sources, reporter and reason, with Approve, Correct and Hide until decided. */
 export function renderReport(view: ReportView): OutgoingMessage {
   const limits = LIMITS;
   const answerText = view.abstained ? `*(no answer: the corpus did not cover it)* ${view.answer}` : view.answer;
@@ -568,6 +570,7 @@ export function renderReport(view: ReportView): OutgoingMessage {
     ],
     footer: { text: `report ${view.reportId} · answer ${view.answerId}` },
   };
+  if (view.decided) return message([embed], []);
   const buttons = [
     button(encodeCustomId({ kind: 'review', action: 'approve', reportId: view.reportId }), 'Approve', ButtonStyle.Success),
     button(encodeCustomId({ kind: 'review', action: 'correct', reportId: view.reportId }), 'Correct', ButtonStyle.Primary),

@@ -56,12 +56,22 @@ test('a report for the moderators stays within Discord’s limits however long i
     reporterId: '99',
     reason: long,
     actions: Array.from({ length: 40 }, (_, i) => ({ action: 'approve', by: `mod ${i}`, at: 1_700_000_000_000 })),
+    decided: false,
   });
   assert.deepEqual(messageViolations(message), []);
   assert.deepEqual(message.allowedMentions, { parse: [], repliedUser: false });
   assert.ok(!message.embeds[0]!.description!.includes('@everyone'), 'user text is escaped');
   assert.ok(unescapeText(message.embeds[0]!.description!).includes('@everyone'));
   assert.deepEqual(message.components[0]!.components.map((b) => b.label), ['Approve', 'Correct', 'Hide']);
+});
+
+test('a decided report keeps its review line and loses its buttons', () => {
+  const view = { reportId: 8, answerId: 'abc', guildId: '1', channelId: '2', messageId: '3', question: 'Q?', answer: 'A.', abstained: false, citations: [], reporterId: '99', reason: 'r' };
+  const open = renderReport({ ...view, actions: [], decided: false });
+  assert.equal(open.components.length, 1);
+  const decided = renderReport({ ...view, actions: [{ action: 'hide', by: 'Olivia', at: 1_700_000_000_000 }], decided: true });
+  assert.deepEqual(decided.components, []);
+  assert.match(decided.embeds[0]!.fields!.find((f) => f.name === 'Review')!.value, /^🗑️ Hidden by Olivia <t:1700000000:R>$/);
 });
 
 test('/config show names every setting, with the defaults said as such', () => {

@@ -490,6 +490,58 @@ test('Approve marks an answer reviewed; Hide deletes the bot’s messages of an 
   assert.deepEqual(actions.at(-1)!.detail, { removed: 1, gone: 0, total: 1, note: '1 of 1 message removed' });
 });
 
+test('a decision is final: the cards of the answer lose their buttons, and a later Approve, Correct or correction is refused saying who decided what and when', async () => {
+  const question = 'What does Russia fear in the Northern Caucasus?';
+  const { reply } = await ask(question);
+  const answerId = answerIdOf(reply);
+  await report(reply, 'Not what I asked', { id: '818181818181818181' });
+  await report(reply, 'Wrong passage', { id: '828282828282828282' });
+  await fake.waitFor(() => fake.messagesIn(modLog).filter((m) => m.embeds?.[0]?.description?.includes(question)).length === 2);
+  const [first, second] = fake.messagesIn(modLog).filter((m) => m.embeds?.[0]?.description?.includes(question));
+  const idOf = (card: any) => Number(/^Report #(\d+)/.exec(card.embeds[0].title)![1]);
+  const press = (card: any, action: 'approve' | 'correct' | 'hide') =>
+    fake.interact({ type: 'button', customId: `fn:review:${action}:${idOf(card)}`, message: card.id, channelId: modLog, user: owner }).final();
+
+  const hidden = await press(first, 'hide');
+  assert.match(hidden.content, /^Hid the answer of report #\d+/);
+  await fake.waitFor(() => !fake.message(second.id).components?.length);
+  for (const card of [first, second]) {
+    assert.deepEqual(fake.message(card.id).components ?? [], [], 'a decided card has no buttons');
+    assert.match(field(fake.message(card.id).embeds[0], 'Review')!, /🗑️ Hidden by Olivia \(owner\)/);
+  }
+  assert.match(field(fake.message(second.id).embeds[0], 'Review')!, new RegExp(`decided on report #${idOf(first)}`));
+  assert.deepEqual(store().feedback.reportsFor(answerId).map((r) => r.status), ['resolved', 'resolved'], 'both reports of the answer are closed');
+
+  const approved = await press(first, 'approve');
+  assert.equal(approved.flags & 64, 64);
+  assert.match(approved.content, new RegExp(`^Report #${idOf(first)} was already decided: hidden by Olivia \\(owner\\) <t:\\d+:f>\\. A decision is final, so nothing was changed\\.$`));
+  const viaSecond = await press(second, 'approve');
+  assert.match(viaSecond.content, new RegExp(`^The answer of report #${idOf(second)} was already decided on report #${idOf(first)}: hidden by Olivia \\(owner\\)`));
+  const correct = await press(second, 'correct');
+  assert.equal(correct.modal, undefined, 'no correction form for a decided answer');
+  assert.match(correct.content, /already decided/);
+  // a correction form opened before the decision is refused when submitted
+  const late = await fake.interact({ type: 'modal', customId: `fn:correction:${idOf(first)}`, fields: { answer: 'Radicalised citizens [1]', citations: `${ARTICLE}#p7` }, message: first.id, channelId: modLog, user: owner }).final();
+  assert.match(late.content, /already decided: hidden by Olivia/);
+  assert.ok(!store().moderation.reviewedAnswers(fake.guildId).some((r) => r.answerId === answerId), 'the hidden answer never became a reviewed answer');
+  assert.deepEqual(store().moderation.reportActions(idOf(first)).map((a) => a.action), ['hide']);
+  assert.deepEqual(store().moderation.reportActions(idOf(second)), []);
+});
+
+test('an approved answer reaches only its own question: another name, acronym or number gets an answer of its own', async () => {
+  const { reply } = await ask('How many Russian citizens joined IS?');
+  await report(reply, 'Check the figure');
+  await fake.waitFor(() => fake.messagesIn(modLog).some((m) => m.embeds?.[0]?.description?.includes('How many Russian citizens joined IS?')));
+  const card = [...fake.messagesIn(modLog)].reverse().find((m) => m.embeds?.[0]?.description?.includes('How many Russian citizens joined IS?'));
+  const approved = await fake.interact({ type: 'button', customId: button(card, 'Approve'), message: card.id, channelId: modLog, user: owner }).final();
+  assert.match(approved.content, /^Approved report #\d+: the answer is marked as reviewed/);
+  assert.match((await ask('how many Russian citizens joined IS')).reply.embeds[0].description, /Moderator-reviewed answer/);
+  for (const other of ['How many Russian citizens joined Hezbollah?', 'How many Iranian citizens joined IS?', 'How many Russian citizens joined US forces?']) {
+    const { reply: answer } = await ask(other);
+    assert.doesNotMatch(answer.embeds[0].description ?? '', /Moderator-reviewed/, other);
+  }
+});
+
 test('without a mod-log channel the reporter is told the report is kept for /modlog export', async () => {
   await configure('modlog', {});
   const { reply } = await ask('What does Russia want in Syria?');

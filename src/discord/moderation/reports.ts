@@ -1,7 +1,9 @@
 /**
  * Reports and their review: the Report button asks for a reason (a modal), the report is recorded
  * and posted to the mod-log channel with Approve, Correct and Hide for moderators. Every decision is
- * recorded with who and when; a correction must cite the corpus.
+ * recorded with who and when; a correction must cite the corpus. A decision is about the answer and
+ * final: it closes every report of that answer, their cards lose their buttons, and a later press
+ * (an old card, a second moderator, a form opened before) is refused saying who decided what, when.
  */
 import {
   ComponentType,
@@ -16,11 +18,11 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
-import type { AnswerRecord, ReportReview } from '../../store/index.js';
+import type { Actor, AnswerRecord, ModeratorActionKind, ReportResolution, ReportReview } from '../../store/index.js';
 import { checkCorrectedText, parseCitationRefs } from '../../study/moderation.js';
 import type { BotContext } from '../context.js';
 import { encodeModalId, type ButtonAction } from '../custom-id.js';
-import { renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { escapeText, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
 import { requireModerator } from './members.js';
 import { correctionCitations, quotesHold, reviewedToAnswer } from './reviewed.js';
 
@@ -100,6 +102,15 @@ export async function submitReport(interaction: ModalSubmitInteraction, ctx: Bot
 
 /** The report as the moderators see it, from the store. */
 function reportView(ctx: BotContext, report: ReportReview, record: AnswerRecord): ReportView {
+  const actions: ReportView['actions'] = ctx.store.moderation
+    .reportActions(report.id)
+    .filter((a) => ['approve', 'correct', 'hide'].includes(a.action))
+    .map((a) => ({ action: a.action, by: a.userName ?? a.userId, at: a.at, note: typeof a.detail?.note === 'string' ? a.detail.note : undefined }));
+  const decision = decisionOf(ctx, report);
+  // a report closed by a decision taken on another report of the same answer says so
+  if (decision?.resolution && !actions.length) {
+    actions.push({ action: ACTION_OF[decision.resolution], by: decision.reviewedByName ?? decision.reviewedBy ?? 'a moderator', at: decision.reviewedAt ?? 0, note: decision.id === report.id ? undefined : `decided on report #${decision.id}` });
+  }
   return {
     reportId: report.id,
     answerId: record.id,
@@ -112,10 +123,8 @@ function reportView(ctx: BotContext, report: ReportReview, record: AnswerRecord)
     citations: record.answer.citations.map((c) => ({ n: c.n, text: c.text, passageId: c.passageId })),
     reporterId: report.userId,
     reason: report.reason,
-    actions: ctx.store.moderation
-      .reportActions(report.id)
-      .filter((a) => ['approve', 'correct', 'hide'].includes(a.action))
-      .map((a) => ({ action: a.action, by: a.userName ?? a.userId, at: a.at, note: typeof a.detail?.note === 'string' ? a.detail.note : undefined })),
+    actions,
+    decided: decision !== undefined,
   };
 }
 
@@ -167,31 +176,88 @@ function answerOfReport(ctx: BotContext, report: ReportReview): AnswerRecord {
   return record;
 }
 
-/** Approve, Correct or Hide on a report in the mod-log channel: moderators only. */
+const ACTION_OF: Record<ReportResolution, ModeratorActionKind> = { approved: 'approve', corrected: 'correct', hidden: 'hide' };
+
+/**
+ * The moderators' decision on a report's answer, as the report it was taken on (the one whose card
+ * was pressed); undefined while the answer is undecided.
+ */
+function decisionOf(ctx: BotContext, report: ReportReview): ReportReview | undefined {
+  const decided = ctx.store.feedback
+    .reportsFor(report.answerId)
+    .filter((r) => r.guildId === report.guildId && r.status !== 'open')
+    .map((r) => ctx.store.moderation.report(r.id)!);
+  const takenOn = (r: ReportReview) => ctx.store.moderation.reportActions(r.id).some((a) => a.action === ACTION_OF[r.resolution ?? 'approved']);
+  return decided.find(takenOn) ?? decided.find((r) => r.id === report.id) ?? decided[0];
+}
+
+const DECIDED_WORDS: Record<ReportResolution, string> = { approved: 'approved', corrected: 'corrected', hidden: 'hidden' };
+
+/** Why no decision can be taken on a report any more (its answer was decided: who decided what, when), if so. */
+function alreadyDecided(ctx: BotContext, report: ReportReview): string | undefined {
+  const decision = decisionOf(ctx, report);
+  if (!decision) return undefined;
+  const who = decision.reviewedByName ? escapeText(decision.reviewedByName) : decision.reviewedBy ? `<@${decision.reviewedBy}>` : 'a moderator';
+  const when = decision.reviewedAt ? ` <t:${Math.floor(decision.reviewedAt / 1000)}:f>` : '';
+  const where = decision.id === report.id ? `Report #${report.id} was already decided` : `The answer of report #${report.id} was already decided on report #${decision.id}`;
+  return `${where}: ${DECIDED_WORDS[decision.resolution ?? 'approved']} by ${who}${when}. A decision is final, so nothing was changed.`;
+}
+
+function refuseIfDecided(ctx: BotContext, report: ReportReview): void {
+  const refused = alreadyDecided(ctx, report);
+  if (refused) throw new FootnoteError('BAD_ARGUMENT', refused);
+}
+
+/**
+ * Inside a write: take the decision for the report's answer, closing every open report of it, or
+ * refuse when it was already decided (checked again here, where no other decision can land between
+ * the check and the write). Returns the reports closed.
+ */
+function decide(ctx: BotContext, report: ReportReview, resolution: ReportResolution, actor: Actor): number[] {
+  refuseIfDecided(ctx, ctx.store.moderation.report(report.id)!);
+  const open = ctx.store.feedback.reportsFor(report.answerId).filter((r) => r.guildId === report.guildId && r.status === 'open');
+  for (const r of open) ctx.store.moderation.resolveReport(r.id, resolution, actor);
+  return open.map((r) => r.id);
+}
+
+/** Show the decision on the cards of the reports it closed (the pressed card first). */
+async function refreshReports(ctx: BotContext, client: Client, reportIds: number[], pressed: { reportId: number; message?: Message | null }): Promise<void> {
+  for (const id of reportIds) await refreshReport(ctx, client, id, id === pressed.reportId ? pressed.message : undefined);
+}
+
+/** Approve, Correct or Hide on a report in the mod-log channel: moderators only, once per answer. */
 export async function reviewReport(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'review' }>): Promise<void> {
   const { guildId, actor } = requireModerator(interaction, ctx, REVIEWERS_ONLY);
   const report = reportInServer(ctx, action.reportId, guildId);
+  const refused = alreadyDecided(ctx, report);
+  if (refused) {
+    await interaction.reply({ ...renderNotice(refused), flags: MessageFlags.Ephemeral });
+    // a card still showing buttons (posted before the decision, or by an older version) loses them
+    await refreshReport(ctx, interaction.client, report.id, interaction.message);
+    return;
+  }
   if (action.action === 'correct') {
     await interaction.showModal(correctionModal(report.id, answerOfReport(ctx, report)));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const record = answerOfReport(ctx, report);
+  const pressed = { reportId: report.id, message: interaction.message };
   if (action.action === 'approve') {
     // an abstention has nothing to prefer later; approving it only closes the report
     const preferable = !record.answer.abstained && record.answer.citations.length > 0 && quotesHold(ctx.engine, record.answer.citations);
-    const reviewedId = await ctx.store.save(() => {
+    const { reviewedId, closed } = await ctx.store.save(() => {
+      const closed = decide(ctx, report, 'approved', actor);
       const reviewed = preferable
         ? ctx.store.moderation.addReviewed(
             { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'approved', answerText: record.answer.answer, citations: record.answer.citations },
             actor,
           ).id
         : undefined;
-      ctx.store.moderation.resolveReport(report.id, 'approved', actor);
       ctx.store.moderation.recordAction({ guildId, action: 'approve', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: reviewed ? { reviewedAnswerId: reviewed } : {} }, actor);
-      return reviewed;
+      return { reviewedId: reviewed, closed };
     });
-    await refreshReport(ctx, interaction.client, report.id, interaction.message);
+    await refreshReports(ctx, interaction.client, closed, pressed);
     await interaction.editReply(
       renderNotice(
         reviewedId
@@ -201,15 +267,14 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
     );
     return;
   }
+  // the decision is taken before any message is deleted, so that no other decision can follow a hidden answer
+  const closed = await ctx.store.save(() => decide(ctx, report, 'hidden', actor));
   const { removed, gone, total } = await hideAnswer(ctx, interaction.client, record);
   const note = total
     ? `${removed} of ${total} message${total === 1 ? '' : 's'} removed${gone ? `, ${gone} already gone or private` : ''}`
     : 'no message to remove';
-  await ctx.store.save(() => {
-    ctx.store.moderation.resolveReport(report.id, 'hidden', actor);
-    ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor);
-  });
-  await refreshReport(ctx, interaction.client, report.id, interaction.message);
+  await ctx.store.save(() => ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor));
+  await refreshReports(ctx, interaction.client, closed, pressed);
   const failed = total - removed - gone;
   await interaction.editReply(
     renderNotice(
@@ -282,6 +347,8 @@ export async function submitCorrection(interaction: ModalSubmitInteraction, ctx:
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { guildId, actor } = requireModerator(interaction, ctx, REVIEWERS_ONLY);
   const report = reportInServer(ctx, reportId, guildId);
+  // the form may have been opened before another moderator decided
+  refuseIfDecided(ctx, report);
   const record = answerOfReport(ctx, report);
   const refs = parseCitationRefs(interaction.fields.getTextInputValue('citations'), {
     original: (n) => record.answer.citations.find((c) => c.n === n)?.passageId,
@@ -292,19 +359,19 @@ export async function submitCorrection(interaction: ModalSubmitInteraction, ctx:
   if (!text.ok) throw new FootnoteError('BAD_ARGUMENT', `The correction was not saved: ${text.reason}`);
   const citations = correctionCitations(ctx.engine, refs.value, record.answer, text.value);
   if (!quotesHold(ctx.engine, citations)) throw new FootnoteError('BAD_ARGUMENT', 'The correction was not saved: a cited quote is no longer in the corpus (it changed since the answer). Cite passages by their current ids.');
-  const reviewed = await ctx.store.save(() => {
+  const { reviewed, closed } = await ctx.store.save(() => {
+    const closed = decide(ctx, report, 'corrected', actor);
     const added = ctx.store.moderation.addReviewed(
       { guildId, answerId: record.id, reportId: report.id, question: record.standalone, kind: 'corrected', answerText: text.value, citations },
       actor,
     );
-    ctx.store.moderation.resolveReport(report.id, 'corrected', actor);
     ctx.store.moderation.recordAction(
       { guildId, action: 'correct', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { reviewedAnswerId: added.id, citations: citations.map((c) => c.passageId) } },
       actor,
     );
-    return added;
+    return { reviewed: added, closed };
   });
-  await refreshReport(ctx, interaction.client, report.id, interaction.message);
+  await refreshReports(ctx, interaction.client, closed, { reportId: report.id, message: interaction.message });
   const [preview] = renderAnswer({ id: `reviewed-${reviewed.id}`, answer: reviewedToAnswer(ctx.engine, reviewed, record.standalone), question: record.standalone });
   await interaction.editReply({
     ...preview!,
