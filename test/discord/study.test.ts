@@ -256,8 +256,8 @@ test('/progress shows a member privately their score, history and the sections t
   assert.match(field(embed, 'Score'), /^1 point · rank 1 of 2$/);
   assert.match(field(embed, 'Answered'), /^1 \(1 right, 100%\)$/);
   const sections = unescapeText(field(embed, 'Sections covered'));
-  assert.match(embed.fields.find((f: any) => f.name.startsWith('Sections covered')).name, /^Sections covered: 1 of 3$/);
-  assert.equal(sections.split('\n').length, 3, 'every section of the corpus is listed');
+  assert.match(embed.fields.find((f: any) => f.name.startsWith('Sections covered')).name, /^Sections covered: 1 of 4$/);
+  assert.equal(sections.split('\n').length, 4, 'every section of the corpus is listed');
   assert.match(sections, /✅ .+ — 1 of 1 right/);
   assert.match(sections, /▫️ .+ — not yet/);
   assert.match(field(embed, 'Recent answers'), /^✅ <t:\d+:d> /);

@@ -162,7 +162,7 @@ test('an unknown section gives no questions and names the sections there are', (
   assert.match(result.shortfall!.message, /Limits of Convergence/);
   assert.deepEqual(
     quizSections(bank).map((s) => s.section),
-    ['', 'Limits of Convergence', 'Fundamental Distrust'],
+    ['', 'Limits of Convergence', 'Fundamental Distrust', 'About the authors'],
   );
 });
 
