@@ -2,11 +2,12 @@
  * Asking the engine on behalf of Discord: resolve a follow-up against the earlier turns, prefer a
  * moderator-reviewed answer to the same question in the server, else answer (within the channel's
  * documents, offline when the server turned the model off), and record the answer so its buttons
- * keep working. Shared by /ask and questions by message.
+ * keep working. Shared by /ask and questions by message (which compose first, to stay silent on
+ * chatter that was not addressed to the bot).
  */
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
-import type { AnswerRecord, AskedVia } from '../store/index.js';
+import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { carryKeyTerms } from './conversation.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
@@ -28,23 +29,51 @@ export interface QuestionRequest {
   llm?: boolean;
 }
 
+/**
+ * How a follow-up was read, when not as asked: rewritten by the model into a question of its own
+ * (worth showing), or read together with the previous question (offline: its key terms were
+ * appended, which reads badly, so the previous question is shown instead).
+ */
+export type Reading = { kind: 'rewritten'; question: string } | { kind: 'with-previous'; previous: string };
+
+export interface ResolvedFollowUp {
+  /** the question to answer */
+  standalone: string;
+  reading?: Reading;
+}
+
 export interface GivenAnswer {
   record: AnswerRecord;
-  /** the standalone question answered, when it differs from what was asked */
-  readAs?: string;
+  /** how the question was read, when not as asked */
+  readAs?: Reading;
 }
 
 /** Answer a question and record it; FootnoteErrors (empty, too long) propagate for the caller to show. */
 export async function answerQuestion(ctx: BotContext, request: QuestionRequest): Promise<GivenAnswer> {
+  return recordAnswer(ctx, request, await composeAnswer(ctx, request));
+}
+
+export interface ComposedAnswer {
+  answer: MaybeReviewedAnswer;
+  /** the question answered */
+  standalone: string;
+  reading?: Reading;
+}
+
+/** The answer to a question, not yet recorded: the reviewed answer to the same question in the server, else the engine's. */
+export async function composeAnswer(ctx: BotContext, request: QuestionRequest): Promise<ComposedAnswer> {
   // Answering is CPU work: let interactions that arrived in the same burst be acknowledged first.
   await new Promise((resolve) => setImmediate(resolve));
-  const standalone = request.previous?.length ? await resolveFollowUp(ctx, request.question, request.previous, request.llm) : request.question;
+  const { standalone, reading } = request.previous?.length ? await resolveFollowUp(ctx, request.question, request.previous, request.llm) : { standalone: request.question, reading: undefined };
   const reviewed = request.guildId ? reviewedAnswerFor(ctx, request.guildId, checkQuestion(standalone), request.docIds) : undefined;
   const options: AskOptions = { k: ctx.config.topK };
   if (request.docIds?.length) options.docIds = request.docIds;
   if (request.llm === false) options.llm = false;
-  const answer = reviewed ?? (await ctx.engine.ask(standalone, options));
-  // saved before it is shown: its buttons carry its id
+  return { answer: reviewed ?? (await ctx.engine.ask(standalone, options)), standalone, reading };
+}
+
+/** Record an answer, before it is shown: its buttons carry its id. */
+export async function recordAnswer(ctx: BotContext, request: QuestionRequest, composed: ComposedAnswer): Promise<GivenAnswer> {
   const record = await ctx.store.save(() =>
     ctx.store.answers.record({
       userId: request.userId,
@@ -52,26 +81,28 @@ export async function answerQuestion(ctx: BotContext, request: QuestionRequest):
       channelId: request.channelId,
       via: request.via,
       question: request.question,
-      standalone,
-      answer,
+      standalone: composed.standalone,
+      answer: composed.answer,
       conversationId: request.conversationId ?? null,
     }),
   );
-  return { record, readAs: standalone.trim() !== request.question.trim() ? standalone : undefined };
+  return { record, readAs: composed.reading };
 }
 
 /**
  * A follow-up as a standalone question: the model's condense step when answers are written by a
  * model (falling back when it fails), else the previous question's key terms carried over.
  */
-export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<string> {
+export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<ResolvedFollowUp> {
   const model = ctx.engine.llm;
   if (llm && ctx.engine.mode === 'llm' && model?.condense) {
     const history = previous.flatMap((r) => [`Question: ${r.standalone}`, `Answer: ${truncate(r.answer.answer, 400)}`]);
     const condensed = await model.condense(history, question);
-    if (condensed) return condensed;
+    if (condensed) return { standalone: condensed, reading: condensed.trim() !== question.trim() ? { kind: 'rewritten', question: condensed } : undefined };
   }
-  return carryKeyTerms(question, previous.map((r) => r.standalone)).standalone;
+  const { standalone, carried } = carryKeyTerms(question, previous.map((r) => r.standalone));
+  // the previous question as its asker wrote it (its own reading may carry terms too)
+  return { standalone, reading: carried.length ? { kind: 'with-previous', previous: previous[previous.length - 1]!.question } : undefined };
 }
 
 /** A thread on an answer's message, where follow-ups are answered without a mention; failures are logged. */

@@ -4,9 +4,11 @@
  * respects Discord's limits and carries allowedMentions that parse nothing.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { ABSTAIN_MESSAGE } from '../answer/extractive.js';
+import { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE } from '../answer/extractive.js';
 import type { Answer, Citation, PassageOut } from '../answer/types.js';
 import { reviewOf, type GuildSettings } from '../store/moderation.js';
+import { sectionLabel } from '../study/session.js';
+import type { Reading } from './answering.js';
 import { encodeCustomId } from './custom-id.js';
 
 export const LIMITS = {
@@ -65,6 +67,11 @@ export function unescapeText(text: string): string {
     .replace(/<\u200b/g, '<')
     .replace(/@\u200b/g, '@')
     .replace(/\\([\s\S])/g, '$1');
+}
+
+/** A count with its noun: "1 question", "2 questions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Cut text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
@@ -253,8 +260,8 @@ export interface RenderableAnswer {
   answer: Answer;
   /** shown as the title (a slash command's question is not otherwise visible) */
   question?: string;
-  /** the question as answered, when a follow-up was resolved into another one */
-  readAs?: string;
+  /** how a follow-up was read, when not as asked */
+  readAs?: Reading;
 }
 
 export interface AnswerRenderOptions {
@@ -262,7 +269,12 @@ export interface AnswerRenderOptions {
   limits?: Partial<Limits>;
 }
 
-export const ABSTAINED_TEXT = 'The corpus does not cover this question, so there is no answer to cite. The nearest passages are below; they may still help.';
+export const ABSTAINED_TEXT = 'The corpus does not cover this question, so there is no answer to cite.';
+
+/** The engine found no question in the message ("hi", chatter, orders to the bot): there is nothing to cite and no passage is near. */
+export function isNotAQuestion(answer: Answer): boolean {
+  return answer.abstained && answer.answer === NOT_A_QUESTION_MESSAGE;
+}
 
 /**
  * An answer as one or more messages: the answer with its [n] markers, then the numbered sources
@@ -273,21 +285,29 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   const { answer } = item;
   const abstained = answer.abstained;
   const title = item.question ? truncate(escapeText(oneLine(item.question)), limits.title) : undefined;
+  if (isNotAQuestion(answer)) return [message([{ ...(title ? { title } : {}), description: escapeText(answer.answer), color: COLOR.abstained }])];
   const review = reviewOf(answer);
+  const nearest = answer.citations.length ? [] : answer.passages.slice(0, 5);
+  // the footer says how the answer was made, and nothing was quoted when it abstained
   const made = review
     ? `Reviewed by moderator ${oneLine(review.moderatorName)}`
-    : answer.mode === 'llm'
-      ? 'Written by the language model from the passages'
-      : 'Offline answer: sentences quoted from the corpus';
+    : abstained
+      ? `No answer was composed${nearest.length ? '; the nearest passages are ranked by relevance' : ''}`
+      : answer.mode === 'llm'
+        ? 'Written by the language model from the passages'
+        : 'Offline answer: sentences quoted from the corpus';
   const footer = { text: truncate(`${made} · answer ${item.id}`, limits.footer) };
 
   let lead = '';
   if (review) lead += `**✅ Moderator-reviewed answer** — ${review.kind === 'corrected' ? 'corrected' : 'approved'} by ${escapeText(truncate(oneLine(review.moderatorName), 64))}\n\n`;
   if (answer.notice) lead += `*${escapeText(truncate(oneLine(answer.notice), 400))}*\n\n`;
-  if (item.readAs) lead += `*Read as: ${escapeText(truncate(oneLine(item.readAs), 300))}*\n\n`;
+  if (item.readAs) lead += `*${readingLine(item.readAs)}*\n\n`;
   let parts: string[];
-  if (abstained) parts = [escapeText(answer.answer === ABSTAIN_MESSAGE || !answer.answer.trim() ? ABSTAINED_TEXT : `${truncate(answer.answer, 1500)}\n\nThe nearest passages are below.`)];
-  else parts = splitAnswer(answer.answer, limits.description - lead.length);
+  if (abstained) {
+    const plain = answer.answer === ABSTAIN_MESSAGE || !answer.answer.trim();
+    const more = !nearest.length ? '' : plain ? ' The nearest passages are below; they may still help.' : '\n\nThe nearest passages are below.';
+    parts = [escapeText(`${plain ? ABSTAINED_TEXT : truncate(answer.answer, 1500)}${more}`)];
+  } else parts = splitAnswer(answer.answer, limits.description - lead.length);
   const embeds: APIEmbed[] = parts.map((part, i) => ({
     ...(i === 0 && title ? { title } : {}),
     description: i === 0 ? `${lead}${part}` : part,
@@ -296,7 +316,7 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   // A part alone fits the description limit, but title + description + footer must also fit one message.
   for (const e of embeds) if (embedLength(e) > limits.total) e.description = truncate(e.description!, limits.total - (e.title?.length ?? 0));
 
-  const fields = !answer.citations.length ? nearestFields(answer.passages.slice(0, 5), limits) : answer.citations.map((c) => citationField(c, limits));
+  const fields = nearest.length ? nearestFields(nearest, limits) : answer.citations.map((c) => citationField(c, limits));
   addFields(embeds, fields, limits, () => ({ title: abstained ? 'Nearest passages (continued)' : 'Sources (continued)', color: abstained ? COLOR.abstained : COLOR.answer }));
   // the footer goes on the last embed, in a message with room for it
   const last = embeds[embeds.length - 1]!;
@@ -308,13 +328,19 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   return messages;
 }
 
+/** A model's rewrite is a question in its own right; an offline reading is said by the question it leans on. */
+function readingLine(reading: Reading): string {
+  if (reading.kind === 'rewritten') return `Read as: ${escapeText(truncate(oneLine(reading.question), 300))}`;
+  return `Read with the previous question: “${escapeText(truncate(oneLine(reading.previous), 300))}”`;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 function citationField(c: Citation, limits: Limits): APIEmbedField {
   const name = truncate(`[${c.n}] ${escapeText(c.title)}`, limits.fieldName);
-  const where = [c.section, c.paragraph ? `paragraph ${c.paragraph}` : ''].filter(Boolean).join(', ');
+  const where = [c.section, paragraphLabel(c.paragraph)].filter(Boolean).join(', ');
   const meta = `${where ? `${escapeText(where)} · ` : ''}${code(c.passageId)}`;
   const room = limits.fieldValue - meta.length - 3; // “ ” and the newline
   const { shown } = escapedPrefix(c.text, Math.max(20, room));
@@ -323,11 +349,16 @@ function citationField(c: Citation, limits: Limits): APIEmbedField {
 
 function nearestFields(passages: PassageOut[], limits: Limits): APIEmbedField[] {
   return passages.map((p, i) => {
-    const name = truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, paragraph ${p.paragraph}`, limits.fieldName);
+    const name = truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, ${paragraphLabel(p.paragraph)}`, limits.fieldName);
     const meta = code(p.id);
     const { shown } = escapedPrefix(p.text, Math.min(300, limits.fieldValue - meta.length - 1));
     return { name, value: `${shown}\n${meta}` };
   });
+}
+
+/** A paragraph as shown: "paragraph 4", or the dateline and title before the first paragraph (paragraph 0, `doc#meta`). */
+function paragraphLabel(paragraph: number): string {
+  return paragraph ? `paragraph ${paragraph}` : 'dateline and title';
 }
 
 /** An id in inline code (no escaping inside code; a backtick would end it). */
@@ -392,8 +423,8 @@ export function renderPassage(view: PassageView, options: { heading?: string; em
     main = escapeText(view.text);
   }
   if (main.length > limits.description - 2 * (NEIGHBOUR + 10) - 200) main = truncate(main, limits.description - 2 * (NEIGHBOUR + 10) - 200);
-  const before = view.previous ? `*…${escapedSuffix(view.previous.text, NEIGHBOUR)}*\n\n` : '';
-  const after = view.next ? `\n\n*${escapedPrefix(view.next.text, NEIGHBOUR).shown.replace(/…$/, '')}…*` : '';
+  const before = view.previous ? `*${leadIn(view.previous.text, NEIGHBOUR)}*\n\n` : '';
+  const after = view.next ? `\n\n*${leadOut(view.next.text, NEIGHBOUR)}*` : '';
   const note = options.note ? `\n\n*${escapeText(options.note)}*` : '';
   const embed: APIEmbed = {
     title: truncate(escapeText(options.heading ?? view.title), limits.title),
@@ -401,8 +432,13 @@ export function renderPassage(view: PassageView, options: { heading?: string; em
     color: COLOR.passage,
     fields: [
       { name: 'Document', value: truncate(escapeText(view.title), limits.fieldValue), inline: true },
-      { name: 'Section', value: truncate(escapeText(view.section || '(opening, before the first heading)'), limits.fieldValue), inline: true },
-      { name: 'Paragraph', value: view.paragraph ? String(view.paragraph) : 'before the first (dateline, title)', inline: true },
+      // the dateline and title (paragraph 0) stand before the opening section
+      ...(view.paragraph
+        ? [
+            { name: 'Section', value: truncate(escapeText(sectionLabel(view.section)), limits.fieldValue), inline: true },
+            { name: 'Paragraph', value: String(view.paragraph), inline: true },
+          ]
+        : [{ name: 'Part', value: paragraphLabel(0), inline: true }]),
       { name: 'Passage id', value: code(view.id), inline: false },
     ],
   };
@@ -421,13 +457,26 @@ function bold(raw: string): string {
     .join('');
 }
 
-function escapedSuffix(raw: string, max: number): string {
+/** The end of the previous passage, leading in: whole when short, else from a sentence start (or a word, marked …). */
+function leadIn(raw: string, max: number): string {
   if (raw.length <= max) return escapeText(raw);
   let tail = raw.slice(raw.length - max);
+  const sentence = /[.!?…]["”’')\]]*\s+(?=\S)/.exec(tail);
+  if (sentence && sentence.index < max * 0.6) return escapeText(tail.slice(sentence.index + sentence[0].length));
   const space = tail.search(/\s/);
   if (space >= 0 && space < max * 0.4) tail = tail.slice(space + 1);
   if (/^[\udc00-\udfff]/.test(tail)) tail = tail.slice(1);
-  return escapeText(tail);
+  return `…${escapeText(tail)}`;
+}
+
+/** The start of the next passage, leading out: whole when short, else to a sentence end (or a word, marked …). */
+function leadOut(raw: string, max: number): string {
+  const { shown, cut } = escapedPrefix(raw, max);
+  if (!cut) return shown;
+  const kept = unescapeText(shown.slice(0, -1));
+  const last = [...kept.matchAll(/[.!?…]["”’')\]]*(?=\s|$)/g)].at(-1);
+  if (last && last.index + last[0].length > kept.length * 0.6) return escapeText(kept.slice(0, last.index + last[0].length));
+  return shown;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -440,7 +489,7 @@ export function renderSearch(query: string, passages: PassageOut[]): OutgoingMes
   const fields = passages.slice(0, 10).map((p, i) => {
     const meta = code(p.id);
     return {
-      name: truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, paragraph ${p.paragraph}`, limits.fieldName),
+      name: truncate(`${i + 1}. ${escapeText(`${p.title}${p.section ? ` — ${p.section}` : ''}`)}, ${paragraphLabel(p.paragraph)}`, limits.fieldName),
       value: `${escapedPrefix(p.text, 450).shown}\n${meta}`,
     };
   });
@@ -623,7 +672,7 @@ export function renderSettings(view: SettingsView): OutgoingMessage {
         field('Questions per minute', s.questionsPerMinute ? `${s.questionsPerMinute} (more wait in a queue)` : 'no limit'),
         field('Mod-log channel', s.modLogChannelId ? `<#${s.modLogChannelId}>` : 'none (reports are kept for /modlog export)'),
         field('Language model', `${s.llmEnabled ? 'on' : 'off: offline answers only'}${view.modelConfigured ? '' : ' (no model is configured, so answers are offline anyway)'}`),
-        field('Retention', s.retentionDays ? `questions, answers and votes kept ${s.retentionDays} days` : 'kept until deleted (/forget-me)'),
+        field('Retention', s.retentionDays ? `questions, answers and votes kept ${plural(s.retentionDays, 'day')}` : 'kept until deleted (/forget-me)'),
         field(
           'Channel documents',
           scoped.length ? scoped.map(([ch, ids]) => `<#${ch}>: ${ids.map((id) => escapeText(docTitle(id) ?? id)).join(', ')}`).join('\n') : 'every channel draws on all documents',

@@ -13,7 +13,7 @@ import { seededRandom } from './random.js';
 /** How the untitled opening of a document (section `''`) is named in options and messages. */
 export const OPENING_SECTION_NAME = '(opening)';
 
-/** A section as shown to people. */
+/** A section as shown to people (the one wording for the untitled opening, wherever a section is shown). */
 export function sectionLabel(section: string | null | undefined): string {
   if (section === null || section === undefined) return 'the whole corpus';
   return section || 'the opening (before the first heading)';
@@ -36,7 +36,7 @@ export function sectionChoices(bank: QuizBank, typed: string, limit = 25): { nam
   const folded = foldText(typed.trim());
   return quizSections(bank)
     .map((s) => ({
-      name: `${s.section || 'Opening (before the first heading)'} — ${s.passages} passage${s.passages === 1 ? '' : 's'}`.slice(0, 100),
+      name: `${s.section || sectionLabel('').replace(/^./, (c) => c.toUpperCase())} — ${s.passages} passage${s.passages === 1 ? '' : 's'}`.slice(0, 100),
       value: (s.section || OPENING_SECTION_NAME).slice(0, 100),
     }))
     .filter((c) => !folded || foldText(c.name).includes(folded))

@@ -23,8 +23,16 @@ function context(engine: { mode: 'extractive' | 'llm'; llm?: { condense?(history
   return { engine } as unknown as BotContext;
 }
 
-test('offline, a follow-up is resolved by carrying the earlier question’s key terms', async () => {
-  assert.equal(await resolveFollowUp(context({ mode: 'extractive' }), 'what about him?', [turn('Who is Ali Larijani?')]), 'what about him? Ali Larijani');
+test('offline, a follow-up is resolved by carrying the earlier question’s key terms, and is said to be read with that question', async () => {
+  assert.deepEqual(await resolveFollowUp(context({ mode: 'extractive' }), 'what about him?', [turn('Who is Ali Larijani?')]), {
+    standalone: 'what about him? Ali Larijani',
+    reading: { kind: 'with-previous', previous: 'Who is Ali Larijani?' },
+  });
+  // a question that stands alone is read as asked
+  assert.deepEqual(await resolveFollowUp(context({ mode: 'extractive' }), 'What did Putin say at the Valdai Club about the nuclear program?', [turn('Who is Ali Larijani?')]), {
+    standalone: 'What did Putin say at the Valdai Club about the nuclear program?',
+    reading: undefined,
+  });
 });
 
 test('with a model, a follow-up is condensed by the model from the earlier turns', async () => {
@@ -35,11 +43,14 @@ test('with a model, a follow-up is condensed by the model from the earlier turns
       return 'What did Ali Larijani say at the Valdai Club?';
     },
   };
-  assert.equal(await resolveFollowUp(context({ mode: 'llm', llm }), 'what did he say there?', [turn('Who is Ali Larijani?')]), 'What did Ali Larijani say at the Valdai Club?');
+  assert.deepEqual(await resolveFollowUp(context({ mode: 'llm', llm }), 'what did he say there?', [turn('Who is Ali Larijani?')]), {
+    standalone: 'What did Ali Larijani say at the Valdai Club?',
+    reading: { kind: 'rewritten', question: 'What did Ali Larijani say at the Valdai Club?' },
+  });
   assert.deepEqual(seen, ['Question: Who is Ali Larijani?', 'Answer: Ali Larijani is the speaker of the Iranian parliament. [1]', 'what did he say there?']);
 });
 
 test('when the model cannot condense, the offline carry-over stands in', async () => {
   const llm = { condense: async () => undefined };
-  assert.equal(await resolveFollowUp(context({ mode: 'llm', llm }), 'what about him?', [turn('Who is Ali Larijani?')]), 'what about him? Ali Larijani');
+  assert.deepEqual((await resolveFollowUp(context({ mode: 'llm', llm }), 'what about him?', [turn('Who is Ali Larijani?')])).standalone, 'what about him? Ali Larijani');
 });

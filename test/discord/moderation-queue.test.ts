@@ -45,7 +45,7 @@ const QUESTIONS = ['Who wrote the article?', 'Who is Ali Larijani?', 'Why does I
 
 async function setRate(perMinute: number) {
   const reply = await fake.interact({ type: 'command', name: 'config', user: { id: fake.owner.id }, options: [{ name: 'rate', type: 1, options: [{ name: 'questions-per-minute', type: 4, value: perMinute }] }] }).final();
-  assert.match(reply.content, perMinute ? new RegExp(`At most ${perMinute} questions a minute`) : /without a per-minute limit/);
+  assert.match(reply.content, perMinute === 1 ? /^At most 1 question a minute is answered here/ : perMinute ? new RegExp(`^At most ${perMinute} questions a minute are answered here`) : /without a per-minute limit/);
 }
 
 /** The edit that put the answer in place (the one with embeds). */

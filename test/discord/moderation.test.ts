@@ -163,12 +163,15 @@ test('a member with Manage Server changes each setting; every change is recorded
     ['reply-style', { style: 'inline' }, /replies under the question/],
     ['allowed-role', { action: 'add', role: fake.roles.moderator }, /Members with <@&\d+> \(and moderators\) may ask/],
     ['allowed-role', { action: 'clear' }, /Everyone may ask/],
+    ['cooldown', { seconds: 1 }, /once every 1 second\./],
     ['cooldown', { seconds: 45 }, /once every 45 seconds/],
     ['cooldown', { seconds: 0 }, /without waiting/],
-    ['rate', { 'questions-per-minute': 120 }, /At most 120 questions a minute/],
+    ['rate', { 'questions-per-minute': 1 }, /^At most 1 question a minute is answered here;/],
+    ['rate', { 'questions-per-minute': 120 }, /^At most 120 questions a minute are answered here;/],
     ['modlog', { channel: modLog }, /Reports and moderation notices now go to <#\d+>/],
     ['llm', { enabled: true }, /language model writes answers here.*No language model is configured/],
     ['channel-documents', { channel: scoped, documents: ARTICLE }, /draw only on: twisted-tehran-moscow-axis/],
+    ['retention', { days: 1 }, /older than 1 day are deleted/],
     ['retention', { days: 365 }, /older than 365 days are deleted/],
   ];
   for (const [subcommand, options, said] of steps) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Answer, Citation } from '../../src/answer/types.js';
 import { decodeCustomId } from '../../src/discord/custom-id.js';
 import {
@@ -16,6 +17,7 @@ import {
   unescapeText,
   type OutgoingMessage,
 } from '../../src/discord/render.js';
+import { sectionLabel } from '../../src/study/session.js';
 import { ARTICLE_FILE, CORPUS_DIR } from '../helpers/engine.js';
 
 const source = readFileSync(join(CORPUS_DIR, ARTICLE_FILE), 'utf8');
@@ -155,6 +157,34 @@ test('an abstention says so plainly and lists the nearest passages with buttons 
   assert.deepEqual(ids.slice(0, 3), ['fn:passage:abs:1', 'fn:passage:abs:2', 'fn:passage:abs:3']);
 });
 
+test('an abstention is not said to quote the corpus; without passages it does not promise any', () => {
+  const passages = [1, 2].map((i) => ({ rank: i, id: `doc#p${i}`, docId: 'doc', title: 'Doc', section: 'S', paragraph: i, text: `Passage ${i} text.`, start: 0, end: 10, score: 0.1 }));
+  const base: Answer = { question: 'bread?', answer: ABSTAIN_MESSAGE, abstained: true, mode: 'extractive', citations: [], passages, timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } };
+  const [withNearest] = renderAnswer({ id: 'abs', answer: base });
+  assert.equal(withNearest!.embeds.at(-1)!.footer!.text, 'No answer was composed; the nearest passages are ranked by relevance · answer abs');
+  const [alone] = renderAnswer({ id: 'abs', answer: { ...base, passages: [] } });
+  assert.equal(alone!.embeds[0]!.description, 'The corpus does not cover this question, so there is no answer to cite.');
+  assert.equal(alone!.embeds.at(-1)!.footer!.text, 'No answer was composed · answer abs');
+  assert.deepEqual(alone!.components.flatMap((r) => r.components.map((b) => b.label)), ['0', '0', 'Report']);
+});
+
+test('a message that is not a question gets the refusal alone: no passages, no buttons, no footer', () => {
+  const passages = [1, 2].map((i) => ({ rank: i, id: `doc#p${i}`, docId: 'doc', title: 'Doc', section: 'S', paragraph: i, text: `Passage ${i} text.`, start: 0, end: 10, score: 0.1 }));
+  const answer: Answer = { question: 'hi', answer: NOT_A_QUESTION_MESSAGE, abstained: true, mode: 'extractive', citations: [], passages, timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } };
+  const messages = renderAnswer({ id: 'hi1', answer, question: 'hi' });
+  assert.equal(messages.length, 1);
+  assert.deepEqual(messages[0]!.embeds, [{ title: 'hi', description: NOT_A_QUESTION_MESSAGE, color: messages[0]!.embeds[0]!.color }]);
+  assert.deepEqual(messages[0]!.components, []);
+});
+
+test('a follow-up rewritten by the model is shown as read; one read offline names the previous question instead of the appended words', () => {
+  const answer = longAnswer();
+  const [rewritten] = renderAnswer({ id: 'f1', answer, readAs: { kind: 'rewritten', question: 'What did Ali Larijani wear at the Valdai Club?' } });
+  assert.match(rewritten!.embeds[0]!.description!, /^\*Read as: What did Ali Larijani wear at the Valdai Club\?\*\n\n/);
+  const [offline] = renderAnswer({ id: 'f2', answer, readAs: { kind: 'with-previous', previous: 'Why was *Larijani* wearing black?' } });
+  assert.match(offline!.embeds[0]!.description!, /^\*Read with the previous question: “Why was \\\*Larijani\\\* wearing black\?”\*\n\n/);
+});
+
 test('buttons carry what a press needs within 100 characters, and the vote counts show on them', () => {
   const rows = answerButtons({ id: 'A1b2C3d4E5f', answer: longAnswer() }, { up: 3, down: 1 });
   assert.ok(rows.length <= 5);
@@ -171,15 +201,41 @@ test('buttons carry what a press needs within 100 characters, and the vote count
   assert.ok(buttons.some((b) => b.custom_id === 'fn:report:A1b2C3d4E5f'));
 });
 
+test('a long neighbour is cut at a sentence end without an ellipsis, else at a word with one', () => {
+  const airliner = `This arrangement minimizes the risk of Russian and Iranian losses, which is essential for Russia in particular, as it still struggles with the painful “Afghanistan syndrome” and suffered a devastating blow on October 31 when an IS affiliate succeeded in bringing a bomb onto a Russian airliner departing from the Egyptian resort town of Sharm el-Sheikh, killing 224 vacationers and crew members. But the Iranian authorities are also keen to avoid casualties, which carry the risk of shifting public opinion.`;
+  const last = `The last sentence of the previous passage${', long enough to fill most of the lead-in'.repeat(6)}.`;
+  const before = `${'Words without an end '.repeat(30)}and then. ${last}`;
+  const view = { id: 'd#p4', title: 'Doc', section: '', paragraph: 4, text: 'The passage.', previous: { id: 'd#p3', text: before }, next: { id: 'd#p5', text: airliner } };
+  const d = renderPassage(view).embeds[0]!.description!;
+  assert.match(d, /\n\n\*This arrangement .* killing 224 vacationers and crew members\.\*$/);
+  assert.doesNotMatch(d, /\.…/, 'no ellipsis after a full stop');
+  assert.ok(d.startsWith(`*${last}*\n\n`), 'the lead-in starts at a sentence, without an ellipsis');
+  const endless = renderPassage({ ...view, previous: undefined, next: { id: 'd#p5', text: 'word '.repeat(200) } }).embeds[0]!.description!;
+  assert.match(endless, / word…\*$/);
+});
+
+test('a passage says where it is: the opening section by the same words as quizzes, the dateline and title as a part, not a paragraph', () => {
+  const field = (m: OutgoingMessage, name: string) => m.embeds[0]!.fields!.find((f) => f.name === name)?.value;
+  const opening = renderPassage({ id: 'd#p4', title: 'Doc', section: '', paragraph: 4, text: 'Text.' });
+  assert.equal(field(opening, 'Section'), sectionLabel(''));
+  assert.equal(field(opening, 'Paragraph'), '4');
+  const meta = renderPassage({ id: 'd#meta', title: 'Doc', section: '', paragraph: 0, text: 'December 10, 2015 | Journal' });
+  assert.deepEqual(meta.embeds[0]!.fields!.map((f) => [f.name, f.value]), [
+    ['Document', 'Doc'],
+    ['Part', 'dateline and title'],
+    ['Passage id', '`d#meta`'],
+  ]);
+});
+
 test('a passage shows the quoted words in bold between its neighbours', () => {
   const message = renderPassage(
     { id: 'd#p2', title: 'Doc', section: '', paragraph: 2, text: 'First sentence here. The *quoted* words. Last one.', previous: { id: 'd#p1', text: 'Before.' }, next: { id: 'd#p3', text: 'After.' } },
     { heading: 'Passage 1 — Doc', emphasis: { start: 21, end: 40 } },
   );
   const d = message.embeds[0]!.description!;
-  assert.match(d, /^\*…Before\.\*\n\n/);
+  assert.match(d, /^\*Before\.\*\n\n/, 'a neighbour shown whole has no ellipsis');
   assert.ok(d.includes('First sentence here. **The \\*quoted\\* words.** Last one.'), d);
-  assert.match(d, /\*After\.…\*$/);
+  assert.match(d, /\n\n\*After\.\*$/);
   assert.deepEqual(message.components[0]!.components.map((b) => b.custom_id), ['fn:show:d#p1', 'fn:show:d#p3']);
   assert.deepEqual(messageViolations(message), []);
   assert.ok(embedLength(message.embeds[0]!) < 6000);

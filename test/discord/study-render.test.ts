@@ -17,6 +17,7 @@ import {
 } from '../../src/discord/study/render.js';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { allQuestions, buildQuizBank } from '../../src/study/quiz.js';
+import { sectionLabel } from '../../src/study/session.js';
 import { CORPUS_DIR } from '../helpers/engine.js';
 
 const corpus = loadCorpus(CORPUS_DIR);
@@ -96,6 +97,14 @@ test('feedback, intro, summaries, leaderboard, progress and study steps stay wit
   }
   const board = messages[3]!.embeds[0]!;
   assert.match(board.footer!.text, /^You: rank 31 with 10 points\. 40 members with a score/);
+});
+
+test('a quiz intro counts its questions in good English: one question, or several that follow one at a time', () => {
+  const intro = (count: number) => renderQuizIntro({ count, requested: count, section: '', timeLimitMs: 60_000, startedBy: 'Alice', source: 'offline' });
+  const one = intro(1).embeds[0]!;
+  assert.match(one.description!, /^Started by \*\*Alice\*\*\. 1 question; it stays open 1 min, then its answer is revealed with the passage that proves it\./);
+  assert.match(intro(2).embeds[0]!.description!, /\. 2 questions follow one at a time; each stays open 1 min, then its answer is revealed/);
+  assert.equal(one.title, `Quiz on ${sectionLabel('')}`);
 });
 
 test('a study step shows its passage exactly', () => {

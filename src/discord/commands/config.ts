@@ -13,7 +13,7 @@ import type { BotContext } from '../context.js';
 import { effectiveSettings } from '../moderation/gate.js';
 import { requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
-import { escapeText, renderNotice, renderSettings } from '../render.js';
+import { escapeText, plural, renderNotice, renderSettings } from '../render.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 const { memberCooldownSeconds: COOLDOWN, questionsPerMinute: RATE, retentionDays: RETENTION } = SETTING_LIMITS;
@@ -162,11 +162,11 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
     }
     case 'cooldown': {
       const seconds = interaction.options.getInteger('seconds', true);
-      return { change: { memberCooldownSeconds: seconds }, said: seconds ? `Each member may now ask once every ${seconds} seconds.` : 'Members may ask without waiting.' };
+      return { change: { memberCooldownSeconds: seconds }, said: seconds ? `Each member may now ask once every ${plural(seconds, 'second')}.` : 'Members may ask without waiting.' };
     }
     case 'rate': {
       const n = interaction.options.getInteger('questions-per-minute', true);
-      return { change: { questionsPerMinute: n }, said: n ? `At most ${n} questions a minute are answered here; more wait in a queue and are told their place.` : 'Questions are answered without a per-minute limit.' };
+      return { change: { questionsPerMinute: n }, said: n ? `At most ${plural(n, 'question')} a minute ${n === 1 ? 'is' : 'are'} answered here; more wait in a queue and are told their place.` : 'Questions are answered without a per-minute limit.' };
     }
     case 'modlog': {
       const channel = optionId(interaction, 'channel') ?? null;
@@ -191,7 +191,7 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
     }
     case 'retention': {
       const days = interaction.options.getInteger('days', true);
-      return { change: { retentionDays: days }, said: days ? `Questions, answers and votes older than ${days} days are deleted (checked at start-up and hourly).` : 'Questions, answers and votes are kept until deleted.' };
+      return { change: { retentionDays: days }, said: days ? `Questions, answers and votes older than ${plural(days, 'day')} are deleted (checked at start-up and hourly).` : 'Questions, answers and votes are kept until deleted.' };
     }
     default:
       throw new FootnoteError('NOT_FOUND', `/config has no ${sub} setting.`);

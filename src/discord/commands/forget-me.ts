@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { renderNotice } from '../render.js';
+import { plural, renderNotice } from '../render.js';
 
 export const data = new SlashCommandBuilder().setName('forget-me').setDescription('Delete your stored questions, answers, votes and reports in this server');
 
@@ -27,8 +27,4 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
       `Deleted from ${where}: ${parts.join(', ')}.${guildId ? ' That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).' : ''}`,
     ),
   );
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

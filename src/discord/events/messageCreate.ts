@@ -1,18 +1,20 @@
 import { ChannelType, Events, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
-import { answerQuestion, openAnswerThread, type GivenAnswer } from '../answering.js';
+import { composeAnswer, openAnswerThread, recordAnswer, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
 import { stripBotMention } from '../conversation.js';
 import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { messageMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
-import { NO_MENTIONS, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
+import { isNotAQuestion, NO_MENTIONS, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
 import { describeError } from '../respond.js';
 import type { BotEvent } from './index.js';
 
 /**
  * Questions by message: mentions, DMs, question channels (FOOTNOTE_QUESTION_CHANNELS and the
- * server's own), thread follow-ups and replies to an answer, under the server's settings.
+ * server's own), thread follow-ups and replies to an answer, under the server's settings. Where the
+ * bot reads every message (question channels, its threads), a message that is not a question gets
+ * no reply.
  */
 const messageCreate: BotEvent<Events.MessageCreate> = {
   name: Events.MessageCreate,
@@ -32,6 +34,8 @@ interface Asked {
   via: AskedVia;
   text: string;
   mentioned: boolean;
+  /** written to the bot (a mention, a DM, a reply to its answer), not just posted where it reads every message */
+  addressed: boolean;
   conversation?: Conversation;
   /** the answer this message replies to */
   repliedTo?: AnswerRecord;
@@ -54,7 +58,7 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
   if (!via) return undefined;
   // Without the Message Content intent, messages that do not mention the bot arrive empty.
   if (!text && !mentioned) return undefined;
-  return { via, text, mentioned, conversation, repliedTo };
+  return { via, text, mentioned, addressed: mentioned || via === 'dm' || via === 'reply', conversation, repliedTo };
 }
 
 async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
@@ -101,8 +105,8 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
         await notice.finish();
         await send(message, [renderNotice(RESTARTING_WHILE_QUEUED)], noticeMessage);
       },
-      prepare: () =>
-        answerQuestion(ctx, {
+      prepare: async () => {
+        const request: QuestionRequest = {
           question: asked.text,
           userId: message.author.id,
           guildId: message.guildId,
@@ -112,10 +116,19 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
           conversationId: asked.conversation?.id ?? null,
           docIds: admission.docIds,
           llm: admission.llm,
-        }),
+        };
+        const composed = await composeAnswer(ctx, request);
+        // chatter where the bot reads every message ("thanks!", "nice") was not meant for it: no reply, nothing recorded
+        if (!asked.addressed && isNotAQuestion(composed.answer)) return undefined;
+        return recordAnswer(ctx, request, composed);
+      },
       deliver: async (outcome) => {
         await notice.finish();
         if (!outcome.ok) throw outcome.error;
+        if (!outcome.value) {
+          await noticeMessage?.delete().catch(() => {});
+          return;
+        }
         await deliverAnswer(ctx, message, asked, admission, outcome.value, noticeMessage);
       },
     });

@@ -137,7 +137,7 @@ export function renderAnswerFeedback(view: { question: QuizQuestion; answer: Pic
 
 export function renderQuizIntro(view: { count: number; requested: number; section: string | null; timeLimitMs: number; startedBy: string; shortfall?: string; source: RoundSource }): OutgoingMessage {
   const lines = [
-    `Started by **${shownName(view.startedBy)}**. ${view.count} question${view.count === 1 ? '' : 's'} follow one at a time; each stays open ${seconds(view.timeLimitMs)}, then its answer is revealed with the passage that proves it.`,
+    `Started by **${shownName(view.startedBy)}**. ${view.count === 1 ? `1 question; it stays open ${seconds(view.timeLimitMs)}` : `${view.count} questions follow one at a time; each stays open ${seconds(view.timeLimitMs)}`}, then its answer is revealed with the passage that proves it.`,
     'Press a button to answer — one answer per member and question. Each right answer scores a point in this server (`/leaderboard`, `/progress`).',
   ];
   if (view.count < view.requested && view.shortfall) lines.push(`*${escapeText(view.shortfall)}*`);
