@@ -10,6 +10,7 @@ import { reviewOf, type GuildSettings } from '../store/moderation.js';
 import { sectionLabel } from '../study/session.js';
 import type { Reading } from './answering.js';
 import { encodeCustomId } from './custom-id.js';
+import type { HelpEntry, HelpGroup } from './registry.js';
 
 export const LIMITS = {
   content: 2000,
@@ -538,28 +539,45 @@ export function renderAbout(about: AboutView): OutgoingMessage {
   ]);
 }
 
-export function renderHelp(examples: string[], options: { threads: boolean; questionChannels: boolean }): OutgoingMessage {
-  const moderation = [
-    '**/forget-me** — delete your questions, votes and reports in this server.',
-    'Moderators (Manage Server or a moderator role): **/config** `show` and each setting, **/block** `member` `[reason]`, **/unblock** `member`, **/modlog export** `[from] [to] [format]`; reports arrive in the mod-log channel with **Approve**, **Correct** and **Hide**.',
-  ];
-  const how = [
-    '**/ask** `question` — an answer with numbered sources. Add `private: True` to see it alone.',
-    '**/search** `query` — the most relevant passages, without an answer.',
-    '**/passage** `id` — one passage by its id (ids look like the ones under each source).',
-    '**/about** — the documents and how answers are made.',
+export interface HelpView {
+  /** questions to try */
+  examples: string[];
+  /** every registered command (CommandRegistry.helpEntries) */
+  commands: HelpEntry[];
+  /** answers to messages open a thread */
+  threads: boolean;
+  /** there are channels where every message is a question */
+  questionChannels: boolean;
+}
+
+/** /help: every registered command in its part, how else to ask, and questions to try. */
+export function renderHelp(view: HelpView): OutgoingMessage {
+  // the commands' own words (their descriptions), shown as Markdown
+  const lines = (group: HelpGroup) => view.commands.filter((c) => c.group === group).map((c) => `**/${c.name}**${c.usage ? ` ${c.usage}` : ''} — ${c.text}`);
+  const asking = [
+    ...lines('asking'),
     'Or mention me with a question, or send me a direct message.',
-    ...(options.questionChannels ? ['In the question channels, just write your question.'] : []),
-    ...(options.threads ? ['Answers to messages open a thread: ask follow-ups there without mentioning me.'] : []),
+    ...(view.questionChannels ? ['In the question channels, just write your question.'] : []),
+    ...(view.threads ? ['Answers to messages open a thread: ask follow-ups there without mentioning me.'] : []),
   ];
-  const list = examples.slice(0, 8).map((q) => `• ${escapeText(q)}`);
+  const study = lines('study');
+  const moderation = [
+    ...lines('your-data'),
+    ...lines('moderation'),
+    'Moderation commands are for members with Manage Server or a moderator role; reports arrive in the mod-log channel with **Approve**, **Correct** and **Hide**.',
+  ];
+  const list = view.examples.slice(0, 8).map((q) => `• ${escapeText(q)}`);
   return message([
     {
       title: 'How to ask Footnote',
-      description: `${how.join('\n')}\n\nEvery answer quotes the passages it rests on: press **Passage n** to read one in context, 👍 or 👎 to say whether it helped, **Report** if something is wrong. When the documents do not cover a question, I say so and show the nearest passages.`,
+      description: truncate(
+        `${asking.join('\n')}\n\nEvery answer quotes the passages it rests on: press **Passage n** to read one in context, 👍 or 👎 to say whether it helped, **Report** if something is wrong. When the documents do not cover a question, I say so and show the nearest passages.`,
+        LIMITS.description,
+      ),
       color: COLOR.info,
       fields: [
         ...(list.length ? [{ name: 'Try', value: truncate(list.join('\n'), LIMITS.fieldValue) }] : []),
+        ...(study.length ? [{ name: 'Quizzes and study', value: truncate(study.join('\n'), LIMITS.fieldValue) }] : []),
         { name: 'Your data and moderation', value: truncate(moderation.join('\n'), LIMITS.fieldValue) },
       ],
     },

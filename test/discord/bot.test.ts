@@ -319,12 +319,17 @@ test('/about describes the documents, the answering mode and the version', async
   assert.equal(field('Version'), JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
 });
 
-test('/help explains how to ask, with examples from the corpus, privately', async () => {
+test('/help explains how to ask, with examples from the corpus, privately, and lists every registered command', async () => {
   const reply = await fake.interact({ type: 'command', name: 'help' }).final();
   assert.equal(reply.flags & 64, 64);
-  assert.match(reply.embeds[0].description, /\/ask/);
+  assert.match(reply.embeds[0].description, /\*\*\/ask\*\* `question` `\[private\]` — /);
   assert.match(reply.embeds[0].description, /follow-ups there without mentioning me/);
   assert.match(reply.embeds[0].fields[0].value, /Who wrote the article\?/);
+  const text = [reply.embeds[0].description, ...reply.embeds[0].fields.map((f: any) => f.value)].join('\n');
+  const names = bot.context.commands.names;
+  for (const name of ['quiz', 'study', 'leaderboard', 'progress']) assert.ok(names.includes(name), name);
+  for (const name of names) assert.ok(text.includes(`**/${name}**`), `/help lists /${name}`);
+  assert.match(text, /\*\*\/study\*\* `start` · `next` · `end` — /);
 });
 
 test('an empty question is the user’s to fix: a private explanation, nothing public', async () => {

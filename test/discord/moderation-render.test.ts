@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Answer } from '../../src/answer/types.js';
 import { decodeCustomId, decodeModalId, encodeCustomId, encodeModalId, type ButtonAction, type ModalAction } from '../../src/discord/custom-id.js';
 import { messageViolations, renderAnswer, renderHelp, renderReport, renderSettings, unescapeText } from '../../src/discord/render.js';
+import { loadCommands } from '../../src/discord/registry.js';
 import { DEFAULT_GUILD_SETTINGS, type MaybeReviewedAnswer } from '../../src/store/moderation.js';
 
 test('review buttons and moderation forms round-trip through their custom ids', () => {
@@ -104,10 +105,11 @@ test('/config show names every setting, with the defaults said as such', () => {
   assert.deepEqual(messageViolations(crowded), [], 'hundreds of channels and roles still fit one message');
 });
 
-test('/help has a field for the moderation commands and /forget-me, after the examples', () => {
-  const help = renderHelp(['Who wrote the article?'], { threads: false, questionChannels: false });
+test('/help has a field for the moderation commands and /forget-me, after the examples', async () => {
+  const help = renderHelp({ examples: ['Who wrote the article?'], commands: (await loadCommands()).helpEntries(), threads: false, questionChannels: false });
   const fields = help.embeds[0]!.fields!;
-  assert.equal(fields[0]!.name, 'Try');
-  assert.equal(fields[1]!.name, 'Your data and moderation');
-  for (const c of ['/forget-me', '/config', '/block', '/unblock', '/modlog export']) assert.ok(fields[1]!.value.includes(c), c);
+  assert.deepEqual(fields.map((f) => f.name), ['Try', 'Quizzes and study', 'Your data and moderation']);
+  for (const c of ['/forget-me', '/config', '/block', '/unblock', '/modlog']) assert.ok(fields[2]!.value.includes(`**${c}**`), c);
+  assert.match(fields[2]!.value, /\*\*\/modlog\*\* `export` — /);
+  assert.deepEqual(messageViolations(help), []);
 });

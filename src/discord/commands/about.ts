@@ -1,8 +1,11 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { renderAbout } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder().setName('about').setDescription('The documents Footnote answers from, and how it answers');
+
+export const help: CommandHelp = { group: 'asking' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const about = ctx.engine.about();

@@ -8,12 +8,15 @@ import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
 import { renderAnswer, renderNotice } from '../render.js';
 import { describeError } from '../respond.js';
 import { filterSuggestions } from '../suggestions.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about the documents; the answer cites the passages it rests on')
   .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH).setAutocomplete(true))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+export const help: CommandHelp = { group: 'asking', text: 'An answer that cites the passages it rests on; `private: True` shows it to you alone.' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.options.getString('question', true);

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { requireModerator } from '../moderation/members.js';
 import { announce, optionId } from '../moderation/options.js';
 import { escapeText, renderNotice } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('block')
@@ -11,6 +12,8 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .addUserOption((o) => o.setName('member').setDescription('The member to block').setRequired(true))
   .addStringOption((o) => o.setName('reason').setDescription('Why (kept in the moderation record)').setMaxLength(300));
+
+export const help: CommandHelp = { group: 'moderation' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

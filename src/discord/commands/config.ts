@@ -14,6 +14,7 @@ import { effectiveSettings } from '../moderation/gate.js';
 import { requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
 import { escapeText, plural, renderNotice, renderSettings } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 const { memberCooldownSeconds: COOLDOWN, questionsPerMinute: RATE, retentionDays: RETENTION } = SETTING_LIMITS;
@@ -93,6 +94,8 @@ export const data = new SlashCommandBuilder()
       .setDescription('Days questions, answers and votes are kept (0: until deleted)')
       .addIntegerOption((o) => o.setName('days').setDescription('0 to keep them').setRequired(true).setMinValue(RETENTION.min).setMaxValue(RETENTION.max)),
   );
+
+export const help: CommandHelp = { group: 'moderation' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -1,8 +1,11 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { plural, renderNotice } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder().setName('forget-me').setDescription('Delete your stored questions, answers, votes and reports in this server');
+
+export const help: CommandHelp = { group: 'your-data' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { allowedMember, requireGuild } from '../study/members.js';
 import { renderLeaderboard } from '../study/render.js';
 import { attachStudy } from '../study/resume.js';
+import type { CommandHelp } from '../registry.js';
 
 export const LEADERBOARD_SIZE = 10;
 
@@ -11,6 +12,8 @@ export const data = new SlashCommandBuilder()
   .setName('leaderboard')
   .setDescription('The members of this server with the most right quiz answers')
   .setContexts(InteractionContextType.Guild);
+
+export const help: CommandHelp = { group: 'study' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = requireGuild(interaction);

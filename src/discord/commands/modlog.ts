@@ -4,6 +4,7 @@ import { parseDateRange, recordFile, type RecordFormat } from '../../study/recor
 import type { BotContext } from '../context.js';
 import { requireModerator } from '../moderation/members.js';
 import { renderNotice } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 /** Discord's attachment limit for bots without boosts, with room to spare. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -20,6 +21,8 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('to').setDescription('Last day, YYYY-MM-DD (UTC); default: now').setMaxLength(40))
       .addStringOption((o) => o.setName('format').setDescription('csv (default) or json').addChoices({ name: 'csv', value: 'csv' }, { name: 'json', value: 'json' })),
   );
+
+export const help: CommandHelp = { group: 'moderation' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -3,11 +3,14 @@ import { FootnoteError } from '../../errors.js';
 import type { BotContext } from '../context.js';
 import { passageView } from '../passages.js';
 import { renderPassage } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('passage')
   .setDescription('A passage by its id, as cited under answers')
   .addStringOption((o) => o.setName('id').setDescription('e.g. twisted-tehran-moscow-axis#p4').setRequired(true).setMaxLength(200).setAutocomplete(true));
+
+export const help: CommandHelp = { group: 'asking' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const id = interaction.options.getString('id', true).trim().replace(/^`|`$/g, '');

@@ -5,11 +5,14 @@ import type { BotContext } from '../context.js';
 import { allowedMember, memberName, requireGuild } from '../study/members.js';
 import { renderProgress } from '../study/render.js';
 import { attachStudy } from '../study/resume.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('progress')
   .setDescription('Your own quiz history in this server and the sections you have covered (only you see it)')
   .setContexts(InteractionContextType.Guild);
+
+export const help: CommandHelp = { group: 'study' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = requireGuild(interaction);

@@ -10,6 +10,7 @@ import { renderQuizIntro } from '../study/render.js';
 import { attachStudy } from '../study/resume.js';
 import { drive, exclusive, studyRuntime } from '../study/runner.js';
 import { autocompleteSection, sectionNotFound } from '../study/sections.js';
+import type { CommandHelp } from '../registry.js';
 
 /** Questions come one at a time in a channel, so a round stays short. */
 export const MAX_ROUND_QUESTIONS = 20;
@@ -22,6 +23,8 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption((o) => o.setName('count').setDescription(`How many questions (default ${DEFAULT_ROUND_QUESTIONS})`).setMinValue(1).setMaxValue(MAX_ROUND_QUESTIONS))
   .addStringOption((o) => o.setName('section').setDescription('Only questions from this section').setMaxLength(200).setAutocomplete(true))
   .addIntegerOption((o) => o.setName('seconds').setDescription('How long each question stays open (default 30)').setMinValue(10).setMaxValue(600));
+
+export const help: CommandHelp = { group: 'study' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = requireGuild(interaction);

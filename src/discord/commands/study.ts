@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { attachStudy } from '../study/resume.js';
 import { autocompleteSection } from '../study/sections.js';
 import { endStudy, nextStep, startSession } from '../study/sessions.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('study')
@@ -18,6 +19,8 @@ export const data = new SlashCommandBuilder()
   )
   .addSubcommand((s) => s.setName('next').setDescription('Reveal the check question and move on to the next passage'))
   .addSubcommand((s) => s.setName('end').setDescription('End the session with a summary of the group’s scores'));
+
+export const help: CommandHelp = { group: 'study' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   attachStudy(ctx, interaction.client);

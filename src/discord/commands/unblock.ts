@@ -4,12 +4,15 @@ import type { BotContext } from '../context.js';
 import { requireModerator } from '../moderation/members.js';
 import { announce, optionId } from '../moderation/options.js';
 import { escapeText, renderNotice } from '../render.js';
+import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
   .setName('unblock')
   .setDescription('Let a blocked member ask Footnote questions again (moderators)')
   .setContexts(InteractionContextType.Guild)
   .addUserOption((o) => o.setName('member').setDescription('The member to unblock').setRequired(true));
+
+export const help: CommandHelp = { group: 'moderation' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
