@@ -1,6 +1,6 @@
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
-import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
+import { asksNothing, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
@@ -109,7 +109,7 @@ function abstention(answer: string): ExtractiveAnswer {
 /** The sentences that answer the question, or why there are none. */
 function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
   const top = retrieval.passages[0];
-  if (!retrieval.terms.length) return { refusal: question.injection || question.chatter || !question.tokens.length ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
+  if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
   if (unsupportedSpecifics(question, retrieval).length) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));

@@ -11,6 +11,7 @@ import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index
 import type { BotContext } from './context.js';
 import { carryKeyTerms } from './conversation.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
+import { analyzeQuestion } from '../retrieve/question.js';
 import { truncate } from './render.js';
 
 export interface QuestionRequest {
@@ -94,6 +95,8 @@ export async function recordAnswer(ctx: BotContext, request: QuestionRequest, co
  * model (falling back when it fails), else the previous question's key terms carried over.
  */
 export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<ResolvedFollowUp> {
+  // "thanks!" after an answer is not a question about the previous one.
+  if (analyzeQuestion(question).chatter) return { standalone: question };
   const model = ctx.engine.llm;
   if (llm && ctx.engine.mode === 'llm' && model?.condense) {
     const history = previous.flatMap((r) => [`Question: ${r.standalone}`, `Answer: ${truncate(r.answer.answer, 400)}`]);

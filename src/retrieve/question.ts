@@ -82,6 +82,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
 }
 
+/** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */
+export function asksNothing(question: AnalyzedQuestion): boolean {
+  return !question.tokens.length && !question.metadata && (question.chatter || question.injection || question.type !== 'overview');
+}
+
 // Words of greetings, thanks and reactions: a message made only of these asks nothing of the corpus.
 const SOCIAL = new Set(
   `hi hello hey hiya howdy sup greetings thanks thank thx ty tysm cheers welcome bye goodbye later cya nice cool great awesome amazing

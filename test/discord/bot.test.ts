@@ -430,6 +430,11 @@ test('an answer opens a thread where follow-ups are answered without a mention, 
   assertVerbatim(quotes);
   assert.equal(quotes[0]!.passageId, 'twisted-tehran-moscow-axis#p1');
 
+  // talk in the thread is not a follow-up: no reply, and it uses no turn (the next question is still answered)
+  const thanks = fake.sendMessage({ content: 'thanks!', channelId: thread });
+  await sleep(300);
+  assert.equal(botMessageReplying(thread, thanks.id), undefined);
+
   const third = fake.sendMessage({ content: 'and when was that?', channelId: thread });
   assert.match((await replyTo(third.id)).body.embeds[0].description, /^\*Read with the previous question: “what was he wearing\?”\*/);
   const fourth = fake.sendMessage({ content: 'anything else?', channelId: thread });

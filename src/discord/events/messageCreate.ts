@@ -8,6 +8,7 @@ import { messageMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
 import { isNotAQuestion, NO_MENTIONS, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
 import { describeError } from '../respond.js';
+import { analyzeQuestion } from '../../retrieve/question.js';
 import type { BotEvent } from './index.js';
 
 /**
@@ -58,7 +59,10 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
   if (!via) return undefined;
   // Without the Message Content intent, messages that do not mention the bot arrive empty.
   if (!text && !mentioned) return undefined;
-  return { via, text, mentioned, addressed: mentioned || via === 'dm' || via === 'reply', conversation, repliedTo };
+  const addressed = mentioned || via === 'dm' || via === 'reply';
+  // Where the bot reads every message, talk ("thanks!", "lol nice") is not for it: no reply, no cooldown.
+  if (!addressed && analyzeQuestion(text).chatter) return undefined;
+  return { via, text, mentioned, addressed, conversation, repliedTo };
 }
 
 async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
