@@ -1,15 +1,20 @@
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { createHash } from 'node:crypto';
+import hnswlib from 'hnswlib-node';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../corpus/load.js';
 import { FootnoteError } from '../errors.js';
 import { chunkDocument, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '../ingest/chunk.js';
+import { readDocstore, writeDocstore } from './docstore.js';
+import { sha256File } from './files.js';
+import { preparePassageTerms, readPassageTerms, writePassageTerms, type PassageTerms } from './passage-terms.js';
 
-export const INDEX_FORMAT = 1;
-const INDEX_FILES = ['hnswlib.index', 'docstore.json', 'args.json'];
+/** 2: the passages' terms are persisted (terms.bin) and docstore.json is written a line per passage. */
+export const INDEX_FORMAT = 2;
+const INDEX_FILES = ['hnswlib.index', 'docstore.json', 'args.json', 'terms.bin'];
 
 export interface Manifest {
   format: number;
@@ -27,6 +32,8 @@ export interface Manifest {
 export interface VectorIndex {
   store: HNSWLib;
   chunks: Chunk[];
+  /** the passages tokenised for retrieval, in the order of `chunks` */
+  terms: PassageTerms;
   manifest: Manifest;
 }
 
@@ -62,11 +69,12 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
     const check = checkIndex(dir, expected);
     if (check.ok) {
       try {
-        const store = await HNSWLib.load(dir, options.embeddings);
+        const store = await loadStore(dir, options.embeddings);
         tuneSearch(store);
         const chunks = chunksOf(store);
-        if (chunks.length === check.manifest.chunks) {
-          return { store, chunks, manifest: check.manifest, built: false, seconds: (performance.now() - started) / 1000 };
+        const terms = readPassageTerms(join(dir, 'terms.bin'));
+        if (chunks.length === check.manifest.chunks && terms.passages === chunks.length) {
+          return { store, chunks, terms, manifest: check.manifest, built: false, seconds: (performance.now() - started) / 1000 };
         }
         reason = 'the index does not hold the passages its manifest lists';
       } catch (error) {
@@ -102,10 +110,42 @@ function checkIndex(dir: string, expected: Pick<Manifest, 'format' | 'corpusHash
 }
 
 async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings; dir: string }): Promise<VectorIndex> {
-  const { corpus, embeddings, onProgress } = options;
-  const titles = new Map(corpus.documents.map((d) => [d.id, d.meta.title]));
+  const { corpus } = options;
   const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, options.chunker));
   if (chunks.length === 0) throw new FootnoteError('CORPUS_EMPTY', 'The corpus has no passages to index (every document is empty or only headings).');
+  const store = await embedPassages(chunks, options);
+  // Once the vectors are garbage: tokenising while they are held would raise the build's peak memory.
+  const terms = preparePassageTerms(chunks);
+
+  // Write aside, then swap in: a reader never sees a half-written index.
+  mkdirSync(options.dataDir, { recursive: true });
+  const temp = join(options.dataDir, `index.building-${process.pid}-${Date.now()}`);
+  await saveStore(store, temp);
+  writePassageTerms(join(temp, 'terms.bin'), terms);
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    corpusHash: corpus.hash,
+    chunker: options.chunker,
+    embedder: options.embedder,
+    documents: corpus.documents.length,
+    chunks: chunks.length,
+    dimensions: store.args.numDimensions!,
+    files: Object.fromEntries(INDEX_FILES.map((f) => [f, sha256File(join(temp, f))])),
+    builtAt: new Date().toISOString(),
+  };
+  writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const old = join(options.dataDir, `index.old-${process.pid}-${Date.now()}`);
+  if (existsSync(options.dir)) renameSync(options.dir, old);
+  renameSync(temp, options.dir);
+  rmSync(old, { recursive: true, force: true });
+  removeAbandonedBuilds(options.dataDir);
+  return { store, chunks, terms, manifest };
+}
+
+/** Embed the passages and insert them into a new vector store, labelled by their position. */
+async function embedPassages(chunks: Chunk[], options: OpenIndexOptions): Promise<HNSWLib> {
+  const { corpus, embeddings, onProgress } = options;
+  const titles = new Map(corpus.documents.map((d) => [d.id, d.meta.title]));
   const batchSize = options.batchSize ?? 256;
   const vectors: number[][] = [];
   onProgress?.(0, chunks.length);
@@ -121,29 +161,7 @@ async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors[0].length });
   await store.addVectors(vectors, chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { ...chunk, text: undefined } })));
   tuneSearch(store);
-
-  // Write aside, then swap in: a reader never sees a half-written index.
-  mkdirSync(options.dataDir, { recursive: true });
-  const temp = join(options.dataDir, `index.building-${process.pid}-${Date.now()}`);
-  await store.save(temp);
-  const manifest: Manifest = {
-    format: INDEX_FORMAT,
-    corpusHash: corpus.hash,
-    chunker: options.chunker,
-    embedder: options.embedder,
-    documents: corpus.documents.length,
-    chunks: chunks.length,
-    dimensions: vectors[0].length,
-    files: Object.fromEntries(INDEX_FILES.map((f) => [f, sha256File(join(temp, f))])),
-    builtAt: new Date().toISOString(),
-  };
-  writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  const old = join(options.dataDir, `index.old-${process.pid}-${Date.now()}`);
-  if (existsSync(options.dir)) renameSync(options.dir, old);
-  renameSync(temp, options.dir);
-  rmSync(old, { recursive: true, force: true });
-  removeAbandonedBuilds(options.dataDir);
-  return { store, chunks, manifest };
+  return store;
 }
 
 /** Folders left by builds whose process died (killed mid-build or between the renames). */
@@ -180,11 +198,27 @@ export function embeddingText(chunk: Chunk, title: string): string {
   return [title, chunk.section, chunk.text].filter(Boolean).join('\n');
 }
 
-function chunksOf(store: HNSWLib): Chunk[] {
-  const docs = [...(store.docstore as unknown as { _docs: Map<string, Document> })._docs.values()];
-  return docs.map((doc) => ({ ...(doc.metadata as Omit<Chunk, 'text'>), text: doc.pageContent }));
+/**
+ * `HNSWLib.save` with the docstore written a line per passage (`HNSWLib.save` writes it as one
+ * string, which caps the corpus at ~850k passages): the same three files.
+ */
+async function saveStore(store: HNSWLib, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await store.index.writeIndex(join(dir, 'hnswlib.index'));
+  writeFileSync(join(dir, 'args.json'), JSON.stringify(store.args));
+  writeDocstore(join(dir, 'docstore.json'), store.docstore._docs);
 }
 
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+/** `HNSWLib.load`, reading the docstore a line at a time. */
+async function loadStore(dir: string, embeddings: Embeddings): Promise<HNSWLib> {
+  const args = JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')) as HNSWLib['args'];
+  if (args.numDimensions === undefined) throw new Error('args.json has no numDimensions');
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(join(dir, 'hnswlib.index'));
+  const docstore = new SynchronousInMemoryDocstore(readDocstore(join(dir, 'docstore.json')));
+  return new HNSWLib(embeddings, { ...args, index, docstore });
+}
+
+function chunksOf(store: HNSWLib): Chunk[] {
+  return [...store.docstore._docs.values()].map((doc) => ({ ...(doc.metadata as Omit<Chunk, 'text'>), text: doc.pageContent }));
 }

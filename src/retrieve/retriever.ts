@@ -1,9 +1,10 @@
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
-import { Bm25 } from '../index/bm25.js';
+import type { Bm25 } from '../index/bm25.js';
 import type { EmbedderChoice } from '../index/embeddings.js';
+import type { PassageTerms, Word } from '../index/passage-terms.js';
 import type { VectorIndex } from '../index/store.js';
-import { contentTokens, stemWord, type Token } from '../index/tokenize.js';
+import { stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
 import { editDistance, nameKey, WordMatcher } from './matcher.js';
 
@@ -42,21 +43,9 @@ export interface Retrieval {
   terms: { token: Token; weight: number; support: number }[];
 }
 
-/** A distinct word of the corpus, shared by every passage that uses it. */
-interface Term {
-  word: string;
-  stem: string;
-  /** dense index in the vocabulary, for per-question match tables */
-  id: number;
-}
-
 interface PreparedChunk {
   chunk: Chunk;
   title: string;
-  /** the passage's distinct content words (shared objects: memory grows with the vocabulary, not the text) */
-  words: Term[];
-  /** per sentence, its distinct content words */
-  sentenceWords: Term[][];
 }
 
 /** Weights of the signals fused into a passage's score (tuned on the development set). */
@@ -73,9 +62,13 @@ const CANDIDATES = 100;
  */
 export class Retriever {
   private readonly prepared: PreparedChunk[];
+  /** the passages' words as term ids (tokenised when the index was built: src/index/passage-terms.ts) */
+  private readonly terms: PassageTerms;
   private readonly bm25: Bm25;
-  private readonly vocabulary = new Map<string, Term>();
-  private readonly acronyms = new Map<string, Token[]>();
+  /** the corpus's distinct words, by term id (one object per word, shared by every passage that uses it) */
+  private readonly termList: Word[];
+  private readonly vocabulary: Map<string, Word>;
+  private readonly acronyms: Map<string, Word[]>;
   readonly matcher: WordMatcher;
   private readonly byId = new Map<string, number>();
 
@@ -86,42 +79,17 @@ export class Retriever {
     readonly fusion = { ...FUSION },
   ) {
     const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
-    const intern = (t: Token): Term => {
-      let term = this.vocabulary.get(t.word);
-      if (!term) this.vocabulary.set(t.word, (term = { word: t.word, stem: t.stem, id: this.vocabulary.size }));
-      return term;
-    };
-    const distinct = (tokens: Token[]) => [...new Set(tokens.map(intern))];
-    const stems: string[][] = [];
     this.prepared = index.chunks.map((chunk, i) => {
       this.byId.set(chunk.id, i);
-      const tokens = contentTokens(chunk.text);
-      stems.push([...tokens, ...contentTokens(chunk.section)].map((t) => t.stem));
-      const sentenceWords = chunk.sentences.map((s) => distinct(tokens.filter((t) => t.start + chunk.start >= s.start && t.end + chunk.start <= s.end)));
-      // A paragraph is about its section's heading too ("the limits of the partnership" → "Limits of Convergence").
-      const words = distinct([...tokens, ...contentTokens(chunk.section)]);
-      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId, words, sentenceWords };
+      return { chunk, title: titles.get(chunk.docId) ?? chunk.docId };
     });
-    this.bm25 = new Bm25(stems);
+    this.terms = index.terms;
+    this.bm25 = index.terms.bm25;
+    this.termList = index.terms.words.map((word, id) => ({ word, stem: index.terms.stems[id] }));
+    this.vocabulary = new Map(this.termList.map((t) => [t.word, t]));
+    this.acronyms = index.terms.acronyms;
     this.matcher = new WordMatcher(embedder.local);
     for (const country of COUNTRY_WORDS) this.matcher.names.add(nameKey(country));
-    // Acronyms the corpus spells out but never abbreviates ("Joint Comprehensive Plan of Action" → JCPOA).
-    for (const p of this.prepared) {
-      for (const m of p.chunk.text.matchAll(/\b[A-Z][\p{L}-]+(?:\s+(?:of|for|and|the|[A-Z][\p{L}-]+))+/gu)) {
-        const all = m[0].split(/\s+/);
-        if (!/^[A-Z]/.test(all[all.length - 1])) continue;
-        // From every capitalised word on (skipping "The ..."), with and without the small words (JCPOA, FDD).
-        all.forEach((first, i) => {
-          if (!/^[A-Z]/.test(first) || all.length - i < 2) return;
-          const words = all.slice(i);
-          const tokens = contentTokens(words.join(' ')).map((t) => ({ ...t, start: 0, end: 0 }));
-          for (const acronym of [words.map((w) => w[0]).join(''), words.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')]) {
-            const key = acronym.toLowerCase();
-            if (key.length >= 3 && !this.acronyms.has(key)) this.acronyms.set(key, tokens);
-          }
-        });
-      }
-    }
   }
 
   /** Similarity of two words in 0..1, as the reranker sees it (same stem = 1). */
@@ -142,7 +110,7 @@ export class Retriever {
     return tokens.flatMap((t) => {
       const raw = text.slice(t.start, t.end);
       const expansion = /^[A-Z]{3,}s?$/.test(raw) && !this.vocabulary.has(t.word) ? this.acronyms.get(t.word.replace(/s$/, '')) : undefined;
-      return expansion ? expansion.map((e) => ({ ...e, start: t.start, end: t.end })) : [t];
+      return expansion ? expansion.map((e) => ({ word: e.word, stem: e.stem, start: t.start, end: t.end })) : [t];
     });
   }
 
@@ -151,7 +119,7 @@ export class Retriever {
     return tokens.map((t) => {
       if (this.vocabulary.has(t.word) || this.embedder.local?.vectors.rank(t.word) !== undefined || t.word.length < 4 || /\d/.test(t.word)) return t;
       const max = t.word.length >= 7 ? 2 : 1;
-      let best: Term | undefined;
+      let best: Word | undefined;
       let bestDistance = max + 1;
       for (const v of this.vocabulary.values()) {
         const d = editDistance(t.word, v.word, max);
@@ -213,22 +181,21 @@ export class Retriever {
     const support = new Array<number>(tokens.length).fill(0);
     // Each question word against each corpus word once per question: a table by term id, filled on demand.
     const tables = tokens.map(() => new Float32Array(this.vocabulary.size).fill(-1));
-    const best = (words: Term[]): number[] =>
+    const best = (words: Uint32Array): number[] =>
       tokens.map((q, j) => {
         const table = tables[j];
         let top = 0;
-        for (const t of words) {
-          let m = table[t.id];
-          if (m < 0) m = table[t.id] = this.matcher.match(q, t);
+        for (const id of words) {
+          let m = table[id];
+          if (m < 0) m = table[id] = this.matcher.match(q, this.termList[id]);
           if (m > top && (top = m) === 1) break;
         }
         return top;
       });
     const rows = ids.map((i) => {
-      const p = this.prepared[i];
-      const passage = best(p.words);
+      const passage = best(this.terms.wordsOf(i));
       passage.forEach((m, j) => (support[j] = Math.max(support[j], m)));
-      return { i, passage, sentences: p.sentenceWords.map(best) };
+      return { i, passage, sentences: this.terms.sentencesOf(i).map(best) };
     });
     // A word counts by how much better it matches here than in the typical candidate:
     // words every passage matches ("Syria" in an article on Syria) then decide nothing.

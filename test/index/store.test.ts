@@ -63,12 +63,15 @@ test('given changed embedder settings, start-up rebuilds', async () => {
   }
 });
 
-for (const [name, damage] of [
-  ['a truncated vector file', (dir: string) => truncateSync(join(dir, 'hnswlib.index'), 100)],
-  ['a corrupted docstore', (dir: string) => writeFileSync(join(dir, 'docstore.json'), readFileSync(join(dir, 'docstore.json'), 'utf8').replace('Iran', 'Irak'))],
-  ['a deleted manifest (an interrupted build)', (dir: string) => rmSync(join(dir, 'manifest.json'))],
-  ['a garbage manifest', (dir: string) => writeFileSync(join(dir, 'manifest.json'), '{not json')],
-  ['a missing index file', (dir: string) => rmSync(join(dir, 'args.json'))],
+for (const [name, damage, reason] of [
+  ['a truncated vector file', (dir: string) => truncateSync(join(dir, 'hnswlib.index'), 100), /hnswlib\.index does not match its checksum/],
+  ['a corrupted docstore', (dir: string) => writeFileSync(join(dir, 'docstore.json'), readFileSync(join(dir, 'docstore.json'), 'utf8').replace('Iran', 'Irak')), /docstore\.json does not match its checksum/],
+  ['a deleted manifest (an interrupted build)', (dir: string) => rmSync(join(dir, 'manifest.json')), /no manifest/],
+  ['a garbage manifest', (dir: string) => writeFileSync(join(dir, 'manifest.json'), '{not json'), /manifest is corrupt/],
+  ['a missing index file', (dir: string) => rmSync(join(dir, 'args.json')), /args\.json is missing/],
+  ['a missing terms file', (dir: string) => rmSync(join(dir, 'terms.bin')), /terms\.bin is missing/],
+  ['a terms file with bytes flipped', (dir: string) => writeFileSync(join(dir, 'terms.bin'), readFileSync(join(dir, 'terms.bin')).map((b, i) => (i === 200 ? b ^ 0xff : b))), /terms\.bin does not match its checksum/],
+  ['an index of the previous format', (dir: string) => writeFileSync(join(dir, 'manifest.json'), readFileSync(join(dir, 'manifest.json'), 'utf8').replace('"format": 2', '"format": 1')), /the index format changed/],
 ] as const) {
   test(`given ${name}, start-up rebuilds instead of serving it`, async () => {
     const c = copyCorpus();
@@ -78,8 +81,9 @@ for (const [name, damage] of [
       damage(join(data.dir, 'index'));
       const again = await open(c.dir, data.dir);
       assert.equal(again.built, true, 'rebuilt');
-      assert.ok(again.reason);
+      assert.match(again.reason ?? '', reason);
       assert.deepEqual(again.chunks.map((x) => x.text), first.chunks.map((x) => x.text));
+      assert.deepEqual(again.terms, first.terms);
       assert.equal((await open(c.dir, data.dir)).built, false, 'the rebuilt index is served next time');
     } finally {
       c.cleanup();
