@@ -69,7 +69,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
     const check = checkIndex(dir, expected);
     if (check.ok) {
       try {
-        const store = await loadStore(dir, options.embeddings);
+        const store = await vectorStoreFiles.load(dir, options.embeddings);
         tuneSearch(store);
         const chunks = chunksOf(store);
         const terms = readPassageTerms(join(dir, 'terms.bin'));
@@ -120,7 +120,7 @@ async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings
   // Write aside, then swap in: a reader never sees a half-written index.
   mkdirSync(options.dataDir, { recursive: true });
   const temp = join(options.dataDir, `index.building-${process.pid}-${Date.now()}`);
-  await saveStore(store, temp);
+  await vectorStoreFiles.save(store, temp);
   writePassageTerms(join(temp, 'terms.bin'), terms);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
@@ -218,6 +218,9 @@ async function loadStore(dir: string, embeddings: Embeddings): Promise<HNSWLib> 
   const docstore = new SynchronousInMemoryDocstore(readDocstore(join(dir, 'docstore.json')));
   return new HNSWLib(embeddings, { ...args, index, docstore });
 }
+
+/** Saving and loading the vector store, in one object so the benchmark can time them. */
+export const vectorStoreFiles = { save: saveStore, load: loadStore };
 
 function chunksOf(store: HNSWLib): Chunk[] {
   return [...store.docstore._docs.values()].map((doc) => ({ ...(doc.metadata as Omit<Chunk, 'text'>), text: doc.pageContent }));
