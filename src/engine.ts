@@ -1,5 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
-import { answerMetadata } from './answer/metadata.js';
+import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
 import type { Answer, PassageOut } from './answer/types.js';
@@ -10,10 +10,18 @@ import { sanitizeInput } from './ingest/text.js';
 import type { Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
-import { analyzeQuestion, subQuestions } from './retrieve/question.js';
+import { stemWord, type Token } from './index/tokenize.js';
+import { analyzeQuestion, subQuestions, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
+
+/** Words of a question about a document's metadata that say nothing about which document is meant. */
+const METADATA_WORDS = new Set(
+  'wrote write writes written writer writers author authors authored penned published publish publication date day year month came come out released appear appeared dated run journal magazine newspaper outlet title titled headline called tags tagged topics category categories filed issues listed name list byline behind'
+    .split(' ')
+    .map(stemWord),
+);
 
 export interface AskOptions extends SearchOptions {
   /** false to answer offline even when a model is configured (a server's setting) */
@@ -111,8 +119,7 @@ export class Engine implements CorpusView {
     };
 
     if (question.metadata) {
-      const doc = this.documents.get(retrieval.passages[0]?.docId ?? options.docIds?.[0] ?? '') ?? this.corpus.documents[0];
-      const meta = answerMetadata(question.metadata, doc, this.chunksOf(doc.id));
+      const meta = this.metadataAnswer(question.metadata, question.tokens, retrieval, options.docIds);
       if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
     }
     const extractive = partRetrievals
@@ -124,6 +131,31 @@ export class Engine implements CorpusView {
       return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer (${written.reason}); this is the offline answer.` });
     }
     return finish({ ...extractive, mode: 'extractive' });
+  }
+
+  /**
+   * Which document "the article" means: the one the question's own words point to, or the only one
+   * allowed; when several documents could be meant and nothing picks one ("who wrote the article?"),
+   * each document answers for itself (up to five), rather than whichever ranked first.
+   */
+  private metadataAnswer(field: MetadataField, tokens: Token[], retrieval: Retrieval, docIds?: string[]): MetadataAnswer | undefined {
+    const candidates = docIds?.length ? docIds.filter((id) => this.documents.has(id)) : [...this.documents.keys()];
+    const topical = tokens.filter((t) => !METADATA_WORDS.has(t.stem));
+    const top = retrieval.passages[0]?.docId;
+    if (candidates.length <= 1 || (topical.length && top && candidates.includes(top))) {
+      const doc = this.documents.get((top && candidates.includes(top) ? top : candidates[0]) ?? '') ?? this.corpus.documents[0];
+      return answerMetadata(field, doc, this.chunksOf(doc.id));
+    }
+    const answers = candidates.slice(0, 5).map((id) => answerMetadata(field, this.documents.get(id)!, this.chunksOf(id))).filter((a): a is MetadataAnswer => !!a);
+    if (!answers.length) return undefined;
+    let n = 0;
+    const parts = answers.map((a) => {
+      const renumbered = a.citations.map((c) => ({ ...c, n: ++n }));
+      const first = renumbered[0].n - 1;
+      return { text: a.answer.replace(/\[(\d+)\]/g, (_, d: string) => `[${Number(d) + first}]`), citations: renumbered };
+    });
+    const more = candidates.length > 5 ? ` (${candidates.length - 5} more documents not shown; ask about one by its title.)` : '';
+    return { answer: `The corpus has ${candidates.length} documents. ${parts.map((p) => p.text).join(' ')}${more}`, citations: parts.flatMap((p) => p.citations) };
   }
 
   /** The passages an answer rests on lead the ranking (an overview or metadata answer may cite passages retrieval ranked low). */
