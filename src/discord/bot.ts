@@ -53,7 +53,7 @@ export async function createBot(engine: Engine, config: Config, settings: Discor
     moderation: new ModerationRuntime(store, log, options.moderation),
   };
   // questions, answers and votes past a server's retention period go at start-up, then hourly
-  context.moderation.start();
+  void context.moderation.start();
   const client = createClient(settings);
   for (const event of EVENTS) {
     const listener = (...args: unknown[]) => {

@@ -25,7 +25,7 @@ test('the retention purge runs at start-up and then on its timer, logging what i
   const lines: string[] = [];
   const log = { info: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`), warn: (m: string) => lines.push(m), error: () => {} };
   const runtime = new ModerationRuntime(store, log, { purgeIntervalMs: 40 });
-  runtime.start();
+  await runtime.start();
   assert.equal(store.answers.get(first), undefined, 'purged at start-up');
   assert.deepEqual(lines, ['retention purge {"answers":1,"votes":0,"refusals":0}']);
   const second = old();
@@ -37,8 +37,34 @@ test('the retention purge runs at start-up and then on its timer, logging what i
   assert.ok(store.answers.get(third), 'nothing runs after stop');
   raw.close();
   store.close();
-  runtime.purge();
+  await runtime.purge();
   assert.match(lines.at(-1)!, /retention purge failed/, 'a failing purge is logged, not thrown');
+});
+
+test('a purge that meets a lock held elsewhere waits for it without blocking, then lands', async () => {
+  const here = tempDir('footnote-runtime-lock-');
+  const store = openSqliteStore(here.dir, { writes: { firstDelayMs: 20, maxDelayMs: 50 } });
+  const raw = new Database(join(here.dir, DATABASE_FILE));
+  try {
+    const a = store.answers.record({ userId: 'u', guildId: 'g', channelId: 'c', via: 'slash', question: 'q', standalone: 'q', answer });
+    raw.prepare('UPDATE answers SET created_at = ? WHERE id = ?').run(Date.now() - 10 * 86_400_000, a.id);
+    store.settings.update('g', { retentionDays: 7 }, { userId: 'm' });
+    const lines: string[] = [];
+    const runtime = new ModerationRuntime(store, { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: () => {} });
+    raw.exec('BEGIN EXCLUSIVE');
+    const purged = runtime.purge();
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.ok(store.answers.get(a.id), 'nothing is deleted while the lock is held');
+    assert.deepEqual(lines, [], 'and nothing failed');
+    raw.exec('COMMIT');
+    await purged;
+    assert.equal(store.answers.get(a.id), undefined, 'purged once the lock is released');
+    assert.deepEqual(lines, ['retention purge']);
+  } finally {
+    raw.close();
+    store.close();
+    here.cleanup();
+  }
 });
 
 test('cooldowns are remembered per member and server', () => {

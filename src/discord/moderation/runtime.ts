@@ -34,11 +34,12 @@ export class ModerationRuntime {
     this.positionUpdateMs = options.positionUpdateMs ?? 5000;
   }
 
-  /** Purge now, then periodically; the timer never keeps the process alive. */
-  start(): void {
-    this.purge();
-    this.timer ??= setInterval(() => this.purge(), this.purgeIntervalMs);
+  /** Purge now, then periodically; the timer never keeps the process alive. Resolves when the first purge is done. */
+  start(): Promise<void> {
+    const first = this.purge();
+    this.timer ??= setInterval(() => void this.purge(), this.purgeIntervalMs);
     this.timer.unref();
+    return first;
   }
 
   /** Stop the purge timer and cancel questions still waiting in queues (they are told to ask again). */
@@ -48,15 +49,18 @@ export class ModerationRuntime {
     this.queue.close();
   }
 
-  /** Delete what is past each server's retention period; failures are logged, never thrown. */
-  purge(now = Date.now()): void {
+  /**
+   * Delete what is past each server's retention period, through the write queue like every other
+   * write (a lock held elsewhere is waited out, not met by blocking); failures are logged, never thrown.
+   */
+  async purge(now = Date.now()): Promise<void> {
+    for (const [key, at] of this.lastAsked) if (now - at > 86_400_000) this.lastAsked.delete(key);
     try {
-      const counts = this.store.moderation.purgeExpired(now);
+      const counts = await this.store.save(() => this.store.moderation.purgeExpired(now));
       if (counts.answers || counts.votes || counts.refusals) this.log.info('retention purge', { ...counts });
     } catch (error) {
       this.log.warn('retention purge failed', { reason: (error as Error)?.message });
     }
-    for (const [key, at] of this.lastAsked) if (now - at > 86_400_000) this.lastAsked.delete(key);
   }
 
   lastAskedAt(guildId: string, userId: string): number | undefined {
