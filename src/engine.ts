@@ -6,7 +6,7 @@ import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
 import { loadCorpus, type Corpus, type CorpusDocument } from './corpus/load.js';
 import { FootnoteError } from './errors.js';
-import { sanitizeInput } from './ingest/text.js';
+import { plural, sanitizeInput } from './ingest/text.js';
 import type { Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
@@ -251,7 +251,3 @@ function ms(x: number): number {
 }
 
 export { ABSTAIN_MESSAGE };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -41,28 +41,25 @@ function dirBytes(dir: string): number {
   return total;
 }
 
+/** Wrap an async method so each call's duration (seconds) is reported; what it does is unchanged. */
+function timeCalls<K extends string>(owner: Record<K, (...args: never[]) => Promise<unknown>>, name: K, add: (seconds: number) => void): void {
+  const original = owner[name];
+  owner[name] = async function (this: unknown, ...args: never[]) {
+    const started = performance.now();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      add((performance.now() - started) / 1000);
+    }
+  } as (typeof owner)[K];
+}
+
 async function build(): Promise<BuildResult> {
   // Time the vector store's two steps by wrapping them (behaviour unchanged).
   const timed = { hnswInsert: 0, save: 0 };
   const proto = HNSWLib.prototype as unknown as Record<'addVectors', (...args: unknown[]) => Promise<unknown>>;
-  const addVectors = proto.addVectors;
-  proto.addVectors = async function (this: unknown, ...args: unknown[]) {
-    const started = performance.now();
-    try {
-      return await addVectors.apply(this, args);
-    } finally {
-      timed.hnswInsert += (performance.now() - started) / 1000;
-    }
-  };
-  const save = vectorStoreFiles.save;
-  vectorStoreFiles.save = async (...args) => {
-    const started = performance.now();
-    try {
-      return await save(...args);
-    } finally {
-      timed.save += (performance.now() - started) / 1000;
-    }
-  };
+  timeCalls(proto, 'addVectors', (s) => (timed.hnswInsert += s));
+  timeCalls(vectorStoreFiles, 'save', (s) => (timed.save += s));
   const marks: number[] = [];
   const started = performance.now();
   let lastReport = 0;
@@ -108,15 +105,7 @@ async function serve(): Promise<ServeResult> {
   gc();
   const rssBaseMB = rssMB();
   let hnswlibLoad = 0;
-  const load = vectorStoreFiles.load;
-  vectorStoreFiles.load = async (...args) => {
-    const t = performance.now();
-    try {
-      return await load(...args);
-    } finally {
-      hnswlibLoad += (performance.now() - t) / 1000;
-    }
-  };
+  timeCalls(vectorStoreFiles, 'load', (s) => (hnswlibLoad += s));
   const started = performance.now();
   const engine = await Engine.open(config, { log });
   const loadSeconds = (performance.now() - started) / 1000;

@@ -1,5 +1,5 @@
 import type { CorpusDocument } from '../corpus/load.js';
-import type { Chunk } from '../ingest/chunk.js';
+import { AUTHORS_SECTION, type Chunk } from '../ingest/chunk.js';
 import { asksNothing, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
@@ -69,12 +69,16 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   return compose(selected.quotes, corpus.documents, 'best-first');
 }
 
+/** A document's passages without the authors' biographies (the chunker files them under their own section). */
+function argumentOf(docId: string, corpus: CorpusView): Chunk[] {
+  return corpus.chunksOf(docId).filter((c) => c.section !== AUTHORS_SECTION);
+}
+
 /** The question a document opens with (within its first three passages), if it asks one. */
 function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {
   const doc = corpus.documents.get(docId);
   if (!doc) return undefined;
-  const body = corpus.chunksOf(doc.id).filter((c) => !doc.meta.authors.some((a) => c.text.startsWith(a)));
-  return body.slice(0, 3).flatMap((c) => c.sentences.map((s) => ({ c, s }))).find(({ s }) => doc.source.slice(s.start, s.end).trimEnd().endsWith('?'));
+  return argumentOf(docId, corpus).slice(0, 3).flatMap((c) => c.sentences.map((s) => ({ c, s }))).find(({ s }) => doc.source.slice(s.start, s.end).trimEnd().endsWith('?'));
 }
 
 /**
@@ -265,8 +269,7 @@ const VERDICT = /\b(?:conclu|argu|thesis|verdict|optimis|pessimis|expect|predict
  */
 function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
   const doc = corpus.documents.get(passages[0].docId)!;
-  const all = corpus.chunksOf(doc.id);
-  const body = all.filter((c) => !doc.meta.authors.some((a) => c.text.startsWith(a)));
+  const body = argumentOf(doc.id, corpus);
   if (!body.length) return abstention(ABSTAIN_MESSAGE);
   const asPassage = (c: (typeof body)[number]): Passage => ({
     rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,

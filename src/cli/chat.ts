@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../engine.js';
 import { isFootnoteError } from '../errors.js';
 import { formatAnswer } from './format.js';
+import { plural } from '../ingest/text.js';
 
 const HELP = `Ask a question about the corpus, e.g. "Who wrote the article?" or "Why does Iran rely on militias?".
 Commands: /sources (the documents), /passage ID (a passage by id), /help, /quit.`;
@@ -14,7 +15,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
   const color = (io.output as NodeJS.WriteStream).isTTY === true;
   const write = (text: string) => io.output.write(`${text}\n`);
   const about = engine.about();
-  write(`Footnote — ${about.documents.length} document${about.documents.length === 1 ? '' : 's'}, ${about.passages} passages, ${about.mode === 'llm' ? 'answers written by the language model' : 'offline extractive answers'}.`);
+  write(`Footnote — ${plural(about.documents.length, 'document')}, ${about.passages} passages, ${about.mode === 'llm' ? 'answers written by the language model' : 'offline extractive answers'}.`);
   write('Running as a console chat because DISCORD_TOKEN is not set; set it (see README) to run the Discord bot.');
   write(HELP);
   const rl = createInterface({ input: io.input, output: io.output, terminal: color, prompt: color ? '\n? ' : '' });

@@ -11,6 +11,7 @@ import { sectionLabel } from '../study/session.js';
 import type { Reading } from './answering.js';
 import { encodeCustomId } from './custom-id.js';
 import type { HelpEntry, HelpGroup } from './registry.js';
+import { plural } from '../ingest/text.js';
 
 export const LIMITS = {
   content: 2000,
@@ -68,11 +69,6 @@ export function unescapeText(text: string): string {
     .replace(/<\u200b/g, '<')
     .replace(/@\u200b/g, '@')
     .replace(/\\([\s\S])/g, '$1');
-}
-
-/** A count with its noun: "1 question", "2 questions". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Cut text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */

@@ -1,4 +1,4 @@
-/** Text helpers shared by ingest, retrieval and scoring. */
+/** Text helpers shared by ingest, retrieval, scoring and the front ends. */
 
 /** Fold case, curly quotes and runs of white space, as the question-set scoring rules do. */
 export function foldText(text: string): string {
@@ -27,4 +27,9 @@ export function sanitizeInput(text: string): string {
     .replace(/\uFFFD/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A count with its noun: "1 question", "2 questions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

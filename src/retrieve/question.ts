@@ -77,8 +77,9 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = expandChat(query);
-  const chatter = isChatter(query);
-  const tokens = chatter ? [] : contentTokens(query);
+  const words = contentTokens(query);
+  const chatter = isChatter(query, words);
+  const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
 }
 
@@ -100,8 +101,7 @@ const SOCIAL = new Set(
  * "good bot", "good morning everyone", "anyone here?"), or an opinion stated without asking
  * anything ("I disagree with the author").
  */
-export function isChatter(text: string): boolean {
-  const words = contentTokens(text);
+export function isChatter(text: string, words: Token[] = contentTokens(text)): boolean {
   if (words.length && words.every((t) => SOCIAL.has(t.word))) return true;
   const asks = /\?/.test(text) || QUESTION_START.test(text) || /\b(?:who|what|when|where|why|how|which|explain|summari[sz]e|tell me)\b/i.test(text);
   return !asks && /^\s*(?:i|we)\s+(?:(?:totally|really|strongly|just|kinda|kind of|do(?:n't| not)?)\s+)?(?:dis)?agree\b|^\s*(?:i|we)\s+(?:love|like|liked|loved|hate|enjoyed)\s+(?:this|that|it|the)\b/i.test(text);

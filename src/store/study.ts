@@ -58,14 +58,7 @@ export interface QuizAnswer {
 
 export type AnswerOutcome = { outcome: 'recorded' | 'already'; answer: QuizAnswer } | { outcome: 'closed' };
 
-export interface NewRound {
-  guildId: string;
-  channelId: string;
-  startedBy: string;
-  kind: RoundKind;
-  section: string | null;
-  source: RoundSource;
-  timeLimitMs: number | null;
+export interface NewRound extends Pick<QuizRound, 'guildId' | 'channelId' | 'startedBy' | 'kind' | 'section' | 'source' | 'timeLimitMs'> {
   sessionId?: string | null;
   questions: QuizQuestion[];
 }

@@ -413,14 +413,7 @@ function scoreName(s: SentenceRef, tokens: string[], start: number, end: number,
   return { surface, sentence: s, start, end, tokens, initial, person, organisation, place, country, definesAcronym };
 }
 
-interface NameCluster {
-  kind: FactKind;
-  group: string;
-  full: string;
-  short?: string;
-  acronym?: string;
-  aliases: string[];
-  giveaways: string[];
+interface NameCluster extends Pick<FactEntity, 'kind' | 'group' | 'full' | 'short' | 'acronym' | 'aliases' | 'giveaways'> {
   mentions: RawName[];
 }
 

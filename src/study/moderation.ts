@@ -4,6 +4,7 @@
  */
 import type { GuildSettings, RefusalCode, SettingsChange } from '../store/moderation.js';
 import { mayUseBot, type MemberFacts } from './permissions.js';
+import { plural } from '../ingest/text.js';
 
 /** Questions longer than this are refused (the engine's own limit). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -65,7 +66,7 @@ export function refuseQuestion(facts: QuestionFacts): QuestionRefusal | undefine
   const wait = cooldownRemaining(facts.lastAskedAt, facts.now, facts.settings.memberCooldownSeconds);
   if (wait > 0) {
     const every = facts.settings.memberCooldownSeconds;
-    return { code: 'cooldown', message: `Please wait ${wait} more second${wait === 1 ? '' : 's'} before asking again (one question every ${every} second${every === 1 ? '' : 's'} per member here).`, retryAfterSeconds: wait };
+    return { code: 'cooldown', message: `Please wait ${plural(wait, 'more second')} before asking again (one question every ${plural(every, 'second')} per member here).`, retryAfterSeconds: wait };
   }
   return undefined;
 }
@@ -188,7 +189,7 @@ export function checkCorrectedText(text: string, citationCount: number): Checked
   const markers = [...trimmed.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   const outOfRange = [...new Set(markers.filter((n) => n < 1 || n > citationCount))];
   if (outOfRange.length) {
-    return { ok: false, reason: `The corrected answer refers to ${outOfRange.map((n) => `[${n}]`).join(', ')}, but it cites ${citationCount} passage${citationCount === 1 ? '' : 's'}: number them [1]–[${citationCount}] in the order of the citations.` };
+    return { ok: false, reason: `The corrected answer refers to ${outOfRange.map((n) => `[${n}]`).join(', ')}, but it cites ${plural(citationCount, 'passage')}: number them [1]–[${citationCount}] in the order of the citations.` };
   }
   if (markers.length) return { ok: true, value: trimmed };
   return { ok: true, value: `${trimmed} ${Array.from({ length: citationCount }, (_, i) => `[${i + 1}]`).join('')}` };

@@ -1,7 +1,7 @@
 import type { CorpusDocument } from '../corpus/load.js';
 import { FootnoteError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk.js';
-import { foldText } from '../ingest/text.js';
+import { foldText, plural } from '../ingest/text.js';
 import { buildFactBank, FACT_KINDS, type FactBank, type FactEntity, type FactKind, type FactMention, type MentionForm } from './facts.js';
 import { containsFolded, findFolded, foldOption, foldedAt, isAcronym } from './fold.js';
 import { FUNCTION_WORDS, TITLE_WORDS } from './gazetteer.js';
@@ -176,7 +176,7 @@ export function generateQuiz(source: QuizSource, request: QuizRequest): QuizResu
     const where = request.section === undefined ? 'the corpus' : request.section ? `the section “${request.section}”` : 'the opening passages';
     result.shortfall = {
       code: 'NOT_ENOUGH_FACTS',
-      message: `Only ${questions.length} question${questions.length === 1 ? '' : 's'} could be built from ${where}: it does not state enough numbers, dates, names or causes that have distractors of the same kind.`,
+      message: `Only ${plural(questions.length, 'question')} could be built from ${where}: it does not state enough numbers, dates, names or causes that have distractors of the same kind.`,
     };
   }
   return result;

@@ -3,7 +3,7 @@
  * to discuss at each step, the check question for a passage, and who may take part.
  */
 import type { Chunk } from '../ingest/chunk.js';
-import { foldText } from '../ingest/text.js';
+import { foldText, plural } from '../ingest/text.js';
 import type { GuildSettings } from '../store/moderation.js';
 import type { FactKind } from './facts.js';
 import { isModerator, type MemberFacts } from './permissions.js';
@@ -36,7 +36,7 @@ export function sectionChoices(bank: QuizBank, typed: string, limit = 25): { nam
   const folded = foldText(typed.trim());
   return quizSections(bank)
     .map((s) => ({
-      name: `${s.section || sectionLabel('').replace(/^./, (c) => c.toUpperCase())} — ${s.passages} passage${s.passages === 1 ? '' : 's'}`.slice(0, 100),
+      name: `${s.section || sectionLabel('').replace(/^./, (c) => c.toUpperCase())} — ${plural(s.passages, 'passage')}`.slice(0, 100),
       value: (s.section || OPENING_SECTION_NAME).slice(0, 100),
     }))
     .filter((c) => !folded || foldText(c.name).includes(folded))

@@ -12,9 +12,14 @@ export interface Run {
 
 /** Run a TypeScript entry point of the project as a user would (tsx), with extra environment. */
 export function runTs(entry: string, args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<Run> {
+  return runCommand(process.execPath, ['--import', 'tsx', entry, ...args], env, input);
+}
+
+/** Run a program in the project folder (no shell), without keys or a Discord token unless given. */
+export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, OPENAI_API_KEY: '', DISCORD_TOKEN: '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,7 +9,6 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +17,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Engine } from '../../src/engine.js';
 import { startFakeDiscord } from '../helpers/fake-discord.js';
-import { ROOT, runTs, type Run } from '../helpers/cli.js';
+import { ROOT, runCommand, runTs, type Run } from '../helpers/cli.js';
 import { CORPUS_DIR, openTestEngine, tempDir } from '../helpers/engine.js';
 import { botConfig, replyTo, startInProcessBot } from '../helpers/faults.js';
 
@@ -104,21 +103,8 @@ test('ask with the question as an argument, and ask --json, run nothing and fetc
 
 test('npm run ask -- "question" hands the question through its shell without running it', async () => {
   const questions = payloads('npm');
-  const run = await new Promise<Run>((resolve, reject) => {
-    const started = performance.now();
-    // the arguments go to npm as-is (no shell here); npm itself builds a shell command line from them
-    const child = spawn('npm', ['run', '--silent', 'ask', '--', `${questions[2]!} ${questions[6]!} ${questions[10]!}`], {
-      cwd: ROOT,
-      env: { ...process.env, FOOTNOTE_DATA_DIR: data.dir, OPENAI_API_KEY: '', DISCORD_TOKEN: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
+  // the arguments go to npm as-is (no shell here); npm itself builds a shell command line from them
+  const run = await runCommand('npm', ['run', '--silent', 'ask', '--', `${questions[2]!} ${questions[6]!} ${questions[10]!}`], { FOOTNOTE_DATA_DIR: data.dir });
   // the question is over-long or answered; either way it is the program's answer, not the shell's
   assert.ok(run.code === 0 || run.code === 2, run.stderr);
   assert.ok(!(run.stdout + run.stderr).includes(FETCHED));

@@ -13,8 +13,9 @@ import type { BotContext } from '../context.js';
 import { effectiveSettings } from '../moderation/gate.js';
 import { requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
-import { escapeText, plural, renderNotice, renderSettings } from '../render.js';
+import { escapeText, renderNotice, renderSettings } from '../render.js';
 import type { CommandHelp } from '../registry.js';
+import { plural } from '../../ingest/text.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 const { memberCooldownSeconds: COOLDOWN, questionsPerMinute: RATE, retentionDays: RETENTION } = SETTING_LIMITS;

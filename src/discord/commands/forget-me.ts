@@ -1,7 +1,8 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { plural, renderNotice } from '../render.js';
+import { renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
+import { plural } from '../../ingest/text.js';
 
 export const data = new SlashCommandBuilder().setName('forget-me').setDescription('Delete your stored questions, answers, votes and reports in this server');
 

@@ -25,6 +25,7 @@ import { encodeModalId, type ButtonAction } from '../custom-id.js';
 import { escapeText, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
 import { requireModerator } from './members.js';
 import { correctionCitations, quotesHold, reviewedToAnswer } from './reviewed.js';
+import { plural } from '../../ingest/text.js';
 
 const REVIEWERS_ONLY = 'Only moderators can review reports: members with Manage Server, or with a moderator role set in /config.';
 export const REASON_MAX = 500;
@@ -271,7 +272,7 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
   const closed = await ctx.store.save(() => decide(ctx, report, 'hidden', actor));
   const { removed, gone, total } = await hideAnswer(ctx, interaction.client, record);
   const note = total
-    ? `${removed} of ${total} message${total === 1 ? '' : 's'} removed${gone ? `, ${gone} already gone or private` : ''}`
+    ? `${removed} of ${plural(total, 'message')} removed${gone ? `, ${gone} already gone or private` : ''}`
     : 'no message to remove';
   await ctx.store.save(() => ctx.store.moderation.recordAction({ guildId, action: 'hide', answerId: record.id, reportId: report.id, targetUserId: record.userId, detail: { removed, gone, total, note } }, actor));
   await refreshReports(ctx, interaction.client, closed, pressed);

@@ -7,7 +7,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatModel } from '../../answer/llm.js';
 import type { Config } from '../../config/index.js';
 import type { Chunk } from '../../ingest/chunk.js';
-import { foldText } from '../../ingest/text.js';
+import { foldText, plural } from '../../ingest/text.js';
 import type { RoundSource } from '../../store/study.js';
 import { checkQuestion, filterGeneratedQuestions, type DocumentLookup, type QuizQuestion, type QuizResult } from '../../study/quiz.js';
 import { seededRandom, shuffled } from '../../study/random.js';
@@ -26,7 +26,7 @@ Reply with JSON only, no prose and no code fence:
 /** The passages a model is shown, delimited, with their ids. */
 export function quizWriterUser(passages: readonly Chunk[], count: number): string {
   const blocks = passages.map((p) => `<passage id="${p.id}" section="${p.section.replace(/"/g, "'")}">\n${p.text}\n</passage>`);
-  return `Write ${count} question${count === 1 ? '' : 's'} about these passages.\n\n${blocks.join('\n\n')}`;
+  return `Write ${plural(count, 'question')} about these passages.\n\n${blocks.join('\n\n')}`;
 }
 
 /** The candidate questions in a model's reply (anything unparsable gives none; each is checked later). */

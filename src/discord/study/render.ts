@@ -11,6 +11,7 @@ import type { QuizQuestion } from '../../study/quiz.js';
 import { encodeCustomId } from '../custom-id.js';
 import { escapeText, LIMITS, NO_MENTIONS, truncate, type ButtonRow, type OutgoingMessage, type PassageView } from '../render.js';
 import { encodeStudyId } from './ids.js';
+import { plural } from '../../ingest/text.js';
 
 const COLOR = { quiz: 0x6b46c1, right: 0x2f855a, wrong: 0xc53030, revealed: 0x4a5568, study: 0xb7791f };
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
@@ -130,7 +131,7 @@ export function renderAnswerFeedback(view: { question: QuizQuestion; answer: Pic
     description: truncate(view.answer.correct ? `${lead}You chose ${chose}, the right answer.` : `${lead}You chose ${chose}; the right answer is ${correct}.`, LIMITS.description),
     color: view.answer.correct ? COLOR.right : COLOR.wrong,
     fields: [quoteField(q), whereField(q, view.documentTitle)],
-    ...(view.score ? { footer: { text: `Your score in this server: ${view.score.points} point${view.score.points === 1 ? '' : 's'} (${view.score.correct} of ${view.score.answered} right).` } } : {}),
+    ...(view.score ? { footer: { text: `Your score in this server: ${plural(view.score.points, 'point')} (${view.score.correct} of ${view.score.answered} right).` } } : {}),
   };
   return message([embed]);
 }
@@ -163,7 +164,7 @@ export function renderRoundSummary(view: { section: string | null; questions: nu
   return message([
     {
       title: 'Quiz over',
-      description: truncate(`${view.questions} question${view.questions === 1 ? '' : 's'} on ${escapeText(sectionLabel(view.section))}.\n\n${body}`, LIMITS.description),
+      description: truncate(`${plural(view.questions, 'question')} on ${escapeText(sectionLabel(view.section))}.\n\n${body}`, LIMITS.description),
       color: COLOR.quiz,
       footer: { text: '/leaderboard for the server’s standings · /progress for your own history' },
     },
@@ -183,16 +184,16 @@ export function renderLeaderboard(view: { rows: LeaderboardRow[]; me?: Leaderboa
   if (!view.rows.length) {
     return message([{ title: 'Leaderboard', description: 'Nobody has answered a quiz question in this server yet. Start a quiz with `/quiz`.', color: COLOR.quiz }]);
   }
-  const line = (r: LeaderboardRow) => `**${r.rank}.** ${shownName(r.userName)} — ${r.points} point${r.points === 1 ? '' : 's'} · ${r.correct} of ${r.answered} right (${accuracy(r.correct, r.answered)})`;
+  const line = (r: LeaderboardRow) => `**${r.rank}.** ${shownName(r.userName)} — ${plural(r.points, 'point')} · ${r.correct} of ${r.answered} right (${accuracy(r.correct, r.answered)})`;
   const lines = view.rows.map(line);
   const meShown = view.me && view.rows.some((r) => r.userId === view.me!.userId);
-  const footer = view.me ? (meShown ? undefined : `You: rank ${view.me.rank} with ${view.me.points} point${view.me.points === 1 ? '' : 's'}.`) : 'You have not answered a quiz question here yet.';
+  const footer = view.me ? (meShown ? undefined : `You: rank ${view.me.rank} with ${plural(view.me.points, 'point')}.`) : 'You have not answered a quiz question here yet.';
   return message([
     {
       title: 'Leaderboard',
       description: truncate(lines.join('\n'), LIMITS.description),
       color: COLOR.quiz,
-      footer: { text: `${footer ? `${footer} ` : ''}${view.members} member${view.members === 1 ? '' : 's'} with a score · one point per right answer` },
+      footer: { text: `${footer ? `${footer} ` : ''}${plural(view.members, 'member')} with a score · one point per right answer` },
     },
   ]);
 }
@@ -206,11 +207,11 @@ export function renderProgress(view: { progress: MemberProgress; coverage: Secti
   const fields: APIEmbedField[] = [];
   if (score) {
     fields.push(
-      { name: 'Score', value: `${score.points} point${score.points === 1 ? '' : 's'} · rank ${progress.rank} of ${progress.members}`, inline: true },
+      { name: 'Score', value: `${plural(score.points, 'point')} · rank ${progress.rank} of ${progress.members}`, inline: true },
       { name: 'Answered', value: `${score.answered} (${score.correct} right, ${accuracy(score.correct, score.answered)})`, inline: true },
     );
   }
-  fields.push({ name: 'Played', value: `${progress.rounds} round${progress.rounds === 1 ? '' : 's'}, of which ${progress.studySessions} study session${progress.studySessions === 1 ? '' : 's'}`, inline: true });
+  fields.push({ name: 'Played', value: `${plural(progress.rounds, 'round')}, of which ${plural(progress.studySessions, 'study session')}`, inline: true });
   const covered = view.coverage.filter((c) => c.covered).length;
   const sectionLines = view.coverage.map((c) => (c.covered ? `✅ ${escapeText(sectionLabel(c.section))} — ${c.correct} of ${c.answered} right` : `▫️ ${escapeText(sectionLabel(c.section))} — not yet`));
   fields.push({ name: `Sections covered: ${covered} of ${view.coverage.length}`, value: truncate(sectionLines.join('\n') || '—', LIMITS.fieldValue) });
@@ -230,7 +231,7 @@ export function renderProgress(view: { progress: MemberProgress; coverage: Secti
 
 export function renderSessionIntro(view: { section: string | null; steps: number; lockedRoleName: string | null; startedBy: string }): OutgoingMessage {
   const lines = [
-    `Started by **${shownName(view.startedBy)}**. The thread below walks through ${view.steps} passage${view.steps === 1 ? '' : 's'} of ${escapeText(sectionLabel(view.section))}, one step at a time: the passage, a question to discuss, and a check question.`,
+    `Started by **${shownName(view.startedBy)}**. The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(sectionLabel(view.section))}, one step at a time: the passage, a question to discuss, and a check question.`,
     '`/study next` moves on, `/study end` finishes with the group’s scores.',
   ];
   if (view.lockedRoleName) lines.push(`🔒 For members with the role **${escapeText(view.lockedRoleName)}** (and moderators).`);
@@ -264,7 +265,7 @@ export function renderSessionSummary(view: { section: string | null; covered: nu
     {
       title: 'Study session over',
       description: truncate(
-        `Ended by **${shownName(view.endedBy)}**. The group covered ${view.covered} of ${view.total} passage${view.total === 1 ? '' : 's'} of ${escapeText(sectionLabel(view.section))} and ${view.questions} check question${view.questions === 1 ? '' : 's'}.\n\n**Scores for this session**\n${scores}`,
+        `Ended by **${shownName(view.endedBy)}**. The group covered ${view.covered} of ${plural(view.total, 'passage')} of ${escapeText(sectionLabel(view.section))} and ${plural(view.questions, 'check question')}.\n\n**Scores for this session**\n${scores}`,
         LIMITS.description,
       ),
       color: COLOR.study,
