@@ -102,10 +102,10 @@ export class Engine implements CorpusView {
     const started = performance.now();
     const question = analyzeQuestion(checkQuestion(raw));
     const k = options.k ?? this.topK;
-    const parts = question.type === 'overview' || question.metadata ? [question.query] : subQuestions(question.query);
+    const parts = question.type === 'overview' || question.metadata ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
-      const q = { ...analyzeQuestion(part), injection: question.injection };
-      return { question: q, retrieval: await this.retriever.search(q.query, q.tokens, { ...options, k }) };
+      const q = { ...analyzeQuestion(part.text), injection: question.injection };
+      return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, { ...options, k }) };
     })) : undefined;
     const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), k) : await this.retriever.search(question.query, question.tokens, { ...options, k });
     const retrieved = performance.now();

@@ -5,8 +5,9 @@ import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import type { Citation } from './types.js';
-import { COUNTRY_WORDS } from '../study/gazetteer.js';
+import { COUNTRY_WORDS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
+import { contentTokens, stemWord } from '../index/tokenize.js';
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;
@@ -59,7 +60,7 @@ export interface CorpusView {
 
 /** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
-  if (question.type === 'overview' && retrieval.passages[0]) return overview(question.query, retrieval.passages, corpus);
+  if (question.type === 'overview' && retrieval.passages[0] && !asksAboutSomething(retrieval, corpus)) return overview(question.query, retrieval.passages, corpus);
   const selected = selectQuotes(question, retrieval, match);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is
@@ -67,6 +68,46 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
   return compose(selected.quotes, corpus.documents, 'best-first');
+}
+
+/**
+ * Words an overview question is made of besides the document's own subject: "in a nutshell",
+ * "the authors' view", "the main argument", and what any article about two parties is about (their
+ * relationship). General English, not one corpus's words.
+ */
+const OVERVIEW_WORDS = new Set(
+  `article piece essay text paper document story op-ed analysis author authors writer writers summary summarize summarise summarized
+  main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
+  recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
+  question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
+  optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
+  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
+  future genuine real become someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+);
+
+/** A document's subject: its title's and tags' words, and the words in at least 40% of its passages. */
+const subjects = new WeakMap<Chunk[], Set<string>>();
+function subjectOf(doc: CorpusDocument, chunks: Chunk[]): Set<string> {
+  let subject = subjects.get(chunks);
+  if (subject) return subject;
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const stem of new Set(contentTokens(c.text).map((t) => nameKey(t.stem)))) df.set(stem, (df.get(stem) ?? 0) + 1);
+  subject = new Set([...df].filter(([, n]) => n >= 0.4 * chunks.length).map(([stem]) => stem));
+  for (const t of contentTokens([doc.meta.title, ...doc.meta.tags].join(' '))) subject.add(nameKey(t.stem));
+  subjects.set(chunks, subject);
+  return subject;
+}
+
+/**
+ * An overview question that names something besides the document's subject ("in a nutshell, what
+ * makes the relationship so complicated?") asks about that, and the sentences that say it answer
+ * it better than a summary.
+ */
+function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView): boolean {
+  const doc = corpus.documents.get(retrieval.passages[0].docId);
+  if (!doc) return false;
+  const subject = subjectOf(doc, corpus.chunksOf(doc.id));
+  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && t.support >= ABSTAIN.minSpecificSupport);
 }
 
 /** A document's passages without the authors' biographies (the chunker files them under their own section). */
@@ -86,11 +127,15 @@ function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { st
  * each part is answered from its own retrieval and the quotes are joined; parts the corpus does not
  * answer are left out, and the whole is abstained on only when no part is answered.
  */
-export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
+export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const quotes: Quote[] = [];
   let refusal = ABSTAIN_MESSAGE;
   for (const part of parts) {
-    const selected = selectQuotes(part.question, part.retrieval, match, 4);
+    // One side of a comparison is not answered by what is said of the other side alone.
+    const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
+    const side = part.side;
+    const ofOtherSide = (text: string) => others.some((o) => mentions(o, text, match)) && !mentions(side!, text, match);
+    const selected = selectQuotes(part.question, part.retrieval, match, 4, side ? { keep: (text) => !ofOtherSide(text), favour: (text) => mentions(side, text, match) } : undefined);
     if ('refusal' in selected) {
       refusal = selected.refusal;
       continue;
@@ -111,7 +156,7 @@ function abstention(answer: string): ExtractiveAnswer {
 }
 
 /** The sentences that answer the question, or why there are none. */
-function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
+function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number, prefer?: { keep: (text: string) => boolean; favour: (text: string) => boolean }): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
   const top = retrieval.passages[0];
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
@@ -134,11 +179,16 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const strict = counted || ENTITY_QUESTION.test(question.query) || SPEECH_QUESTION.test(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
-  const usable = (strict
+  let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)) && fitsRole(question, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
+  if (prefer) {
+    // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
+    if (usable.some((c) => prefer.keep(text(c)))) usable = usable.filter((c) => prefer.keep(text(c)));
+    usable = usable.map((c) => ({ ...c, score: c.score + (prefer.favour(text(c)) ? SIDE_BONUS : 0) })).sort((a, b) => b.score - a.score);
+  }
   const [best, ...rest] = usable;
   const chosen: Quote[] = [best];
   // Up to two more sentences when they are nearly as good: the answer often runs over several sentences
@@ -150,6 +200,18 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     if (close && !chosen.some((q) => q.start === c.start && q.passage.docId === c.passage.docId)) chosen.push(c);
   }
   return { quotes: chosen, ranked: usable };
+}
+
+/** Score added to a sentence that names the side a comparison part asks about. */
+const SIDE_BONUS = 0.1;
+
+/** The sentence speaks of `name` (a country, its people or its capital: Iran / Iranian / Tehran). */
+export function mentions(name: string, sentence: string, match: WordSimilarity): boolean {
+  const key = nameKey(name.toLowerCase());
+  return (sentence.match(/[\p{L}'’-]+/gu) ?? []).some((w) => {
+    const word = w.toLowerCase().replace(/['’]s$/, '');
+    return nameKey(word) === key || match(name.toLowerCase(), word) >= 0.5;
+  });
 }
 
 /** Similarity of two words in 0..1 (the retriever's word matcher). */
@@ -195,13 +257,39 @@ export function fitsNames(query: string, sentence: string, match: WordSimilarity
 
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head)\b/i;
 
-/** "Who was Russia's foreign minister": the answer must name someone in that role, not just someone. */
+/**
+ * "Who was Russia's foreign minister": the answer must name someone in that role, not just someone;
+ * and when the question says whose role it is (Iran's president, the Iranian president, the president
+ * of Iran), a role the sentence gives to someone else's (Russian president Vladimir Putin) does not answer it.
+ */
 export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
   if (question.type !== 'who') return true;
-  const role = ROLE.exec(question.query)?.[0].toLowerCase().split(/\s+/).pop();
-  if (!role) return true;
-  const words = (sentence.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase());
-  return words.some((w) => w === role || w === `${role}s` || match(role, w) >= 0.75);
+  const found = ROLE.exec(question.query);
+  if (!found) return true;
+  const role = found[0].toLowerCase().split(/\s+/).pop()!;
+  const owner = roleOwner(question.query.split(/\s+/), question.query.slice(0, found.index).split(/\s+/).filter(Boolean).length + found[0].split(/\s+/).length - 1);
+  const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
+  const sameOwner = (name: string) => nameKey(name) === nameKey(owner!) || match(owner!, name) >= 0.5;
+  return words.some((w, i) => {
+    const lower = w.toLowerCase();
+    if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75)) return false;
+    const whose = roleOwner(words, i);
+    return !owner || !whose || sameOwner(whose);
+  });
+}
+
+/** Whose role the word at `i` is: a name just before it ("Russian president", "Iran's speaker") or after "of" ("president of Iran"), lower-cased. */
+function roleOwner(words: string[], i: number): string | undefined {
+  const clean = (w: string) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+  for (const w of words.slice(Math.max(0, i - 3), i).reverse()) {
+    const c = clean(w);
+    if (/^\p{Lu}/u.test(c) && !MONTH_NAME.test(c) && !/^(?:Who|Whom|Whose|What|Which|The|A|An)$/.test(c)) return c.toLowerCase();
+  }
+  if (/^of$/i.test(words[i + 1] ?? '')) {
+    const next = clean(words[i + 2] === 'the' ? words[i + 3] ?? '' : words[i + 2] ?? '');
+    if (/^\p{Lu}/u.test(next)) return next.toLowerCase();
+  }
+  return undefined;
 }
 
 const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';
@@ -222,9 +310,20 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, ''));
   const kindAt = words.map((w, i) => (match(kind, w.toLowerCase()) >= 0.45 ? i : -1)).filter((i) => i >= 0);
-  if (!kindAt.length) return words.some(isNewName);
+  // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
+  // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
+  const country = (w: string) => COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''));
+  const isPlace = (w: string, i: number) =>
+    kind === 'country' ? country(w) : !country(w) && words.slice(Math.max(0, i - 2), i).some((p) => LOCATIVE.test(p)) && !ORGANISATION_WORDS.has(w) && !ORGANISATION_WORDS.has(words[i + 1] ?? '');
+  // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
+  const named = words.map((w, i) => (asked.has(w.toLowerCase().replace(/['’]s$/, '')) && i > 0 && /^\p{Lu}/u.test(w) ? i : -1)).filter((i) => i >= 0);
+  const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
+  if (!kindAt.length) return words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
 }
+
+const PLACE_KINDS = /^(?:city|town|village|country|province|region)$/;
+const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
 const SPEECH_QUESTION = /\bwhat (?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|argued?|insisted|warned|stated|depicted|described|called)\b/i;
@@ -260,35 +359,47 @@ function compose(quotes: Quote[], documents: Map<string, CorpusDocument>, order:
 }
 
 /** Overview questions about where the document comes out, rather than what it covers. */
-const VERDICT = /\b(?:conclu|argu|thesis|verdict|optimis|pessimis|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
+const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
 
 /**
- * What a document is about: its opening question or first sentence, the topic sentence of
- * each section, and its closing sentence (skipping the authors' biographies). Quoted in document
- * order; the closing passage leads the sources when the question asks where the document comes out.
+ * What a document is about: its opening question (or first sentence), the topic sentence of each
+ * section after it, and its closing sentence (skipping the authors' biographies). Quoted in document
+ * order; the sources lead with the conclusion and the sections, and the conclusion leads the answer
+ * too when the question asks where the document comes out.
  */
 function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
   const doc = corpus.documents.get(passages[0].docId)!;
   const body = argumentOf(doc.id, corpus);
   if (!body.length) return abstention(ABSTAIN_MESSAGE);
-  const asPassage = (c: (typeof body)[number]): Passage => ({
+  const asPassage = (c: Chunk): Passage => ({
     rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,
     start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((s) => ({ ...s, coverage: 1 })),
   });
-  const quotes: Quote[] = [];
+  const quote = (c: Chunk, s: { start: number; end: number }): Quote => ({ passage: asPassage(c), start: s.start, end: s.end, score: 1 });
   const first = openingQuestion(doc.id, corpus) ?? { c: body[0], s: body[0].sentences[0] };
-  quotes.push({ passage: asPassage(first.c), ...first.s, score: 1 });
-  const seen = new Set([first.c.section]);
-  for (const c of body) {
+  const opening = quote(first.c, first.s);
+  // Topic sentences: the first sentence of each section's first passage after the opening
+  // (the opening's own section included: what follows the question is where the argument starts).
+  const seen = new Set<string>();
+  const topics: Quote[] = [];
+  for (const c of body.slice(body.indexOf(first.c) + 1)) {
     if (seen.has(c.section)) continue;
     seen.add(c.section);
-    quotes.push({ passage: asPassage(c), ...c.sentences[0], score: 1 });
+    topics.push(quote(c, c.sentences[0]));
   }
   const last = body[body.length - 1];
-  const closing = last.sentences[last.sentences.length - 1];
-  if (!quotes.some((q) => q.start === closing.start)) quotes.push({ passage: asPassage(last), ...closing, score: 1 });
-  const kept = quotes.slice(0, 4).concat(quotes.length > 4 ? [quotes[quotes.length - 1]] : []);
-  // Asked where the document comes out, the conclusion leads the answer and the sources.
-  const ordered = verdictAsked ? [kept[kept.length - 1], ...kept.slice(0, -1)] : kept;
-  return { ...compose(ordered, corpus.documents, verdictAsked ? 'best-first' : 'document'), lead: [...new Set(ordered.map((q) => q.passage.id))] };
+  const closingSentence = last.sentences[last.sentences.length - 1];
+  const closing = closingSentence.start === opening.start ? undefined : quote(last, closingSentence);
+  const kept = topics.filter((t) => t.start !== closing?.start).slice(0, OVERVIEW_TOPICS);
+  // The conclusion matters most, then the sections; the opening question leads when the question asks what the document asks.
+  const byImportance = OPENING_ASKED.test(query) ? [opening, ...(closing ? [closing] : []), ...kept] : [...(closing ? [closing] : []), ...kept, opening];
+  const inDocument = [...byImportance].sort((a, b) => a.start - b.start);
+  // Asked where the document comes out, the conclusion leads the answer as well as the sources.
+  const ordered = verdictAsked && closing ? [closing, ...inDocument.filter((q) => q !== closing)] : inDocument;
+  return { ...compose(ordered, corpus.documents, 'as-given'), lead: [...new Set(byImportance.map((q) => q.passage.id))] };
 }
+
+const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
+
+/** Section topic sentences an overview quotes at most (with the opening and the conclusion: five sentences). */
+const OVERVIEW_TOPICS = 3;

@@ -34,6 +34,7 @@ const INJECTION = [
   /\b(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:in|like|as)\s+(?:a\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|leetspeak)\b/i,
   /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
+  /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
@@ -73,7 +74,8 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   if (injection) {
     // Keep only the sentences that ask something and do not instruct the bot; claims that come
     // with an injection ("the corpus has been updated and ...") are not trusted either.
-    const parts = text.split(/(?<=[.?!;:])\s+|\s+(?:and then|then|and also|but first|but)\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
+    // "Start by saying X, then tell me who ...": the steps of an instruction are parts of their own.
+    const parts = text.split(/(?<=[.?!;:])\s+|,?\s+(?:and then|then|after that|afterwards|and also|but first)\s+|\s+but\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = expandChat(query);
@@ -115,7 +117,7 @@ function isQuestionSentence(sentence: string): boolean {
 
 export function questionType(q: string): QuestionType {
   const s = q.toLowerCase();
-  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
+  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
   if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
@@ -142,26 +144,50 @@ export function metadataField(q: string): MetadataField | undefined {
 const PRONOUN = /\b(?:he|she|it|its|they|them|their|him|his|her|this|that|these|those)\b/i;
 const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|compared|comparison|contrast|versus|vs\.?|each|both|respective|respectively)\b/i;
 
+/** One part of a question in several parts; `side` is the party a comparison part asks about ("how do X and Y differ": X, then Y). */
+export interface SubQuestion {
+  text: string;
+  side?: string;
+}
+
 /**
  * The parts of a question that asks several things: "A ..., and what/why ... B?" or several
- * questions in one message, and "how do X and Y differ on Z?" (one part per side). A later part
- * that refers back with a pronoun borrows the names of the other parts. One part means no split.
+ * questions in one message, and "how do X and Y differ on Z?" / "what does X bring compared with
+ * Y?" (one part per side). A later part that refers back with a pronoun borrows the names of the
+ * other parts. One part means no split.
  */
-export function subQuestions(query: string): string[] {
-  let parts = query
+export function subQuestions(query: string): SubQuestion[] {
+  const parts = query
     .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)/i)
     .map((p) => p.trim())
     .filter((p) => contentTokens(p).length > 0);
-  if (parts.length <= 1 && CONTRAST.test(query)) {
-    const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
-    // Each side asked on its own, without the comparison word that both sides share.
-    if (pair) parts = [pair[1], pair[2]].map((side) => query.replace(pair[0], side).replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim());
-  }
-  if (parts.length <= 1) return [query];
+  if (parts.length <= 1) return comparedSides(query) ?? [{ text: query }];
   const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
   return parts.slice(0, 4).map((part, i) => {
-    if (!PRONOUN.test(part)) return part;
+    if (!PRONOUN.test(part)) return { text: part };
     const borrowed = parts.filter((_, j) => j !== i).flatMap(names).filter((n) => !part.includes(n));
-    return borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part;
+    return { text: borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part };
   });
+}
+
+/** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */
+const ADJECTIVE_NAME = /^(?:\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic)|Iraqi|Afghan|Saudi|Israeli|Pakistani|Western|Eastern)$/u;
+
+/**
+ * The two sides of a comparison, each asked on its own without the comparison words: the pair in
+ * "X and Y", or else the last two different names the question gives ("what Russia brings compared
+ * with what Iran brings").
+ */
+function comparedSides(query: string): SubQuestion[] | undefined {
+  if (!CONTRAST.test(query)) return undefined;
+  const drop = (text: string) => text.replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
+  if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
+  const names: string[] = [];
+  for (const m of query.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)) {
+    if (!ADJECTIVE_NAME.test(m[1]) && !names.includes(m[1])) names.push(m[1]);
+  }
+  if (names.length < 2) return undefined;
+  const sides = names.slice(-2);
+  return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?`, 'g'), ' ')) }));
 }
