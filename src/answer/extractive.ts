@@ -60,7 +60,9 @@ export interface CorpusView {
 
 /** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
-  if (question.type === 'overview' && retrieval.passages[0] && !asksAboutSomething(retrieval, corpus)) return overview(question.query, retrieval.passages, corpus);
+  // "What does the article say about Russia?" in an article about Russia asks for the whole of it.
+  const about = ABOUT_QUESTION.test(question.query) && retrieval.terms.length > 0;
+  if ((question.type === 'overview' || about) && retrieval.passages[0] && !asksAboutSomething(retrieval, corpus, about)) return overview(question.query, retrieval.passages, corpus);
   const selected = selectQuotes(question, retrieval, match);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is
@@ -101,13 +103,14 @@ function subjectOf(doc: CorpusDocument, chunks: Chunk[]): Set<string> {
 /**
  * An overview question that names something besides the document's subject ("in a nutshell, what
  * makes the relationship so complicated?") asks about that, and the sentences that say it answer
- * it better than a summary.
+ * it better than a summary. `about`: the question asks what the document says about something.
  */
-function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView): boolean {
+function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boolean): boolean {
   const doc = corpus.documents.get(retrieval.passages[0].docId);
   if (!doc) return false;
   const subject = subjectOf(doc, corpus.chunksOf(doc.id));
-  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && t.support >= ABSTAIN.minSpecificSupport);
+  // In "what does it say about X", X is the question even when the corpus does not know it (then the answer is that it does not).
+  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && (about || t.support >= ABSTAIN.minSpecificSupport));
 }
 
 /** A document's passages without the authors' biographies (the chunker files them under their own section). */
@@ -176,7 +179,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   candidates.sort((a, b) => b.score - a.score);
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
   const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(question.query));
-  const strict = counted || ENTITY_QUESTION.test(question.query) || SPEECH_QUESTION.test(question.query);
+  const strict = counted || ENTITY_QUESTION.test(question.query) || asksForSpeech(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
   let usable = (strict
@@ -328,9 +331,20 @@ const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside
 const SPEECH_QUESTION = /\bwhat (?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|argued?|insisted|warned|stated|depicted|described|called)\b/i;
 
+/** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
+function asksForSpeech(query: string): boolean {
+  const asked = SPEECH_QUESTION.exec(query);
+  return !!asked && !DOCUMENT_SPEAKER.test(asked[0]);
+}
+
+const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
+
+/** "What does the article say about X", "tell me about X": what the documents hold on a subject. */
+const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|argues|discuss|discusses|cover|covers)\b[^?]{0,40}\babout\b|^\s*(?:(?:tell|teach) me\s+)?about\b/i;
+
 /** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
 export function fitsSpeech(query: string, sentence: string): boolean {
-  return !SPEECH_QUESTION.test(query) || SPEECH.test(sentence);
+  return !asksForSpeech(query) || SPEECH.test(sentence);
 }
 
 const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the']);

@@ -42,7 +42,8 @@ export function buildSuggestions(outline: CorpusOutline): Suggestions {
     }
   }
   for (const section of outline.sections) {
-    questions.push(`What does the article say about ${lowerFirst(section)}?`);
+    // "About the authors" is asked about as "the authors", not "about about the authors".
+    questions.push(`What does the article say about ${lowerFirst(section.replace(/^about\s+/i, ''))}?`);
     topics.push({ name: `Section: ${section}`, value: section });
   }
   const seen = new Set<string>();

@@ -51,7 +51,9 @@ function isInstruction(sentence: string): boolean {
 const CHAT_WORDS: Record<string, string> = {
   ppl: 'people', ppls: 'people', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
   govt: 'government', gov: 'government', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', tho: 'though',
-  thru: 'through', b4: 'before', smth: 'something', sth: 'something', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
+  thru: 'through', b4: 'before', smth: 'something', sth: 'something', kno: 'know', knw: 'know', wut: 'what', wht: 'what', hw: 'how',
+  gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
+  diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
 };
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
@@ -133,7 +135,7 @@ export function questionType(q: string): QuestionType {
 export function metadataField(q: string): MetadataField | undefined {
   const s = q.toLowerCase();
   const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
-  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$/.test(s)) return 'authors';
+  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b/.test(s)) return 'authors';
   if (/^\s*(?:so\s+)?(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|newspaper|publication)\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s)) return 'publication';
   if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+called\b/.test(s)) return 'title';

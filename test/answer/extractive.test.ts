@@ -206,3 +206,13 @@ test('an acronym the corpus only spells out is understood, and IS / ISIS are the
   assert.match((await engine.ask('how many russians joined isis')).answer, /7,000 Russian citizens/);
   assert.match((await engine.ask('How many Russian citizens joined IS?')).answer, /7,000/);
 });
+
+test('"what does the article say about X" asks what the document holds, not for someone\'s words', async () => {
+  // Its whole subject: the overview. A section: that section. Something it never mentions: no answer.
+  assert.match((await engine.ask('What does the article say about Russia?')).answer, /converging policy designs/);
+  assert.match((await engine.ask('What does the article say about limits of convergence?')).citations[0].text, /convergence may come to a sudden end/);
+  assert.equal((await engine.ask('What does the article say about sourdough?')).abstained, true);
+  assert.match((await engine.ask('What does the article say about the authors?')).answer, /Ali Alfoneh/);
+  // A person's words still need a sentence that reports speech.
+  assert.match((await engine.ask('What did Putin say about Iran?')).citations[0].text, /claim|statements/);
+});

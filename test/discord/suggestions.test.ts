@@ -34,3 +34,20 @@ test('filtering a few dozen suggestions takes well under a millisecond', () => {
   for (let i = 0; i < 1000; i++) filterSuggestions(s.questions, 'what does the art');
   assert.ok((performance.now() - started) / 1000 < 1);
 });
+
+test('every question the bot suggests (in /help and autocomplete) gets an answer from the corpus', async () => {
+  const { openTestEngine } = await import('../helpers/engine.js');
+  const { engine, cleanup } = await openTestEngine();
+  try {
+    const about = engine.about();
+    const s = buildSuggestions({ documents: about.documents, sections: about.sections });
+    assert.ok(s.questions.some((q) => /about the authors\?$/.test(q.value)), 'the authors section is suggested');
+    for (const q of s.questions) {
+      assert.doesNotMatch(q.value, /\babout about\b/i);
+      const answer = await engine.ask(q.value);
+      assert.equal(answer.abstained, false, `${q.value} → ${answer.answer}`);
+    }
+  } finally {
+    cleanup();
+  }
+});
