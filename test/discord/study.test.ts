@@ -346,11 +346,18 @@ test('a study session walks a section in a thread: passage, prompt, check questi
   assert.equal(unescapeText(step2body.description), engine.passage(session.steps[1]!)!.passage.text);
   assert.match(step2body.footer.text, /Moved on by Bob/);
 
+  // Two members asking to move on at the same moment move the session one step, not two.
+  const both = await Promise.all([study('next', [], { user: bob, channelId: thread }).final(), study('next', [], { channelId: thread }).final()]);
+  const said = both.map((m) => m.content).join(' | ');
+  assert.equal(both.filter((m) => /Moved on to step 3 of 5/.test(m.content)).length, 1, said);
+  assert.equal(both.filter((m) => /Someone moved the session on a moment ago/.test(m.content)).length, 1, said);
+  assert.equal(bot.context.store.study.getSession(session.id)!.step, 2);
+
   const summary = nextCall(posted(thread, /^Study session over/));
   const end = await study('end', [], { channelId: thread }).final();
   assert.match(end.content, /summary with the group’s scores is in the thread/);
   const over = (await summary).body.embeds[0];
-  assert.match(unescapeText(over.description), /covered 2 of 5 passages of Limits of Convergence/);
+  assert.match(unescapeText(over.description), /covered 3 of 5 passages of Limits of Convergence/);
   assert.match(unescapeText(over.description), /\*\*1\.\*\* Bob — 1 of 1 right/);
   assert.equal(bot.context.store.study.getSession(session.id)!.status, 'ended');
   for (const q of bot.context.store.study.questions(session.roundId)) assert.ok(q.revealShown, 'every check question was revealed');

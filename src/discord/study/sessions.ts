@@ -141,12 +141,15 @@ function sessionFor(interaction: ChatInputCommandInteraction, ctx: BotContext): 
 /** `/study next`: reveal the current check question and post the next step; after the last step, end. */
 export async function nextStep(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const session = sessionFor(interaction, ctx);
+  // The step the member saw when they asked to move on: two members pressing at once move it one step, not two.
+  const seen = session.step;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const name = memberName(interaction);
   const store = ctx.store.study;
   const said = await exclusive(ctx, roundKey(session.roundId), async () => {
     let s = store.getSession(session.id)!;
     if (s.status !== 'running') return 'The session ended a moment ago.';
+    if (s.step !== seen) return 'Someone moved the session on a moment ago.';
     if (!s.stepPosted) await ensureStepPosted(ctx, s.id);
     s = store.getSession(s.id)!;
     if (s.step + 1 >= s.steps.length) {
