@@ -281,6 +281,20 @@ test('the member cooldown tells a member how many seconds are left', async () =>
   await configure('cooldown', { seconds: 0 });
 });
 
+test('a message that asks nothing ("hello", "thanks!") gets a private hint and spends no cooldown', async () => {
+  await configure('cooldown', { seconds: 60 });
+  const member = { id: '565656565656565656' } as Who;
+  const hello = await ask('hello', member);
+  assert.equal(hello.reply.flags & 64, 64, 'private');
+  assert.match(hello.reply.content, /found no such question in your message.*\/help/);
+  assert.match((await ask('Who is Ali Larijani?', member)).reply.embeds[0].description, /Larijani/, 'the cooldown starts with the real question');
+  const thanks = fake.sendMessage({ content: 'thanks!', mentionBot: true, author: { id: '575757575757575757', username: 'zed' } });
+  assert.match((await replyTo(thanks.id)).body.content, /found no such question/);
+  const real = fake.sendMessage({ content: 'Who wrote the article?', mentionBot: true, author: { id: '575757575757575757', username: 'zed' } });
+  assert.match((await replyTo(real.id)).body.embeds[0].description, /Alfoneh/);
+  await configure('cooldown', { seconds: 0 });
+});
+
 test('with allowed roles set, members without one are refused and moderators still answered', async () => {
   await configure('allowed-role', { action: 'add', role: '424242424242424242' });
   const refused = await ask('Who wrote the article?');

@@ -5,7 +5,8 @@ import type { BotContext } from '../context.js';
 import { admitQuestion, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { interactionMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
-import { renderAnswer, renderNotice } from '../render.js';
+import { NOT_A_QUESTION_HINT, renderAnswer, renderNotice } from '../render.js';
+import { analyzeQuestion, asksNothing } from '../../retrieve/question.js';
 import { describeError } from '../respond.js';
 import { filterSuggestions } from '../suggestions.js';
 import type { CommandHelp } from '../registry.js';
@@ -22,6 +23,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const question = interaction.options.getString('question', true);
   // An empty or over-long question, or one the server's rules refuse, is said privately before anything public appears.
   checkQuestion(question);
+  // "hello", "thanks!": no question, so nothing public, no cooldown spent and nothing recorded.
+  if (asksNothing(analyzeQuestion(question))) {
+    await interaction.reply({ ...renderNotice(NOT_A_QUESTION_HINT), flags: MessageFlags.Ephemeral });
+    return;
+  }
   const channel = interaction.channel;
   let admission: Admission;
   try {

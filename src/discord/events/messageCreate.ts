@@ -6,9 +6,9 @@ import { stripBotMention } from '../conversation.js';
 import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { messageMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
-import { isNotAQuestion, NO_MENTIONS, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
+import { isNotAQuestion, NO_MENTIONS, NOT_A_QUESTION_HINT, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
 import { describeError } from '../respond.js';
-import { analyzeQuestion } from '../../retrieve/question.js';
+import { analyzeQuestion, asksNothing } from '../../retrieve/question.js';
 import type { BotEvent } from './index.js';
 
 /**
@@ -72,6 +72,12 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     if (!asked.text) {
       const example = ctx.suggestions.questions[0]?.value ?? 'Who wrote the article?';
       await send(message, [renderNotice(`Ask me a question after the mention, e.g. “${example}” — or use /help.`)]);
+      return;
+    }
+    // A message that asks nothing and follows no earlier answer ("@Footnote thanks!") gets a short
+    // reply when it was written to the bot, and spends no cooldown, opens no thread, records nothing.
+    if (!asked.conversation && !asked.repliedTo && asksNothing(analyzeQuestion(asked.text))) {
+      if (asked.addressed) await send(message, [renderNotice(NOT_A_QUESTION_HINT)]);
       return;
     }
     let previous: AnswerRecord[] | undefined;
