@@ -1,4 +1,4 @@
-import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, quotePassages, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
@@ -7,14 +7,17 @@ import type { Config } from './config/index.js';
 import { loadCorpus, type Corpus, type CorpusDocument } from './corpus/load.js';
 import { FootnoteError } from './errors.js';
 import { plural, sanitizeInput } from './ingest/text.js';
-import type { Chunk } from './ingest/chunk.js';
+import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, subQuestions, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
+
+/** Questions about who the authors are (where they work, their background), not about what they argue. */
+const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
 
 /** Words of a question about a document's metadata that say nothing about which document is meant. */
 const METADATA_WORDS = new Set(
@@ -100,14 +103,16 @@ export class Engine implements CorpusView {
   /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const question = analyzeQuestion(checkQuestion(raw));
+    const { question, bios } = this.aboutAuthors(analyzeQuestion(checkQuestion(raw)), options.docIds);
     const k = options.k ?? this.topK;
+    // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
+    const search = { ...options, k: Math.max(k, this.topK) };
     const parts = question.type === 'overview' || question.metadata ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };
-      return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, { ...options, k }) };
+      return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, search) };
     })) : undefined;
-    const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), k) : await this.retriever.search(question.query, question.tokens, { ...options, k });
+    const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), search.k) : await this.retriever.search(question.query, question.tokens, search);
     const retrieved = performance.now();
     const finish = ({ lead, ...answer }: Omit<Answer, 'question' | 'passages' | 'timings'> & { lead?: string[] }): Answer => {
       const problems = verifyCitations(answer.citations, this.sources);
@@ -122,6 +127,8 @@ export class Engine implements CorpusView {
       const meta = this.metadataAnswer(question.metadata, question.tokens, retrieval, options.docIds);
       if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
     }
+    // Who the authors are and where they work: their biographies, whole.
+    if (bios?.length) return finish({ ...quotePassages(bios, this), mode: 'extractive' });
     const extractive = partRetrievals
       ? answerParts(partRetrievals, this, this.retriever.wordSimilarity)
       : answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
@@ -131,6 +138,22 @@ export class Engine implements CorpusView {
       return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer (${written.reason}); this is the offline answer.` });
     }
     return finish({ ...extractive, mode: 'extractive' });
+  }
+
+  /**
+   * "Where do the authors work?", "what do the authors do?": answered with the authors' biographies
+   * (the chunker's authors' section) of the documents in scope, up to five; without biographies, the
+   * authors' names stand for "the authors" in the search.
+   */
+  private aboutAuthors(question: AnalyzedQuestion, docIds?: string[]): { question: AnalyzedQuestion; bios?: Chunk[] } {
+    if (question.metadata || question.chatter || !/\b(?:authors?|writers?)\b/i.test(question.query)) return { question };
+    if (question.tokens.length && !AUTHOR_BIO.test(question.query)) return { question };
+    const docs = docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents;
+    const names = [...new Set(docs.slice(0, 5).flatMap((d) => d.meta.authors))];
+    if (!names.length) return { question };
+    const expanded = analyzeQuestion(`${question.query} (${names.join(', ')})`);
+    const bios = docs.slice(0, 5).flatMap((d) => this.chunksOf(d.id).filter((c) => c.section === AUTHORS_SECTION));
+    return { question: { ...question, query: expanded.query, tokens: expanded.tokens }, bios };
   }
 
   /**

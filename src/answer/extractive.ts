@@ -164,6 +164,10 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
   if (unsupportedSpecifics(question, retrieval).length) return { refusal: ABSTAIN_MESSAGE };
+  // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
+  if (Math.max(...retrieval.terms.map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
+  // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
+  if (unsupportedAttribute(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
   if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 
@@ -185,7 +189,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)) && fitsRole(question, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
@@ -331,6 +335,14 @@ const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside
 const SPEECH_QUESTION = /\bwhat (?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|argued?|insisted|warned|stated|depicted|described|called)\b/i;
 
+const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
+const AUTHORSHIP = /\b(?:wr[io]te|writes|writing|written|writer|authors?|authored|penned|drafted|composed)\b/i;
+
+/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers. */
+export function fitsAuthorship(query: string, sentence: string): boolean {
+  return !AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence);
+}
+
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 function asksForSpeech(query: string): boolean {
   const asked = SPEECH_QUESTION.exec(query);
@@ -348,6 +360,30 @@ export function fitsSpeech(query: string, sentence: string): boolean {
 }
 
 const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the']);
+
+/**
+ * Words that name a relation rather than a fact ("the role of the IRGC", "the source of Russia's fear"):
+ * the question is about what they are attached to, and the corpus need not use the word itself.
+ */
+const RELATION_HEADS = new Set(
+  `role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
+  consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
+  relationship relations difference differences connection link links importance problem problems issue issues question fate future
+  background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
+  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end`.split(/\s+/),
+);
+
+/**
+ * "What is the capital / population / weather of X?": the attribute the question asks after, when it is
+ * a thing of its own (not a relation word), must be matched somewhere in the corpus; X alone does not answer it.
+ */
+export function unsupportedAttribute(query: string, retrieval: Retrieval): string | undefined {
+  const m = /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query);
+  const head = m?.[1]?.toLowerCase();
+  if (!head || RELATION_HEADS.has(head) || RELATION_HEADS.has(head.replace(/e?s$/, '')) || RELATION_HEADS.has(head.replace(/s$/, ''))) return undefined;
+  const term = retrieval.terms.find((t) => t.token.word === head);
+  return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
+}
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
@@ -385,11 +421,7 @@ function overview(query: string, passages: Passage[], corpus: CorpusView, verdic
   const doc = corpus.documents.get(passages[0].docId)!;
   const body = argumentOf(doc.id, corpus);
   if (!body.length) return abstention(ABSTAIN_MESSAGE);
-  const asPassage = (c: Chunk): Passage => ({
-    rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,
-    start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((s) => ({ ...s, coverage: 1 })),
-  });
-  const quote = (c: Chunk, s: { start: number; end: number }): Quote => ({ passage: asPassage(c), start: s.start, end: s.end, score: 1 });
+  const quote = (c: Chunk, s: { start: number; end: number }): Quote => wholeQuote(c, s, doc);
   const first = openingQuestion(doc.id, corpus) ?? { c: body[0], s: body[0].sentences[0] };
   const opening = quote(first.c, first.s);
   // Topic sentences: the first sentence of each section's first passage after the opening
@@ -414,6 +446,24 @@ function overview(query: string, passages: Passage[], corpus: CorpusView, verdic
 }
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
+
+/** A sentence of a passage chosen by the document's structure rather than by retrieval (an overview, the authors' biographies). */
+function wholeQuote(c: Chunk, s: { start: number; end: number }, doc: CorpusDocument): Quote {
+  const passage: Passage = {
+    rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,
+    start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((x) => ({ ...x, coverage: 1 })),
+  };
+  return { passage, start: s.start, end: s.end, score: 1 };
+}
+
+/** Every sentence of the given passages, in order (the authors' biographies, asked where the authors work). */
+export function quotePassages(chunks: Chunk[], corpus: CorpusView): ExtractiveAnswer {
+  const quotes = chunks.flatMap((c) => {
+    const doc = corpus.documents.get(c.docId);
+    return doc ? c.sentences.map((s) => wholeQuote(c, s, doc)) : [];
+  });
+  return quotes.length ? { ...compose(quotes, corpus.documents, 'as-given'), lead: [...new Set(chunks.map((c) => c.id))] } : abstention(ABSTAIN_MESSAGE);
+}
 
 /** Section topic sentences an overview quotes at most (with the opening and the conclusion: five sentences). */
 const OVERVIEW_TOPICS = 3;

@@ -50,7 +50,7 @@ function isInstruction(sentence: string): boolean {
 // Chat shorthand spelled out, so "y did ppl die" reads as "why did people die".
 const CHAT_WORDS: Record<string, string> = {
   ppl: 'people', ppls: 'people', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
-  govt: 'government', gov: 'government', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', tho: 'though',
+  govt: 'government', gov: 'government', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', whos: 'who is', tho: 'though',
   thru: 'through', b4: 'before', smth: 'something', sth: 'something', kno: 'know', knw: 'know', wut: 'what', wht: 'what', hw: 'how',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
@@ -80,11 +80,18 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     const parts = text.split(/(?<=[.?!;:])\s+|,?\s+(?:and then|then|after that|afterwards|and also|but first)\s+|\s+but\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
-  query = expandChat(query);
+  query = withoutPreamble(expandChat(query));
   const words = contentTokens(query);
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
+}
+
+/** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
+const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
+
+export function withoutPreamble(query: string): string {
+  return query.replace(PREAMBLE, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */
@@ -106,7 +113,9 @@ const SOCIAL = new Set(
  * anything ("I disagree with the author").
  */
 export function isChatter(text: string, words: Token[] = contentTokens(text)): boolean {
-  if (words.length && words.every((t) => SOCIAL.has(t.word))) return true;
+  // "Where do the authors work?" asks, even if its only content word is also praise ("good work").
+  const whQuestion = /^\s*(?:who|whom|whose|what|when|where|which|why|how)\b[^?]*\?\s*$/i.test(text);
+  if (words.length && words.every((t) => SOCIAL.has(t.word)) && !whQuestion) return true;
   const asks = /\?/.test(text) || QUESTION_START.test(text) || /\b(?:who|what|when|where|why|how|which|explain|summari[sz]e|tell me)\b/i.test(text);
   return !asks && /^\s*(?:i|we)\s+(?:(?:totally|really|strongly|just|kinda|kind of|do(?:n't| not)?)\s+)?(?:dis)?agree\b|^\s*(?:i|we)\s+(?:love|like|liked|loved|hate|enjoyed)\s+(?:this|that|it|the)\b/i.test(text);
 }
@@ -135,7 +144,7 @@ export function questionType(q: string): QuestionType {
 export function metadataField(q: string): MetadataField | undefined {
   const s = q.toLowerCase();
   const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
-  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b/.test(s)) return 'authors';
+  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*\??\s*$|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b/.test(s)) return 'authors';
   if (/^\s*(?:so\s+)?(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|newspaper|publication)\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s)) return 'publication';
   if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+called\b/.test(s)) return 'title';

@@ -216,3 +216,30 @@ test('"what does the article say about X" asks what the document holds, not for 
   // A person's words still need a sentence that reports speech.
   assert.match((await engine.ask('What did Putin say about Iran?')).citations[0].text, /claim|statements/);
 });
+
+test('a question about something the corpus never gives is abstained on, though it names what the corpus is about', async () => {
+  // The thing asked after (population, capital, weather) is what must be found, not only the country.
+  for (const q of ['What is the population of Iran?', 'What is the capital of Syria?', "What's the weather like in Tehran?", 'naive resume', 'Who wrote War and Peace?']) {
+    assert.equal((await engine.ask(q)).abstained, true, q);
+  }
+  // A relation word (role, purposes) need not appear itself.
+  assert.equal((await engine.ask('What is the role of the IRGC in Syria?')).abstained, false);
+  assert.match((await engine.ask("What are the two purposes of Russia's air operations in Syria?")).answer, /destroy opposition forces/);
+  assert.match((await engine.ask('who wrote it?')).answer, /Ali Alfoneh and Flemming Splidsboel Hansen/);
+});
+
+test('asked where the authors work or what they do, the answer quotes their biographies', async () => {
+  for (const q of ['Where do the authors work?', 'What do the authors do?']) {
+    const a = await engine.ask(q);
+    assert.match(a.answer, /Foundation for Defense of Democracies/, q);
+    assert.match(a.answer, /Danish Institute for International Studies/, q);
+    assert.equal(a.passages[0].section, 'About the authors');
+  }
+});
+
+test('k sets how many passages are listed, not the answer', async () => {
+  const q = 'Why does Iran rely on militias?';
+  const [one, five] = [await engine.ask(q, { k: 1 }), await engine.ask(q)];
+  assert.equal(one.passages.length, 1);
+  assert.equal(one.answer, five.answer);
+});
