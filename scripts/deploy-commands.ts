@@ -39,6 +39,11 @@ main().then(
     } catch {
       // the configuration itself was the problem; its message names the variable and holds no secret
     }
+    // No network, a proxy, a DNS failure: say what was being reached and what to check.
+    const code = (error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException })?.cause?.code ?? (error as NodeJS.ErrnoException)?.code;
+    if (code && /^(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(code)) {
+      message = `could not reach Discord (${message}); check the network connection${readConfig().discord?.clientId ? '' : ' (with DISCORD_CLIENT_ID set, the application id is not looked up first)'}`;
+    }
     process.stderr.write(`error: ${message}\n`);
     process.exitCode = isFootnoteError(error) ? 2 : 1;
   },

@@ -39,12 +39,21 @@ runCli(async () => {
         console.log(JSON.stringify({ question: line.slice(0, 80), error: { code: 'QUESTION_TOO_LONG', message: 'line too long' } }));
         continue;
       }
-      try {
-        const parsed: unknown = line.trim().startsWith('{') ? JSON.parse(line) : line;
-        q = typeof parsed === 'string' ? parsed : String((parsed as { question?: unknown }).question ?? '');
-      } catch {
-        q = line;
-      }
+      // A line that opens like a JSON object must be one with a "question" field; anything else is plain text.
+      if (line.trim().startsWith('{')) {
+        let parsed: { question?: unknown } | undefined;
+        try {
+          parsed = JSON.parse(line) as { question?: unknown };
+        } catch {
+          parsed = undefined;
+        }
+        if (typeof parsed?.question !== 'string') {
+          const message = parsed ? 'the JSON object has no "question" string' : 'the line is not valid JSON';
+          console.log(JSON.stringify({ question: line.slice(0, 80), error: { code: 'BAD_ARGUMENT', message } }));
+          continue;
+        }
+        q = parsed.question;
+      } else q = line;
       try {
         console.log(JSON.stringify(await engine.ask(q, options)));
       } catch (error) {

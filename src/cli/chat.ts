@@ -26,9 +26,9 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
       rl.prompt();
       continue;
     }
-    if (/^\/(?:quit|exit)$/i.test(text)) break;
+    if (/^\/(?:quit|exit)(?:\s|$)/i.test(text)) break;
     if (/^\/help$/i.test(text)) write(HELP);
-    else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${d.passages} passages)`);
+    else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${plural(d.passages, 'passage')})`);
     else if (/^\/passage(?:\s|$)/i.test(text)) {
       const id = text.replace(/^\/passage\s*/i, '');
       const found = id ? engine.passage(id) : undefined;
@@ -42,7 +42,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
         write(formatAnswer(await engine.ask(text), { color }));
       } catch (error) {
         if (!isFootnoteError(error)) throw error;
-        write(`(${error.message})`);
+        write(error.message);
       }
     }
     rl.prompt();

@@ -83,7 +83,7 @@ function readDiscord(token: string, get: (name: string) => string | undefined): 
   const apiUrl = get('DISCORD_API_URL');
   if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) invalid('DISCORD_API_URL', 'must be an http(s) URL');
   const clientId = get('DISCORD_CLIENT_ID');
-  if (clientId && !/^\d{5,25}$/.test(clientId)) invalid('DISCORD_CLIENT_ID', 'must be the application id (a number)');
+  if (clientId && !/^\d{5,25}$/.test(clientId)) invalid('DISCORD_CLIENT_ID', 'must be the application id: the number shown as Application ID in the Discord Developer Portal (5 to 25 digits)');
   const guildId = get('DISCORD_GUILD_ID');
   if (guildId && !/^\d{5,25}$/.test(guildId)) invalid('DISCORD_GUILD_ID', 'must be a server id (a number)');
   const messageContent = /^(1|true|yes|on)$/i.test(get('FOOTNOTE_MESSAGE_CONTENT') ?? '');

@@ -44,10 +44,14 @@ export interface Corpus {
 
 const DOC_EXTENSIONS = new Set(['.txt', '.md']);
 
+/** Strict UTF-8; a byte order mark is kept, so offsets count every character of the file as before. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Load every .txt/.md file of the corpus folder (recursively), with its metadata. */
 export function loadCorpus(dir: string): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new FootnoteError('CORPUS_MISSING', `Corpus folder not found: ${dir}. Set FOOTNOTE_CORPUS_DIR or create the folder with .txt/.md files.`);
+    const what = existsSync(dir) ? 'is a file, not a folder' : 'not found';
+    throw new FootnoteError('CORPUS_MISSING', `Corpus folder ${what}: ${dir}. Set FOOTNOTE_CORPUS_DIR to a folder of .txt/.md files, or create it.`);
   }
   const warnings: string[] = [];
   const documents: CorpusDocument[] = [];
@@ -55,11 +59,23 @@ export function loadCorpus(dir: string): Corpus {
   for (const path of listFiles(dir)) {
     const file = relative(dir, path);
     if (!DOC_EXTENSIONS.has(extname(path).toLowerCase())) continue;
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       warnings.push(`skipped ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      continue;
+    }
+    if (bytes.includes(0)) {
+      warnings.push(`skipped ${file}: looks like a binary file, not text`);
+      continue;
+    }
+    // Quotes must be exact slices of the file: text in another encoding would be quoted with replacement characters.
+    let source: string;
+    try {
+      source = UTF8.decode(bytes);
+    } catch {
+      warnings.push(`skipped ${file}: not UTF-8 text (save it as UTF-8 to include it)`);
       continue;
     }
     if (source.includes('\u0000')) {

@@ -65,7 +65,7 @@ test('control characters, bidi marks and binary junk are handled without a crash
 
 test('--batch answers one JSON line per input line, in order, including bad lines', async () => {
   const file = join(data.dir, 'batch.jsonl');
-  writeFileSync(file, ['{"question": "Who wrote the \u0000article?"}', 'How many people were killed when the Russian airliner was bombed?', '{"question": ""}', 'x'.repeat(200_000), '{not json', '', 'Why was Larijani wearing black?'].join('\n') + '\n');
+  writeFileSync(file, ['{"question": "Who wrote the \\u0000article?"}', 'How many people were killed when the Russian airliner was bombed?', '{"question": ""}', 'x'.repeat(200_000), '{not json', '', 'Why was Larijani wearing black?'].join('\n') + '\n');
   const run = await ask('--batch', file);
   assert.equal(run.code, 0, run.stderr);
   const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -74,7 +74,7 @@ test('--batch answers one JSON line per input line, in order, including bad line
   assert.match(lines[1].answer, /224/);
   assert.equal(lines[2].error.code, 'EMPTY_QUESTION');
   assert.equal(lines[3].error.code, 'QUESTION_TOO_LONG');
-  assert.ok(lines[4].answer || lines[4].error);
+  assert.deepEqual(lines[4].error, { code: 'BAD_ARGUMENT', message: 'the line is not valid JSON' }, 'a broken JSON line is an error, not a question');
   assert.equal(lines[5].error.code, 'EMPTY_QUESTION');
   assert.match(lines[6].answer, /Ashura/);
 });

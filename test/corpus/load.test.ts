@@ -60,6 +60,21 @@ test('a binary file with a text extension is skipped with a warning', () => {
   }
 });
 
+test('a file that is not UTF-8 is skipped with a warning, not quoted with replacement characters', () => {
+  const c = copyCorpus();
+  try {
+    writeFileSync(join(c.dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait is a drink.', 'latin1'));
+    const corpus = loadCorpus(c.dir);
+    assert.ok(corpus.warnings.some((w) => w.includes('latin1.txt') && /not UTF-8/.test(w)));
+    assert.ok(!corpus.documents.some((d) => d.file === 'latin1.txt'));
+    // a byte order mark is kept, so every offset still counts the file's characters
+    writeFileSync(join(c.dir, 'bom.txt'), '\ufeffA note with a byte order mark.');
+    assert.equal(loadCorpus(c.dir).documents.find((d) => d.file === 'bom.txt')?.source.charCodeAt(0), 0xfeff);
+  } finally {
+    c.cleanup();
+  }
+});
+
 test('a missing corpus folder is a clear error naming the folder', () => {
   assert.throws(() => loadCorpus('/nonexistent/corpus'), (e: unknown) => e instanceof FootnoteError && e.code === 'CORPUS_MISSING' && e.message.includes('/nonexistent/corpus'));
 });
