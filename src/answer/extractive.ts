@@ -62,6 +62,14 @@ export interface CorpusView {
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   // "What does the article say about Russia?" in an article about Russia asks for the whole of it.
   const about = ABOUT_QUESTION.test(question.query) && retrieval.terms.length > 0;
+  const top = retrieval.passages[0];
+  // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
+  const section = top && (question.type === 'overview' || question.type === 'what' || about) ? sectionAsked(retrieval, corpus) : undefined;
+  if (section) return sectionOverview(top.docId, section, corpus);
+  if (top && STRUCTURE_QUESTION.test(question.query)) {
+    const outlined = outline(top.docId, corpus);
+    if (outlined) return outlined;
+  }
   if ((question.type === 'overview' || about) && retrieval.passages[0] && !asksAboutSomething(retrieval, corpus, about)) return overview(question.query, retrieval.passages, corpus);
   const selected = selectQuotes(question, retrieval, match);
   if ('refusal' in selected) return abstention(selected.refusal);
@@ -84,7 +92,7 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+  future genuine real become section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
 );
 
 /** A document's subject: its title's and tags' words, and the words in at least 40% of its passages. */
@@ -446,6 +454,72 @@ function overview(query: string, passages: Passage[], corpus: CorpusView, verdic
 }
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
+
+/** Questions about how a document is laid out. */
+const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
+
+/** A document's sections after its opening, each with its first passage. */
+function sectionsOf(docId: string, corpus: CorpusView): { title: string; chunks: Chunk[] }[] {
+  const sections: { title: string; chunks: Chunk[] }[] = [];
+  for (const c of argumentOf(docId, corpus)) {
+    const last = sections[sections.length - 1];
+    if (last && last.title === c.section) last.chunks.push(c);
+    else sections.push({ title: c.section, chunks: [c] });
+  }
+  return sections;
+}
+
+/** The document's headings, each quoted where it stands in the file. */
+function outline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefined {
+  const doc = corpus.documents.get(docId);
+  if (!doc) return undefined;
+  const sections = sectionsOf(docId, corpus);
+  const quotes: Quote[] = [];
+  let from = 0;
+  for (const { title, chunks } of sections) {
+    if (!title) continue;
+    const at = doc.source.lastIndexOf(title, chunks[0].start);
+    if (at < from) continue;
+    quotes.push(wholeQuote(chunks[0], { start: at, end: at + title.length }, doc));
+    from = chunks[chunks.length - 1].end;
+  }
+  if (!quotes.length) return undefined;
+  const citations = toCitations(quotes, corpus.documents);
+  const opening = sections[0]?.title ? '' : 'an opening without a heading, then ';
+  const named = citations.map((c) => `“${c.text}” [${c.n}]`);
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const parts = citations.length + (opening ? 1 : 0);
+  return { answer: `“${doc.meta.title}” has ${parts} ${parts === 1 ? 'part' : 'parts'}: ${opening}${list}.`, abstained: false, citations, lead: [...new Set(quotes.map((q) => q.passage.id))] };
+}
+
+/**
+ * The section a question names by its heading ("what is the fundamental distrust about?", "what does
+ * the article say about limits of convergence?"): every word of the heading, and nothing else but
+ * question words and the document's subject.
+ */
+function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefined {
+  const doc = corpus.documents.get(retrieval.passages[0].docId);
+  if (!doc) return undefined;
+  const subject = subjectOf(doc, corpus.chunksOf(doc.id));
+  const asked = new Set(retrieval.terms.map((t) => t.token.stem).filter((stem) => !OVERVIEW_WORDS.has(stem) && !subject.has(nameKey(stem))));
+  if (!asked.size) return undefined;
+  return sectionsOf(doc.id, corpus).find(({ title }) => {
+    const heading = new Set(contentTokens(title).map((t) => t.stem));
+    return heading.size > 0 && [...heading].every((s) => asked.has(s)) && [...asked].every((s) => heading.has(s));
+  })?.title;
+}
+
+/** What a section says: the first sentence of each of its passages (up to four), in document order. */
+function sectionOverview(docId: string, title: string, corpus: CorpusView): ExtractiveAnswer {
+  const doc = corpus.documents.get(docId)!;
+  const chunks = sectionsOf(docId, corpus).find((s) => s.title === title)?.chunks.slice(0, SECTION_SENTENCES) ?? [];
+  if (!chunks.length) return abstention(ABSTAIN_MESSAGE);
+  const quotes = chunks.map((c) => wholeQuote(c, c.sentences[0], doc));
+  return { ...compose(quotes, corpus.documents, 'as-given'), lead: chunks.map((c) => c.id) };
+}
+
+/** Sentences a section overview quotes at most (one per passage). */
+const SECTION_SENTENCES = 4;
 
 /** A sentence of a passage chosen by the document's structure rather than by retrieval (an overview, the authors' biographies). */
 function wholeQuote(c: Chunk, s: { start: number; end: number }, doc: CorpusDocument): Quote {

@@ -243,3 +243,17 @@ test('k sets how many passages are listed, not the answer', async () => {
   assert.equal(one.passages.length, 1);
   assert.equal(one.answer, five.answer);
 });
+
+test('the article\'s structure: its headings, quoted where they stand; a section named by its heading is summarised', async () => {
+  const outline = await engine.ask('What are the main sections of the article?');
+  assert.match(outline.answer, /has 3 parts: an opening without a heading, then “Limits of Convergence” \[1\] and “Fundamental Distrust” \[2\]/);
+  for (const c of outline.citations) assert.equal(source.slice(c.start, c.end), c.text);
+  assert.match((await engine.ask('How is the article structured?')).answer, /Limits of Convergence/);
+  const section = await engine.ask('What is the fundamental distrust about?');
+  assert.ok(section.citations.length > 1, 'more than the heading sentence');
+  assert.ok(section.citations.every((c) => c.section === 'Fundamental Distrust'));
+  assert.match((await engine.ask("What is the 'Limits of Convergence' section about?")).citations[0].text, /convergence may come to a sudden end/);
+  // A question about one word of a heading is an ordinary question.
+  assert.equal((await engine.ask('Does Iran distrust Russia?')).citations.length, 1);
+  assert.match((await engine.ask('Give me three key points.')).answer, /problems abound/);
+});
