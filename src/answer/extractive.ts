@@ -67,8 +67,8 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const about = ABOUT_QUESTION.test(question.query) && retrieval.terms.length > 0;
   const top = retrieval.passages[0];
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
-  const section = top && (question.type === 'overview' || question.type === 'what' || about) ? sectionAsked(retrieval, corpus) : undefined;
-  if (section) return sectionOverview(top.docId, section, corpus);
+  const section = top && (question.type === 'overview' || question.type === 'what' || about) ? sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus) : undefined;
+  if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   if (top && STRUCTURE_QUESTION.test(question.query)) {
     const outlined = outline(top.docId, corpus);
     if (outlined) return outlined;
@@ -510,6 +510,18 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
     const heading = new Set(contentTokens(title).map((t) => t.stem));
     return heading.size > 0 && [...heading].every((s) => asked.has(s)) && [...asked].every((s) => heading.has(s));
   })?.title;
+}
+
+const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1 };
+
+/** "The first part", "the second section", "the introduction", "the last section": a section by its place. */
+function sectionByPlace(query: string, docId: string, corpus: CorpusView): string | undefined {
+  const m = /\b(first|opening|intro|introduction|introductory|beginning|start|second|third|fourth|last|final|closing)\s+(?:part|section|chapter)\b|\b(?:the\s+)(intro|introduction)\b/i.exec(query);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  if (word === undefined) return undefined;
+  const sections = sectionsOf(docId, corpus);
+  const i = ORDINALS[word]!;
+  return sections.length > 1 ? sections.at(i)?.title : undefined;
 }
 
 /** What a section says: the first sentence of each of its passages (up to four), in document order. */

@@ -253,6 +253,9 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   assert.ok(section.citations.length > 1, 'more than the heading sentence');
   assert.ok(section.citations.every((c) => c.section === 'Fundamental Distrust'));
   assert.match((await engine.ask("What is the 'Limits of Convergence' section about?")).citations[0].text, /convergence may come to a sudden end/);
+  // A section by its place: "the second section", "the last section".
+  assert.ok((await engine.ask('What does the second section say?')).citations.every((c) => c.section === 'Limits of Convergence'));
+  assert.ok((await engine.ask('what is in the last section')).citations.every((c) => c.section === 'Fundamental Distrust'));
   // A question about one word of a heading is an ordinary question.
   assert.equal((await engine.ask('Does Iran distrust Russia?')).citations.length, 1);
   assert.match((await engine.ask('Give me three key points.')).answer, /problems abound/);
