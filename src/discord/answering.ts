@@ -12,7 +12,7 @@ import type { BotContext } from './context.js';
 import { carryKeyTerms } from './conversation.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
 import { analyzeQuestion } from '../retrieve/question.js';
-import { truncate } from './render.js';
+import { readableText, truncate, type MentionNames } from './render.js';
 
 export interface QuestionRequest {
   /** as the user wrote it */
@@ -111,10 +111,20 @@ export async function resolveFollowUp(ctx: BotContext, question: string, previou
 /** A thread on an answer's message, where follow-ups are answered without a mention; failures are logged. */
 export async function openAnswerThread(ctx: BotContext, answerMessage: Message, record: AnswerRecord, question: string): Promise<void> {
   try {
-    const name = truncate(question.replace(/\s+/g, ' ').trim(), 100) || 'Follow-up questions';
+    const name = truncate(readableText(question, mentionNames(answerMessage)), 100) || 'Follow-up questions';
     const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await ctx.store.save(() => ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id));
   } catch (error) {
     ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
   }
+}
+
+/** The names the client knows for the mentions in a message's server. */
+function mentionNames(message: Message): MentionNames {
+  const guild = message.guild;
+  return {
+    user: (id) => guild?.members.cache.get(id)?.displayName ?? message.client.users.cache.get(id)?.username,
+    role: (id) => guild?.roles.cache.get(id)?.name,
+    channel: (id) => guild?.channels.cache.get(id)?.name,
+  };
 }

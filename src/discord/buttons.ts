@@ -7,8 +7,9 @@ import { FootnoteError } from '../errors.js';
 import type { AnswerRecord } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
+import { interactionMember } from './moderation/members.js';
 import { openReportModal, reviewReport } from './moderation/reports.js';
-import { citationView, passageView } from './passages.js';
+import { citationView, passageView, refuseReader } from './passages.js';
 import { answerButtons, NO_MENTIONS, renderPassage } from './render.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
@@ -36,6 +37,7 @@ function storedAnswer(ctx: BotContext, answerId: string): AnswerRecord {
 
 /** `Passage n`: the cited passage with the quoted words in bold and its neighbours, seen only by the presser. */
 async function showCitedPassage(interaction: ButtonInteraction, ctx: BotContext, action: Extract<ButtonAction, { kind: 'passage' }>): Promise<void> {
+  refuseReader(ctx, interaction.guildId, interactionMember(interaction));
   const record = storedAnswer(ctx, action.answerId);
   const citation = record.answer.citations.find((c) => c.n === action.n);
   if (citation) {
@@ -51,6 +53,7 @@ async function showCitedPassage(interaction: ButtonInteraction, ctx: BotContext,
 }
 
 async function showPassage(interaction: ButtonInteraction, ctx: BotContext, passageId: string): Promise<void> {
+  refuseReader(ctx, interaction.guildId, interactionMember(interaction));
   const view = passageView(ctx.engine, passageId);
   if (!view) throw new FootnoteError('NOT_FOUND', 'That passage is no longer in the corpus.');
   await interaction.reply({ ...renderPassage(view), flags: MessageFlags.Ephemeral });

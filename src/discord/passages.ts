@@ -1,12 +1,52 @@
 /**
- * Passages as the Passage buttons and /passage show them: the passage, its neighbours, and where
- * the quoted words sit in it. Works around the engine for quotes that are not inside an indexed
- * passage (a metadata answer quoting the dateline or the .meta.json file).
+ * Passages as the Passage buttons, /passage and /search show them: who may read them, what a typed
+ * id means, the passage with its neighbours, and where the quoted words sit in it. Works around the
+ * engine for quotes that are not inside an indexed passage (a metadata answer quoting the dateline
+ * or the .meta.json file).
  */
 import type { Citation } from '../answer/types.js';
 import type { Engine } from '../engine.js';
+import { FootnoteError } from '../errors.js';
 import { splitBlocks } from '../ingest/chunk.js';
+import { refuseQuestion } from '../study/moderation.js';
+import type { MemberFacts } from '../study/permissions.js';
+import type { BotContext } from './context.js';
 import type { PassageView } from './render.js';
+
+/**
+ * Passages are for members the server lets ask: a blocked member, or one without an allowed role,
+ * is refused in /ask's words (a FootnoteError, so it is said privately). Direct messages have no
+ * server rules.
+ */
+export function refuseReader(ctx: BotContext, guildId: string | null, member: MemberFacts): void {
+  if (!guildId) return;
+  const blocked = ctx.store.moderation.blockOf(guildId, member.userId) !== undefined;
+  const refusal = refuseQuestion({ settings: ctx.store.settings.get(guildId), member, blocked, text: '', now: Date.now() });
+  if (refusal) throw new FootnoteError('BAD_ARGUMENT', refusal.message);
+}
+
+/** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
+export interface TypedPassageId {
+  id?: string;
+  candidates: string[];
+}
+
+/**
+ * The passage id meant by what was typed: the id itself, or the one id that matches it ignoring
+ * case, or that ends with it when only the part after # was given (`p4`, `#P4`, `4`, `meta`).
+ */
+export function resolvePassageId(engine: Engine, typed: string): TypedPassageId {
+  const id = typed.trim().replace(/^`|`$/g, '').trim();
+  if (engine.passage(id)) return { id, candidates: [id] };
+  const ids = [...engine.index.chunks.map((c) => c.id), ...[...engine.documents.keys()].map((doc) => `${doc}#meta`)];
+  const want = id.toLowerCase();
+  let candidates = ids.filter((x) => x.toLowerCase() === want);
+  if (!candidates.length && !/.#/.test(want)) {
+    const tail = want.replace(/^#/, '').replace(/^(\d+)$/, 'p$1');
+    candidates = ids.filter((x) => x.toLowerCase().endsWith(`#${tail}`));
+  }
+  return { id: candidates.length === 1 && engine.passage(candidates[0]!) ? candidates[0] : undefined, candidates };
+}
 
 /** A passage by id, with its neighbours. */
 export function passageView(engine: Engine, id: string): PassageView | undefined {

@@ -284,7 +284,7 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   const limits = { ...LIMITS, ...options.limits };
   const { answer } = item;
   const abstained = answer.abstained;
-  const title = item.question ? truncate(escapeText(oneLine(item.question)), limits.title) : undefined;
+  const title = item.question ? truncate(escapeText(readableText(item.question)), limits.title) : undefined;
   if (isNotAQuestion(answer)) return [message([{ ...(title ? { title } : {}), description: escapeText(answer.answer), color: COLOR.abstained }])];
   const review = reviewOf(answer);
   const nearest = answer.citations.length ? [] : answer.passages.slice(0, 5);
@@ -336,6 +336,31 @@ function readingLine(reading: Reading): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Names for the mentions in a text, where the caller knows them. */
+export interface MentionNames {
+  user?(id: string): string | undefined;
+  role?(id: string): string | undefined;
+  channel?(id: string): string | undefined;
+}
+
+/**
+ * Discord markup as a reader would see it, on one line, for places that show text raw (embed
+ * titles, thread names): mentions as @name or #name (@someone, @role, #channel when the name is not
+ * known), custom emoji as :name:, command mentions as /name, timestamps as dates, spoilers hidden.
+ */
+export function readableText(text: string, names: MentionNames = {}): string {
+  return oneLine(
+    text
+      .replace(/\|\|[\s\S]*?\|\|/g, '(spoiler)')
+      .replace(/<@!?(\d+)>/g, (_, id: string) => `@${names.user?.(id) ?? 'someone'}`)
+      .replace(/<@&(\d+)>/g, (_, id: string) => `@${names.role?.(id) ?? 'role'}`)
+      .replace(/<#(\d+)>/g, (_, id: string) => `#${names.channel?.(id) ?? 'channel'}`)
+      .replace(/<a?:(\w+):\d+>/g, ':$1:')
+      .replace(/<\/([\w -]+):\d+>/g, '/$1')
+      .replace(/<t:(-?\d{1,12})(?::[tTdDfFR])?>/g, (_, s: string) => new Date(Number(s) * 1000).toISOString().slice(0, 10)),
+  );
 }
 
 function citationField(c: Citation, limits: Limits): APIEmbedField {
@@ -547,6 +572,8 @@ export interface HelpView {
   threads: boolean;
   /** there are channels where every message is a question */
   questionChannels: boolean;
+  /** false: the Message Content intent is off, so messages that do not mention me arrive without their words */
+  messageContent?: boolean;
 }
 
 /** /help: every registered command in its part, how else to ask, and questions to try. */
@@ -556,8 +583,8 @@ export function renderHelp(view: HelpView): OutgoingMessage {
   const asking = [
     ...lines('asking'),
     'Or mention me with a question, or send me a direct message.',
-    ...(view.questionChannels ? ['In the question channels, just write your question.'] : []),
-    ...(view.threads ? ['Answers to messages open a thread: ask follow-ups there without mentioning me.'] : []),
+    ...(view.questionChannels ? [view.messageContent !== false ? 'In the question channels, just write your question.' : 'In the question channels, mention me with your question.'] : []),
+    ...(view.threads ? [view.messageContent !== false ? 'Answers to messages open a thread: ask follow-ups there without mentioning me.' : 'Answers to messages open a thread: mention me there to ask a follow-up.'] : []),
   ];
   const study = lines('study');
   const moderation = [

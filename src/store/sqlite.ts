@@ -122,6 +122,7 @@ class SqliteAnswers implements AnswerStore {
   private readonly insert;
   private readonly select;
   private readonly selectByMessage;
+  private readonly selectLatestByUser;
   private readonly setMessage;
   private readonly addMessage;
 
@@ -130,6 +131,7 @@ class SqliteAnswers implements AnswerStore {
       VALUES (@id, @created_at, @user_id, @guild_id, @channel_id, @via, @question, @standalone, @answer_json, @abstained, @mode, @message_id, @conversation_id)`);
     this.select = db.prepare('SELECT * FROM answers WHERE id = ?');
     this.selectByMessage = db.prepare('SELECT a.* FROM answer_messages m JOIN answers a ON a.id = m.answer_id WHERE m.message_id = ?');
+    this.selectLatestByUser = db.prepare('SELECT * FROM answers WHERE channel_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
     this.setMessage = db.prepare('UPDATE answers SET message_id = ? WHERE id = ?');
     this.addMessage = db.prepare('INSERT OR REPLACE INTO answer_messages (message_id, answer_id, position) VALUES (?, ?, ?)');
   }
@@ -161,6 +163,11 @@ class SqliteAnswers implements AnswerStore {
 
   byMessage(messageId: string): AnswerRecord | undefined {
     const row = this.selectByMessage.get(messageId) as AnswerRow | undefined;
+    return row ? toAnswer(row) : undefined;
+  }
+
+  latestByUser(channelId: string, userId: string, since: number): AnswerRecord | undefined {
+    const row = this.selectLatestByUser.get(channelId, userId, since) as AnswerRow | undefined;
     return row ? toAnswer(row) : undefined;
   }
 

@@ -63,6 +63,8 @@ export interface AnswerStore {
   get(id: string): AnswerRecord | undefined;
   /** the answer shown by a message (any of its messages, when it was split) */
   byMessage(messageId: string): AnswerRecord | undefined;
+  /** a member's latest answer in a channel given at or after `since` (ms), e.g. the question a direct message follows up */
+  latestByUser(channelId: string, userId: string, since: number): AnswerRecord | undefined;
   /** remember the messages that show an answer, in order (the last carries the buttons) */
   attachMessages(id: string, messageIds: string[]): void;
 }

@@ -189,7 +189,7 @@ export function checkCorrectedText(text: string, citationCount: number): Checked
   const markers = [...trimmed.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   const outOfRange = [...new Set(markers.filter((n) => n < 1 || n > citationCount))];
   if (outOfRange.length) {
-    return { ok: false, reason: `The corrected answer refers to ${outOfRange.map((n) => `[${n}]`).join(', ')}, but it cites ${plural(citationCount, 'passage')}: number them [1]–[${citationCount}] in the order of the citations.` };
+    return { ok: false, reason: `The corrected answer refers to ${outOfRange.map((n) => `[${n}]`).join(', ')}, but it cites ${plural(citationCount, 'passage')}: ${citationCount === 1 ? 'number it [1]' : `number them [1]–[${citationCount}] in the order of the citations`}.` };
   }
   if (markers.length) return { ok: true, value: trimmed };
   return { ok: true, value: `${trimmed} ${Array.from({ length: citationCount }, (_, i) => `[${i + 1}]`).join('')}` };

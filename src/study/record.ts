@@ -83,6 +83,7 @@ export function recordToJson(entries: readonly RecordEntry[], meta: { guildId: s
 /** The file of an export: its name and contents. */
 export function recordFile(entries: readonly RecordEntry[], format: RecordFormat, meta: { guildId: string; range: TimeRange; exportedAt: number }): { name: string; text: string } {
   const day = (ms: number) => new Date(Math.min(ms, 8.64e15)).toISOString().slice(0, 10);
-  const name = `footnote-record-${meta.guildId}-${day(meta.range.from)}-to-${day(meta.range.to)}.${format}`;
+  // an export from the beginning is `…-all-to-<day>`, not 1970-01-01
+  const name = `footnote-record-${meta.guildId}-${meta.range.from ? day(meta.range.from) : 'all'}-to-${day(meta.range.to)}.${format}`;
   return { name, text: format === 'csv' ? recordToCsv(entries) : recordToJson(entries, meta) };
 }

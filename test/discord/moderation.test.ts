@@ -579,7 +579,7 @@ test('/modlog export: refused for non-moderators; for moderators a CSV or JSON a
   assert.equal(csv.reply.flags & 64, 64);
   assert.match(csv.reply.content, /The moderation record of this server from the beginning to \d{4}-\d\d-\d\d: \d+ entries \(CSV\)/);
   const file = csv.h.calls().flatMap((c) => c.files)[0]!;
-  assert.match(file.name, /^footnote-record-\d+-1970-01-01-to-\d{4}-\d\d-\d\d\.csv$/);
+  assert.match(file.name, /^footnote-record-\d+-all-to-\d{4}-\d\d-\d\d\.csv$/);
   const lines = file.data.toString('utf8').trim().split('\r\n');
   assert.equal(lines[0], 'time,kind,channel_id,user_id,user_name,answer_id,report_id,subject,detail');
   const kinds = new Set(lines.slice(1).map((l) => l.split(',')[1]));
@@ -618,7 +618,7 @@ test('/forget-me deletes the member’s questions, votes and reports in the serv
   try {
     const { h, reply } = await command('forget-me', undefined, member);
     assert.equal((await h.ack()).body.data.flags, 64);
-    assert.equal(reply.content, 'Deleted from this server: 2 questions with their answers, 1 vote, 1 report, 0 refused questions, 4 quiz records. That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).');
+    assert.equal(reply.content, 'Deleted from this server: 2 questions with their answers, 1 vote, 1 report, 0 refused questions, 4 quiz records. 2 answers already posted in channels stay, without your question. That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).');
   } finally {
     if (had) study.forgetMember = original;
     else delete study.forgetMember;

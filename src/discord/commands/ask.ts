@@ -54,7 +54,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const notice = new QueueNotice(async (text) => {
     await deferred;
     await interaction.editReply(renderNotice(text));
-  }, ctx.moderation.positionUpdateMs);
+  }, ctx.moderation.positionUpdateMs, { perWindow: admission.limit, windowMs: ctx.moderation.queue.windowMs });
   const deliver = async (given: GivenAnswer) => {
     const [first, ...rest] = renderAnswer({ id: given.record.id, answer: given.record.answer, question });
     // a queue notice is replaced by the answer, its text cleared

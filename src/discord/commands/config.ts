@@ -13,6 +13,7 @@ import type { BotContext } from '../context.js';
 import { effectiveSettings } from '../moderation/gate.js';
 import { requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
+import { postWaitingReports, type WaitingReports } from '../moderation/reports.js';
 import { escapeText, renderNotice, renderSettings } from '../render.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
@@ -117,7 +118,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     return wanted;
   });
   ctx.log.info('settings changed', { guild: guildId, user: actor.userId, settings: Object.keys(change).join(',') });
-  await interaction.editReply(renderNotice(said));
+  // reports made while there was no mod-log channel (or it could not be posted to) get their cards now
+  const modLog = sub === 'modlog' ? change.modLogChannelId : undefined;
+  const waiting = modLog ? waitingSaid(await postWaitingReports(ctx, interaction.client, guildId, modLog)) : '';
+  await interaction.editReply(renderNotice(`${said}${waiting}`));
+}
+
+function waitingSaid({ posted, waiting }: WaitingReports): string {
+  const done = posted ? ` ${plural(posted, 'report')} waiting for review ${posted === 1 ? 'was' : 'were'} posted there.` : '';
+  const left = waiting ? ` ${plural(waiting, 'report')} could not be posted there (I need View Channel, Send Messages and Embed Links); ${waiting === 1 ? 'it is' : 'they are'} kept for the next try and for /modlog export.` : '';
+  return `${done}${left}`;
 }
 
 function show(ctx: BotContext, guildId: string) {
@@ -145,23 +155,44 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
     case 'question-channel': {
       const channel = required('channel', 'a channel');
       const add = action === 'add';
+      const was = s.questionChannelIds.includes(channel);
       const intent = add && !ctx.settings.messageContent ? ' Note: the Message Content intent is off (FOOTNOTE_MESSAGE_CONTENT), so there I can only read messages that mention me.' : '';
-      return { change: { questionChannelIds: withItem(s.questionChannelIds, channel, add) }, said: `${add ? `Every message in <#${channel}> is now a question.` : `<#${channel}> is no longer a question channel.`}${intent}` };
+      const byOperator = !add && ctx.settings.questionChannels.includes(channel) ? ' It stays one: the bot’s operator set it (FOOTNOTE_QUESTION_CHANNELS), which /config cannot change.' : '';
+      const said = add
+        ? was
+          ? `Every message in <#${channel}> is already a question; nothing changed.`
+          : `Every message in <#${channel}> is now a question.`
+        : was
+          ? `<#${channel}> is no longer a question channel.`
+          : `<#${channel}> was not a question channel; nothing changed.`;
+      return { change: { questionChannelIds: withItem(s.questionChannelIds, channel, add) }, said: `${said}${byOperator}${intent}` };
     }
     case 'reply-style': {
       const style = interaction.options.getString('style', true) as ReplyStyle;
       const said = { inline: 'Answers are now replies under the question.', thread: 'Answers now open a thread for follow-up questions.', ephemeral: '/ask answers are now seen only by the asker; answers to messages stay replies (Discord has no private replies to messages).' };
-      return { change: { replyStyle: style }, said: said[style] };
+      const intent = style === 'thread' && !ctx.settings.messageContent ? ' Note: the Message Content intent is off (FOOTNOTE_MESSAGE_CONTENT), so I only see follow-ups in those threads that mention me.' : '';
+      return { change: { replyStyle: style }, said: `${said[style]}${intent}` };
     }
     case 'allowed-role': {
       if (action === 'clear') return { change: { allowedRoleIds: [] }, said: 'Everyone may ask Footnote again.' };
       const role = required('role', 'a role');
+      if (action === 'add' && isEveryone(role, s.guildId)) {
+        throw new FootnoteError(
+          'BAD_ARGUMENT',
+          s.allowedRoleIds.length
+            ? 'Nothing was changed: @everyone is every member. To let everyone ask again, use `/config allowed-role action:clear`.'
+            : 'Nothing was changed: everyone may already ask Footnote here (no allowed roles are set).',
+        );
+      }
       const next = withItem(s.allowedRoleIds, role, action === 'add');
       return { change: { allowedRoleIds: next }, said: next.length ? `Members with ${next.map((r) => `<@&${r}>`).join(', ')} (and moderators) may ask Footnote.` : 'Everyone may ask Footnote.' };
     }
     case 'moderator-role': {
       const role = required('role', 'a role');
       const add = action === 'add';
+      if (add && isEveryone(role, s.guildId)) {
+        throw new FootnoteError('BAD_ARGUMENT', 'Nothing was changed: @everyone is every member of the server, so it would make everyone a moderator. Choose a role only moderators have.');
+      }
       return { change: { moderatorRoleIds: withItem(s.moderatorRoleIds, role, add) }, said: add ? `Members with <@&${role}> are now Footnote moderators.` : `<@&${role}> no longer makes its members moderators (Manage Server still does).` };
     }
     case 'cooldown': {
@@ -200,6 +231,11 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
     default:
       throw new FootnoteError('NOT_FOUND', `/config has no ${sub} setting.`);
   }
+}
+
+/** The @everyone role has the server's id: every member has it. */
+function isEveryone(roleId: string, guildId: string): boolean {
+  return roleId === guildId;
 }
 
 /** Document ids for channel-documents: the last comma-separated item completes, the ones before stay. */

@@ -1,6 +1,6 @@
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCommandInteraction, type Client } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { renderNotice } from '../render.js';
+import { NO_MENTIONS, renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
 
@@ -8,9 +8,14 @@ export const data = new SlashCommandBuilder().setName('forget-me').setDescriptio
 
 export const help: CommandHelp = { group: 'your-data' };
 
+/** The name a thread named after a forgotten question is given instead. */
+export const FORGOTTEN_THREAD_NAME = 'Follow-up questions';
+
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const guildId = interaction.guildId;
+  // read before forgetting: where the member's answers were posted (their question is a title, a thread's name)
+  const posted = guildId ? postedAnswers(ctx, guildId, interaction.user.id) : [];
   const { counts, quiz } = await ctx.store.save(() => {
     const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
     // quiz answers and scores, kept by the study tools
@@ -18,6 +23,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     if (guildId) ctx.store.moderation.recordAction({ guildId, action: 'forget-me', detail: { ...forgotten } }, { userId: interaction.user.id, channelId: interaction.channelId });
     return { counts: forgotten, quiz: quizRecords };
   });
+  let unchanged = 0;
+  for (const answer of posted) if (!(await withdrawQuestion(ctx, interaction.client, answer))) unchanged++;
   const parts = [
     plural(counts.questions, 'question with its answer', 'questions with their answers'),
     plural(counts.votes, 'vote', 'votes'),
@@ -28,7 +35,78 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const where = guildId ? 'this server' : 'our direct messages';
   await interaction.editReply(
     renderNotice(
-      `Deleted from ${where}: ${parts.join(', ')}.${guildId ? ' That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).' : ''}`,
+      `Deleted from ${where}: ${parts.join(', ')}.${postedNote(posted.length, unchanged)}${guildId ? ' That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).' : ''}`,
     ),
   );
+}
+
+/** What became of the answers already posted in channels, which deleting the record does not remove. */
+export function postedNote(posted: number, unchanged: number): string {
+  if (!posted) return '';
+  const changed = posted - unchanged;
+  const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels stay, without your question.` : '';
+  const left = unchanged ? ` ${plural(unchanged, 'posted answer', 'posted answers')} could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
+  return `${shown}${left}`;
+}
+
+interface PostedAnswer {
+  channelId: string;
+  messageIds: string[];
+  /** the thread opened on it, named after the question */
+  threadId?: string;
+}
+
+/** The member's answers in a server that were posted as messages. */
+function postedAnswers(ctx: BotContext, guildId: string, userId: string): PostedAnswer[] {
+  return ctx.store.moderation
+    .exportRecord(guildId, { from: 0, to: Date.now() })
+    .filter((e) => e.kind === 'question' && e.userId === userId && e.answerId && e.channelId)
+    .map((e) => {
+      const messageIds = ctx.store.moderation.answerMessages(e.answerId!);
+      const first = messageIds[0];
+      return { channelId: e.channelId!, messageIds, threadId: first && ctx.store.conversations.get(first) ? first : undefined };
+    })
+    .filter((a) => a.messageIds.length > 0);
+}
+
+/**
+ * Take the question off an answer already posted: its title (a slash command's question) and the
+ * line saying how a follow-up was read go, so do its buttons (the answer is no longer stored), and
+ * a thread named after it is renamed. False when a message could not be changed; a message that is
+ * gone (deleted, or private to the member) needs nothing.
+ */
+async function withdrawQuestion(ctx: BotContext, client: Client, answer: PostedAnswer): Promise<boolean> {
+  try {
+    const channel = await client.channels.fetch(answer.channelId);
+    if (!channel?.isTextBased()) return true;
+    for (const id of answer.messageIds) {
+      const message = await channel.messages.fetch(id).catch((error: unknown) => {
+        if (isGone(error)) return undefined;
+        throw error;
+      });
+      if (!message) continue;
+      const embeds = message.embeds.map((e, i) => {
+        const json = { ...e.toJSON() };
+        if (i === 0) delete json.title;
+        if (json.description) json.description = json.description.replace(/^\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/, '');
+        return json;
+      });
+      await message.edit({ embeds, components: [], allowedMentions: NO_MENTIONS });
+    }
+    if (answer.threadId) {
+      const thread = await client.channels.fetch(answer.threadId).catch((error: unknown) => {
+        if (isGone(error)) return undefined;
+        throw error;
+      });
+      if (thread?.isThread()) await thread.setName(FORGOTTEN_THREAD_NAME);
+    }
+    return true;
+  } catch (error) {
+    ctx.log.warn('could not take a forgotten question off a posted answer', { channel: answer.channelId, message: answer.messageIds[0], reason: (error as Error)?.message });
+    return false;
+  }
+}
+
+function isGone(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel);
 }

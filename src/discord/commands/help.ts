@@ -18,6 +18,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
       commands: ctx.commands.helpEntries(),
       threads: settings ? settings.replyStyle === 'thread' : ctx.settings.replyThreads,
       questionChannels: ctx.settings.questionChannels.length > 0 || (settings?.questionChannelIds.length ?? 0) > 0,
+      messageContent: ctx.settings.messageContent,
     }),
     flags: MessageFlags.Ephemeral,
   });

@@ -38,9 +38,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     throw new FootnoteError('BAD_ARGUMENT', `That record is ${(bytes.length / 1048576).toFixed(1)} MB, more than Discord takes in one file. Export a shorter range (from/to).`);
   }
   await ctx.store.save(() => ctx.store.moderation.recordAction({ guildId, action: 'export', detail: { from: range.value.from, to: range.value.to, format, entries: entries.length } }, actor));
-  const day = (ms: number) => new Date(Math.min(ms, 8.64e15)).toISOString().slice(0, 10);
   await interaction.editReply({
     ...renderNotice(`The moderation record of this server from ${range.value.from ? day(range.value.from) : 'the beginning'} to ${day(range.value.to)}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${format.toUpperCase()}).`),
     files: [{ attachment: bytes, name: file.name }],
   });
 }
+
+const day = (ms: number) => new Date(Math.min(ms, 8.64e15)).toISOString().slice(0, 10);
+

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { BotContext } from '../context.js';
-import { passageView } from '../passages.js';
-import { renderPassage } from '../render.js';
+import { interactionMember } from '../moderation/members.js';
+import { passageView, refuseReader, resolvePassageId } from '../passages.js';
+import { renderPassage, truncate } from '../render.js';
 import type { CommandHelp } from '../registry.js';
 
 export const data = new SlashCommandBuilder()
@@ -13,23 +14,34 @@ export const data = new SlashCommandBuilder()
 export const help: CommandHelp = { group: 'asking' };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const id = interaction.options.getString('id', true).trim().replace(/^`|`$/g, '');
-  const view = passageView(ctx.engine, id);
+  refuseReader(ctx, interaction.guildId, interactionMember(interaction));
+  const typed = interaction.options.getString('id', true).trim();
+  const { id, candidates } = resolvePassageId(ctx.engine, typed);
+  const view = id ? passageView(ctx.engine, id) : undefined;
   if (!view) {
+    if (candidates.length > 1) throw new FootnoteError('NOT_FOUND', `“${typed.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`);
     const example = ctx.engine.index.chunks[0]?.id;
-    throw new FootnoteError('NOT_FOUND', `No passage has the id “${id.slice(0, 100)}”.${example ? ` Passage ids look like ${example}; they are shown under each source.` : ''}`);
+    throw new FootnoteError('NOT_FOUND', `No passage has the id “${typed.slice(0, 100)}”.${example ? ` Passage ids look like ${example}; they are shown under each source.` : ''}`);
   }
   await interaction.reply(renderPassage(view));
 }
 
+/** Ids and sections that contain what was typed, then passages whose words do (shown with the words around them). */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const typed = interaction.options.getFocused().trim().toLowerCase();
-  const choices = [];
-  for (const c of ctx.engine.index.chunks) {
-    if (typed && !c.id.toLowerCase().includes(typed) && !c.section.toLowerCase().includes(typed)) continue;
-    if (c.id.length > 100) continue;
-    choices.push({ name: `${c.id}${c.section ? ` — ${c.section}` : ''}`.slice(0, 100), value: c.id });
-    if (choices.length === 25) break;
-  }
-  await interaction.respond(choices);
+  const chunks = ctx.engine.index.chunks.filter((c) => c.id.length <= 100);
+  const byId = chunks.filter((c) => !typed || c.id.toLowerCase().includes(typed) || c.section.toLowerCase().includes(typed));
+  const byText = typed ? chunks.filter((c) => !byId.includes(c) && c.text.toLowerCase().includes(typed)) : [];
+  const choices = [
+    ...byId.map((c) => ({ name: truncate(`${c.id}${c.section ? ` — ${c.section}` : ''}`, 100), value: c.id })),
+    ...byText.map((c) => ({ name: truncate(`${c.id} — “${around(c.text, c.text.toLowerCase().indexOf(typed), 60)}”`, 100), value: c.id })),
+  ];
+  await interaction.respond(choices.slice(0, 25));
+}
+
+/** A few words either side of a position, on one line. */
+function around(text: string, at: number, width: number): string {
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const words = text.slice(start, start + width).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${words}${start + width < text.length ? '…' : ''}`;
 }

@@ -1,6 +1,9 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { PassageOut } from '../../answer/types.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../../engine.js';
 import type { BotContext } from '../context.js';
+import { interactionMember } from '../moderation/members.js';
+import { refuseReader } from '../passages.js';
 import { renderSearch } from '../render.js';
 import { filterSuggestions } from '../suggestions.js';
 import type { CommandHelp } from '../registry.js';
@@ -15,9 +18,20 @@ export const help: CommandHelp = { group: 'asking' };
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const query = interaction.options.getString('query', true);
   checkQuestion(query);
+  refuseReader(ctx, interaction.guildId, interactionMember(interaction));
   await interaction.deferReply();
-  const passages = await ctx.engine.search(query, { k: ctx.config.topK });
-  await interaction.editReply(renderSearch(query, passages));
+  await interaction.editReply(renderSearch(query, await matchingPassages(ctx, query)));
+}
+
+/**
+ * The top passages, or none when nothing in the corpus matches: retrieval always ranks something,
+ * so the engine's own judgement decides (where /ask would say the corpus does not cover it, or that
+ * nothing was asked, no passage matches). Offline, so no model is called for it.
+ */
+async function matchingPassages(ctx: BotContext, query: string): Promise<PassageOut[]> {
+  const judged = await ctx.engine.ask(query, { k: ctx.config.topK, llm: false });
+  if (judged.abstained) return [];
+  return ctx.engine.search(query, { k: ctx.config.topK });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

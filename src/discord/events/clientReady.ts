@@ -1,4 +1,5 @@
 import { Events } from 'discord.js';
+import { postAllWaitingReports } from '../moderation/reports.js';
 import { resumeStudy } from '../study/resume.js';
 import type { BotEvent } from './index.js';
 
@@ -19,6 +20,8 @@ const clientReady: BotEvent<Events.ClientReady> = {
       ctx.log.warn('FOOTNOTE_REPLY_THREADS is on without FOOTNOTE_MESSAGE_CONTENT: Discord hides the text of thread follow-ups that do not mention the bot, so only follow-ups that mention it are answered');
     }
     void resumeStudy(ctx, client);
+    // reports whose review card could not be posted before the restart
+    void ctx.work.track(postAllWaitingReports(ctx, client)).catch((error: unknown) => ctx.log.error('posting waiting reports failed', error));
   },
 };
 

@@ -2,7 +2,7 @@ import { ChannelType, Events, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
 import { composeAnswer, openAnswerThread, recordAnswer, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
-import { stripBotMention } from '../conversation.js';
+import { DM_FOLLOW_UP_MS, needsPreviousTurn, stripBotMention } from '../conversation.js';
 import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { messageMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
@@ -38,7 +38,7 @@ interface Asked {
   /** written to the bot (a mention, a DM, a reply to its answer), not just posted where it reads every message */
   addressed: boolean;
   conversation?: Conversation;
-  /** the answer this message replies to */
+  /** the answer this message replies to (in a DM, also the member's recent answer a follow-up leans on) */
   repliedTo?: AnswerRecord;
 }
 
@@ -62,7 +62,9 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
   const addressed = mentioned || via === 'dm' || via === 'reply';
   // Where the bot reads every message, talk ("thanks!", "lol nice") is not for it: no reply, no cooldown.
   if (!addressed && analyzeQuestion(text).chatter) return undefined;
-  return { via, text, mentioned, addressed, conversation, repliedTo };
+  // "why?" in a DM follows up the member's recent question there, as a reply to its answer would
+  const followed = via === 'dm' && !repliedTo && needsPreviousTurn(text) ? ctx.store.answers.latestByUser(message.channelId, message.author.id, Date.now() - DM_FOLLOW_UP_MS) : undefined;
+  return { via, text, mentioned, addressed, conversation, repliedTo: repliedTo ?? followed };
 }
 
 async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
@@ -83,8 +85,7 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     let previous: AnswerRecord[] | undefined;
     if (asked.conversation) {
       if (asked.conversation.turns >= ctx.settings.maxTurns) {
-        const conversationId = asked.conversation.id;
-        if (await ctx.store.save(() => ctx.store.conversations.markLimitNotified(conversationId))) {
+        if (await limitWorthTelling(ctx, asked.conversation.id, message.author.id, asked.mentioned)) {
           await send(message, [renderNotice(`This thread has had its ${ctx.settings.maxTurns} questions. Mention me in the channel to start a new one.`)]);
         }
         return;
@@ -108,7 +109,7 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     const notice = new QueueNotice(async (text) => {
       if (noticeMessage) await noticeMessage.edit(renderNotice(text));
       else noticeMessage = (await send(message, [renderNotice(text)]))[0];
-    }, ctx.moderation.positionUpdateMs);
+    }, ctx.moderation.positionUpdateMs, { perWindow: admission.limit, windowMs: ctx.moderation.queue.windowMs });
     await ctx.moderation.queue.submit(admission.queueKey, admission.limit, {
       onWaiting: (position) => notice.update(position),
       onCancelled: async () => {
@@ -152,6 +153,26 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     // a refused question is recorded once the asker was told
     if (error instanceof QuestionRefused) await error.record();
   }
+}
+
+/** Members told in a thread that it reached its turn limit (`thread:member`), per bot; forgotten on restart. */
+const toldAtLimit = new WeakMap<BotContext, Set<string>>();
+const MAX_TOLD = 10_000;
+
+/**
+ * Whether a question in a thread past its turn limit gets the notice: the first one (recorded in the
+ * store), then once for each member who asks there, and whenever someone mentions the bot; anything
+ * more would be the bot talking over a thread that carries on without it.
+ */
+async function limitWorthTelling(ctx: BotContext, threadId: string, userId: string, mentioned: boolean): Promise<boolean> {
+  let told = toldAtLimit.get(ctx);
+  if (!told) toldAtLimit.set(ctx, (told = new Set()));
+  const key = `${threadId}:${userId}`;
+  const first = await ctx.store.save(() => ctx.store.conversations.markLimitNotified(threadId));
+  if (!first && !mentioned && told.has(key)) return false;
+  if (told.size >= MAX_TOLD) told.clear();
+  told.add(key);
+  return true;
 }
 
 async function deliverAnswer(ctx: BotContext, message: Message, asked: Asked, admission: Admission, given: GivenAnswer, notice?: Message): Promise<void> {

@@ -22,7 +22,8 @@ import type { Actor, AnswerRecord, ModeratorActionKind, ReportResolution, Report
 import { checkCorrectedText, parseCitationRefs } from '../../study/moderation.js';
 import type { BotContext } from '../context.js';
 import { encodeModalId, type ButtonAction } from '../custom-id.js';
-import { escapeText, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { escapeText, LIMITS, NO_MENTIONS, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { exclusive } from '../study/runner.js';
 import { requireModerator } from './members.js';
 import { correctionCitations, quotesHold, reviewedToAnswer } from './reviewed.js';
 import { plural } from '../../ingest/text.js';
@@ -92,13 +93,18 @@ export async function submitReport(interaction: ModalSubmitInteraction, ctx: Bot
   }
   ctx.log.info('answer reported', { answer: record.id, report: report.id, user: interaction.user.id, guild: interaction.guildId ?? undefined });
   const modLog = interaction.guildId ? ctx.store.settings.get(interaction.guildId).modLogChannelId : null;
-  const posted = modLog ? await postReport(ctx, interaction.client, report.id, modLog) : false;
-  const where = posted
-    ? 'the moderators were told in their mod-log channel'
-    : interaction.guildId
-      ? 'the moderators can see it in /modlog export'
-      : 'it is kept with the record';
-  await interaction.editReply(renderNotice(`Thanks — your report (#${report.id}) was recorded and ${where}.`));
+  // reports still waiting for a card (an earlier post failed) go out with this one, oldest first
+  if (interaction.guildId && modLog) await postWaitingReports(ctx, interaction.client, interaction.guildId, modLog);
+  const posted = Boolean(ctx.store.moderation.report(report.id)?.modLogMessageId);
+  await interaction.editReply(renderNotice(`Thanks — your report (#${report.id}) was recorded ${whereReportWent(interaction.guildId, modLog, posted)}.`));
+}
+
+/** Where the reporter is told their report went: only what really happened. */
+function whereReportWent(guildId: string | null, modLog: string | null, posted: boolean): string {
+  if (!guildId) return 'and is kept with the record';
+  if (posted) return 'and the moderators were told in their mod-log channel';
+  if (modLog) return 'but could not be posted to the moderators’ mod-log channel just now; it is kept, posted there as soon as that works, and the moderators can see it in /modlog export';
+  return 'and the moderators can see it in /modlog export. This server has no mod-log channel yet; the moderators get it to review once one is set (/config modlog)';
 }
 
 /** The report as the moderators see it, from the store. */
@@ -131,9 +137,9 @@ function reportView(ctx: BotContext, report: ReportReview, record: AnswerRecord)
 
 /** Post a report to the mod-log channel; false (logged) when that is not possible. */
 async function postReport(ctx: BotContext, client: Client, reportId: number, channelId: string): Promise<boolean> {
-  const report = ctx.store.moderation.report(reportId)!;
-  const record = storedAnswer(ctx, report.answerId);
   try {
+    const report = ctx.store.moderation.report(reportId)!;
+    const record = storedAnswer(ctx, report.answerId);
     const channel = await client.channels.fetch(channelId);
     if (!channel?.isSendable()) throw new Error('not a channel the bot can send to');
     const sent = await channel.send(renderReport(reportView(ctx, report, record)));
@@ -142,6 +148,45 @@ async function postReport(ctx: BotContext, client: Client, reportId: number, cha
   } catch (error) {
     ctx.log.warn('could not post a report to the mod-log channel', { report: reportId, channel: channelId, reason: (error as Error)?.message });
     return false;
+  }
+}
+
+/** What posting the waiting reports of a server did: cards posted, and reports still without one. */
+export interface WaitingReports {
+  posted: number;
+  waiting: number;
+}
+
+/**
+ * Post the cards of a server's open reports that have none yet (no mod-log channel then, or the post
+ * failed), oldest first, to its mod-log channel. One server at a time, so a report is never posted
+ * twice; the first failure stops the round (the rest would fail alike) and they stay waiting for the
+ * next report, `/config modlog` or start-up.
+ */
+export function postWaitingReports(ctx: BotContext, client: Client, guildId: string, channelId: string): Promise<WaitingReports> {
+  return exclusive(ctx, `modlog:${guildId}`, async () => {
+    const waiting = ctx.store.moderation
+      .reports(guildId, { status: 'open', limit: 1000 })
+      .filter((r) => !r.modLogMessageId && ctx.store.answers.get(r.answerId))
+      .reverse();
+    let posted = 0;
+    for (const r of waiting) {
+      // decided or given a card while this round waited its turn
+      const now = ctx.store.moderation.report(r.id);
+      if (!now || now.status !== 'open' || now.modLogMessageId) continue;
+      if (!(await postReport(ctx, client, r.id, channelId))) break;
+      posted++;
+    }
+    if (posted) ctx.log.info('posted waiting reports to the mod-log channel', { guild: guildId, channel: channelId, posted });
+    return { posted, waiting: waiting.length - posted };
+  });
+}
+
+/** Start-up: post the waiting reports of every server the bot is in that has a mod-log channel (failures are logged). */
+export async function postAllWaitingReports(ctx: BotContext, client: Client): Promise<void> {
+  for (const guildId of client.guilds.cache.keys()) {
+    const channelId = ctx.store.settings.get(guildId).modLogChannelId;
+    if (channelId) await postWaitingReports(ctx, client, guildId, channelId);
   }
 }
 
@@ -259,11 +304,14 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
       return { reviewedId: reviewed, closed };
     });
     await refreshReports(ctx, interaction.client, closed, pressed);
+    const marked = await markAnswer(ctx, interaction.client, record, reviewNote({ kind: 'approved', preferred: reviewedId !== undefined }));
     await interaction.editReply(
       renderNotice(
-        reviewedId
-          ? `Approved report #${report.id}: the answer is marked as reviewed by you, and the same question in this server will get it, shown as moderator-reviewed.`
-          : `Approved report #${report.id}: the answer stands (it has no cited passages to offer for the question later).`,
+        `${
+          reviewedId
+            ? `Approved report #${report.id}: the answer is marked as reviewed by you, and the same question in this server will get it, shown as moderator-reviewed.`
+            : `Approved report #${report.id}: the answer stands (it has no cited passages to offer for the question later).`
+        }${marked ? ' The answer now says a moderator reviewed it.' : ''}`,
       ),
     );
     return;
@@ -282,6 +330,44 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
       `Hid the answer of report #${report.id}: ${note}.${gone ? ' A private answer is seen only by its asker and cannot be removed by the bot.' : ''}${failed ? ' Some messages could not be removed (see the bot’s log).' : ''}`,
     ),
   );
+}
+
+/** What a reviewed answer's message says above it: a moderator looked, and for a correction, what it says now. */
+export function reviewNote(review: { kind: 'approved'; preferred: boolean } | { kind: 'corrected'; text: string }): string {
+  if (review.kind === 'approved') {
+    return review.preferred
+      ? '✅ **Reviewed by a moderator** — the answer below stands, and anyone who asks this again gets it, marked as reviewed.'
+      : '✅ **Reviewed by a moderator** — the answer below stands.';
+  }
+  const lead = '✏️ **Corrected by a moderator** — the corrected answer, with its sources, is shown to anyone who asks this again';
+  // the [n] of the correction number its own sources, not the ones shown below
+  const text = escapeText(review.text.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim());
+  const withText = `${lead}:\n> ${text}`;
+  return withText.length <= LIMITS.content ? withText : `${lead}.`;
+}
+
+/**
+ * Put a review note above an answer where it was posted (its first message; the embeds and buttons
+ * stay). Best effort: a private answer, or one gone, cannot be edited; the moderator's decision
+ * stands either way. True when the note is shown.
+ */
+async function markAnswer(ctx: BotContext, client: Client, record: AnswerRecord, note: string): Promise<boolean> {
+  const [first] = ctx.store.moderation.answerMessages(record.id);
+  const id = first ?? record.messageId;
+  if (!id) return false;
+  try {
+    const channel = await client.channels.fetch(record.channelId);
+    if (!channel?.isTextBased()) throw new Error('the answer’s channel is gone');
+    await channel.messages.edit(id, { content: note, allowedMentions: NO_MENTIONS });
+    return true;
+  } catch (error) {
+    ctx.log.warn('could not mark a reviewed answer', { answer: record.id, message: id, reason: (error as Error)?.message });
+    return false;
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
 
 /** Delete the bot's messages that show an answer. Discord answers "unknown message" for one already deleted, and for a private (ephemeral) one. */
@@ -357,7 +443,7 @@ export async function submitCorrection(interaction: ModalSubmitInteraction, ctx:
   });
   if (!refs.ok) throw new FootnoteError('BAD_ARGUMENT', refs.reason);
   const text = checkCorrectedText(interaction.fields.getTextInputValue('answer'), refs.value.length);
-  if (!text.ok) throw new FootnoteError('BAD_ARGUMENT', `The correction was not saved: ${text.reason}`);
+  if (!text.ok) throw new FootnoteError('BAD_ARGUMENT', `The correction was not saved: ${lowerFirst(text.reason)}`);
   const citations = correctionCitations(ctx.engine, refs.value, record.answer, text.value);
   if (!quotesHold(ctx.engine, citations)) throw new FootnoteError('BAD_ARGUMENT', 'The correction was not saved: a cited quote is no longer in the corpus (it changed since the answer). Cite passages by their current ids.');
   const { reviewed, closed } = await ctx.store.save(() => {
@@ -373,10 +459,11 @@ export async function submitCorrection(interaction: ModalSubmitInteraction, ctx:
     return { reviewed: added, closed };
   });
   await refreshReports(ctx, interaction.client, closed, { reportId: report.id, message: interaction.message });
+  const marked = await markAnswer(ctx, interaction.client, record, reviewNote({ kind: 'corrected', text: text.value }));
   const [preview] = renderAnswer({ id: `reviewed-${reviewed.id}`, answer: reviewedToAnswer(ctx.engine, reviewed, record.standalone), question: record.standalone });
   await interaction.editReply({
     ...preview!,
-    content: `Saved. From now on this server gets this answer to the same question, marked as reviewed by you (report #${report.id}):`,
+    content: `Saved. From now on this server gets this answer to the same question, marked as reviewed by you (report #${report.id})${marked ? '; the original answer now says it was corrected' : ''}:`,
     components: [],
   });
 }

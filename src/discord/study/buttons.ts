@@ -6,13 +6,14 @@ import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import { isModerator } from '../../study/permissions.js';
 import { mayTakePart } from '../../study/session.js';
+import type { QuizRound } from '../../store/study.js';
 import type { BotContext } from '../context.js';
 import { renderNotice } from '../render.js';
 import { decodeStudyId, type StudyAction } from './ids.js';
 import { allowedMember, memberName } from './members.js';
 import { renderAnswerFeedback } from './render.js';
 import { attachStudy } from './resume.js';
-import { documentTitle, drive } from './runner.js';
+import { documentTitle, drive, stopQuiz } from './runner.js';
 
 export { STUDY_PREFIX } from './ids.js';
 
@@ -21,6 +22,7 @@ export async function handleStudyButton(interaction: ButtonInteraction, ctx: Bot
   const action = decodeStudyId(interaction.customId);
   if (!action) throw new FootnoteError('BAD_ARGUMENT', 'That button is from an older version of Footnote and no longer does anything. Start a new quiz with /quiz.');
   if (action.kind === 'answer') return answer(interaction, ctx, action);
+  if (action.kind === 'stop') return stop(interaction, ctx, action);
   return reveal(interaction, ctx, action);
 }
 
@@ -61,15 +63,30 @@ async function answer(interaction: ButtonInteraction, ctx: BotContext, action: E
   );
 }
 
+/** Reveal now and Stop quiz: for whoever started the quiz, and moderators. */
+function requireStarterOrModerator(interaction: ButtonInteraction, ctx: BotContext, round: QuizRound, refusal: string): void {
+  const { member, settings } = allowedMember(interaction, ctx, round.guildId);
+  if (interaction.user.id !== round.startedBy && !isModerator(member, settings)) throw new FootnoteError('BAD_ARGUMENT', refusal);
+}
+
 /** Reveal now: for whoever started the quiz, and moderators. */
 async function reveal(interaction: ButtonInteraction, ctx: BotContext, action: Extract<StudyAction, { kind: 'reveal' }>): Promise<void> {
   const { round, question } = stored(ctx, interaction, action.roundId, action.position);
-  const { member, settings } = allowedMember(interaction, ctx, round.guildId);
-  if (interaction.user.id !== round.startedBy && !isModerator(member, settings)) {
-    throw new FootnoteError('BAD_ARGUMENT', 'Only whoever started this quiz, or a moderator, can reveal the answer early. It is revealed by itself when the time is up.');
-  }
+  requireStarterOrModerator(interaction, ctx, round, 'Only whoever started this quiz, or a moderator, can reveal the answer early. It is revealed by itself when the time is up.');
   await interaction.deferUpdate();
   const at = Date.now();
   await ctx.store.save(() => ctx.store.study.closeQuestion(round.id, question.position, at));
   await drive(ctx, round.id);
+}
+
+/** Stop quiz: the open question is revealed and the scores so far are posted; the channel is free for a new quiz. */
+async function stop(interaction: ButtonInteraction, ctx: BotContext, action: Extract<StudyAction, { kind: 'stop' }>): Promise<void> {
+  const { round } = stored(ctx, interaction, action.roundId, action.position);
+  if (round.kind !== 'quiz') throw new FootnoteError('BAD_ARGUMENT', 'A study session is ended with /study end.');
+  requireStarterOrModerator(interaction, ctx, round, 'Only whoever started this quiz, or a moderator, can stop it. It ends by itself after its last question.');
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const stopped = await stopQuiz(ctx, round.id, memberName(interaction));
+  await interaction.editReply(
+    renderNotice(stopped ? 'You stopped the quiz: the open question was revealed and the scores so far are posted in the channel.' : 'This quiz was already over.'),
+  );
 }

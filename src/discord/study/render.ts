@@ -87,7 +87,14 @@ export function renderQuestion(view: QuestionView & { closesAt: number | null; r
   };
   const options = q.options.map((o, i) => button(encodeStudyId({ kind: 'answer', roundId: view.roundId, position: view.position, choice: i }), `${LETTERS[i]}. ${o}`, ButtonStyle.Primary));
   const rows = [row(options)];
-  if (view.revealButton) rows.push(row([button(encodeStudyId({ kind: 'reveal', roundId: view.roundId, position: view.position }), 'Reveal now (quiz starter or moderators)', ButtonStyle.Secondary)]));
+  if (view.revealButton) {
+    rows.push(
+      row([
+        button(encodeStudyId({ kind: 'reveal', roundId: view.roundId, position: view.position }), 'Reveal now (quiz starter or moderators)', ButtonStyle.Secondary),
+        button(encodeStudyId({ kind: 'stop', roundId: view.roundId, position: view.position }), 'Stop quiz', ButtonStyle.Danger),
+      ]),
+    );
+  }
   return message([embed], rows);
 }
 
@@ -159,12 +166,23 @@ function resultLines(results: RankedResult[], max: number): string {
   return lines.join('\n');
 }
 
-export function renderRoundSummary(view: { section: string | null; questions: number; results: RankedResult[] }): OutgoingMessage {
+/**
+ * The end of a quiz with its scores. `asked`: questions posted, when fewer than planned (stopped
+ * early, or a question skipped); `stoppedBy`: who pressed Stop quiz, when known.
+ */
+export function renderRoundSummary(view: { section: string | null; questions: number; asked?: number; stoppedBy?: string; results: RankedResult[] }): OutgoingMessage {
   const body = view.results.length ? resultLines(view.results, 20) : 'Nobody answered this time.';
+  const on = escapeText(sectionLabel(view.section));
+  const asked = view.asked ?? view.questions;
+  const what = view.stoppedBy
+    ? `Stopped by **${shownName(view.stoppedBy)}** after ${asked} of ${plural(view.questions, 'question')} on ${on}. Scores so far:`
+    : asked < view.questions
+      ? `${asked} of ${plural(view.questions, 'question')} asked, on ${on}.`
+      : `${plural(view.questions, 'question')} on ${on}.`;
   return message([
     {
       title: 'Quiz over',
-      description: truncate(`${plural(view.questions, 'question')} on ${escapeText(sectionLabel(view.section))}.\n\n${body}`, LIMITS.description),
+      description: truncate(`${what}\n\n${body}`, LIMITS.description),
       color: COLOR.quiz,
       footer: { text: '/leaderboard for the server’s standings · /progress for your own history' },
     },

@@ -78,8 +78,34 @@ export function drive(ctx: BotContext, roundId: string): Promise<void> {
   return exclusive(ctx, roundKey(roundId), () => driveLocked(ctx, roundId));
 }
 
+/**
+ * Stop a quiz now: the open question closes (and is revealed), questions not yet posted are passed
+ * over, and the round ends with the scores so far. All of it is in the store before anything is
+ * shown, so a restart in between finishes the job. False when the round was no longer running.
+ */
+export function stopQuiz(ctx: BotContext, roundId: string, stoppedBy: string): Promise<boolean> {
+  return exclusive(ctx, roundKey(roundId), async () => {
+    const store = ctx.store.study;
+    const at = Date.now();
+    const stopped = await ctx.store.save(() => {
+      if (store.getRound(roundId)?.status !== 'running') return false;
+      for (const q of store.questions(roundId)) {
+        if (q.revealedAt !== null) continue;
+        if (q.messageId !== null) store.closeQuestion(roundId, q.position, at);
+        else {
+          store.claimReveal(roundId, q.position, at);
+          store.markRevealShown(roundId, q.position);
+        }
+      }
+      return true;
+    });
+    if (stopped) await driveLocked(ctx, roundId, { stoppedBy });
+    return stopped;
+  });
+}
+
 /** `drive` for a caller already holding the round's lock. */
-export async function driveLocked(ctx: BotContext, roundId: string): Promise<void> {
+export async function driveLocked(ctx: BotContext, roundId: string, ending: { stoppedBy?: string } = {}): Promise<void> {
   const store = ctx.store.study;
   for (let guard = 0; guard < 1000; guard++) {
     const round = store.getRound(roundId);
@@ -90,7 +116,7 @@ export async function driveLocked(ctx: BotContext, roundId: string): Promise<voi
     const questions = store.questions(roundId);
     const q = questions.find((x) => !x.revealShown);
     if (!q) {
-      if (round.kind === 'quiz') await finishQuiz(ctx, round);
+      if (round.kind === 'quiz') await finishQuiz(ctx, round, ending.stoppedBy);
       return;
     }
     if (q.revealedAt !== null) {
@@ -225,13 +251,14 @@ async function showReveal(ctx: BotContext, round: QuizRound, q: RoundQuestion): 
   }
 }
 
-async function finishQuiz(ctx: BotContext, round: QuizRound): Promise<void> {
+async function finishQuiz(ctx: BotContext, round: QuizRound, stoppedBy?: string): Promise<void> {
   const at = Date.now();
   if (!(await ctx.store.save(() => ctx.store.study.finishRound(round.id, at)))) return;
   clearTimer(ctx, round.id);
   const results = withRanks(ctx.store.study.roundResults(round.id).map((r) => ({ ...r, points: r.correct })));
+  const asked = ctx.store.study.questions(round.id).filter((q) => q.messageId !== null).length;
   try {
-    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, questions: round.questionCount, results }));
+    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, questions: round.questionCount, asked, stoppedBy, results }));
   } catch (error) {
     ctx.log.warn('could not post the quiz summary', { round: round.id, reason: (error as Error)?.message });
   }
