@@ -7,65 +7,35 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { readConfig, type Config } from '../../src/config/index.js';
-import { createBot, type Bot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot.js';
 import { FORGOTTEN_THREAD_NAME } from '../../src/discord/commands/forget-me.js';
 import { DM_FOLLOW_UP_MS } from '../../src/discord/conversation.js';
-import { createLogger } from '../../src/discord/log.js';
 import { NOT_A_QUESTION_HINT, unescapeText } from '../../src/discord/render.js';
-import { Engine } from '../../src/engine.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedCall } from '../helpers/fake-discord.js';
-import { CORPUS_DIR, tempDir } from '../helpers/engine.js';
+import type { Engine } from '../../src/engine.js';
+import type { FakeDiscord, RecordedCall } from '../helpers/fake-discord.js';
+import { buttons, buttonId as button, replyTo as replyIn, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
 
-const data = tempDir('footnote-review-');
-const logs: string[] = [];
+let session: TestBot;
 let fake: FakeDiscord;
-let config: Config;
 let engine: Engine;
 let bot: Bot;
 
 before(async () => {
-  fake = await startFakeDiscord();
-  config = readConfig({
-    DISCORD_TOKEN: 'fake-bot-token',
-    DISCORD_API_URL: fake.apiBase,
-    FOOTNOTE_CORPUS_DIR: CORPUS_DIR,
-    FOOTNOTE_DATA_DIR: data.dir,
-    FOOTNOTE_MESSAGE_CONTENT: 'true',
-    FOOTNOTE_REPLY_THREADS: 'true',
-    FOOTNOTE_MAX_TURNS: '10',
-  });
-  engine = await Engine.open(config);
-  bot = await createBot(engine, config, config.discord!, { log: createLogger(config, (line) => logs.push(line)) });
-  await bot.start();
+  session = await startTestBot({ env: { FOOTNOTE_MESSAGE_CONTENT: 'true', FOOTNOTE_REPLY_THREADS: 'true', FOOTNOTE_MAX_TURNS: '10' } });
+  ({ fake, engine, bot } = session);
 });
 
 after(async () => {
-  await bot?.stop();
-  await fake?.close();
-  data.cleanup();
+  await session?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const store = () => bot.context.store;
 const owner = () => ({ id: fake.owner.id });
 
-function replyTo(messageId: string, timeoutMs = 5000): Promise<RecordedCall> {
-  return fake.waitFor((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.message_reference?.message_id === messageId && c.status === 200, timeoutMs);
-}
-
-function buttons(message: any): { custom_id: string; label: string }[] {
-  return (message.components ?? []).flatMap((r: any) => r.components);
-}
-
-function button(message: any, label: string): string {
-  const b = buttons(message).find((x) => x.label === label);
-  assert.ok(b, `no button ${label} among ${JSON.stringify(buttons(message).map((x) => x.label))}`);
-  return b.custom_id;
-}
+const replyTo = (messageId: string, timeoutMs?: number): Promise<RecordedCall> => replyIn(fake, messageId, timeoutMs);
 
 /** The passage ids an answer's sources show. */
 function sourceIds(embeds: any[]): string[] {
@@ -205,19 +175,13 @@ test('a blocked member is refused /search, /passage and the Passage buttons priv
 // 2. /help without the Message Content intent
 
 test('/help says to mention the bot in threads and question channels when the Message Content intent is off', async () => {
-  const fake2 = await startFakeDiscord();
-  const data2 = tempDir('footnote-review-intent-');
-  const config2 = readConfig({ DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: fake2.apiBase, FOOTNOTE_CORPUS_DIR: CORPUS_DIR, FOOTNOTE_DATA_DIR: data2.dir, FOOTNOTE_REPLY_THREADS: 'true' });
-  const bot2 = await createBot(engine, config2, config2.discord!, { log: createLogger(config2, () => {}) });
+  const off = await startTestBot({ engine, env: { FOOTNOTE_REPLY_THREADS: 'true' } });
   try {
-    await bot2.start();
-    const reply = await fake2.interact({ type: 'command', name: 'help' }).final();
+    const reply = await off.fake.interact({ type: 'command', name: 'help' }).final();
     assert.doesNotMatch(reply.embeds[0].description, /without mentioning me/);
     assert.match(reply.embeds[0].description, /Answers to messages open a thread: mention me there to ask a follow-up\./);
   } finally {
-    await bot2.stop();
-    await fake2.close();
-    data2.cleanup();
+    await off.stop();
   }
   // with the intent on, follow-ups need no mention, and /help says so
   const reply = await command('help');

@@ -7,20 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { readConfig, type Config } from '../../src/config/index.js';
-import { createBot, type Bot } from '../../src/discord/bot.js';
-import { createLogger } from '../../src/discord/log.js';
+import type { Bot } from '../../src/discord/bot.js';
 import { configureStudy } from '../../src/discord/study/runner.js';
-import { Engine } from '../../src/engine.js';
-import { startFakeDiscord, type FakeDiscord, type RecordedCall } from '../helpers/fake-discord.js';
-import { CORPUS_DIR, tempDir } from '../helpers/engine.js';
+import type { FakeDiscord, RecordedCall } from '../helpers/fake-discord.js';
+import { botReplyTo as botReplyIn, buttons, nextCall as nextCallOf, replyTo as replyIn, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
 
-const data = tempDir('footnote-review-moderation-');
-const logs: string[] = [];
+let session: TestBot;
 let fake: FakeDiscord;
-let config: Config;
-let engine: Engine;
 let bot: Bot;
+let logs: string[];
 let modLog: string;
 let questions: string;
 let quizChannel: string;
@@ -29,37 +24,26 @@ const bob = { id: '424242424242424242', username: 'bob', global_name: 'Bob' };
 const cy = { id: '434343434343434343', username: 'cy', global_name: 'Cy' };
 
 before(async () => {
-  fake = await startFakeDiscord({ guildChannels: [{ name: 'mod-log' }, { name: 'questions' }, { name: 'quiz' }] });
+  session = await startTestBot({
+    discord: { guildChannels: [{ name: 'mod-log' }, { name: 'questions' }, { name: 'quiz' }] },
+    env: { FOOTNOTE_MESSAGE_CONTENT: 'true', FOOTNOTE_REPLY_THREADS: 'true', FOOTNOTE_MAX_TURNS: '1' },
+    beforeStart: (b) => configureStudy(b.context, { questionMs: 60_000, seed: () => 42 }),
+  });
+  ({ fake, bot, logs } = session);
   modLog = fake.channelByName('mod-log');
   questions = fake.channelByName('questions');
   quizChannel = fake.channelByName('quiz');
   owner = { id: fake.owner.id };
-  config = readConfig({
-    DISCORD_TOKEN: 'fake-bot-token',
-    DISCORD_API_URL: fake.apiBase,
-    FOOTNOTE_CORPUS_DIR: CORPUS_DIR,
-    FOOTNOTE_DATA_DIR: data.dir,
-    FOOTNOTE_MESSAGE_CONTENT: 'true',
-    FOOTNOTE_REPLY_THREADS: 'true',
-    FOOTNOTE_MAX_TURNS: '1',
-  });
-  engine = await Engine.open(config);
-  bot = await createBot(engine, config, config.discord!, { log: createLogger(config, (line) => logs.push(line)) });
-  configureStudy(bot.context, { questionMs: 60_000, seed: () => 42 });
-  await bot.start();
 });
 
 after(async () => {
-  await bot?.stop();
-  await fake?.close();
-  data.cleanup();
+  await session?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
 
 const store = () => bot.context.store;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Who = { id: string } | undefined;
 
 const OPTION_TYPES: Record<string, number> = { channel: 7, role: 8 };
@@ -76,9 +60,6 @@ async function command(name: string, options: any, user?: Who, extra: Record<str
 const configure = async (subcommand: string, options: Record<string, string | number | boolean> = {}, user: Who = owner) => (await command('config', sub(subcommand, options), user)).reply;
 const ask = async (question: string, user?: Who) => (await command('ask', { question }, user)).reply;
 
-function buttons(message: any): { custom_id: string; label: string }[] {
-  return (message.components ?? []).flatMap((r: any) => r.components);
-}
 
 function button(message: any, label: string): string {
   const b = buttons(message).find((x) => x.label === label);
@@ -95,16 +76,11 @@ async function report(reply: any, reason: string, user?: Who) {
 /** The review card of a question in the mod-log channel, if one was posted. */
 const cardOf = (question: string) => fake.messagesIn(modLog).find((m) => /^Report #/.test(m.embeds?.[0]?.title ?? '') && m.embeds[0].description?.includes(question));
 
-function replyTo(messageId: string, timeoutMs = 5000): Promise<RecordedCall> {
-  return fake.waitFor((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.message_reference?.message_id === messageId && c.status === 200, timeoutMs);
-}
+const replyTo = (messageId: string, timeoutMs?: number): Promise<RecordedCall> => replyIn(fake, messageId, timeoutMs);
 
-const botReplyTo = (channelId: string, messageId: string) => fake.messagesIn(channelId).find((m) => m.message_reference?.message_id === messageId);
+const botReplyTo = (channelId: string, messageId: string) => botReplyIn(fake, channelId, messageId);
 
-function nextCall(pred: (c: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
-  const since = performance.now();
-  return fake.waitFor((c) => c.at >= since && c.status === 200 && pred(c), timeoutMs);
-}
+const nextCall = (pred: (c: RecordedCall) => boolean, timeoutMs?: number) => nextCallOf(fake, pred, timeoutMs);
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. reports reach a review card
