@@ -59,7 +59,8 @@ export async function runDiscordLoad(options: { count?: number; seconds?: number
         try {
           const message = await h.final(60_000, 50);
           const done = Math.max(...h.calls().map((c) => c.at));
-          const answered = (message?.embeds?.length ?? 0) > 0 && !/error id/i.test(JSON.stringify(message));
+          // an answer card, or (for a message that asks nothing, such as a bare injection) the private "not a question" hint
+          const answered = ((message?.embeds?.length ?? 0) > 0 || Boolean(message?.content)) && !/error id/i.test(JSON.stringify(message));
           const callbacks = h.calls().filter((c) => c.path.endsWith('/callback')).length;
           const followUps = h.followUps().length;
           return { answered, ms: done - h.dispatchedAt, duplicated: callbacks > 1 || followUps > 1 };
