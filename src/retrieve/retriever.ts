@@ -7,6 +7,7 @@ import type { VectorIndex } from '../index/store.js';
 import { stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
 import { editDistance, nameKey, WordMatcher } from './matcher.js';
+import { Paraphrases } from './paraphrases.js';
 
 export interface ScoredSentence {
   start: number;
@@ -89,6 +90,7 @@ export class Retriever {
     this.vocabulary = new Map(this.termList.map((t) => [t.word, t]));
     this.acronyms = index.terms.acronyms;
     this.matcher = new WordMatcher(embedder.local);
+    this.matcher.paraphrases = Paraphrases.load();
     for (const country of COUNTRY_WORDS) this.matcher.names.add(nameKey(country));
   }
 

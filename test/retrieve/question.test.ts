@@ -75,6 +75,25 @@ test('one country never stands in for another in word matching, but a country ma
   assert.ok(matcher.match(tok('military'), tok('army')) > 0.5);
 });
 
+test('listed paraphrases match where the word vectors barely relate the words, and only by stem', async () => {
+  const { WordMatcher } = await import('../../src/retrieve/matcher.js');
+  const { Paraphrases } = await import('../../src/retrieve/paraphrases.js');
+  const { LocalEmbeddings } = await import('../../src/index/local-embeddings.js');
+  const { stemWord } = await import('../../src/index/tokenize.js');
+  const tok = (w: string) => ({ word: w, stem: stemWord(w), start: 0, end: 0 });
+  const plain = new WordMatcher(new LocalEmbeddings());
+  const listed = new WordMatcher(new LocalEmbeddings());
+  listed.paraphrases = new Paraphrases('intervene engagement involvement\ngoodwill benevolence\n\nnot-a-word x\n');
+  assert.ok(plain.match(tok('intervene'), tok('engagement')) < 0.2, 'the vectors barely relate them');
+  assert.equal(listed.match(tok('intervened'), tok('engagement')), 0.5, 'inflected forms match through their stems');
+  assert.equal(listed.match(tok('goodwill'), tok('benevolence')), 0.5);
+  assert.equal(listed.match(tok('goodwill'), tok('engagement')), plain.match(tok('goodwill'), tok('engagement')), 'different groups do not match');
+  // the shipped list loads, and names no country
+  const shipped = Paraphrases.load();
+  assert.ok(shipped.size > 500);
+  assert.equal(shipped.related(stemWord('iran'), stemWord('russia')), false);
+});
+
 test('a question in several parts is split; a comparison is asked once per side', () => {
   assert.deepEqual(subQuestions('When was the airliner bombed, and why does Russia fear IS?').map((p) => p.text), ['When was the airliner bombed', 'why does Russia fear IS?']);
   assert.deepEqual(subQuestions('How do Iran and Russia differ on Assad?'), [
