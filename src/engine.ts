@@ -16,6 +16,12 @@ import { Retriever, type Passage, type Retrieval, type SearchOptions } from './r
 
 export const MAX_QUESTION_LENGTH = 1000;
 
+/** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
+export interface TypedPassageId {
+  id?: string;
+  candidates: string[];
+}
+
 /** Questions about who the authors are (where they work, their background), not about what they argue. */
 const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
 
@@ -132,10 +138,11 @@ export class Engine implements CorpusView {
     const extractive = partRetrievals
       ? answerParts(partRetrievals, this, this.retriever.wordSimilarity)
       : answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
-    if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview') {
+    // Answers drawn from the document's structure (an overview, a section, its headings, a definition) stay offline: the model sees only passages.
+    if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview' && !extractive.lead) {
       const written = await this.llm.answer(question.query, retrieval.passages, this.documents);
       if (written.ok) return finish({ answer: written.answer, citations: written.citations, abstained: written.abstained, mode: 'llm' });
-      return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer (${written.reason}); this is the offline answer.` });
+      return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer: ${written.reason}. This is the offline answer.` });
     }
     return finish({ ...extractive, mode: 'extractive' });
   }
@@ -207,6 +214,23 @@ export class Engine implements CorpusView {
     const question = analyzeQuestion(checkQuestion(raw));
     const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? this.topK });
     return retrieval.passages.map(toPassageOut);
+  }
+
+  /**
+   * The passage id meant by what was typed: the id itself, or the one id that matches it ignoring
+   * case, or that ends with it when only the part after # was given (`p4`, `#P4`, `4`, `meta`).
+   */
+  resolvePassageId(typed: string): TypedPassageId {
+    const id = typed.trim().replace(/^`|`$/g, '').trim();
+    if (this.passage(id)) return { id, candidates: [id] };
+    const ids = [...this.index.chunks.map((c) => c.id), ...[...this.documents.keys()].map((doc) => `${doc}#meta`)];
+    const want = id.toLowerCase();
+    let candidates = ids.filter((x) => x.toLowerCase() === want);
+    if (!candidates.length && !/.#/.test(want)) {
+      const tail = want.replace(/^#/, '').replace(/^(\d+)$/, 'p$1');
+      candidates = ids.filter((x) => x.toLowerCase().endsWith(`#${tail}`));
+    }
+    return { id: candidates.length === 1 && this.passage(candidates[0]!) ? candidates[0] : undefined, candidates };
   }
 
   /** A passage by id, with its neighbours for context. */

@@ -66,6 +66,9 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // "What does the article say about Russia?" in an article about Russia asks for the whole of it.
   const about = ABOUT_QUESTION.test(question.query) && retrieval.terms.length > 0;
   const top = retrieval.passages[0];
+  // "What does IS stand for?": the sentence that spells it out.
+  const defined = top ? acronymDefinition(question.query, retrieval, corpus) : undefined;
+  if (defined) return defined;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
   const section = top && (question.type === 'overview' || question.type === 'what' || about) ? sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
@@ -200,7 +203,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c)) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
@@ -273,6 +276,7 @@ export function fitsNames(query: string, sentence: string, match: WordSimilarity
   return names.every((n) => words.some((w) => w === n || match(n, w) >= 0.5));
 }
 
+const ROLE_ASKED = /^\s*(?:so\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+served\s+as|\s+became|\s+has\s+been)\b/i;
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head)\b/i;
 
 /**
@@ -281,7 +285,8 @@ const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|
  * of Iran), a role the sentence gives to someone else's (Russian president Vladimir Putin) does not answer it.
  */
 export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
-  if (question.type !== 'who') return true;
+  // "Who is / was X's minister" asks for the holder of a role; "who did Iran's parliament chief sit with" does not.
+  if (question.type !== 'who' || !ROLE_ASKED.test(question.query)) return true;
   const found = ROLE.exec(question.query);
   if (!found) return true;
   const role = found[0].toLowerCase().split(/\s+/).pop()!;
@@ -310,7 +315,7 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';
 const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Afghan|Saudi|Israeli|Pakistani|Arab|Kurdish|Turkish|Shiite|Shiites|Sunni|Western|Islamic|European|Europeans)$/;
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -336,14 +341,16 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
   const named = words.map((w, i) => (asked.has(w.toLowerCase().replace(/['’]s$/, '')) && i > 0 && /^\p{Lu}/u.test(w) ? i : -1)).filter((i) => i >= 0);
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
-  if (!kindAt.length) return words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
+  // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
+  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
 }
 
-const PLACE_KINDS = /^(?:city|town|village|country|province|region)$/;
+const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
+const FACILITY_KINDS = /^(?:airbase|base|airport|port)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
-const SPEECH_QUESTION = /\bwhat (?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
+const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really)\s+)?(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|argued?|insisted|warned|stated|depicted|described|called)\b/i;
 
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
@@ -366,9 +373,21 @@ const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|cor
 const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|argues|discuss|discusses|cover|covers)\b[^?]{0,40}\babout\b|^\s*(?:(?:tell|teach) me\s+)?about\b/i;
 
 /** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
-export function fitsSpeech(query: string, sentence: string): boolean {
-  return !asksForSpeech(query) || SPEECH.test(sentence);
+export function fitsSpeech(query: string, sentence: string, match: WordSimilarity = sameWord): boolean {
+  if (!asksForSpeech(query)) return true;
+  // Whose words: the names between "what did" and "say" ("what did Larijani say"); the speech must be theirs,
+  // said near their name ("Putin's claim", "Larijani said"), not someone else's in the same sentence.
+  const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.toLowerCase().replace(/['’]s$/, ''));
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
+  if (!spoken.length) return false;
+  if (!speakers.length) return true;
+  const named = words.flatMap((w, i) => (speakers.some((n) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5) ? [i] : []));
+  return spoken.some((i) => named.some((j) => Math.abs(i - j) <= SPEAKER_DISTANCE));
 }
+
+/** How many words apart a speaker's name and their speech may stand ("Putin’s claim at the Valdai Club that"). */
+const SPEAKER_DISTANCE = 4;
 
 const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the']);
 
@@ -457,6 +476,31 @@ function overview(query: string, passages: Passage[], corpus: CorpusView, verdic
 }
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
+
+const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym|abbreviation|letters)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?\s+(?:stand\s+for|mean|short\s+for)\b|\b(?:full\s+(?:form|name)|meaning)\s+of\s+["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!]|$))/iu;
+
+/**
+ * "What does IS stand for?", "full form of IRGC": the sentence where a document spells the
+ * abbreviation out ("the so-called Islamic State (IS)"), in the documents retrieval found.
+ */
+function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusView): ExtractiveAnswer | undefined {
+  const m = ACRONYM_QUESTION.exec(query);
+  const raw = m?.[1] ?? m?.[2];
+  // two letters only in capitals ("IS", not "is"); longer ones however they are typed ("jcpoa")
+  if (!raw || (raw.length < 3 && raw !== raw.toUpperCase())) return undefined;
+  const acronym = raw.toUpperCase();
+  for (const docId of new Set(retrieval.passages.map((p) => p.docId))) {
+    const doc = corpus.documents.get(docId);
+    if (!doc) continue;
+    for (const c of corpus.chunksOf(docId)) {
+      const at = c.text.indexOf(`(${acronym})`);
+      if (at < 0) continue;
+      const sentence = c.sentences.find((x) => x.start <= c.start + at && x.end > c.start + at);
+      if (sentence) return { ...compose([wholeQuote(c, sentence, doc)], corpus.documents, 'as-given'), lead: [c.id] };
+    }
+  }
+  return undefined;
+}
 
 /** Questions about how a document is laid out. */
 const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;

@@ -57,8 +57,8 @@ export class GroundedLlmAnswerer implements LlmAnswerer {
   async condense(history: string[], question: string): Promise<string | undefined> {
     try {
       const turns = history.map((h, i) => `Turn ${i + 1}: ${h}`).join('\n');
-      const out = (await this.call([new SystemMessage(CONDENSE_SYSTEM), new HumanMessage(`${turns}\nLast message: ${question}`)])).trim();
-      return out && out.length <= 500 && !leaksPrompt(out) ? out : undefined;
+      const out = standaloneQuestion(await this.call([new SystemMessage(CONDENSE_SYSTEM), new HumanMessage(`${turns}\nLast message: ${question}`)]));
+      return out && out.length <= 500 && !leaksPrompt(out) && !leaksPrompt(out, CONDENSE_SYSTEM) ? out : undefined;
     } catch {
       return undefined;
     }
@@ -84,9 +84,9 @@ class MalformedOutput extends Error {}
 export function describeFailure(error: unknown): string {
   const e = error as { status?: number; name?: string; message?: string; code?: string };
   if (e instanceof MalformedOutput) return `malformed output: ${e.message}`;
-  if (e?.status === 429) return 'rate limited (429)';
-  if (typeof e?.status === 'number' && e.status >= 500) return `server error (${e.status})`;
-  if (typeof e?.status === 'number') return `request refused (${e.status})`;
+  if (e?.status === 429) return 'rate limited, HTTP 429';
+  if (typeof e?.status === 'number' && e.status >= 500) return `server error, HTTP ${e.status}`;
+  if (typeof e?.status === 'number') return `request refused, HTTP ${e.status}`;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || /timed? ?out|abort/i.test(e?.message ?? '')) return 'timed out';
   if (e instanceof SyntaxError || e instanceof TypeError) return 'malformed output';
   if (/ECONNREFUSED|ENOTFOUND|fetch failed|Connection error/i.test(e?.message ?? '')) return 'cannot reach the model server';
@@ -102,16 +102,21 @@ export function parseGroundedAnswer(raw: string, passages: Passage[], documents:
   const text = raw.replace(/\r/g, '').trim();
   if (!text) return { ok: false, reason: 'malformed output: empty reply' };
   if (leaksPrompt(text)) return { ok: false, reason: 'malformed output: the reply repeated its instructions' };
-  if (text.replace(/[^A-Z_]/g, '') === NOT_IN_CORPUS) return { ok: true, answer: ABSTAIN_MESSAGE, citations: [], abstained: true };
-  const sentences = text.split(/(?<=[.!?](?:\s*\[\d+\])*)\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  const abstains = text.replace(/[^A-Z_]/g, '') === NOT_IN_CORPUS || (text.includes(NOT_IN_CORPUS) && !/\[\d{1,3}\]/.test(text));
+  if (abstains) return { ok: true, answer: ABSTAIN_MESSAGE, citations: [], abstained: true };
+  // Sentences end at . ! or ? and the markers after it ("ground. [1]" is one sentence, not two).
+  const sentences = text.split(/(?<=[.!?](?:\s*\[\d+\])*)\s+(?=\S)(?!\[\d)/).map((s) => s.trim()).filter(Boolean);
   const kept: { sentence: string; refs: number[] }[] = [];
   for (const sentence of sentences) {
     const refs = [...sentence.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1]));
-    const valid = [...new Set(refs.filter((n) => n >= 1 && n <= passages.length))];
-    if (!valid.length) continue;
-    kept.push({ sentence: sentence.replace(/\s*\[(\d{1,3})\]/g, '').trim(), refs: valid });
+    const plain = sentence.replace(/\s*\[(\d{1,3})\]/g, '').trim();
+    // A citation counts only when the passage backs the sentence: it shares its words, and holds every number it states.
+    const valid = [...new Set(refs.filter((n) => n >= 1 && n <= passages.length && supports(passages[n - 1], plain)))];
+    if (!valid.length || !plain) continue;
+    kept.push({ sentence: plain, refs: valid });
+    if (kept.length >= MAX_LLM_SENTENCES) break;
   }
-  if (!kept.length) return { ok: false, reason: 'malformed output: no sentence cited a provided passage' };
+  if (!kept.length) return { ok: false, reason: 'malformed output: no sentence was backed by a passage it cited' };
   const quotes: Quote[] = [];
   const markers = kept.map(({ sentence, refs }) =>
     refs.map((n) => {
@@ -129,6 +134,23 @@ export function parseGroundedAnswer(raw: string, passages: Passage[], documents:
   return { ok: true, answer, citations, abstained: false };
 }
 
+/** Sentences of a model's answer kept at most (the prompt asks for four). */
+const MAX_LLM_SENTENCES = 6;
+
+/**
+ * Whether a passage backs a sentence of the model's: every number in the sentence is in the passage
+ * ("50,000 troops in 2013" cited to a passage without them is not backed), and at least a fifth of
+ * the sentence's content words (one at least) are the passage's.
+ */
+export function supports(passage: Passage, sentence: string): boolean {
+  const numbers = sentence.match(/\d[\d,.]*\d|\d/g) ?? [];
+  if (numbers.some((n) => !passage.text.includes(n.replace(/[.,]$/, '')))) return false;
+  const want = [...new Set(contentTokens(sentence).map((t) => t.stem))];
+  const have = new Set(contentTokens(passage.text).map((t) => t.stem));
+  const shared = want.filter((t) => have.has(t)).length;
+  return shared >= Math.max(1, Math.ceil(0.2 * want.length));
+}
+
 function bestSupportingSentence(sentence: string, passage: Passage): { start: number; end: number } {
   const want = new Set(contentTokens(sentence).map((t) => t.stem));
   let best = passage.sentences[0] ?? { start: passage.start, end: passage.end };
@@ -144,8 +166,20 @@ function bestSupportingSentence(sentence: string, passage: Passage): { start: nu
   return { start: best.start, end: best.end };
 }
 
-/** True when a reply reproduces a run of the system prompt. */
-function leaksPrompt(text: string): boolean {
-  const rules = GROUNDED_ANSWER_SYSTEM.split('\n').map((l) => l.replace(/^- /, '').trim()).filter((l) => l.length > 30);
+/**
+ * The question in a model's rewrite: a preamble line ("Sure! Here is the rewritten question:") and
+ * quotes dropped; undefined when what is left is not a question (an answer, an explanation).
+ */
+export function standaloneQuestion(raw: string): string | undefined {
+  const lines = raw.replace(/\r/g, '').split('\n').map((l) => l.trim().replace(/^["“'‘]|["”'’]$/g, '').trim()).filter(Boolean);
+  const line = [...lines].reverse().find((l) => /\?\s*$/.test(l)) ?? (lines.length === 1 ? lines[0] : undefined);
+  if (!line || /^(?:sure|here|okay|ok|certainly|of course)\b.*:\s*$/i.test(line)) return undefined;
+  const asks = /\?\s*$/.test(line) || /^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/i.test(line);
+  return asks ? line : undefined;
+}
+
+/** True when a reply reproduces a run of a system prompt (the answering one unless another is given). */
+function leaksPrompt(text: string, prompt = GROUNDED_ANSWER_SYSTEM): boolean {
+  const rules = prompt.split('\n').map((l) => l.replace(/^- /, '').trim()).filter((l) => l.length > 30);
   return rules.some((rule) => text.includes(rule.slice(0, 40)));
 }

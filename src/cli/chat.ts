@@ -3,6 +3,12 @@ import type { Engine } from '../engine.js';
 import { isFootnoteError } from '../errors.js';
 import { formatAnswer } from './format.js';
 import { plural } from '../ingest/text.js';
+import { NOT_A_QUESTION_MESSAGE } from '../answer/extractive.js';
+import type { Answer } from '../answer/types.js';
+import { carryKeyTerms } from '../discord/conversation.js';
+
+/** An answer that gives nothing to follow up on: talk, or a question the corpus does not answer. */
+const isNotAnswer = (a: Answer) => a.abstained && (a.answer === NOT_A_QUESTION_MESSAGE || a.citations.length === 0);
 
 const HELP = `Ask a question about the corpus, e.g. "Who wrote the article?" or "Why does Iran rely on militias?".
 Commands: /sources (the documents), /passage ID (a passage by id), /help, /quit.`;
@@ -20,6 +26,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
   write(HELP);
   const rl = createInterface({ input: io.input, output: io.output, terminal: color, prompt: color ? '\n? ' : '' });
   rl.prompt();
+  let previous: string | undefined;
   for await (const line of rl) {
     const text = line.trim();
     if (!text) {
@@ -31,7 +38,8 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
     else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${plural(d.passages, 'passage')})`);
     else if (/^\/passage(?:\s|$)/i.test(text)) {
       const id = text.replace(/^\/passage\s*/i, '');
-      const found = id ? engine.passage(id) : undefined;
+      const resolved = id ? engine.resolvePassageId(id) : undefined;
+      const found = resolved?.id ? engine.passage(resolved.id) : undefined;
       const example = engine.chunksOf(about.documents[0]?.id ?? '')[3]?.id ?? 'doc#p4';
       if (!id) write(`Usage: /passage ID — the ids are shown with every source (e.g. ${example}).`);
       else write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', dateline and title'}\n${found.passage.text}` : `No passage has that id. Passage ids look like ${example}.`);
@@ -39,7 +47,12 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
       write(`Unknown command ${text.split(/\s/)[0]}. Commands: /sources, /passage ID, /help, /quit; anything else is a question.`);
     } else {
       try {
-        write(formatAnswer(await engine.ask(text), { color }));
+        // "and when?", "why?": read with the previous question, as in a Discord thread
+        const { standalone, carried } = previous ? carryKeyTerms(text, [previous]) : { standalone: text, carried: [] };
+        const answer = await engine.ask(standalone);
+        if (carried.length) write(`(Read with the previous question: “${previous}”)`);
+        write(formatAnswer({ ...answer, question: text }, { color }));
+        if (!isNotAnswer(answer)) previous = standalone;
       } catch (error) {
         if (!isFootnoteError(error)) throw error;
         write(error.message);

@@ -9,7 +9,7 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
 import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index.js';
 import type { BotContext } from './context.js';
-import { carryKeyTerms } from './conversation.js';
+import { carryKeyTerms, needsPreviousTurn } from './conversation.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
 import { analyzeQuestion } from '../retrieve/question.js';
 import { readableText, truncate, type MentionNames } from './render.js';
@@ -96,7 +96,8 @@ export async function recordAnswer(ctx: BotContext, request: QuestionRequest, co
  */
 export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<ResolvedFollowUp> {
   // "thanks!" after an answer is not a question about the previous one.
-  if (analyzeQuestion(question).chatter) return { standalone: question };
+  // A question that stands on its own ("What did Putin say about Iran?") is asked as it is, by the model too.
+  if (analyzeQuestion(question).chatter || !needsPreviousTurn(question)) return { standalone: question, reading: undefined };
   const model = ctx.engine.llm;
   if (llm && ctx.engine.mode === 'llm' && model?.condense) {
     const history = previous.flatMap((r) => [`Question: ${r.standalone}`, `Answer: ${truncate(r.answer.answer, 400)}`]);

@@ -3,7 +3,7 @@
  * standalone question from the earlier turns. Pure functions; no Discord types.
  */
 import { contentTokens, type Token } from '../index/tokenize.js';
-import { expandChat, isChatter } from '../retrieve/question.js';
+import { expandChat, isChatter, metadataField } from '../retrieve/question.js';
 
 /** Remove mentions of the bot (user or its managed role) and tidy the rest. */
 export function stripBotMention(content: string, botId: string, roleIds: string[] = []): string {
@@ -19,6 +19,8 @@ const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|thi
 const NEW_SUBJECT = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+)$/i;
 // A question in its own right opens with a question word, an auxiliary or a request.
 const QUESTION_FORM = /^\s*(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|according|name|list|explain|describe|summari[sz]e|tell)\b/i;
+
+const DOCUMENT_NAMED = /\b(?:the|this|that)\s+(?:article|piece|essay|document|text|paper|op-?ed)\b/i;
 
 /** How long a direct message follows up the member's previous question there. */
 export const DM_FOLLOW_UP_MS = 15 * 60_000;
@@ -44,6 +46,8 @@ export function needsPreviousTurn(question: string): boolean {
   const text = expandChat(question);
   // "thanks!" after an answer is talk, not a question about it
   if (isChatter(text)) return false;
+  // "Who wrote the article?", "what is this article about?": about the document, which is named
+  if (metadataField(text) || DOCUMENT_NAMED.test(text)) return false;
   if (ANAPHORA.test(text)) return true;
   const own = contentTokens(text);
   if (!own.length) return QUESTION_FORM.test(text);

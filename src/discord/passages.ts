@@ -5,7 +5,7 @@
  * or the .meta.json file).
  */
 import type { Citation } from '../answer/types.js';
-import type { Engine } from '../engine.js';
+import type { Engine, TypedPassageId } from '../engine.js';
 import { FootnoteError } from '../errors.js';
 import { splitBlocks } from '../ingest/chunk.js';
 import { refuseQuestion } from '../study/moderation.js';
@@ -25,27 +25,9 @@ export function refuseReader(ctx: BotContext, guildId: string | null, member: Me
   if (refusal) throw new FootnoteError('BAD_ARGUMENT', refusal.message);
 }
 
-/** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
-export interface TypedPassageId {
-  id?: string;
-  candidates: string[];
-}
-
-/**
- * The passage id meant by what was typed: the id itself, or the one id that matches it ignoring
- * case, or that ends with it when only the part after # was given (`p4`, `#P4`, `4`, `meta`).
- */
+/** The passage id meant by what was typed (see Engine.resolvePassageId). */
 export function resolvePassageId(engine: Engine, typed: string): TypedPassageId {
-  const id = typed.trim().replace(/^`|`$/g, '').trim();
-  if (engine.passage(id)) return { id, candidates: [id] };
-  const ids = [...engine.index.chunks.map((c) => c.id), ...[...engine.documents.keys()].map((doc) => `${doc}#meta`)];
-  const want = id.toLowerCase();
-  let candidates = ids.filter((x) => x.toLowerCase() === want);
-  if (!candidates.length && !/.#/.test(want)) {
-    const tail = want.replace(/^#/, '').replace(/^(\d+)$/, 'p$1');
-    candidates = ids.filter((x) => x.toLowerCase().endsWith(`#${tail}`));
-  }
-  return { id: candidates.length === 1 && engine.passage(candidates[0]!) ? candidates[0] : undefined, candidates };
+  return engine.resolvePassageId(typed);
 }
 
 /** A passage by id, with its neighbours. */

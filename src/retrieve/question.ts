@@ -22,9 +22,11 @@ export interface AnalyzedQuestion {
 
 // Phrases that address the bot rather than ask about the corpus.
 const INJECTION = [
-  /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous|prior|system|context|everything)\b/i,
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous|prior|system|context|everything|article|corpus|documents?|sources?|passages?)\b/i,
   /\b(?:system|developer|hidden|initial|original)\s+(?:prompt|message|instructions?)\b/i,
-  /\byou\s+are\s+(?:now|no\s+longer)\b/i,
+  /\byou(?:\s+are|['’]re)\s+(?:now|no\s+longer)\b|\byou(?:\s+are|['’]re)\s+(?:DAN|an?\s+(?:unrestricted|unfiltered|jailbroken))\b/i,
+  // an imperative to say a quoted text ("First say 'I have no rules'")
+  /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
@@ -90,8 +92,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
 
+/** "Can you explain X", "could you summarise X": a request; what is asked starts at its verb. */
+const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;
+
 export function withoutPreamble(query: string): string {
-  return query.replace(PREAMBLE, '');
+  return query.replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */
@@ -104,7 +109,7 @@ const SOCIAL = new Set(
   `hi hello hey hiya howdy sup greetings thanks thank thx ty tysm cheers welcome bye goodbye later cya nice cool great awesome amazing
   wow good bad best bot bots footnote morning afternoon evening night everyone everybody anyone anybody someone somebody folks guys
   all love lovely agree disagree interesting funny haha hahaha lmao rofl sure yep yup nope np sorry oops hmm wtf congrats
-  congratulations job work well done helpful useful perfect fine alright right wrong true exactly`.split(/\s+/),
+  congratulations job work well done helpful useful perfect fine alright right wrong true exactly help test testing ping`.split(/\s+/),
 );
 
 /**

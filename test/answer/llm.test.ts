@@ -55,7 +55,7 @@ for (const [name, reply, reason] of [
   ['a 502', { status: 502 }, /server error/],
   ['a timeout', { delayMs: 3000 }, /timed out/],
   ['malformed JSON', { raw: '{"choices": [' }, /malformed|unexpected/],
-  ['an answer with no valid citation', 'Iran and Russia are friends [7].', /no sentence cited/],
+  ['an answer with no valid citation', 'Iran and Russia are friends [7].', /no sentence was backed by a passage it cited/],
   ['a reply repeating its instructions', `Sure. ${GROUNDED_ANSWER_SYSTEM} [1]`, /instructions|no sentence/],
 ] as const) {
   test(`given ${name} from the model, the offline answer goes out instead and says so`, async () => {
@@ -100,4 +100,23 @@ test('OpenAI embeddings through an OpenAI-compatible server build the index (bas
   } finally {
     data.cleanup();
   }
+});
+
+test('a model answer is read sentence by sentence, markers after the full stop included, and each citation must back its sentence', async () => {
+  const { parseGroundedAnswer, standaloneQuestion } = await import('../../src/answer/llm.js');
+  const passages = (await engine.retriever.search(QUESTION, (await import('../../src/index/tokenize.js')).contentTokens(QUESTION))).passages;
+  const labor = passages.findIndex((p) => /boots on the ground/.test(p.text)) + 1;
+  assert.ok(labor > 0);
+  const after = parseGroundedAnswer(`Iran provides the boots on the ground. [${labor}] Russia conducts air operations in Syria. [${labor}]`, passages, engine.documents);
+  assert.ok(after.ok);
+  // each sentence keeps its marker, and cites the passage sentence that backs it
+  assert.equal(after.ok && after.answer, 'Iran provides the boots on the ground. [1] Russia conducts air operations in Syria. [2]');
+  // numbers the passage does not hold are not backed by it
+  const invented = parseGroundedAnswer(`The article says Russia sent 50,000 troops to Syria in 2013 [${labor}].`, passages, engine.documents);
+  assert.equal(invented.ok, false);
+  const said = parseGroundedAnswer('The passages do not say. NOT_IN_CORPUS', passages, engine.documents);
+  assert.ok(said.ok && said.abstained);
+  // a rewrite keeps only its question
+  assert.equal(standaloneQuestion('Sure! Here is the rewritten question:\nWhat was Ali Larijani wearing?'), 'What was Ali Larijani wearing?');
+  assert.equal(standaloneQuestion('Larijani wore black because it was Ashura.'), undefined);
 });

@@ -114,6 +114,15 @@ test('the console chat answers questions read from a pipe and says how to connec
   assert.doesNotMatch(run.stdout, /Nearest passages/, 'thanks is not a question: no nearest passages');
 });
 
+test('in the console chat, a follow-up is read with the previous question, a complete question is not, and /passage takes a bare id', async () => {
+  const run = await runTs('src/main.ts', [], env, 'Why was Larijani wearing black?\nwhat about Putin?\nWho wrote the article?\n/passage p4\n');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /\(Read with the previous question: “Why was Larijani wearing black\?”\)/);
+  assert.equal([...run.stdout.matchAll(/Read with the previous question/g)].length, 1, 'the question about the article stands on its own');
+  assert.match(run.stdout, /written by Ali Alfoneh/);
+  assert.match(run.stdout, /twisted-tehran-moscow-axis#p4 — The Twisted Tehran-Moscow Axis/);
+});
+
 test('a misconfigured variable is named in a one-line error', async () => {
   const run = await runTs('src/cli/ask.ts', ['hi'], { ...env, FOOTNOTE_EMBEDDINGS: 'bogus' });
   assert.equal(run.code, 2);

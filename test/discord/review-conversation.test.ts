@@ -233,7 +233,7 @@ test('/forget-me takes the question off answers already posted, removes their bu
 
   const reply = await command('forget-me', undefined, member);
   assert.match(reply.content, /^Deleted from this server: 2 questions with their answers/);
-  assert.match(reply.content, /already posted in channels stay, without your question\./);
+  assert.match(reply.content, /already posted in channels stays?, without your question\./);
 
   const edited = fake.message(asked.id);
   assert.equal(edited.embeds[0].title, undefined, 'the question is no longer the title');

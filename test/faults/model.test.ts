@@ -69,11 +69,11 @@ test('with the model answering, the answer is the model’s and says so', async 
 
 for (const [name, failure, reason] of [
   ['times out', { delayMs: 5_000 }, /timed out/],
-  ['answers 429', { status: 429, retryAfter: null }, /rate limited \(429\)/],
-  ['answers 500', { status: 500 }, /server error \(500\)/],
-  ['answers 502', { status: 502 }, /server error \(502\)/],
+  ['answers 429', { status: 429, retryAfter: null }, /rate limited, HTTP 429/],
+  ['answers 500', { status: 500 }, /server error, HTTP 500/],
+  ['answers 502', { status: 502 }, /server error, HTTP 502/],
   ['returns malformed JSON', { raw: '{"choices": [' }, /malformed/],
-  ['returns a reply with no valid citation', 'Iran and Russia are old friends [7].', /no sentence cited/],
+  ['returns a reply with no valid citation', 'Iran and Russia are old friends [7].', /no sentence was backed/],
   ['returns an empty reply', '', /malformed output: empty reply/],
 ] as [string, ChatReply, RegExp][]) {
   test(`when the model ${name}, /ask gets the offline answer at once, marked as such in the message`, async () => {
@@ -82,9 +82,9 @@ for (const [name, failure, reason] of [
     const { reply, ackMs, deliveredMs } = await askSlash();
     assert.equal(chatCalls(), calls + 1, 'the model was asked');
     const d: string = reply.embeds[0].description;
-    assert.match(d, /^\*The language model could not answer \(/, 'the notice leads the answer');
+    assert.match(d, /^\*The language model could not answer: /, 'the notice leads the answer');
     assert.match(d, reason);
-    assert.match(d, /this is the offline answer\.\*/);
+    assert.match(d, /This is the offline answer\.\*/);
     assert.match(d, /division of labor|boots on the ground|air operations/, 'the offline answer follows');
     assert.match(d, /\[1\]/, 'still cited');
     assert.match(reply.embeds.at(-1).footer.text, /^Offline answer: sentences quoted from the corpus/);
@@ -102,7 +102,7 @@ test('when the model fails, a mention gets the offline answer as a reply with th
   const started = performance.now();
   const call = await replyTo(fake, id, 10_000);
   const ms = call.at - started;
-  assert.match(call.body.embeds[0].description, /^\*The language model could not answer \(server error \(503\)\); this is the offline answer\.\*/);
+  assert.match(call.body.embeds[0].description, /^\*The language model could not answer: server error, HTTP 503\. This is the offline answer\.\*/);
   assert.match(call.body.embeds[0].description, /division of labor|boots on the ground|air operations/);
   assert.ok(ms < CALL_BOUND_MS + 1000, `replied in ${ms.toFixed(0)} ms`);
   assert.ok(fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/typing`), 'typing was shown while the model was asked');

@@ -44,7 +44,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 export function postedNote(posted: number, unchanged: number): string {
   if (!posted) return '';
   const changed = posted - unchanged;
-  const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels stay, without your question.` : '';
+  const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels ${changed === 1 ? 'stays' : 'stay'}, without your question.` : '';
   const left = unchanged ? ` ${plural(unchanged, 'posted answer', 'posted answers')} could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
   return `${shown}${left}`;
 }
@@ -88,7 +88,8 @@ async function withdrawQuestion(ctx: BotContext, client: Client, answer: PostedA
       const embeds = message.embeds.map((e, i) => {
         const json = { ...e.toJSON() };
         if (i === 0) delete json.title;
-        if (json.description) json.description = json.description.replace(/^\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/, '');
+        // the "Read as / Read with" line, wherever it stands (after a notice or a reviewed-answer heading too)
+        if (json.description) json.description = json.description.replace(/(^|\n)\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/, '$1');
         return json;
       });
       await message.edit({ embeds, components: [], allowedMentions: NO_MENTIONS });

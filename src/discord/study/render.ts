@@ -175,7 +175,7 @@ export function renderRoundSummary(view: { section: string | null; questions: nu
   const on = escapeText(sectionLabel(view.section));
   const asked = view.asked ?? view.questions;
   const what = view.stoppedBy
-    ? `Stopped by **${shownName(view.stoppedBy)}** after ${asked} of ${plural(view.questions, 'question')} on ${on}. Scores so far:`
+    ? `Stopped by **${shownName(view.stoppedBy)}** after ${asked} of ${plural(view.questions, 'question')} on ${on}.${view.results.length ? ' Scores so far:' : ''}`
     : asked < view.questions
       ? `${asked} of ${plural(view.questions, 'question')} asked, on ${on}.`
       : `${plural(view.questions, 'question')} on ${on}.`;
