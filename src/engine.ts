@@ -11,7 +11,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -130,8 +130,9 @@ export class Engine implements CorpusView {
     };
 
     if (question.metadata) {
-      const meta = this.metadataAnswer(question.metadata, question.tokens, retrieval, options.docIds);
-      if (meta) return finish({ ...meta, abstained: false, mode: 'extractive' });
+      // "Who wrote the article and when was it published?": each field answered, in the order asked.
+      const metas = metadataFields(question.query, question.metadata).flatMap((field) => this.metadataAnswer(field, question.tokens, retrieval, options.docIds) ?? []);
+      if (metas.length) return finish({ ...joinMetadataAnswers(metas), abstained: false, mode: 'extractive' });
     }
     // Who the authors are and where they work: their biographies, whole.
     if (bios?.length) return finish({ ...quotePassages(bios, this), mode: 'extractive' });
@@ -178,14 +179,9 @@ export class Engine implements CorpusView {
     }
     const answers = candidates.slice(0, 5).map((id) => answerMetadata(field, this.documents.get(id)!, this.chunksOf(id))).filter((a): a is MetadataAnswer => !!a);
     if (!answers.length) return undefined;
-    let n = 0;
-    const parts = answers.map((a) => {
-      const renumbered = a.citations.map((c) => ({ ...c, n: ++n }));
-      const first = renumbered[0].n - 1;
-      return { text: a.answer.replace(/\[(\d+)\]/g, (_, d: string) => `[${Number(d) + first}]`), citations: renumbered };
-    });
+    const joined = joinMetadataAnswers(answers);
     const more = candidates.length > 5 ? ` (${candidates.length - 5} more documents not shown; ask about one by its title.)` : '';
-    return { answer: `The corpus has ${candidates.length} documents. ${parts.map((p) => p.text).join(' ')}${more}`, citations: parts.flatMap((p) => p.citations) };
+    return { answer: `The corpus has ${candidates.length} documents. ${joined.answer}${more}`, citations: joined.citations };
   }
 
   /** The passages an answer rests on lead the ranking (an overview or metadata answer may cite passages retrieval ranked low). */
@@ -298,3 +294,24 @@ function ms(x: number): number {
 }
 
 export { ABSTAIN_MESSAGE };
+
+/** The metadata fields a question asks for, in order: one, or one per part ("who wrote it and when was it published?"). */
+function metadataFields(query: string, first: MetadataField): MetadataField[] {
+  const fields = query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? []);
+  return fields.length > 1 ? [...new Set(fields)].slice(0, 3) : [first];
+}
+
+/** Several metadata answers as one: citations numbered in order of the answers, a span quoted twice cited once. */
+function joinMetadataAnswers(answers: MetadataAnswer[]): MetadataAnswer {
+  const citations: MetadataAnswer['citations'] = [];
+  const texts = answers.map((a) => {
+    const renumber = new Map<number, number>();
+    for (const c of a.citations) {
+      const same = citations.find((x) => x.file === c.file && x.start === c.start && x.end === c.end);
+      const n = same?.n ?? citations.push({ ...c, n: citations.length + 1 });
+      renumber.set(c.n, n);
+    }
+    return a.answer.replace(/\[(\d+)\]/g, (_, d: string) => `[${renumber.get(Number(d)) ?? d}]`);
+  });
+  return { answer: texts.join(' '), citations };
+}

@@ -100,6 +100,10 @@ test('metadata questions are answered from the metadata and cited to the source'
   assert.equal(source.slice(when.citations[0].start, when.citations[0].end), when.citations[0].text);
   assert.equal(when.passages[0].text, 'December 10, 2015 | Berlin Policy Journal');
   assert.equal(engine.passage(when.passages[0].id)?.passage.text.startsWith('December 10, 2015 | Berlin Policy Journal'), true);
+  // two fields in one question: both answered, the dateline cited once
+  const both = await engine.ask('Who wrote the article and when was it published?');
+  assert.match(both.answer, /written by Ali Alfoneh and Flemming Splidsboel Hansen \[1\]\[2\]\. .* published on December 10, 2015 .*\[3\]/);
+  assert.equal(both.citations.length, 3);
   const where = await engine.ask('Which journal published the article?');
   assert.match(where.answer, /Berlin Policy Journal/);
   assert.equal(where.passages[0].id, when.passages[0].id);
