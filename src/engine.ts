@@ -132,7 +132,10 @@ export class Engine implements CorpusView {
     if (question.metadata) {
       // "Who wrote the article and when was it published?": each field answered, in the order asked.
       const metas = metadataFields(question.query, question.metadata).flatMap((field) => this.metadataAnswer(field, question.tokens, retrieval, options.docIds) ?? []);
-      if (metas.length) return finish({ ...joinMetadataAnswers(metas), abstained: false, mode: 'extractive' });
+      if (metas.length) {
+        const joined = joinMetadataAnswers(metas);
+        return finish({ ...joined, abstained: joined.citations.length === 0, mode: 'extractive' });
+      }
     }
     // Who the authors are and where they work: their biographies, whole.
     if (bios?.length) return finish({ ...quotePassages(bios, this), mode: 'extractive' });
@@ -175,13 +178,17 @@ export class Engine implements CorpusView {
     const top = retrieval.passages[0]?.docId;
     if (candidates.length <= 1 || (topical.length && top && candidates.includes(top))) {
       const doc = this.documents.get((top && candidates.includes(top) ? top : candidates[0]) ?? '') ?? this.corpus.documents[0];
-      return answerMetadata(field, doc, this.chunksOf(doc.id));
+      // A document whose metadata lacks the field says so, rather than quoting whatever matched the question.
+      return answerMetadata(field, doc, this.chunksOf(doc.id)) ?? { answer: `No ${FIELD_NAMES[field]} is recorded for “${doc.meta.title}”.`, citations: [] };
     }
-    const answers = candidates.slice(0, 5).map((id) => answerMetadata(field, this.documents.get(id)!, this.chunksOf(id))).filter((a): a is MetadataAnswer => !!a);
+    const shown = candidates.slice(0, 5);
+    const answers = shown.map((id) => answerMetadata(field, this.documents.get(id)!, this.chunksOf(id))).filter((a): a is MetadataAnswer => !!a);
     if (!answers.length) return undefined;
     const joined = joinMetadataAnswers(answers);
+    const missing = shown.length - answers.length;
+    const lacking = missing ? ` No ${FIELD_NAMES[field]} is recorded for ${missing === 1 ? 'one other' : `${missing} others`}.` : '';
     const more = candidates.length > 5 ? ` (${candidates.length - 5} more documents not shown; ask about one by its title.)` : '';
-    return { answer: `The corpus has ${candidates.length} documents. ${joined.answer}${more}`, citations: joined.citations };
+    return { answer: `The corpus has ${candidates.length} documents. ${joined.answer}${lacking}${more}`, citations: joined.citations };
   }
 
   /** The passages an answer rests on lead the ranking (an overview or metadata answer may cite passages retrieval ranked low). */
@@ -294,6 +301,8 @@ function ms(x: number): number {
 }
 
 export { ABSTAIN_MESSAGE };
+
+const FIELD_NAMES: Record<MetadataField, string> = { authors: 'author', date: 'publication date', publication: 'publication', title: 'title', tags: 'tag' };
 
 /** The metadata fields a question asks for, in order: one, or one per part ("who wrote it and when was it published?"). */
 function metadataFields(query: string, first: MetadataField): MetadataField[] {

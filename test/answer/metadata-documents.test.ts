@@ -54,3 +54,20 @@ test('a metadata question whose words point to one document, or scoped to one, a
   assert.match(scoped.answer, /December 10, 2015/);
   assert.doesNotMatch(scoped.answer, /2020|documents/);
 });
+
+test('a document without metadata for the field says so, alone or among others', async () => {
+  const c = copyCorpus();
+  writeFileSync(join(c.dir, 'tea.txt'), 'Tea Notes\n\nGreen tea is steeped at about 80 degrees for two minutes, black tea hotter and longer.\n');
+  const { engine: withTea, cleanup: done } = await openTestEngine({ corpusDir: c.dir });
+  try {
+    const alone = await withTea.ask('Who wrote the article about green tea?', { docIds: ['tea'] });
+    assert.equal(alone.answer, `No author is recorded for “${withTea.documents.get('tea')!.meta.title}”.`);
+    assert.equal(alone.abstained, true);
+    const all = await withTea.ask('Who wrote the article?');
+    assert.match(all.answer, /Alfoneh/);
+    assert.match(all.answer, /No author is recorded for one other\./);
+  } finally {
+    done();
+    c.cleanup();
+  }
+});
