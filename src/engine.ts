@@ -1,4 +1,5 @@
-import { answerExtractive, answerParts, quotePassages, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';

@@ -1,13 +1,14 @@
-import type { CorpusDocument } from '../corpus/load.js';
-import { AUTHORS_SECTION, type Chunk } from '../ingest/chunk.js';
-import { asksNothing, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
-import type { Passage, Retrieval } from '../retrieve/retriever.js';
-import { toCitations, type Quote } from './citations.js';
+import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
+import { asksNothing } from '../retrieve/question.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import type { Quote } from './citations.js';
+import { abstention, ABSTAIN_MESSAGE, compose, NOT_A_QUESTION_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
-import type { Citation } from './types.js';
+import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import { COUNTRY_WORDS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
-import { contentTokens, stemWord } from '../index/tokenize.js';
+
+export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;
@@ -33,17 +34,6 @@ export const ABSTAIN = {
  */
 export const ANSWER_SENTENCES = { max: 3, closeness: 0.7, coverage: 0.6 };
 
-export const ABSTAIN_MESSAGE = 'The corpus does not answer this question.';
-export const NOT_A_QUESTION_MESSAGE = 'I can only answer questions about the corpus, and I found no such question in your message.';
-
-export interface ExtractiveAnswer {
-  answer: string;
-  abstained: boolean;
-  citations: Citation[];
-  /** passage ids in order of importance, when that is not their retrieval order (an overview) */
-  lead?: string[];
-}
-
 const TYPE_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   when: HAS_DATE,
   quantity: HAS_QUANTITY,
@@ -55,28 +45,10 @@ const TYPE_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
 /** Questions that must find their kind of fact (a date, a number) or abstain. */
 const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 
-/** The corpus as the answerers see it. */
-export interface CorpusView {
-  documents: Map<string, CorpusDocument>;
-  chunksOf(docId: string): Chunk[];
-}
-
 /** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
-  // "What does the article say about Russia?" in an article about Russia asks for the whole of it.
-  const about = ABOUT_QUESTION.test(question.query) && retrieval.terms.length > 0;
-  const top = retrieval.passages[0];
-  // "What does IS stand for?": the sentence that spells it out.
-  const defined = top ? acronymDefinition(question.query, retrieval, corpus) : undefined;
-  if (defined) return defined;
-  // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
-  const section = top && (question.type === 'overview' || question.type === 'what' || about) ? sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus) : undefined;
-  if (section !== undefined) return sectionOverview(top.docId, section, corpus);
-  if (top && STRUCTURE_QUESTION.test(question.query)) {
-    const outlined = outline(top.docId, corpus);
-    if (outlined) return outlined;
-  }
-  if ((question.type === 'overview' || about) && retrieval.passages[0] && !asksAboutSomething(retrieval, corpus, about)) return overview(question.query, retrieval.passages, corpus);
+  const structural = answerFromStructure(question, retrieval, corpus, ABSTAIN.minSpecificSupport);
+  if (structural) return structural;
   const selected = selectQuotes(question, retrieval, match);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is
@@ -84,59 +56,6 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
   return compose(selected.quotes, corpus.documents, 'best-first');
-}
-
-/**
- * Words an overview question is made of besides the document's own subject: "in a nutshell",
- * "the authors' view", "the main argument", and what any article about two parties is about (their
- * relationship). General English, not one corpus's words.
- */
-const OVERVIEW_WORDS = new Set(
-  `article piece essay text paper document story op-ed analysis author authors writer writers summary summarize summarise summarized
-  main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
-  recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
-  question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
-  optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
-  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
-);
-
-/** A document's subject: its title's and tags' words, and the words in at least 40% of its passages. */
-const subjects = new WeakMap<Chunk[], Set<string>>();
-function subjectOf(doc: CorpusDocument, chunks: Chunk[]): Set<string> {
-  let subject = subjects.get(chunks);
-  if (subject) return subject;
-  const df = new Map<string, number>();
-  for (const c of chunks) for (const stem of new Set(contentTokens(c.text).map((t) => nameKey(t.stem)))) df.set(stem, (df.get(stem) ?? 0) + 1);
-  subject = new Set([...df].filter(([, n]) => n >= 0.4 * chunks.length).map(([stem]) => stem));
-  for (const t of contentTokens([doc.meta.title, ...doc.meta.tags].join(' '))) subject.add(nameKey(t.stem));
-  subjects.set(chunks, subject);
-  return subject;
-}
-
-/**
- * An overview question that names something besides the document's subject ("in a nutshell, what
- * makes the relationship so complicated?") asks about that, and the sentences that say it answer
- * it better than a summary. `about`: the question asks what the document says about something.
- */
-function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boolean): boolean {
-  const doc = corpus.documents.get(retrieval.passages[0].docId);
-  if (!doc) return false;
-  const subject = subjectOf(doc, corpus.chunksOf(doc.id));
-  // In "what does it say about X", X is the question even when the corpus does not know it (then the answer is that it does not).
-  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && (about || t.support >= ABSTAIN.minSpecificSupport));
-}
-
-/** A document's passages without the authors' biographies (the chunker files them under their own section). */
-function argumentOf(docId: string, corpus: CorpusView): Chunk[] {
-  return corpus.chunksOf(docId).filter((c) => c.section !== AUTHORS_SECTION);
-}
-
-/** The question a document opens with (within its first three passages), if it asks one. */
-function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {
-  const doc = corpus.documents.get(docId);
-  if (!doc) return undefined;
-  return argumentOf(docId, corpus).slice(0, 3).flatMap((c) => c.sentences.map((s) => ({ c, s }))).find(({ s }) => doc.source.slice(s.start, s.end).trimEnd().endsWith('?'));
 }
 
 /**
@@ -166,10 +85,6 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     quotes.push(...fresh.slice(0, 2), ...fallback);
   }
   return quotes.length ? compose(quotes.slice(0, 4), corpus.documents, 'as-given') : abstention(refusal);
-}
-
-function abstention(answer: string): ExtractiveAnswer {
-  return { answer, abstained: true, citations: [] };
 }
 
 /** The sentences that answer the question, or why there are none. */
@@ -369,9 +284,6 @@ function asksForSpeech(query: string): boolean {
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
 
-/** "What does the article say about X", "tell me about X": what the documents hold on a subject. */
-const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|argues|discuss|discusses|cover|covers)\b[^?]{0,40}\babout\b|^\s*(?:(?:tell|teach) me\s+)?about\b/i;
-
 /** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
 export function fitsSpeech(query: string, sentence: string, match: WordSimilarity = sameWord): boolean {
   if (!asksForSpeech(query)) return true;
@@ -423,180 +335,3 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // Country names are names however they are typed ("capital of france").
   return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
 }
-
-/**
- * `best-first`: the best sentence leads, the supporting ones follow in document order (as the article
- * tells it); `as-given`: the caller's order (one part after another); `document`: document order.
- */
-type QuoteOrder = 'best-first' | 'as-given' | 'document';
-
-function compose(quotes: Quote[], documents: Map<string, CorpusDocument>, order: QuoteOrder): ExtractiveAnswer {
-  const inDocument = (list: Quote[]) => [...list].sort((a, b) => (a.passage.docId === b.passage.docId ? a.start - b.start : 0));
-  const ordered = order === 'as-given' ? quotes : order === 'document' ? inDocument(quotes) : [...quotes.slice(0, 1), ...inDocument(quotes.slice(1))];
-  const citations = toCitations(ordered, documents);
-  const answer = citations.map((c) => `${c.text} [${c.n}]`).join(' ');
-  return { answer, abstained: false, citations };
-}
-
-/** Overview questions about where the document comes out, rather than what it covers. */
-const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
-
-/**
- * What a document is about: its opening question (or first sentence), the topic sentence of each
- * section after it, and its closing sentence (skipping the authors' biographies). Quoted in document
- * order; the sources lead with the conclusion and the sections, and the conclusion leads the answer
- * too when the question asks where the document comes out.
- */
-function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
-  const doc = corpus.documents.get(passages[0].docId)!;
-  const body = argumentOf(doc.id, corpus);
-  if (!body.length) return abstention(ABSTAIN_MESSAGE);
-  const quote = (c: Chunk, s: { start: number; end: number }): Quote => wholeQuote(c, s, doc);
-  const first = openingQuestion(doc.id, corpus) ?? { c: body[0], s: body[0].sentences[0] };
-  const opening = quote(first.c, first.s);
-  // Topic sentences: the first sentence of each section's first passage after the opening
-  // (the opening's own section included: what follows the question is where the argument starts).
-  const seen = new Set<string>();
-  const topics: Quote[] = [];
-  for (const c of body.slice(body.indexOf(first.c) + 1)) {
-    if (seen.has(c.section)) continue;
-    seen.add(c.section);
-    topics.push(quote(c, c.sentences[0]));
-  }
-  const last = body[body.length - 1];
-  const closingSentence = last.sentences[last.sentences.length - 1];
-  const closing = closingSentence.start === opening.start ? undefined : quote(last, closingSentence);
-  const kept = topics.filter((t) => t.start !== closing?.start).slice(0, OVERVIEW_TOPICS);
-  // The conclusion matters most, then the sections; the opening question leads when the question asks what the document asks.
-  const byImportance = OPENING_ASKED.test(query) ? [opening, ...(closing ? [closing] : []), ...kept] : [...(closing ? [closing] : []), ...kept, opening];
-  const inDocument = [...byImportance].sort((a, b) => a.start - b.start);
-  // Asked where the document comes out, the conclusion leads the answer as well as the sources.
-  const ordered = verdictAsked && closing ? [closing, ...inDocument.filter((q) => q !== closing)] : inDocument;
-  return { ...compose(ordered, corpus.documents, 'as-given'), lead: [...new Set(byImportance.map((q) => q.passage.id))] };
-}
-
-const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
-
-const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym|abbreviation|letters)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?\s+(?:stand\s+for|mean|short\s+for)\b|\b(?:full\s+(?:form|name)|meaning)\s+of\s+["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!]|$))/iu;
-
-/**
- * "What does IS stand for?", "full form of IRGC": the sentence where a document spells the
- * abbreviation out ("the so-called Islamic State (IS)"), in the documents retrieval found.
- */
-function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusView): ExtractiveAnswer | undefined {
-  const m = ACRONYM_QUESTION.exec(query);
-  const raw = m?.[1] ?? m?.[2];
-  // two letters only in capitals ("IS", not "is"); longer ones however they are typed ("jcpoa")
-  if (!raw || (raw.length < 3 && raw !== raw.toUpperCase())) return undefined;
-  const acronym = raw.toUpperCase();
-  for (const docId of new Set(retrieval.passages.map((p) => p.docId))) {
-    const doc = corpus.documents.get(docId);
-    if (!doc) continue;
-    for (const c of corpus.chunksOf(docId)) {
-      const at = c.text.indexOf(`(${acronym})`);
-      if (at < 0) continue;
-      const sentence = c.sentences.find((x) => x.start <= c.start + at && x.end > c.start + at);
-      if (sentence) return { ...compose([wholeQuote(c, sentence, doc)], corpus.documents, 'as-given'), lead: [c.id] };
-    }
-  }
-  return undefined;
-}
-
-/** Questions about how a document is laid out. */
-const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
-
-/** A document's sections after its opening, each with its first passage. */
-function sectionsOf(docId: string, corpus: CorpusView): { title: string; chunks: Chunk[] }[] {
-  const sections: { title: string; chunks: Chunk[] }[] = [];
-  for (const c of argumentOf(docId, corpus)) {
-    const last = sections[sections.length - 1];
-    if (last && last.title === c.section) last.chunks.push(c);
-    else sections.push({ title: c.section, chunks: [c] });
-  }
-  return sections;
-}
-
-/** The document's headings, each quoted where it stands in the file. */
-function outline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefined {
-  const doc = corpus.documents.get(docId);
-  if (!doc) return undefined;
-  const sections = sectionsOf(docId, corpus);
-  const quotes: Quote[] = [];
-  let from = 0;
-  for (const { title, chunks } of sections) {
-    if (!title) continue;
-    const at = doc.source.lastIndexOf(title, chunks[0].start);
-    if (at < from) continue;
-    quotes.push(wholeQuote(chunks[0], { start: at, end: at + title.length }, doc));
-    from = chunks[chunks.length - 1].end;
-  }
-  if (!quotes.length) return undefined;
-  const citations = toCitations(quotes, corpus.documents);
-  const opening = sections[0]?.title ? '' : 'an opening without a heading, then ';
-  const named = citations.map((c) => `“${c.text}” [${c.n}]`);
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-  const parts = citations.length + (opening ? 1 : 0);
-  return { answer: `“${doc.meta.title}” has ${parts} ${parts === 1 ? 'part' : 'parts'}: ${opening}${list}.`, abstained: false, citations, lead: [...new Set(quotes.map((q) => q.passage.id))] };
-}
-
-/**
- * The section a question names by its heading ("what is the fundamental distrust about?", "what does
- * the article say about limits of convergence?"): every word of the heading, and nothing else but
- * question words and the document's subject.
- */
-function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefined {
-  const doc = corpus.documents.get(retrieval.passages[0].docId);
-  if (!doc) return undefined;
-  const subject = subjectOf(doc, corpus.chunksOf(doc.id));
-  const asked = new Set(retrieval.terms.map((t) => t.token.stem).filter((stem) => !OVERVIEW_WORDS.has(stem) && !subject.has(nameKey(stem))));
-  if (!asked.size) return undefined;
-  return sectionsOf(doc.id, corpus).find(({ title }) => {
-    const heading = new Set(contentTokens(title).map((t) => t.stem));
-    return heading.size > 0 && [...heading].every((s) => asked.has(s)) && [...asked].every((s) => heading.has(s));
-  })?.title;
-}
-
-const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1 };
-
-/** "The first part", "the second section", "the introduction", "the last section": a section by its place. */
-function sectionByPlace(query: string, docId: string, corpus: CorpusView): string | undefined {
-  const m = /\b(first|opening|intro|introduction|introductory|beginning|start|second|third|fourth|last|final|closing)\s+(?:part|section|chapter)\b|\b(?:the\s+)(intro|introduction)\b/i.exec(query);
-  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
-  if (word === undefined) return undefined;
-  const sections = sectionsOf(docId, corpus);
-  const i = ORDINALS[word]!;
-  return sections.length > 1 ? sections.at(i)?.title : undefined;
-}
-
-/** What a section says: the first sentence of each of its passages (up to four), in document order. */
-function sectionOverview(docId: string, title: string, corpus: CorpusView): ExtractiveAnswer {
-  const doc = corpus.documents.get(docId)!;
-  const chunks = sectionsOf(docId, corpus).find((s) => s.title === title)?.chunks.slice(0, SECTION_SENTENCES) ?? [];
-  if (!chunks.length) return abstention(ABSTAIN_MESSAGE);
-  const quotes = chunks.map((c) => wholeQuote(c, c.sentences[0], doc));
-  return { ...compose(quotes, corpus.documents, 'as-given'), lead: chunks.map((c) => c.id) };
-}
-
-/** Sentences a section overview quotes at most (one per passage). */
-const SECTION_SENTENCES = 4;
-
-/** A sentence of a passage chosen by the document's structure rather than by retrieval (an overview, the authors' biographies). */
-function wholeQuote(c: Chunk, s: { start: number; end: number }, doc: CorpusDocument): Quote {
-  const passage: Passage = {
-    rank: 0, id: c.id, docId: c.docId, title: doc.meta.title, section: c.section, paragraph: c.paragraph,
-    start: c.start, end: c.end, text: c.text, score: 1, coverage: 1, sentences: c.sentences.map((x) => ({ ...x, coverage: 1 })),
-  };
-  return { passage, start: s.start, end: s.end, score: 1 };
-}
-
-/** Every sentence of the given passages, in order (the authors' biographies, asked where the authors work). */
-export function quotePassages(chunks: Chunk[], corpus: CorpusView): ExtractiveAnswer {
-  const quotes = chunks.flatMap((c) => {
-    const doc = corpus.documents.get(c.docId);
-    return doc ? c.sentences.map((s) => wholeQuote(c, s, doc)) : [];
-  });
-  return quotes.length ? { ...compose(quotes, corpus.documents, 'as-given'), lead: [...new Set(chunks.map((c) => c.id))] } : abstention(ABSTAIN_MESSAGE);
-}
-
-/** Section topic sentences an overview quotes at most (with the opening and the conclusion: five sentences). */
-const OVERVIEW_TOPICS = 3;
