@@ -162,10 +162,7 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   const q = query.toLowerCase();
   if (/\b(?:percentage|percent|proportion|share)\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
-  const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(q)?.[1]?.trim().split(/\s+/) ?? [];
-  const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
-  // The head noun is the last word of the phrase ("Iranian soldiers" → soldiers): modifiers may vary.
-  const head = (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
+  const head = countedNoun(q);
   if (!head?.length) return true;
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
   const fits = (h: string, raw: string) => {
@@ -177,6 +174,13 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // A year or the day of a date ("September 30, 2015") counts nothing.
   const isCount = (w: string, i: number) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '');
   return words.some((w, i) => isCount(w, i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
+}
+
+/** The thing a "how many / how much" question counts: the last word of the phrase after it ("Iranian soldiers" → soldiers). */
+function countedNoun(query: string): string[] {
+  const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(query.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
+  const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
+  return (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
 }
 
 const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
@@ -320,8 +324,11 @@ const RELATION_HEADS = new Set(
  * a thing of its own (not a relation word), must be matched somewhere in the corpus; X alone does not answer it.
  */
 export function unsupportedAttribute(query: string, retrieval: Retrieval): string | undefined {
-  const m = /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query);
-  const head = m?.[1]?.toLowerCase();
+  // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
+  const m =
+    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
+    /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
+  const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined);
   if (!head || RELATION_HEADS.has(head) || RELATION_HEADS.has(head.replace(/e?s$/, '')) || RELATION_HEADS.has(head.replace(/s$/, ''))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
