@@ -291,3 +291,19 @@ test('a question waiting for the questions-per-minute budget is told its place a
     await configure('rate', { 'questions-per-minute': 0 });
   }
 });
+
+test('/forget-me withdraws the review cards that show the member’s question or their own report', async () => {
+  await configure('modlog', { channel: modLog });
+  const question = 'Why was Larijani wearing black?';
+  const reply = await ask(question, cy);
+  await report(reply, 'Not sure this is right', bob);
+  const card = cardOf(question);
+  assert.ok(card, 'the report has its card');
+  const reportId = Number(/^Report #(\d+)/.exec(card.embeds[0].title)![1]);
+  const forgot = (await command('forget-me', undefined, cy)).reply;
+  assert.match(forgot.content, /^Deleted from this server: 1 question with its answer/);
+  const withdrawn = fake.message(card.id);
+  assert.equal(withdrawn.embeds[0].title, `Report #${reportId} — withdrawn`);
+  assert.doesNotMatch(JSON.stringify(withdrawn), /Larijani|Not sure this is right/);
+  assert.deepEqual(buttons(withdrawn), []);
+});

@@ -16,6 +16,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const guildId = interaction.guildId;
   // read before forgetting: where the member's answers were posted (their question is a title, a thread's name)
   const posted = guildId ? postedAnswers(ctx, guildId, interaction.user.id) : [];
+  // ... and the moderators' review cards that show their question, or their report and its reason
+  const cards = guildId ? reportCards(ctx, guildId, interaction.user.id) : [];
   const { counts, quiz } = await ctx.store.save(() => {
     const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
     // quiz answers and scores, kept by the study tools
@@ -25,6 +27,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   });
   let unchanged = 0;
   for (const answer of posted) if (!(await withdrawQuestion(ctx, interaction.client, answer))) unchanged++;
+  for (const card of cards) await withdrawCard(ctx, interaction.client, card);
   const parts = [
     plural(counts.questions, 'question with its answer', 'questions with their answers'),
     plural(counts.votes, 'vote', 'votes'),
@@ -47,6 +50,40 @@ export function postedNote(posted: number, unchanged: number): string {
   const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels ${changed === 1 ? 'stays' : 'stay'}, without your question.` : '';
   const left = unchanged ? ` ${plural(unchanged, 'posted answer', 'posted answers')} could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
   return `${shown}${left}`;
+}
+
+interface ReportCard {
+  reportId: number;
+  channelId: string;
+  messageId: string;
+}
+
+/** Review cards in the mod-log channel that show the member's question (a report of their answer) or the member's own report. */
+function reportCards(ctx: BotContext, guildId: string, userId: string): ReportCard[] {
+  const theirs = new Set(
+    ctx.store.moderation
+      .exportRecord(guildId, { from: 0, to: Date.now() })
+      .flatMap((e) => (e.kind === 'question' && e.userId === userId && e.answerId ? [e.answerId] : [])),
+  );
+  return ctx.store.moderation
+    .reports(guildId, { limit: 10_000 })
+    .flatMap((r) => ((theirs.has(r.answerId) || r.userId === userId) && r.modLogChannelId && r.modLogMessageId ? [{ reportId: r.id, channelId: r.modLogChannelId, messageId: r.modLogMessageId }] : []));
+}
+
+/** A review card whose report was deleted with the member's data: it says so, without the question, the reason or its buttons. */
+async function withdrawCard(ctx: BotContext, client: Client, card: ReportCard): Promise<void> {
+  try {
+    const channel = await client.channels.fetch(card.channelId);
+    if (!channel?.isTextBased()) return;
+    await channel.messages.edit(card.messageId, {
+      content: '',
+      embeds: [{ title: `Report #${card.reportId} — withdrawn`, description: 'A member asked Footnote to forget their data (/forget-me), so this report and the question it was about are no longer stored.' }],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    });
+  } catch (error) {
+    if (!isGone(error)) ctx.log.warn('could not withdraw a report card', { report: card.reportId, reason: (error as Error)?.message });
+  }
 }
 
 interface PostedAnswer {
