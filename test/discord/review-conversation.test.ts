@@ -230,6 +230,12 @@ test('/forget-me takes the question off answers already posted, removes their bu
   await replyTo(id);
   const mentioned = fake.messagesIn(fake.channelId).find((m) => m.message_reference?.message_id === id);
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${mentioned.id}/threads` && c.status === 200);
+  // another member's follow-up in that thread says it was read with the member's question
+  await sleep(50);
+  const other = fake.sendMessage({ content: 'and why?', channelId: mentioned.id, author: { id: '565656565656565657', username: 'ivo' } });
+  await replyTo(other.id);
+  const followUp = fake.messagesIn(mentioned.id).find((m) => m.message_reference?.message_id === other.id);
+  assert.match(followUp.embeds[0].description, /Read with the previous question: “What did Putin say about Iran\?”/);
 
   const reply = await command('forget-me', undefined, member);
   assert.match(reply.content, /^Deleted from this server: 2 questions with their answers/);
@@ -242,4 +248,8 @@ test('/forget-me takes the question off answers already posted, removes their bu
   // the thread named after the question is renamed (the fake Discord cannot rename channels, so only the request is checked)
   const rename = fake.calls.find((c) => c.method === 'PATCH' && c.path === `/channels/${mentioned.id}`);
   assert.equal(rename?.body?.name, FORGOTTEN_THREAD_NAME);
+  // the other member's answer stays, without the line quoting the forgotten question
+  const kept = fake.message(followUp.id);
+  assert.doesNotMatch(kept.embeds[0].description, /What did Putin say about Iran/);
+  assert.ok(buttons(kept).length > 0, 'their answer keeps its buttons');
 });

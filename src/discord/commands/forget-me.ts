@@ -1,6 +1,6 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCommandInteraction, type Client } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS, renderNotice } from '../render.js';
+import { escapeText, NO_MENTIONS, renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
 
@@ -18,6 +18,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const posted = guildId ? postedAnswers(ctx, guildId, interaction.user.id) : [];
   // ... and the moderators' review cards that show their question, or their report and its reason
   const cards = guildId ? reportCards(ctx, guildId, interaction.user.id) : [];
+  // ... and other members' follow-ups in the same threads, which say they were read with the member's question
+  const quoting = guildId ? quotingAnswers(ctx, guildId, interaction.user.id, posted.flatMap((p) => p.threadId ?? [])) : [];
   const { counts, quiz } = await ctx.store.save(() => {
     const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
     // quiz answers and scores, kept by the study tools
@@ -28,6 +30,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   let unchanged = 0;
   for (const answer of posted) if (!(await withdrawQuestion(ctx, interaction.client, answer))) unchanged++;
   for (const card of cards) await withdrawCard(ctx, interaction.client, card);
+  for (const answer of quoting) await dropQuotedQuestion(ctx, interaction.client, answer);
   const parts = [
     plural(counts.questions, 'question with its answer', 'questions with their answers'),
     plural(counts.votes, 'vote', 'votes'),
@@ -50,6 +53,42 @@ export function postedNote(posted: number, unchanged: number): string {
   const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels ${changed === 1 ? 'stays' : 'stay'}, without your question.` : '';
   const left = unchanged ? ` ${plural(unchanged, 'posted answer', 'posted answers')} could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
   return `${shown}${left}`;
+}
+
+interface QuotingAnswer {
+  channelId: string;
+  messageId: string;
+  /** the member's questions, as they may be quoted ("Read with the previous question: “…”") */
+  questions: string[];
+}
+
+/** Other members' answers in the threads where the member asked (or that opened on their answer), that may quote the member's question. */
+function quotingAnswers(ctx: BotContext, guildId: string, userId: string, opened: string[]): QuotingAnswer[] {
+  const asked = ctx.store.moderation.exportRecord(guildId, { from: 0, to: Date.now() }).filter((e) => e.kind === 'question' && e.userId === userId && e.channelId);
+  const questions = [...new Set(asked.map((e) => e.subject))];
+  const threads = [...new Set([...opened, ...asked.flatMap((e) => (e.channelId && ctx.store.conversations.get(e.channelId) ? [e.channelId] : []))])];
+  return threads.flatMap((thread) =>
+    ctx.store.conversations
+      .recentTurns(thread, 10_000)
+      .filter((r) => r.userId !== userId)
+      .flatMap((r) => ctx.store.moderation.answerMessages(r.id).slice(0, 1).map((messageId) => ({ channelId: thread, messageId, questions }))),
+  );
+}
+
+/** Drop the "read with the previous question" line from another member's answer when it quotes the member. */
+async function dropQuotedQuestion(ctx: BotContext, client: Client, answer: QuotingAnswer): Promise<void> {
+  try {
+    const channel = await client.channels.fetch(answer.channelId);
+    if (!channel?.isTextBased()) return;
+    const message = await channel.messages.fetch(answer.messageId);
+    const [first, ...rest] = message.embeds.map((e) => ({ ...e.toJSON() }));
+    const line = first?.description && /(^|\n)\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/.exec(first.description);
+    if (!first || !line || !answer.questions.some((q) => line[0].includes(q) || line[0].includes(escapeText(q)))) return;
+    first.description = first.description!.replace(line[0], line[1] ?? '');
+    await message.edit({ embeds: [first, ...rest], allowedMentions: NO_MENTIONS });
+  } catch (error) {
+    if (!isGone(error)) ctx.log.warn('could not take a forgotten question off a follow-up', { message: answer.messageId, reason: (error as Error)?.message });
+  }
 }
 
 interface ReportCard {
