@@ -154,17 +154,18 @@ export class Engine implements CorpusView {
 
   /**
    * "Where do the authors work?", "what do the authors do?": answered with the authors' biographies
-   * (the chunker's authors' section) of the documents in scope, up to five; without biographies, the
-   * authors' names stand for "the authors" in the search.
+   * (the chunker's authors' section) of the documents in scope, up to five; the authors' names stand
+   * for "the authors" in the search either way.
    */
   private aboutAuthors(question: AnalyzedQuestion, docIds?: string[]): { question: AnalyzedQuestion; bios?: Chunk[] } {
     if (question.metadata || question.chatter || !/\b(?:authors?|writers?)\b/i.test(question.query)) return { question };
     if (question.tokens.length && !AUTHOR_BIO.test(question.query)) return { question };
-    const docs = docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents;
-    const names = [...new Set(docs.slice(0, 5).flatMap((d) => d.meta.authors))];
+    const docs = (docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents).slice(0, 5);
+    const names = [...new Set(docs.flatMap((d) => d.meta.authors))];
     if (!names.length) return { question };
+    // the names also lead the search, so the passages listed after the biographies are about the authors
     const expanded = analyzeQuestion(`${question.query} (${names.join(', ')})`);
-    const bios = docs.slice(0, 5).flatMap((d) => this.chunksOf(d.id).filter((c) => c.section === AUTHORS_SECTION));
+    const bios = docs.flatMap((d) => this.chunksOf(d.id).filter((c) => c.section === AUTHORS_SECTION));
     return { question: { ...question, query: expanded.query, tokens: expanded.tokens }, bios };
   }
 

@@ -28,8 +28,14 @@ export interface CorpusView {
 
 /** A document's passages without the authors' biographies (the chunker files them under their own section). */
 export function argumentOf(docId: string, corpus: CorpusView): Chunk[] {
-  return corpus.chunksOf(docId).filter((c) => c.section !== AUTHORS_SECTION);
+  const chunks = corpus.chunksOf(docId);
+  let body = bodies.get(chunks);
+  if (!body) bodies.set(chunks, (body = chunks.filter((c) => c.section !== AUTHORS_SECTION)));
+  return body;
 }
+
+/** Each document's passages without the biographies, worked out once per document (the answer path asks often). */
+const bodies = new WeakMap<Chunk[], Chunk[]>();
 
 export function abstention(answer: string): ExtractiveAnswer {
   return { answer, abstained: true, citations: [] };

@@ -7,6 +7,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import { COUNTRY_WORDS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
+import { stemWord } from '../index/tokenize.js';
 
 export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
@@ -316,7 +317,7 @@ const RELATION_HEADS = new Set(
   consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
   relationship relations difference differences connection link links importance problem problems issue issues question fate future
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
-  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end`.split(/\s+/),
+  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end`.split(/\s+/).map(stemWord),
 );
 
 /**
@@ -329,7 +330,7 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
   const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined);
-  if (!head || RELATION_HEADS.has(head) || RELATION_HEADS.has(head.replace(/e?s$/, '')) || RELATION_HEADS.has(head.replace(/s$/, ''))) return undefined;
+  if (!head || RELATION_HEADS.has(stemWord(head))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
 }

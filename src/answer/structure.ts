@@ -155,15 +155,27 @@ function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusVi
 const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
 
 /** A document's sections after its opening, each with its first passage. */
-function sectionsOf(docId: string, corpus: CorpusView): { title: string; chunks: Chunk[] }[] {
-  const sections: { title: string; chunks: Chunk[] }[] = [];
-  for (const c of argumentOf(docId, corpus)) {
+function sectionsOf(docId: string, corpus: CorpusView): Section[] {
+  const body = argumentOf(docId, corpus);
+  let sections = sectionLists.get(body);
+  if (sections) return sections;
+  sections = [];
+  for (const c of body) {
     const last = sections[sections.length - 1];
     if (last && last.title === c.section) last.chunks.push(c);
     else sections.push({ title: c.section, chunks: [c] });
   }
+  sectionLists.set(body, sections);
   return sections;
 }
+
+interface Section {
+  title: string;
+  chunks: Chunk[];
+}
+
+/** Each document's sections, worked out once (keyed by its passages without the biographies). */
+const sectionLists = new WeakMap<Chunk[], Section[]>();
 
 /** The document's headings, each quoted where it stands in the file. */
 function outline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefined {

@@ -5,7 +5,7 @@ import { formatAnswer } from './format.js';
 import { plural } from '../ingest/text.js';
 import { NOT_A_QUESTION_MESSAGE } from '../answer/extractive.js';
 import type { Answer } from '../answer/types.js';
-import { carryKeyTerms } from '../discord/conversation.js';
+import { carryKeyTerms } from '../retrieve/follow-up.js';
 
 /** An answer that gives nothing to follow up on: talk, or a question the corpus does not answer. */
 const isNotAnswer = (a: Answer) => a.abstained && (a.answer === NOT_A_QUESTION_MESSAGE || a.citations.length === 0);

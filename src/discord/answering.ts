@@ -9,7 +9,7 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
 import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index.js';
 import type { BotContext } from './context.js';
-import { carryKeyTerms, needsPreviousTurn } from './conversation.js';
+import { carryKeyTerms, needsPreviousTurn } from '../retrieve/follow-up.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
 import { analyzeQuestion } from '../retrieve/question.js';
 import { readableText, truncate, type MentionNames } from './render.js';

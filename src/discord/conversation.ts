@@ -1,9 +1,7 @@
 /**
- * Messages as questions: recognising a mention, and turning a follow-up ("what about him?") into a
- * standalone question from the earlier turns. Pure functions; no Discord types.
+ * Messages as questions: recognising a mention of the bot. Whether a message follows up an earlier
+ * turn, and how it is read with it, is decided in src/retrieve/follow-up.ts. Pure; no Discord types.
  */
-import { contentTokens, type Token } from '../index/tokenize.js';
-import { expandChat, isChatter, metadataField } from '../retrieve/question.js';
 
 /** Remove mentions of the bot (user or its managed role) and tidy the rest. */
 export function stripBotMention(content: string, botId: string, roleIds: string[] = []): string {
@@ -13,75 +11,5 @@ export function stripBotMention(content: string, botId: string, roleIds: string[
   return content.replace(re, ' ').replace(/\s+/g, ' ').trim();
 }
 
-// Words that point back to an earlier turn, and openings that continue it ("and …?", "what about …?").
-const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|other|else|also|too)\b|^\s*(?:and|but|so|what about|how about|and what|why not)\b/i;
-// "what about Russia?": a new subject in place of the previous one.
-const NEW_SUBJECT = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+)$/i;
-// A question in its own right opens with a question word, an auxiliary or a request.
-const QUESTION_FORM = /^\s*(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|according|name|list|explain|describe|summari[sz]e|tell)\b/i;
-
-const DOCUMENT_NAMED = /\b(?:the|this|that)\s+(?:article|piece|essay|document|text|paper|op-?ed)\b/i;
-
 /** How long a direct message follows up the member's previous question there. */
 export const DM_FOLLOW_UP_MS = 15 * 60_000;
-
-/** Content words a follow-up may carry over, at most. */
-export const MAX_CARRIED_TERMS = 6;
-
-export interface ResolvedQuestion {
-  /** the question to answer */
-  standalone: string;
-  /** the words carried over from the earlier turn (empty when the question stands alone) */
-  carried: string[];
-}
-
-/**
- * Whether a question leans on the turn before it: it points back ("what was he wearing?", "and
- * when was that?", "what about Russia?"), is a bare question word ("why?", "when?"), or lacks a
- * question form or a subject of its own ("Syria?", "how many were wounded?"). Talk ("thanks!") does
- * not. A question that names
- * its subject and asks it ("What did Putin say about Iran?", "Who is Putin?") stands alone.
- */
-export function needsPreviousTurn(question: string): boolean {
-  const text = expandChat(question);
-  // "thanks!" after an answer is talk, not a question about it
-  if (isChatter(text)) return false;
-  // "Who wrote the article?", "what is this article about?": about the document, which is named
-  if (metadataField(text) || DOCUMENT_NAMED.test(text)) return false;
-  if (ANAPHORA.test(text)) return true;
-  const own = contentTokens(text);
-  if (!own.length) return QUESTION_FORM.test(text);
-  if (own.length > 3) return false;
-  const named = own.length >= 2 || own.some((t) => isName(text, t));
-  return !(named && QUESTION_FORM.test(text));
-}
-
-/**
- * Offline follow-up resolution: a question that leans on the previous one (see needsPreviousTurn)
- * gets the key content words of the previous question appended, e.g. "what about him?" after "Who
- * is Ali Larijani?" becomes "what about him? Ali Larijani"; "what about Russia?" names a new
- * subject, so the previous question's names are left behind and only its other words come along.
- * `previous` are the earlier questions as answered, oldest first.
- */
-export function carryKeyTerms(question: string, previous: string[]): ResolvedQuestion {
-  const last = previous[previous.length - 1];
-  if (!last || !needsPreviousTurn(question)) return { standalone: question, carried: [] };
-  const own = contentTokens(question);
-  const newSubject = contentTokens(NEW_SUBJECT.exec(question)?.[1] ?? '').length > 0;
-  const have = new Set(own.map((t) => t.stem));
-  const carried: string[] = [];
-  for (const t of contentTokens(last)) {
-    if (have.has(t.stem) || (newSubject && isName(last, t))) continue;
-    have.add(t.stem);
-    carried.push(last.slice(t.start, t.end));
-    if (carried.length >= MAX_CARRIED_TERMS) break;
-  }
-  if (!carried.length) return { standalone: question, carried };
-  return { standalone: `${question.trim()} ${carried.join(' ')}`, carried };
-}
-
-/** A capitalised word past the first of its sentence reads as a name ("Ali Larijani", "Russia"). */
-function isName(text: string, t: Token): boolean {
-  const before = text.slice(0, t.start);
-  return /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !/^\s*$|[.?!]\s+$/.test(before);
-}

@@ -328,6 +328,9 @@ export function renderAnswer(item: RenderableAnswer, options: AnswerRenderOption
   return messages;
 }
 
+/** The reading line as it stands in an answer's description (with what precedes it: `$1`), to take it out again. */
+export const READING_LINE = /(^|\n)\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/;
+
 /** A model's rewrite is a question in its own right; an offline reading is said by the question it leans on. */
 function readingLine(reading: Reading): string {
   if (reading.kind === 'rewritten') return `Read as: ${escapeText(truncate(oneLine(reading.question), 300))}`;

@@ -27,14 +27,18 @@ export class WordMatcher {
   /** Words that stand in for each other in a question (src/retrieve/paraphrases.ts), when loaded. */
   paraphrases?: Paraphrases;
 
+  /** The paraphrase list's match of two words (0 when they share no group, or no list is loaded). */
+  private listed(q: Token, t: { stem: string }): number {
+    return this.paraphrases?.related(q.stem, t.stem) ? PARAPHRASE : 0;
+  }
+
   match(q: Token, t: { word: string; stem: string }): number {
     if (q.stem === t.stem || q.word === t.word) return 1;
     // Iran is not Russia, however close their vectors; a capital may still stand for its country (Tehran / Iran).
     if (this.names.has(nameKey(q.word)) && this.names.has(nameKey(t.word))) return nameKey(q.word) === nameKey(t.word) ? 1 : 0;
     const qr = derivationalRoot(q.stem);
     if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
-    const listed = this.paraphrases?.related(q.stem, t.stem) ? PARAPHRASE : 0;
-    if (!this.local) return listed;
+    if (!this.local) return this.listed(q, t);
     const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
     let value = this.cache.get(key);
     if (value === undefined) {
@@ -46,7 +50,7 @@ export class WordMatcher {
         for (let i = 0; i < a.length; i++) s += a[i] * b[i];
         value = s <= this.floor ? 0 : Math.pow((s - this.floor) / (1 - this.floor), this.power) * this.cap;
       }
-      value = Math.max(value, listed);
+      value = Math.max(value, this.listed(q, t));
       if (this.cache.size > 500_000) this.cache.clear();
       this.cache.set(key, value);
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { carryKeyTerms, MAX_CARRIED_TERMS, stripBotMention } from '../../src/discord/conversation.js';
+import { stripBotMention } from '../../src/discord/conversation.js';
+import { carryKeyTerms, MAX_CARRIED_TERMS } from '../../src/retrieve/follow-up.js';
 
 test('mentions of the bot, as a user or through its role, are removed from the question', () => {
   assert.equal(stripBotMention('<@123456> who wrote it?', '123456'), 'who wrote it?');

@@ -1,6 +1,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCommandInteraction, type Client } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { escapeText, NO_MENTIONS, renderNotice } from '../render.js';
+import { escapeText, NO_MENTIONS, READING_LINE, renderNotice } from '../render.js';
+import type { RecordEntry } from '../../store/index.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
 
@@ -14,12 +15,13 @@ export const FORGOTTEN_THREAD_NAME = 'Follow-up questions';
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const guildId = interaction.guildId;
-  // read before forgetting: where the member's answers were posted (their question is a title, a thread's name)
-  const posted = guildId ? postedAnswers(ctx, guildId, interaction.user.id) : [];
+  // read before forgetting: the member's questions, where their answers were posted (the question is a title, a thread's name)
+  const asked = guildId ? questionsOf(ctx, guildId, interaction.user.id) : [];
+  const posted = postedAnswers(ctx, asked);
   // ... and the moderators' review cards that show their question, or their report and its reason
-  const cards = guildId ? reportCards(ctx, guildId, interaction.user.id) : [];
+  const cards = guildId ? reportCards(ctx, guildId, interaction.user.id, asked) : [];
   // ... and other members' follow-ups in the same threads, which say they were read with the member's question
-  const quoting = guildId ? quotingAnswers(ctx, guildId, interaction.user.id, posted.flatMap((p) => p.threadId ?? [])) : [];
+  const quoting = quotingAnswers(ctx, interaction.user.id, asked, posted.flatMap((p) => p.threadId ?? []));
   const { counts, quiz } = await ctx.store.save(() => {
     const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
     // quiz answers and scores, kept by the study tools
@@ -62,9 +64,13 @@ interface QuotingAnswer {
   questions: string[];
 }
 
+/** The member's questions in a server, from the record. */
+function questionsOf(ctx: BotContext, guildId: string, userId: string): RecordEntry[] {
+  return ctx.store.moderation.exportRecord(guildId, { from: 0, to: Date.now() }).filter((e) => e.kind === 'question' && e.userId === userId);
+}
+
 /** Other members' answers in the threads where the member asked (or that opened on their answer), that may quote the member's question. */
-function quotingAnswers(ctx: BotContext, guildId: string, userId: string, opened: string[]): QuotingAnswer[] {
-  const asked = ctx.store.moderation.exportRecord(guildId, { from: 0, to: Date.now() }).filter((e) => e.kind === 'question' && e.userId === userId && e.channelId);
+function quotingAnswers(ctx: BotContext, userId: string, asked: RecordEntry[], opened: string[]): QuotingAnswer[] {
   const questions = [...new Set(asked.map((e) => e.subject))];
   const threads = [...new Set([...opened, ...asked.flatMap((e) => (e.channelId && ctx.store.conversations.get(e.channelId) ? [e.channelId] : []))])];
   return threads.flatMap((thread) =>
@@ -82,7 +88,7 @@ async function dropQuotedQuestion(ctx: BotContext, client: Client, answer: Quoti
     if (!channel?.isTextBased()) return;
     const message = await channel.messages.fetch(answer.messageId);
     const [first, ...rest] = message.embeds.map((e) => ({ ...e.toJSON() }));
-    const line = first?.description && /(^|\n)\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/.exec(first.description);
+    const line = first?.description && READING_LINE.exec(first.description);
     if (!first || !line || !answer.questions.some((q) => line[0].includes(q) || line[0].includes(escapeText(q)))) return;
     first.description = first.description!.replace(line[0], line[1] ?? '');
     await message.edit({ embeds: [first, ...rest], allowedMentions: NO_MENTIONS });
@@ -98,12 +104,8 @@ interface ReportCard {
 }
 
 /** Review cards in the mod-log channel that show the member's question (a report of their answer) or the member's own report. */
-function reportCards(ctx: BotContext, guildId: string, userId: string): ReportCard[] {
-  const theirs = new Set(
-    ctx.store.moderation
-      .exportRecord(guildId, { from: 0, to: Date.now() })
-      .flatMap((e) => (e.kind === 'question' && e.userId === userId && e.answerId ? [e.answerId] : [])),
-  );
+function reportCards(ctx: BotContext, guildId: string, userId: string, asked: RecordEntry[]): ReportCard[] {
+  const theirs = new Set(asked.flatMap((e) => e.answerId ?? []));
   return ctx.store.moderation
     .reports(guildId, { limit: 10_000 })
     .flatMap((r) => ((theirs.has(r.answerId) || r.userId === userId) && r.modLogChannelId && r.modLogMessageId ? [{ reportId: r.id, channelId: r.modLogChannelId, messageId: r.modLogMessageId }] : []));
@@ -132,11 +134,10 @@ interface PostedAnswer {
   threadId?: string;
 }
 
-/** The member's answers in a server that were posted as messages. */
-function postedAnswers(ctx: BotContext, guildId: string, userId: string): PostedAnswer[] {
-  return ctx.store.moderation
-    .exportRecord(guildId, { from: 0, to: Date.now() })
-    .filter((e) => e.kind === 'question' && e.userId === userId && e.answerId && e.channelId)
+/** The member's answers that were posted as messages. */
+function postedAnswers(ctx: BotContext, asked: RecordEntry[]): PostedAnswer[] {
+  return asked
+    .filter((e) => e.answerId && e.channelId)
     .map((e) => {
       const messageIds = ctx.store.moderation.answerMessages(e.answerId!);
       const first = messageIds[0];
@@ -165,7 +166,7 @@ async function withdrawQuestion(ctx: BotContext, client: Client, answer: PostedA
         const json = { ...e.toJSON() };
         if (i === 0) delete json.title;
         // the "Read as / Read with" line, wherever it stands (after a notice or a reviewed-answer heading too)
-        if (json.description) json.description = json.description.replace(/(^|\n)\*(?:Read as: |Read with the previous question: )[^\n]*\*\n\n/, '$1');
+        if (json.description) json.description = json.description.replace(READING_LINE, '$1');
         return json;
       });
       await message.edit({ embeds, components: [], allowedMentions: NO_MENTIONS });
