@@ -139,11 +139,14 @@ export function questionType(q: string): QuestionType {
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
-  if (/\bwhere\b|\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
+  if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
   if (/\bhow\b/.test(s)) return 'how';
   return 'what';
 }
+
+/** "Where do they differ / stand / part ways": a point of view or of divergence, not a place. */
+const FIGURATIVE_WHERE = /\bwhere\s+(?:do|does|did|would|will|might|could)\s+(?:[\p{L}'’-]+\s+){1,4}?(?:start\s+to\s+|begin\s+to\s+)?(?:differ|diverge|split|disagree|part|clash|stand|stands|draw the line|fall short|go wrong|break|conflict)\b|\bwhere\s+(?:is|are)\s+(?:[\p{L}'’-]+\s+){1,4}?(?:heading|headed|going|coming from)\b/iu;
 
 /** Questions about the document rather than its content. */
 export function metadataField(q: string): MetadataField | undefined {
@@ -176,14 +179,31 @@ export function subQuestions(query: string): SubQuestion[] {
   const parts = query
     .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)/i)
     .map((p) => p.trim())
-    .filter((p) => contentTokens(p).length > 0);
-  if (parts.length <= 1) return comparedSides(query) ?? [{ text: query }];
+    .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p));
+  if (parts.length <= 1) return comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
   return parts.slice(0, 4).map((part, i) => {
     if (!PRONOUN.test(part)) return { text: part };
     const borrowed = parts.filter((_, j) => j !== i).flatMap(names).filter((n) => !part.includes(n));
     return { text: borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part };
   });
+}
+
+/**
+ * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
+ * nothing of its own.
+ */
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|two|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
+
+/**
+ * "What happened on September 30 and on October 31?": the same preposition repeated before two
+ * things asks about each of them; one part per phrase, the rest of the question shared.
+ */
+function parallelPhrases(query: string): SubQuestion[] | undefined {
+  const m = /\b(on|in|at|during|after|before|since|from|about|for|with|between)\s+([^,?;]+?),?\s+and\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
+  if (!m) return undefined;
+  const [whole, prep, a, b] = m;
+  return [a, b].map((x) => ({ text: query.replace(whole, `${prep} ${x}`) }));
 }
 
 /** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */
@@ -197,6 +217,13 @@ const ADJECTIVE_NAME = /^(?:\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic)|Iraqi|Afghan|Saud
 function comparedSides(query: string): SubQuestion[] | undefined {
   if (!CONTRAST.test(query)) return undefined;
   const drop = (text: string) => text.replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  // "How does X's view of Z differ from Y's?": the question about X, then the same about Y.
+  const against = /\s*,?\s*\b(?:differ|differs|differed|different|compare|compares|compared|contrast|contrasts|contrasted|versus|vs\.?)\s*(?:from|with|to|against|than)?\s+(?:that of\s+|those of\s+|the\s+)?([A-Z][\p{L}-]+)(?:['’]s?)?(?:\s+(?:one|ones|view|views|position|positions|approach|stance))?/u.exec(query);
+  if (against) {
+    const core = query.replace(against[0], '').replace(/\s+([?.!])/g, '$1').trim();
+    const first = [...core.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)].map((m) => m[1]).find((n) => !ADJECTIVE_NAME.test(n) && n !== against[1]);
+    if (first) return [{ text: core, side: first }, { text: core.replace(new RegExp(`\\b${first}\\b`, 'g'), against[1]), side: against[1] }];
+  }
   const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
   if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
   const names: string[] = [];

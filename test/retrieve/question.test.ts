@@ -103,6 +103,23 @@ test('a question in several parts is split; a comparison is asked once per side'
   // Without "X and Y", the sides are the last two names that are not adjectives ("Syrian").
   assert.deepEqual(subQuestions('What does Russia bring to the Syrian campaign compared with what Iran brings?').map((p) => p.side), ['Russia', 'Iran']);
   assert.deepEqual(subQuestions('Who is Larijani?'), [{ text: 'Who is Larijani?' }]);
+  // "X's ... differ from Y's": the same question about each side, the topic kept.
+  assert.deepEqual(subQuestions("How does Iran's attitude towards the IS threat differ from Putin's?"), [
+    { text: "How does Iran's attitude towards the IS threat?", side: 'Iran' },
+    { text: "How does Putin's attitude towards the IS threat?", side: 'Putin' },
+  ]);
+  // The same preposition before two things asks about each.
+  assert.deepEqual(subQuestions('What happened on September 30 and on October 31?').map((p) => p.text), ['What happened on September 30?', 'What happened on October 31?']);
+  assert.deepEqual(subQuestions('What did Russia do in Syria and Iraq?').map((p) => p.text), ['What did Russia do in Syria and Iraq?']);
+  // A part that only says how to answer asks nothing.
+  assert.deepEqual(subQuestions('Why is this no real alliance? list a couple'), [{ text: 'Why is this no real alliance?' }]);
+  assert.deepEqual(subQuestions('Why is this no real alliance? Keep it short please.'), [{ text: 'Why is this no real alliance?' }]);
+});
+
+test('"where do they differ" asks for a point, not a place', () => {
+  assert.equal(questionType('Where do Russia and Iran start to split?'), 'what');
+  assert.equal(questionType('where does Iran stand on Assad?'), 'what');
+  assert.equal(questionType('Where did Larijani speak?'), 'where');
 });
 
 test('an overview can ask how the article ends; a question about when something ends is not one', () => {
