@@ -1,7 +1,8 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { BotContext } from '../context.js';
-import { requireModerator } from '../moderation/members.js';
+import { guildMemberFacts, requireModerator } from '../moderation/members.js';
+import { isModerator } from '../../study/permissions.js';
 import { announce, optionId } from '../moderation/options.js';
 import { escapeText, renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
@@ -22,6 +23,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (!target) throw new FootnoteError('BAD_ARGUMENT', 'Choose the member to block.');
   if (target === interaction.user.id) throw new FootnoteError('BAD_ARGUMENT', 'You cannot block yourself.');
   if (target === interaction.client.user.id || interaction.options.getUser('member')?.bot) throw new FootnoteError('BAD_ARGUMENT', 'Bots are never answered, so there is no need to block one.');
+  // A moderator could unblock themselves, and a moderator role must not shut out the server's managers.
+  const member = await guildMemberFacts(interaction.guild, target);
+  if (member && isModerator(member, settings)) {
+    throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: <@${target}> is a Footnote moderator here (Manage Server, or a moderator role), and a block would not hold against a moderator. Take away their moderator role first.`);
+  }
   const reason = interaction.options.getString('reason')?.trim() || null;
   const { created } = await ctx.store.save(() => {
     const blocked = ctx.store.moderation.block(guildId, target, reason, actor);

@@ -2,6 +2,7 @@ import {
   ChannelType,
   InteractionContextType,
   MessageFlags,
+  PermissionFlagsBits,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -11,7 +12,7 @@ import type { GuildSettings, ReplyStyle, SettingsChange } from '../../store/inde
 import { parseDocumentList, SETTING_LIMITS, settingsProblems, withItem } from '../../study/moderation.js';
 import type { BotContext } from '../context.js';
 import { effectiveSettings } from '../moderation/gate.js';
-import { requireModerator } from '../moderation/members.js';
+import { interactionMember, requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
 import { postWaitingReports, type WaitingReports } from '../moderation/reports.js';
 import { escapeText, renderNotice, renderSettings } from '../render.js';
@@ -19,6 +20,9 @@ import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+const MODLOG_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+/** 'SendMessages' as Discord's settings show it: 'Send Messages'. */
+const permissionName = (flag: string) => flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
 const { memberCooldownSeconds: COOLDOWN, questionsPerMinute: RATE, retentionDays: RETENTION } = SETTING_LIMITS;
 
 export const data = new SlashCommandBuilder()
@@ -103,6 +107,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { guildId, actor } = requireModerator(interaction, ctx, 'Only moderators can see or change Footnote’s settings: members with Manage Server, or with a moderator role set in /config. Nothing was changed.');
   const sub = interaction.options.getSubcommand();
+  // Who is a moderator is the server managers' call: a moderator role must not hand moderation to other roles.
+  if (sub === 'moderator-role' && !interactionMember(interaction).manageGuild) {
+    throw new FootnoteError('BAD_ARGUMENT', 'Only members with Manage Server can choose the moderator roles: a moderator role cannot hand moderation to other roles, or take it away. Nothing was changed.');
+  }
   if (sub === 'show') {
     await interaction.editReply(show(ctx, guildId));
     return;
@@ -208,6 +216,12 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
       if (channel) {
         const known = interaction.guild?.channels.cache.get(channel);
         if (known && !known.isSendable()) throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: I cannot post in <#${channel}>.`);
+        // Review cards posted where the bot cannot see or post would be lost without anyone noticing.
+        const me = interaction.guild?.members.me;
+        const missing = known && me && 'permissionsFor' in known ? known.permissionsFor(me).missing(MODLOG_PERMISSIONS) : [];
+        if (missing.length) {
+          throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: I need View Channel, Send Messages and Embed Links in <#${channel}> to post review cards there, and I am missing ${missing.map(permissionName).join(', ')}. Give me those in the channel’s permissions, then set it again.`);
+        }
       }
       return { change: { modLogChannelId: channel }, said: channel ? `Reports and moderation notices now go to <#${channel}>.` : 'There is no mod-log channel now; reports are kept for /modlog export.' };
     }

@@ -4,11 +4,11 @@ import { generateQuiz } from '../../study/quiz.js';
 import { resolveSection } from '../../study/session.js';
 import type { BotContext } from '../context.js';
 import { renderNotice } from '../render.js';
-import { allowedMember, memberName, requireGuild } from '../study/members.js';
+import { allowedMember, channelDocuments, memberName, requireGuild } from '../study/members.js';
 import { draftRound } from '../study/questions.js';
 import { renderQuizIntro } from '../study/render.js';
 import { attachStudy } from '../study/resume.js';
-import { drive, exclusive, studyRuntime } from '../study/runner.js';
+import { documentsShown, drive, exclusive, studyRuntime } from '../study/runner.js';
 import { autocompleteSection, sectionNotFound } from '../study/sections.js';
 import type { CommandHelp } from '../registry.js';
 
@@ -42,12 +42,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (busy) throw new FootnoteError('BAD_ARGUMENT', 'A quiz is already running in this channel. Join in, or start yours when it is over (or in another channel).');
   // The offline questions first: a section with nothing to ask is said privately, before anything public appears.
   const seed = rt.options.seed();
-  const offline = generateQuiz(ctx.quizBank, { count, seed, section });
+  // a channel limited to some documents (/config channel-documents) is quizzed on those only
+  const docIds = channelDocuments(interaction, settings);
+  const offline = generateQuiz(ctx.quizBank, { count, seed, section, docIds });
   if (!offline.questions.length) throw new FootnoteError('NOT_FOUND', offline.shortfall?.message ?? 'No quiz question could be built.');
 
   await interaction.deferReply();
   const useModel = Boolean(ctx.engine.llm && ctx.config.llm && settings.llmEnabled);
-  const drafted = await draftRound(ctx, { offline, count, section, seed, useModel });
+  const drafted = await draftRound(ctx, { offline, count, section, docIds, seed, useModel });
   const round = await exclusive(ctx, `channel:${interaction.channelId}`, () =>
     ctx.store.save(() => {
       if (store.runningQuizIn(interaction.channelId)) return undefined;
@@ -59,7 +61,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     return;
   }
   await interaction.editReply(
-    renderQuizIntro({ count: drafted.questions.length, requested: count, section: round.section, timeLimitMs, startedBy: memberName(interaction), shortfall: offline.shortfall?.message, source: drafted.source }),
+    renderQuizIntro({ count: drafted.questions.length, requested: count, section: round.section, documents: documentsShown(ctx, drafted.questions.map((q) => q.evidence.docId)), timeLimitMs, startedBy: memberName(interaction), shortfall: offline.shortfall?.message, source: drafted.source }),
   );
   await drive(ctx, round.id);
   if (!store.question(round.id, 0)?.messageId && store.getRound(round.id)?.status === 'finished') {

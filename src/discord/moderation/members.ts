@@ -2,7 +2,7 @@
  * The member behind an interaction or a message, as the permission rules see them (no Discord types
  * beyond this adapter), and the moderator check every moderation command and button goes through.
  */
-import { GuildMember, PermissionFlagsBits, type Interaction, type Message } from 'discord.js';
+import { GuildMember, PermissionFlagsBits, type Guild, type Interaction, type Message } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { Actor, GuildSettings } from '../../store/index.js';
 import { isModerator, type MemberFacts } from '../../study/permissions.js';
@@ -23,6 +23,13 @@ export async function messageMember(message: Message): Promise<MemberFacts> {
   if (!member && message.guild) member = await message.guild.members.fetch(message.author.id).catch(() => null);
   if (!member) return { userId: message.author.id, roleIds: [], manageGuild: false };
   return { userId: message.author.id, roleIds: [...member.roles.cache.keys()], manageGuild: member.permissions.has(PermissionFlagsBits.ManageGuild) };
+}
+
+/** Roles and Manage Server of a server member by id (fetched when not cached); undefined for someone who is not a member. */
+export async function guildMemberFacts(guild: Guild | null, userId: string): Promise<MemberFacts | undefined> {
+  const member = guild ? await guild.members.fetch(userId).catch(() => null) : null;
+  if (!member) return undefined;
+  return { userId, roleIds: [...member.roles.cache.keys()], manageGuild: member.permissions.has(PermissionFlagsBits.ManageGuild) };
 }
 
 /** A person's name as the server shows it, for the record and for "reviewed by" (never a mention). */

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { GuildSettings } from '../../store/moderation.js';
+import { documentsFor } from '../../study/moderation.js';
 import { mayUseBot, type MemberFacts } from '../../study/permissions.js';
 import type { BotContext } from '../context.js';
 
@@ -23,4 +24,11 @@ export function allowedMember(interaction: Interaction, ctx: BotContext, guildId
   }
   if (!mayUseBot(member, settings)) throw new FootnoteError('BAD_ARGUMENT', 'This server lets only members with certain roles use Footnote, and you have none of them.');
   return { member, settings };
+}
+
+/** The documents a channel (or its thread's parent) is limited to by /config channel-documents; undefined for all. */
+export function channelDocuments(interaction: Interaction, settings: GuildSettings): string[] | undefined {
+  if (!interaction.channelId) return undefined;
+  const channel = interaction.channel;
+  return documentsFor(settings.channelDocuments, interaction.channelId, channel?.isThread() ? channel.parentId : null);
 }

@@ -96,9 +96,9 @@ function quizModel(llm: NonNullable<Config['llm']>): Promise<ChatModel> {
 }
 
 /** The passages shown to the model: in scope, a seeded handful. */
-function passagesFor(ctx: BotContext, section: string | undefined, seed: number, max = 8): Chunk[] {
+function passagesFor(ctx: BotContext, section: string | undefined, docIds: readonly string[] | undefined, seed: number, max = 8): Chunk[] {
   const wanted = section === undefined ? undefined : foldText(section);
-  const inScope = ctx.quizBank.passages.filter((p) => wanted === undefined || foldText(p.section) === wanted);
+  const inScope = ctx.quizBank.passages.filter((p) => (wanted === undefined || foldText(p.section) === wanted) && (!docIds || docIds.includes(p.docId)));
   return shuffled(inScope, seededRandom(seed ^ 0x5bd1e995)).slice(0, max);
 }
 
@@ -112,12 +112,15 @@ export interface DraftedRound {
  * Model questions first (when `useModel`), then the offline ones, skipping a fact already asked,
  * up to `count`. Every question is checked once more against the corpus as loaded.
  */
-export async function draftRound(ctx: BotContext, request: { offline: QuizResult; count: number; section: string | undefined; seed: number; useModel: boolean; model?: ChatModel }): Promise<DraftedRound> {
+export async function draftRound(
+  ctx: BotContext,
+  request: { offline: QuizResult; count: number; section: string | undefined; docIds?: readonly string[]; seed: number; useModel: boolean; model?: ChatModel },
+): Promise<DraftedRound> {
   let model: ModelQuestions | undefined;
   const llm = ctx.config.llm;
   if (request.useModel && (request.model || llm)) {
     const chat = request.model ?? (await quizModel(llm!));
-    model = await modelQuestions(chat, passagesFor(ctx, request.section, request.seed), ctx.quizBank.passages, ctx.engine.documents, request.count, llm?.timeoutMs ?? 20_000);
+    model = await modelQuestions(chat, passagesFor(ctx, request.section, request.docIds, request.seed), ctx.quizBank.passages, ctx.engine.documents, request.count, llm?.timeoutMs ?? 20_000);
     if (model.failure || model.rejected) ctx.log.info('model quiz questions', { accepted: model.accepted.length, rejected: model.rejected, failure: model.failure });
   }
   const seen = new Set<string>();
@@ -125,7 +128,7 @@ export async function draftRound(ctx: BotContext, request: { offline: QuizResult
   for (const q of [...(model?.accepted ?? []), ...request.offline.questions]) {
     if (questions.length >= request.count) break;
     const fact = `${q.evidence.docId}:${q.evidence.answer.start}`;
-    if (seen.has(fact) || checkQuestion(q, ctx.engine.documents).length) continue;
+    if (seen.has(fact) || (request.docIds && !request.docIds.includes(q.evidence.docId)) || checkQuestion(q, ctx.engine.documents).length) continue;
     seen.add(fact);
     questions.push(q);
   }

@@ -48,6 +48,12 @@ function relativeTime(at: number): string {
   return `<t:${Math.ceil(at / 1000)}:R>`;
 }
 
+/** What a quiz or session is about: its section, else the documents it was limited to, else the whole corpus. */
+function scopeLabel(section: string | null, documents?: readonly string[]): string {
+  if (section === null && documents?.length) return documents.map((d) => `“${d}”`).join(', ');
+  return sectionLabel(section);
+}
+
 /** The quote shown as proof: the exact sentence of the corpus, escaped (unescaping gives it back). */
 function quoteField(q: QuizQuestion): APIEmbedField {
   const quote = escapeText(q.evidence.quote.text);
@@ -143,14 +149,14 @@ export function renderAnswerFeedback(view: { question: QuizQuestion; answer: Pic
   return message([embed]);
 }
 
-export function renderQuizIntro(view: { count: number; requested: number; section: string | null; timeLimitMs: number; startedBy: string; shortfall?: string; source: RoundSource }): OutgoingMessage {
+export function renderQuizIntro(view: { count: number; requested: number; section: string | null; documents?: string[]; timeLimitMs: number; startedBy: string; shortfall?: string; source: RoundSource }): OutgoingMessage {
   const lines = [
     `Started by **${shownName(view.startedBy)}**. ${view.count === 1 ? `1 question; it stays open ${seconds(view.timeLimitMs)}` : `${view.count} questions follow one at a time; each stays open ${seconds(view.timeLimitMs)}`}, then its answer is revealed with the passage that proves it.`,
     'Press a button to answer — one answer per member and question. Each right answer scores a point in this server (`/leaderboard`, `/progress`).',
   ];
   if (view.count < view.requested && view.shortfall) lines.push(`*${escapeText(view.shortfall)}*`);
   if (view.source !== 'offline') lines.push('*Some questions were written by the language model; each was kept only because its passage contains the marked answer.*');
-  return message([{ title: truncate(`Quiz on ${escapeText(sectionLabel(view.section))}`, LIMITS.title), description: truncate(lines.join('\n\n'), LIMITS.description), color: COLOR.quiz }]);
+  return message([{ title: truncate(`Quiz on ${escapeText(scopeLabel(view.section, view.documents))}`, LIMITS.title), description: truncate(lines.join('\n\n'), LIMITS.description), color: COLOR.quiz }]);
 }
 
 export interface RankedResult {
@@ -170,9 +176,9 @@ function resultLines(results: RankedResult[], max: number): string {
  * The end of a quiz with its scores. `asked`: questions posted, when fewer than planned (stopped
  * early, or a question skipped); `stoppedBy`: who pressed Stop quiz, when known.
  */
-export function renderRoundSummary(view: { section: string | null; questions: number; asked?: number; stoppedBy?: string; results: RankedResult[] }): OutgoingMessage {
+export function renderRoundSummary(view: { section: string | null; documents?: string[]; questions: number; asked?: number; stoppedBy?: string; results: RankedResult[] }): OutgoingMessage {
   const body = view.results.length ? resultLines(view.results, 20) : 'Nobody answered this time.';
-  const on = escapeText(sectionLabel(view.section));
+  const on = escapeText(scopeLabel(view.section, view.documents));
   const asked = view.asked ?? view.questions;
   const what = view.stoppedBy
     ? `Stopped by **${shownName(view.stoppedBy)}** after ${asked} of ${plural(view.questions, 'question')} on ${on}.${view.results.length ? ' Scores so far:' : ''}`
@@ -247,13 +253,13 @@ export function renderProgress(view: { progress: MemberProgress; coverage: Secti
   return message([{ title: truncate(`Your progress, ${shownName(view.name)}`, LIMITS.title), color: COLOR.quiz, fields }]);
 }
 
-export function renderSessionIntro(view: { section: string | null; steps: number; lockedRoleName: string | null; startedBy: string }): OutgoingMessage {
+export function renderSessionIntro(view: { section: string | null; documents?: string[]; steps: number; lockedRoleName: string | null; startedBy: string }): OutgoingMessage {
   const lines = [
-    `Started by **${shownName(view.startedBy)}**. The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(sectionLabel(view.section))}, one step at a time: the passage, a question to discuss, and a check question.`,
+    `Started by **${shownName(view.startedBy)}**. The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))}, one step at a time: the passage, a question to discuss, and a check question.`,
     '`/study next` moves on, `/study end` finishes with the group’s scores.',
   ];
   if (view.lockedRoleName) lines.push(`🔒 For members with the role **${escapeText(view.lockedRoleName)}** (and moderators).`);
-  return message([{ title: truncate(`Study session: ${escapeText(sectionLabel(view.section))}`, LIMITS.title), description: truncate(lines.join('\n\n'), LIMITS.description), color: COLOR.study }]);
+  return message([{ title: truncate(`Study session: ${escapeText(scopeLabel(view.section, view.documents))}`, LIMITS.title), description: truncate(lines.join('\n\n'), LIMITS.description), color: COLOR.study }]);
 }
 
 /** One step of a session: the passage's exact text, where it stands, and what to discuss. */
@@ -277,13 +283,13 @@ export function renderStudyStep(view: { passage: PassageView; step: number; tota
   return message([embed]);
 }
 
-export function renderSessionSummary(view: { section: string | null; covered: number; total: number; questions: number; results: RankedResult[]; endedBy: string }): OutgoingMessage {
+export function renderSessionSummary(view: { section: string | null; documents?: string[]; covered: number; total: number; questions: number; results: RankedResult[]; endedBy: string }): OutgoingMessage {
   const scores = view.results.length ? resultLines(view.results, 25) : 'Nobody answered a check question.';
   return message([
     {
       title: 'Study session over',
       description: truncate(
-        `Ended by **${shownName(view.endedBy)}**. The group covered ${view.covered} of ${plural(view.total, 'passage')} of ${escapeText(sectionLabel(view.section))} and ${plural(view.questions, 'check question')}.\n\n**Scores for this session**\n${scores}`,
+        `Ended by **${shownName(view.endedBy)}**. The group covered ${view.covered} of ${plural(view.total, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))} and ${plural(view.questions, 'check question')}.\n\n**Scores for this session**\n${scores}`,
         LIMITS.description,
       ),
       color: COLOR.study,

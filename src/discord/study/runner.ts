@@ -216,6 +216,15 @@ export function documentTitle(ctx: BotContext, docId: string): string {
   return ctx.engine.documents.get(docId)?.meta.title ?? docId;
 }
 
+/**
+ * The titles of the documents some questions or passages come from, when that is not every document
+ * of the corpus (a channel limited by /config channel-documents), so nothing claims "the whole corpus".
+ */
+export function documentsShown(ctx: BotContext, docIds: Iterable<string>): string[] | undefined {
+  const ids = [...new Set(docIds)];
+  return ids.length && ids.length < ctx.engine.documents.size ? ids.map((id) => documentTitle(ctx, id)) : undefined;
+}
+
 function questionView(ctx: BotContext, round: QuizRound, q: RoundQuestion): QuestionView {
   let heading = `Question ${q.position + 1} of ${round.questionCount}`;
   if (round.kind === 'study' && round.sessionId) {
@@ -256,9 +265,11 @@ async function finishQuiz(ctx: BotContext, round: QuizRound, stoppedBy?: string)
   if (!(await ctx.store.save(() => ctx.store.study.finishRound(round.id, at)))) return;
   clearTimer(ctx, round.id);
   const results = withRanks(ctx.store.study.roundResults(round.id).map((r) => ({ ...r, points: r.correct })));
-  const asked = ctx.store.study.questions(round.id).filter((q) => q.messageId !== null).length;
+  const questions = ctx.store.study.questions(round.id);
+  const asked = questions.filter((q) => q.messageId !== null).length;
+  const documents = documentsShown(ctx, questions.map((q) => q.question.evidence.docId));
   try {
-    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, questions: round.questionCount, asked, stoppedBy, results }));
+    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, documents, questions: round.questionCount, asked, stoppedBy, results }));
   } catch (error) {
     ctx.log.warn('could not post the quiz summary', { round: round.id, reason: (error as Error)?.message });
   }

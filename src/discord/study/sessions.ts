@@ -11,10 +11,10 @@ import { withRanks } from '../../study/scores.js';
 import { checkQuestionFor, discussionPrompt, mayLockSession, mayTakePart, planSteps, resolveSection, sectionLabel } from '../../study/session.js';
 import type { BotContext } from '../context.js';
 import { passageView } from '../passages.js';
-import { renderNotice, truncate } from '../render.js';
-import { allowedMember, memberName, requireGuild } from './members.js';
+import { escapeText, renderNotice, truncate } from '../render.js';
+import { allowedMember, channelDocuments, memberName, requireGuild } from './members.js';
 import { renderSessionIntro, renderSessionSummary, renderStudyStep } from './render.js';
-import { closeOpenQuestions, driveLocked, exclusive, post, roundKey, studyRuntime } from './runner.js';
+import { closeOpenQuestions, documentsShown, documentTitle, driveLocked, exclusive, post, roundKey, studyRuntime } from './runner.js';
 import { sectionNotFound } from './sections.js';
 
 /** The session a command is about: the one whose thread it was used in, else the only one running in the channel. */
@@ -67,7 +67,7 @@ async function endLocked(ctx: BotContext, s: StudySession, userId: string, name:
   const latest = store.getSession(s.id)!;
   const results = withRanks(store.roundResults(s.roundId).map((r) => ({ ...r, points: r.correct })));
   const asked = store.questions(s.roundId).filter((q) => q.messageId !== null).length;
-  const summary = renderSessionSummary({ section: latest.section, covered: latest.stepPosted ? latest.step + 1 : latest.step, total: latest.steps.length, questions: asked, results, endedBy: name });
+  const summary = renderSessionSummary({ section: latest.section, documents: documentsShown(ctx, latest.steps.map(docOfPassage)), covered: latest.stepPosted ? latest.step + 1 : latest.step, total: latest.steps.length, questions: asked, results, endedBy: name });
   if (latest.threadId) {
     try {
       await post(ctx, latest.threadId, summary);
@@ -87,6 +87,9 @@ function roleOption(interaction: ChatInputCommandInteraction): { id: string; nam
   return { id, name: interaction.guild?.roles.cache.get(id)?.name ?? 'chosen by the moderators' };
 }
 
+/** The document of a passage id (`doc#p4`). */
+const docOfPassage = (passageId: string) => passageId.slice(0, passageId.lastIndexOf('#'));
+
 /** `/study start [section] [role]` */
 export async function startSession(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = requireGuild(interaction);
@@ -101,15 +104,21 @@ export async function startSession(interaction: ChatInputCommandInteraction, ctx
   const typed = interaction.options.getString('section');
   const section = resolveSection(ctx.quizBank, typed);
   if (section === null) throw sectionNotFound(ctx, typed ?? '');
-  const steps = planSteps(ctx.quizBank, section);
-  if (!steps.length) throw new FootnoteError('NOT_FOUND', 'There are no passages to study.');
+  // a channel limited to some documents (/config channel-documents) studies those only
+  const docIds = channelDocuments(interaction, settings);
+  const steps = planSteps(ctx.quizBank, section).filter((p) => !docIds || docIds.includes(p.docId));
+  if (!steps.length) {
+    if (!docIds) throw new FootnoteError('NOT_FOUND', 'There are no passages to study.');
+    const titles = docIds.map((d) => `“${escapeText(documentTitle(ctx, d))}”`).join(', ');
+    throw new FootnoteError('NOT_FOUND', `This channel draws only on ${titles} (/config channel-documents)${section === undefined ? ', which has no passages to study' : `, and no passage there stands under the section “${escapeText(sectionLabel(section))}”`}.`);
+  }
 
   await interaction.deferReply();
   const store = ctx.store.study;
   const name = memberName(interaction);
   const started = { guildId, channelId: interaction.channelId, startedBy: interaction.user.id, section: section ?? null, lockedRoleId: role?.id ?? null, lockedRoleName: role?.name ?? null, steps: steps.map((p) => p.id), seed: studyRuntime(ctx).options.seed() };
   const session = await ctx.store.save(() => store.createSession(started, { section: section ?? null, source: 'offline', timeLimitMs: null }));
-  const intro = await interaction.editReply(renderSessionIntro({ section: section ?? null, steps: steps.length, lockedRoleName: role?.name ?? null, startedBy: name }));
+  const intro = await interaction.editReply(renderSessionIntro({ section: section ?? null, documents: documentsShown(ctx, steps.map((p) => p.docId)), steps: steps.length, lockedRoleName: role?.name ?? null, startedBy: name }));
   let threadId: string;
   try {
     threadId = (await intro.startThread({ name: truncate(`Study: ${sectionLabel(section)}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay })).id;
