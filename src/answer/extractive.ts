@@ -235,8 +235,8 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation';
-const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties';
+const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Afghan|Saudi|Israeli|Pakistani|Arab|Kurdish|Turkish|Shiite|Shiites|Sunni|Western|Islamic|European|Europeans)$/;
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -248,7 +248,7 @@ const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|Septem
 export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
-  const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!;
+  const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, ''));

@@ -177,9 +177,11 @@ export interface SubQuestion {
  */
 export function subQuestions(query: string): SubQuestion[] {
   const parts = query
-    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)/i)
+    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
     .map((p) => p.trim())
-    .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p));
+    .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
+    // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
+    .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
   return parts.slice(0, 4).map((part, i) => {
@@ -188,6 +190,9 @@ export function subQuestions(query: string): SubQuestion[] {
     return { text: borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part };
   });
 }
+
+/** A part that asks something of its own: it starts with a question word or an auxiliary. */
+const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;
 
 /**
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks

@@ -158,6 +158,15 @@ test('asked which city, a name only answers when it reads as a place near what w
   assert.match((await engine.ask('Which city did Iran seize with US air support?')).answer, /Tikrit/);
   assert.match((await engine.ask('In which city is the think tank Ali Alfoneh belongs to located?')).answer, /Washington/);
   assert.match((await engine.ask('Which town did the bombed airliner depart from?')).answer, /Sharm el-Sheikh/);
+  // the kind asked for may be plural
+  assert.equal((await engine.ask('Which airbases are the Iranian jets flying from?')).abstained, true);
+  assert.match((await engine.ask('Which cities did Iran seize with US air support?')).answer, /Tikrit/);
+});
+
+test('a comparison of one side with another ("X\'s view differ from Y\'s") quotes both sides', async () => {
+  const a = await engine.ask("How does Iran's attitude towards the IS threat differ from Putin's?");
+  assert.ok(a.citations.some((c) => /bogeyman/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
+  assert.ok(a.citations.some((c) => /Putin to aim for nothing less/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
 });
 
 test('an injected instruction is neither obeyed nor echoed', async () => {

@@ -111,6 +111,10 @@ test('a question in several parts is split; a comparison is asked once per side'
   // The same preposition before two things asks about each.
   assert.deepEqual(subQuestions('What happened on September 30 and on October 31?').map((p) => p.text), ['What happened on September 30?', 'What happened on October 31?']);
   assert.deepEqual(subQuestions('What did Russia do in Syria and Iraq?').map((p) => p.text), ['What did Russia do in Syria and Iraq?']);
+  // A fragment after a question elaborates it; a question after a comma is a part of its own.
+  assert.deepEqual(subQuestions('what are the russian jets doing in syria? just bombing rebels?').map((p) => p.text), ['what are the russian jets doing in syria? just bombing rebels?']);
+  assert.deepEqual(subQuestions('why was Putin so nice to Iran at Valdai, what did he say about Iran?').map((p) => p.text), ['why was Putin so nice to Iran at Valdai', 'what did he say about Iran? (Putin Valdai)']);
+  assert.deepEqual(subQuestions('After the airliner was bombed, how did Russia react?').map((p) => p.text), ['After the airliner was bombed, how did Russia react?']);
   // A part that only says how to answer asks nothing.
   assert.deepEqual(subQuestions('Why is this no real alliance? list a couple'), [{ text: 'Why is this no real alliance?' }]);
   assert.deepEqual(subQuestions('Why is this no real alliance? Keep it short please.'), [{ text: 'Why is this no real alliance?' }]);
