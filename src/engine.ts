@@ -1,5 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
-import { quotePassages } from './answer/structure.js';
+import { asksForStructure, quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
@@ -114,7 +114,7 @@ export class Engine implements CorpusView {
     const k = options.k ?? this.topK;
     // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
     const search = { ...options, k: Math.max(k, this.topK) };
-    const parts = question.type === 'overview' || question.metadata ? [{ text: question.query }] : subQuestions(question.query);
+    const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };
       return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, search) };

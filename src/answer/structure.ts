@@ -30,7 +30,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
   const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
-  const outlined = STRUCTURE_QUESTION.test(question.query) ? outline(top.docId, corpus) : undefined;
+  const outlined = STRUCTURE_QUESTION.test(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
   if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
   return undefined;
@@ -151,6 +151,14 @@ function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusVi
   return undefined;
 }
 
+/** Whether a question asks how a document is laid out ("what are the sections?"): answered whole, not in parts. */
+export function asksForStructure(query: string): boolean {
+  return STRUCTURE_QUESTION.test(query);
+}
+
+/** "... and what does each cover?": the sections' contents are asked for as well as their headings. */
+const CONTENTS_ASKED = /\b(?:cover|covers|about|say|says|discuss|discusses|contain|contains|deal|deals|summar\w*|each|in them|in each)\b/i;
+
 /** Questions about how a document is laid out. */
 const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
 
@@ -177,8 +185,8 @@ interface Section {
 /** Each document's sections, worked out once (keyed by its passages without the biographies). */
 const sectionLists = new WeakMap<Chunk[], Section[]>();
 
-/** The document's headings, each quoted where it stands in the file. */
-function outline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefined {
+/** The document's headings, each quoted where it stands in the file; with `contents`, each part's first sentence after its heading. */
+function outline(docId: string, corpus: CorpusView, contents = false): ExtractiveAnswer | undefined {
   const doc = corpus.documents.get(docId);
   if (!doc) return undefined;
   const sections = sectionsOf(docId, corpus);
@@ -197,7 +205,16 @@ function outline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefine
   const named = citations.map((c) => `“${c.text}” [${c.n}]`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   const parts = citations.length + (opening ? 1 : 0);
-  return { answer: `“${doc.meta.title}” has ${parts} ${parts === 1 ? 'part' : 'parts'}: ${opening}${list}.`, abstained: false, citations, lead: [...new Set(quotes.map((q) => q.passage.id))] };
+  const headings = `“${doc.meta.title}” has ${parts} ${parts === 1 ? 'part' : 'parts'}: ${opening}${list}.`;
+  const lead = [...new Set(quotes.map((q) => q.passage.id))];
+  if (!contents) return { answer: headings, abstained: false, citations, lead };
+  // What each part covers: its first sentence (the opening's first, then each section's), numbered after the headings.
+  // (an opening that asks the document's question is summed up by that question)
+  const asked = openingQuestion(docId, corpus);
+  const firsts = sections.map(({ title, chunks }, i) => (i === 0 && !title && asked ? wholeQuote(asked.c, asked.s, doc) : wholeQuote(chunks[0], chunks[0].sentences[0], doc)));
+  const all = toCitations([...quotes, ...firsts], corpus.documents);
+  const covered = sections.map(({ title }, i) => `${title ? `“${title}”` : 'The opening'}: ${all[quotes.length + i].text} [${all[quotes.length + i].n}]`);
+  return { answer: `${headings}\n${covered.join('\n')}`, abstained: false, citations: all, lead };
 }
 
 /**

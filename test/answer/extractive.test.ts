@@ -262,6 +262,14 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   assert.match(outline.answer, /has 3 parts: an opening without a heading, then “Limits of Convergence” \[1\] and “Fundamental Distrust” \[2\]/);
   for (const c of outline.citations) assert.equal(source.slice(c.start, c.end), c.text);
   assert.match((await engine.ask('How is the article structured?')).answer, /Limits of Convergence/);
+  // asked what each part covers too: the headings, then each part's opening sentence (not split into two questions)
+  const covered = await engine.ask('What are the sections of the article and what does each cover?');
+  assert.match(covered.answer, /has 3 parts/);
+  assert.match(covered.answer, /“Fundamental Distrust”: Even more critically, however, the Russian-Iranian relationship is still complicated by a fundamental mutual distrust/);
+  assert.match(covered.answer, /The opening: But is this Tehran-Moscow axis a tactical marriage of convenience/);
+  for (const c of covered.citations) assert.equal(source.slice(c.start, c.end), c.text);
+  // "what question is the article trying to answer": the question it asks leads
+  assert.match((await engine.ask('What question is the article basically trying to answer?')).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
   const section = await engine.ask('What is the fundamental distrust about?');
   assert.ok(section.citations.length > 1, 'more than the heading sentence');
   assert.ok(section.citations.every((c) => c.section === 'Fundamental Distrust'));
