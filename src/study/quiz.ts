@@ -95,14 +95,17 @@ export function buildQuizBank(passages: readonly Chunk[], documents: DocumentLoo
 
 /** The sections quizzes can be drawn from, in document order, with how many facts each holds. */
 export function quizSections(bank: QuizBank): { section: string; passages: number; facts: number }[] {
-  const out: { section: string; passages: number; facts: number }[] = [];
+  // one pass over the facts and one over the passages: section autocomplete must answer at once on a large corpus
+  const facts = new Map<Chunk, number>();
+  for (const m of bank.mentions) facts.set(m.passage, (facts.get(m.passage) ?? 0) + 1);
+  const rows = new Map<string, { section: string; passages: number; facts: number }>();
   for (const p of bank.passages) {
-    let row = out.find((r) => r.section === p.section);
-    if (!row) out.push((row = { section: p.section, passages: 0, facts: 0 }));
+    let row = rows.get(p.section);
+    if (!row) rows.set(p.section, (row = { section: p.section, passages: 0, facts: 0 }));
     row.passages += 1;
-    row.facts += bank.mentions.filter((m) => m.passage === p).length;
+    row.facts += facts.get(p) ?? 0;
   }
-  return out;
+  return [...rows.values()];
 }
 
 /**
