@@ -117,6 +117,12 @@ export function mayTakePart(member: MemberFacts, session: SessionAccess, setting
   return { allowed: false, reason: `This study session is for members with the role “${session.lockedRoleName ?? 'chosen by the moderators'}”. Ask a moderator if you want to join.` };
 }
 
+/** Ending a session for everyone is for whoever started it and moderators; the others move it on with `/study next`. */
+export function mayEndSession(member: MemberFacts, session: Pick<SessionAccess, 'startedBy'>, settings: Pick<GuildSettings, 'moderatorRoleIds'>): AccessVerdict {
+  if (member.userId === session.startedBy || isModerator(member, settings)) return { allowed: true };
+  return { allowed: false, reason: 'Only whoever started this study session, or a moderator, can end it. `/study next` moves it on.' };
+}
+
 /** Locking a session to a role is for moderators. */
 export function mayLockSession(member: MemberFacts, settings: Pick<GuildSettings, 'moderatorRoleIds'>): AccessVerdict {
   return isModerator(member, settings) ? { allowed: true } : { allowed: false, reason: 'Only moderators (Manage Server, or a moderator role) can lock a study session to a role. Start it without a role, or ask a moderator.' };

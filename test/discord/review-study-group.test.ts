@@ -157,6 +157,24 @@ test('in a channel limited to one document, /quiz asks only about it and /study 
   assert.match(quizElsewhere.content, /^No passage stands under the section “Limits of Convergence”\. Sections: “Starters”, “Ovens”\.$/);
 });
 
+test('a study session is ended by whoever started it or a moderator; another member moves it on and is told so', async () => {
+  const eve = { id: '464646464646464646', username: 'eve', global_name: 'Eve' };
+  const study = (subcommand: string, as: As) => command('study', [{ name: subcommand, type: 1, options: [] }], as);
+  const intro = await study('start', { user: eve });
+  assert.match(intro.embeds[0].description, /`\/study end` \(for whoever started it, or a moderator\)/);
+  const thread = intro.id;
+  const s = bot.context.store.study.sessionInThread(thread)!;
+  const refused = await study('end', { channelId: thread });
+  assert.equal(refused.flags & 64, 64);
+  assert.equal(refused.content, 'Only whoever started this study session, or a moderator, can end it. `/study next` moves it on.');
+  assert.equal(bot.context.store.study.getSession(s.id)!.status, 'running');
+  assert.match((await study('next', { channelId: thread })).content, /^Moved on to step 2/);
+  assert.match((await study('end', { user: eve, channelId: thread })).content, /session is over/);
+
+  const again = await study('start', { user: eve });
+  assert.match((await study('end', { ...asModRole, channelId: again.id })).content, /session is over/, 'a moderator ends it');
+});
+
 test('nothing was left unacknowledged', () => {
   assert.deepEqual(fake.unacknowledged(), []);
 });

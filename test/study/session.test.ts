@@ -4,7 +4,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { containsFolded } from '../../src/study/fold.js';
 import { buildQuizBank, checkQuestion } from '../../src/study/quiz.js';
-import { checkQuestionFor, discussionPrompt, mayLockSession, mayTakePart, OPENING_SECTION_NAME, planSteps, resolveSection, sectionChoices, sectionLabel } from '../../src/study/session.js';
+import { checkQuestionFor, discussionPrompt, mayEndSession, mayLockSession, mayTakePart, OPENING_SECTION_NAME, planSteps, resolveSection, sectionChoices, sectionLabel } from '../../src/study/session.js';
 import { CORPUS_DIR } from '../helpers/engine.js';
 
 const corpus = loadCorpus(CORPUS_DIR);
@@ -98,4 +98,14 @@ test('only moderators may lock a session to a role', () => {
   const refused = mayLockSession(member({ roleIds: ['readers'] }), settings);
   assert.equal(refused.allowed, false);
   assert.match(!refused.allowed ? refused.reason : '', /Only moderators/);
+});
+
+test('a session is ended by whoever started it or a moderator, not by any other member', () => {
+  const session = { startedBy: 'starter' };
+  assert.equal(mayEndSession(member({ userId: 'starter' }), session, settings).allowed, true);
+  assert.equal(mayEndSession(member({ roleIds: ['mods'] }), session, settings).allowed, true);
+  assert.equal(mayEndSession(member({ manageGuild: true }), session, settings).allowed, true);
+  const refused = mayEndSession(member({ roleIds: ['readers'] }), session, settings);
+  assert.equal(refused.allowed, false);
+  assert.match(!refused.allowed ? refused.reason : '', /^Only whoever started this study session, or a moderator, can end it/);
 });

@@ -256,7 +256,7 @@ export function renderProgress(view: { progress: MemberProgress; coverage: Secti
 export function renderSessionIntro(view: { section: string | null; documents?: string[]; steps: number; lockedRoleName: string | null; startedBy: string }): OutgoingMessage {
   const lines = [
     `Started by **${shownName(view.startedBy)}**. The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))}, one step at a time: the passage, a question to discuss, and a check question.`,
-    '`/study next` moves on, `/study end` finishes with the group’s scores.',
+    '`/study next` moves on; `/study end` (for whoever started it, or a moderator) finishes with the group’s scores.',
   ];
   if (view.lockedRoleName) lines.push(`🔒 For members with the role **${escapeText(view.lockedRoleName)}** (and moderators).`);
   return message([{ title: truncate(`Study session: ${escapeText(scopeLabel(view.section, view.documents))}`, LIMITS.title), description: truncate(lines.join('\n\n'), LIMITS.description), color: COLOR.study }]);

@@ -8,7 +8,9 @@ import { FootnoteError } from '../../errors.js';
 import type { StudySession } from '../../store/study.js';
 import { checkQuestion, type QuizQuestion } from '../../study/quiz.js';
 import { withRanks } from '../../study/scores.js';
-import { checkQuestionFor, discussionPrompt, mayLockSession, mayTakePart, planSteps, resolveSection, sectionLabel } from '../../study/session.js';
+import { checkQuestionFor, discussionPrompt, mayEndSession, mayLockSession, mayTakePart, planSteps, resolveSection, sectionLabel } from '../../study/session.js';
+import type { MemberFacts } from '../../study/permissions.js';
+import type { GuildSettings } from '../../store/index.js';
 import type { BotContext } from '../context.js';
 import { passageView } from '../passages.js';
 import { escapeText, renderNotice, truncate } from '../render.js';
@@ -136,7 +138,7 @@ export async function startSession(interaction: ChatInputCommandInteraction, ctx
 }
 
 /** The session a command acts on, checked: running, and the member may take part. */
-function sessionFor(interaction: ChatInputCommandInteraction, ctx: BotContext): StudySession {
+function sessionFor(interaction: ChatInputCommandInteraction, ctx: BotContext): { session: StudySession; member: MemberFacts; settings: GuildSettings } {
   const guildId = requireGuild(interaction);
   const { member, settings } = allowedMember(interaction, ctx, guildId);
   const session = findSession(ctx, interaction.channelId);
@@ -144,12 +146,12 @@ function sessionFor(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   if (session.status !== 'running') throw new FootnoteError('BAD_ARGUMENT', 'This study session has ended. Start a new one with `/study start`.');
   const verdict = mayTakePart(member, session, settings);
   if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
-  return session;
+  return { session, member, settings };
 }
 
 /** `/study next`: reveal the current check question and post the next step; after the last step, end. */
 export async function nextStep(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const session = sessionFor(interaction, ctx);
+  const { session } = sessionFor(interaction, ctx);
   // The step the member saw when they asked to move on: two members pressing at once move it one step, not two.
   const seen = session.step;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -177,7 +179,9 @@ export async function nextStep(interaction: ChatInputCommandInteraction, ctx: Bo
 
 /** `/study end`: reveal the open check question and post the summary with the group's scores. */
 export async function endStudy(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const session = sessionFor(interaction, ctx);
+  const { session, member, settings } = sessionFor(interaction, ctx);
+  const verdict = mayEndSession(member, session, settings);
+  if (!verdict.allowed) throw new FootnoteError('BAD_ARGUMENT', verdict.reason);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const ended = await exclusive(ctx, roundKey(session.roundId), async () => {
     const s = ctx.store.study.getSession(session.id)!;
