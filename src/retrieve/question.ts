@@ -161,7 +161,7 @@ export function metadataField(q: string): MetadataField | undefined {
 }
 
 const PRONOUN = /\b(?:he|she|it|its|they|them|their|him|his|her|this|that|these|those)\b/i;
-const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|compared|comparison|contrast|versus|vs\.?|each|both|respective|respectively)\b/i;
+const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|compared|comparison|contrast|versus|vs\.?|each|both|respective|respectively|unlike|as opposed to)\b/i;
 
 /** One part of a question in several parts; `side` is the party a comparison part asks about ("how do X and Y differ": X, then Y). */
 export interface SubQuestion {
@@ -223,7 +223,7 @@ function comparedSides(query: string): SubQuestion[] | undefined {
   if (!CONTRAST.test(query)) return undefined;
   const drop = (text: string) => text.replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
   // "How does X's view of Z differ from Y's?": the question about X, then the same about Y.
-  const against = /\s*,?\s*\b(?:differ|differs|differed|different|compare|compares|compared|contrast|contrasts|contrasted|versus|vs\.?)\s*(?:from|with|to|against|than)?\s+(?:that of\s+|those of\s+|the\s+)?([A-Z][\p{L}-]+)(?:['’]s?)?(?:\s+(?:one|ones|view|views|position|positions|approach|stance))?/u.exec(query);
+  const against = /\s*,?\s*\b(?:differ|differs|differed|different|compare|compares|compared|contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed)\s*(?:from|with|to|against|than)?\s+(?:that of\s+|those of\s+|the\s+)?([A-Z][\p{L}-]+)(?:['’]s?)?(?:\s+(?:one|ones|view|views|position|positions|approach|stance))?/u.exec(query);
   if (against) {
     const core = query.replace(against[0], '').replace(/\s+([?.!])/g, '$1').trim();
     const first = [...core.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)].map((m) => m[1]).find((n) => !ADJECTIVE_NAME.test(n) && n !== against[1]);

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
 import { fitsNames, fitsQuantity, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
+import { subQuestions } from '../../src/retrieve/question.js';
 import { FootnoteError } from '../../src/errors.js';
 import { ARTICLE_FILE, CORPUS_DIR, openTestEngine } from '../helpers/engine.js';
 
@@ -161,6 +162,20 @@ test('asked which city, a name only answers when it reads as a place near what w
   // the kind asked for may be plural
   assert.equal((await engine.ask('Which airbases are the Iranian jets flying from?')).abstained, true);
   assert.match((await engine.ask('Which cities did Iran seize with US air support?')).answer, /Tikrit/);
+});
+
+test('a comparison quotes the contrast the document draws itself ("X ... . Y, on the other hand, ...")', async () => {
+  // Russia's air campaign and Iran's "boots on the ground" stand side by side in the article.
+  const a = await engine.ask('What is different between what Russia and Iran are doing in Syria?');
+  const texts = a.citations.map((c) => c.text);
+  assert.ok(texts.some((t) => /^Since September 30, 2015, Russia has been conducting air operations/.test(t)), JSON.stringify(texts));
+  assert.ok(texts.some((t) => /^Iran, on the other hand, is providing the boots on the ground/.test(t)), JSON.stringify(texts));
+  // each side's aims: "Iran may want a perpetual low intensity conflict ... Russia, on the other hand, is more likely to prefer ..."
+  const aims = await engine.ask("How do Iran's and Russia's goals for Syria's future differ?");
+  assert.ok(aims.citations.some((c) => /Russia, on the other hand, is more likely to prefer a Syrian regime that is weak enough/.test(c.text)), JSON.stringify(aims.citations.map((c) => c.text)));
+  assert.ok(aims.citations.length <= 5);
+  // "as opposed to" asks about each side
+  assert.deepEqual(subQuestions('What does Moscow contribute, as opposed to Tehran?').map((p) => p.side), ['Moscow', 'Tehran']);
 });
 
 test('a comparison of one side with another ("X\'s view differ from Y\'s") quotes both sides', async () => {
