@@ -38,6 +38,8 @@ export class WordMatcher {
     if (this.names.has(nameKey(q.word)) && this.names.has(nameKey(t.word))) return nameKey(q.word) === nameKey(t.word) ? 1 : 0;
     const qr = derivationalRoot(q.stem);
     if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
+    // "trust" / "distrust", "likely" / "unlikely": the same notion, negated, is what the passage says about it
+    if (negatedForm(q.stem, t.stem) || negatedForm(t.stem, q.stem)) return NEGATED;
     if (!this.local) return this.listed(q, t);
     const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
     let value = this.cache.get(key);
@@ -73,6 +75,14 @@ export function nameKey(word: string): string {
  * accuracy over the four held-out sets (0.845 → 0.859) with R@3 0.88 → 0.90; see README.
  */
 const PARAPHRASE = 0.5;
+
+/** Match value of a word and its negated form ("trust" / "distrust"), below a word family. */
+const NEGATED = 0.6;
+
+/** `b` is `a` with a negating prefix (dis-, mis-, un-, non-, in-/im-/ir-/il-), `a` at least four letters. */
+function negatedForm(a: string, b: string): boolean {
+  return a.length >= 4 && b.length > a.length && b.endsWith(a) && /^(?:dis|mis|un|non|in|im|ir|il)$/.test(b.slice(0, b.length - a.length));
+}
 
 /** Match value of two words of one family ("divide" / "division"), below an exact match. */
 const DERIVED = 0.75;

@@ -73,6 +73,10 @@ test('one country never stands in for another in word matching, but a country ma
   assert.equal(matcher.match(tok('russia'), tok('russian')), 1);
   assert.equal(matcher.match(tok('iran'), tok('iranian')), 1);
   assert.ok(matcher.match(tok('military'), tok('army')) > 0.5);
+  // a word and its negated form match (below a word family); a short stem does not
+  assert.equal(matcher.match(tok('trust'), tok('distrust')), 0.6);
+  assert.equal(matcher.match(tok('unlikely'), tok('likely')), 0.6);
+  assert.notEqual(matcher.match(tok('use'), tok('misuse')), 0.6);
 });
 
 test('listed paraphrases match where the word vectors barely relate the words, and only by stem', async () => {
