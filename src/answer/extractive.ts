@@ -56,7 +56,25 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // where the document comes out, not its question.
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
-  return compose(selected.quotes, corpus.documents, 'best-first');
+  return compose(withStatedCause(question, selected.quotes, corpus), corpus.documents, 'best-first');
+}
+
+/** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."). */
+const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|hence|consequently|accordingly)\b|(?:so|thus|hence|therefore|consequently|accordingly|as a result|for this reason|for that reason|this is why|that is why|that's why|this explains why)\b)/iu;
+const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b/i;
+
+/**
+ * Asked why, when the best sentence is a conclusion drawn from the sentence before it ("One therefore
+ * expects Putin to aim for ... "), that sentence is the reason given: it is quoted right after.
+ */
+function withStatedCause(question: AnalyzedQuestion, quotes: Quote[], corpus: CorpusView): Quote[] {
+  const best = quotes[0];
+  if (!(question.type === 'why' || ASKS_REASON.test(question.query))) return quotes;
+  const text = corpus.documents.get(best.passage.docId)?.source.slice(best.start, best.end) ?? '';
+  if (!CONSEQUENCE_OPENING.test(text)) return quotes;
+  const [cause] = neighbours(best, corpus);
+  if (!cause || quotes.some((q) => q.passage.docId === cause.passage.docId && q.start === cause.start)) return quotes;
+  return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
 }
 
 /**

@@ -164,6 +164,15 @@ test('asked which city, a name only answers when it reads as a place near what w
   assert.match((await engine.ask('Which cities did Iran seize with US air support?')).answer, /Tikrit/);
 });
 
+test('asked why, a conclusion drawn from the sentence before it ("One therefore expects ...") brings that sentence, its reason', async () => {
+  const a = await engine.ask('Why would Putin aim for the total elimination of IS?');
+  assert.match(a.citations[0].text, /^One therefore expects Putin to aim/);
+  assert.match(a.citations[1]?.text ?? '', /^An estimated 7,000 Russian citizens/);
+  // not asked why: the conclusion alone
+  const what = await engine.ask('What does Putin aim for in Syria according to the authors?');
+  assert.ok(!what.citations.slice(1, 2).some((c) => /^An estimated 7,000/.test(c.text)) || !/^One therefore/.test(what.citations[0].text));
+});
+
 test('a comparison quotes the contrast the document draws itself ("X ... . Y, on the other hand, ...")', async () => {
   // Russia's air campaign and Iran's "boots on the ground" stand side by side in the article.
   const a = await engine.ask('What is different between what Russia and Iran are doing in Syria?');
