@@ -56,22 +56,26 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // where the document comes out, not its question.
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
-  return compose(withStatedCause(question, selected.quotes, corpus), corpus.documents, 'best-first');
+  return compose(withAntecedent(question, selected.quotes, corpus), corpus.documents, 'best-first');
 }
 
-/** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."). */
+/** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."); one that opens by pointing back at it. */
 const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|hence|consequently|accordingly)\b|(?:so|thus|hence|therefore|consequently|accordingly|as a result|for this reason|for that reason|this is why|that is why|that's why|this explains why)\b)/iu;
+const REFERS_BACK = /^\W*(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|means\b|would\b|will\b|may\b|could\b)[\p{L}'’-]+/u;
 const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b/i;
 
 /**
- * Asked why, when the best sentence is a conclusion drawn from the sentence before it ("One therefore
- * expects Putin to aim for ... "), that sentence is the reason given: it is quoted right after.
+ * The sentence before the best one, quoted right after it, when the best one leans on it: asked why,
+ * a conclusion drawn from it ("One therefore expects Putin to aim for ...": that sentence is the
+ * reason given); asked anything, a sentence that opens by pointing back ("This arrangement ...",
+ * "Such a course ...": that sentence says what it is). Measured over seven sets: the first, two more
+ * answers right; the second, none lost, and the answer reads on its own.
  */
-function withStatedCause(question: AnalyzedQuestion, quotes: Quote[], corpus: CorpusView): Quote[] {
+function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: CorpusView): Quote[] {
   const best = quotes[0];
-  if (!(question.type === 'why' || ASKS_REASON.test(question.query))) return quotes;
   const text = corpus.documents.get(best.passage.docId)?.source.slice(best.start, best.end) ?? '';
-  if (!CONSEQUENCE_OPENING.test(text)) return quotes;
+  const why = question.type === 'why' || ASKS_REASON.test(question.query);
+  if (!((why && CONSEQUENCE_OPENING.test(text)) || REFERS_BACK.test(text))) return quotes;
   const [cause] = neighbours(best, corpus);
   if (!cause || quotes.some((q) => q.passage.docId === cause.passage.docId && q.start === cause.start)) return quotes;
   return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);

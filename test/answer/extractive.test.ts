@@ -164,10 +164,14 @@ test('asked which city, a name only answers when it reads as a place near what w
   assert.match((await engine.ask('Which cities did Iran seize with US air support?')).answer, /Tikrit/);
 });
 
-test('asked why, a conclusion drawn from the sentence before it ("One therefore expects ...") brings that sentence, its reason', async () => {
+test('asked why, a conclusion drawn from the sentence before it ("One therefore expects ...") brings that sentence, its reason; a sentence pointing back brings what it points at', async () => {
   const a = await engine.ask('Why would Putin aim for the total elimination of IS?');
   assert.match(a.citations[0].text, /^One therefore expects Putin to aim/);
   assert.match(a.citations[1]?.text ?? '', /^An estimated 7,000 Russian citizens/);
+  // a sentence that points back ("Such a course ...") brings the one it points at
+  const course = await engine.ask('How does Russia use Iran in dealing with the US?');
+  assert.match(course.citations[0].text, /^Such a course would be consistent/);
+  assert.match(course.citations[1]?.text ?? '', /^At the same time, Russia may also sell out Iranian interests/);
   // not asked why: the conclusion alone
   const what = await engine.ask('What does Putin aim for in Syria according to the authors?');
   assert.ok(!what.citations.slice(1, 2).some((c) => /^An estimated 7,000/.test(c.text)) || !/^One therefore/.test(what.citations[0].text));
