@@ -3,7 +3,8 @@
  * moderator-reviewed answer to the same question in the server, else answer (within the channel's
  * documents, offline when the server turned the model off), and record the answer so its buttons
  * keep working. Shared by /ask and questions by message (which compose first, to stay silent on
- * chatter that was not addressed to the bot).
+ * chatter that was not addressed to the bot, and record an edited question's answer in place of the
+ * old one).
  */
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
@@ -28,6 +29,8 @@ export interface QuestionRequest {
   docIds?: string[];
   /** false: answer offline even when a model is configured (the server's setting) */
   llm?: boolean;
+  /** the member's message that asked it (not for /ask) */
+  questionMessageId?: string | null;
 }
 
 /**
@@ -85,9 +88,57 @@ export async function recordAnswer(ctx: BotContext, request: QuestionRequest, co
       standalone: composed.standalone,
       answer: composed.answer,
       conversationId: request.conversationId ?? null,
+      questionMessageId: request.questionMessageId ?? null,
     }),
   );
   return { record, readAs: composed.reading };
+}
+
+/**
+ * Record the answer to an edited question in place of the one it had (same id, so the buttons on
+ * its messages keep working; votes on the old answer go). Undefined when the answer is no longer
+ * stored (forgotten or purged meanwhile).
+ */
+export async function reviseAnswer(ctx: BotContext, record: AnswerRecord, request: QuestionRequest, composed: ComposedAnswer): Promise<GivenAnswer | undefined> {
+  const revised = await ctx.store.save(() => ctx.store.answers.revise(record.id, { question: request.question, standalone: composed.standalone, answer: composed.answer }));
+  return revised && { record: revised, readAs: composed.reading };
+}
+
+/** Work on each question message, per bot: what is running or waiting for it (see `oneAtATime`). */
+const questionWork = new WeakMap<BotContext, Map<string, Promise<void>>>();
+
+/**
+ * Run `fn` for a question message after whatever is already running or waiting for it: its answer
+ * first, then an edit's new answer or a deletion's clean-up, in the order they came. An edit that
+ * arrives while the answer is still being written would otherwise find nothing to edit.
+ */
+export function oneAtATime(ctx: BotContext, messageId: string, fn: () => Promise<void>): Promise<void> {
+  let running = questionWork.get(ctx);
+  if (!running) questionWork.set(ctx, (running = new Map()));
+  const work = running;
+  const run = (work.get(messageId) ?? Promise.resolve()).then(fn);
+  const tail = run.catch(() => {});
+  work.set(messageId, tail);
+  void tail.then(() => {
+    if (work.get(messageId) === tail) work.delete(messageId);
+  });
+  return run;
+}
+
+/** Question messages deleted while their answer was on its way, per bot: that answer is not shown. */
+const withdrawnQuestions = new WeakMap<BotContext, Set<string>>();
+
+/** Mark a question message deleted (true) until its clean-up is done (false). */
+export function setWithdrawn(ctx: BotContext, messageId: string, withdrawn: boolean): void {
+  let ids = withdrawnQuestions.get(ctx);
+  if (!ids) withdrawnQuestions.set(ctx, (ids = new Set()));
+  if (withdrawn) ids.add(messageId);
+  else ids.delete(messageId);
+}
+
+/** Whether a question message was deleted while its answer was being written. */
+export function isWithdrawn(ctx: BotContext, messageId: string): boolean {
+  return withdrawnQuestions.get(ctx)?.has(messageId) ?? false;
 }
 
 /**
@@ -112,12 +163,17 @@ export async function resolveFollowUp(ctx: BotContext, question: string, previou
 /** A thread on an answer's message, where follow-ups are answered without a mention; failures are logged. */
 export async function openAnswerThread(ctx: BotContext, answerMessage: Message, record: AnswerRecord, question: string): Promise<void> {
   try {
-    const name = truncate(readableText(question, mentionNames(answerMessage)), 100) || 'Follow-up questions';
+    const name = threadName(question, answerMessage);
     const thread = await answerMessage.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await ctx.store.save(() => ctx.store.conversations.open(thread.id, answerMessage.channelId, record.id));
   } catch (error) {
     ctx.log.warn('could not open a thread on an answer', { channel: answerMessage.channelId, message: answerMessage.id, reason: (error as Error)?.message });
   }
+}
+
+/** A thread named after the question it follows (mentions by name), within Discord's 100 characters. */
+export function threadName(question: string, inServer: Message): string {
+  return truncate(readableText(question, mentionNames(inServer)), 100) || 'Follow-up questions';
 }
 
 /** The names the client knows for the mentions in a message's server. */

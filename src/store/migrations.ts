@@ -76,10 +76,27 @@ const CORE_MIGRATIONS: Migration[] = [
 ];
 
 /**
- * Every migration, by area: core 1, moderation and settings 2–49 (./migrations/moderation.ts),
- * study tools 50–99 (./migrations/study.ts). Areas take versions from their own range only.
+ * Core, continued: versions 45–49, the top of moderation's old range (which has used only 2), as 1 is
+ * taken and 50–99 are the study tools'.
  */
-export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...MODERATION_MIGRATIONS, ...STUDY_MIGRATIONS];
+const LATER_CORE_MIGRATIONS: Migration[] = [
+  {
+    version: 45,
+    name: 'answers remember the question message they answer',
+    // so an edit of the question re-answers it, and its deletion takes the answer away, after a restart too
+    sql: `
+      ALTER TABLE answers ADD COLUMN question_message_id TEXT;
+      CREATE INDEX answers_question_message ON answers (question_message_id) WHERE question_message_id IS NOT NULL;
+    `,
+  },
+];
+
+/**
+ * Every migration in version order, by area: core 1 and 45–49, moderation and settings 2–44
+ * (./migrations/moderation.ts), study tools 50–99 (./migrations/study.ts). Areas take versions from
+ * their own range only.
+ */
+export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...MODERATION_MIGRATIONS, ...LATER_CORE_MIGRATIONS, ...STUDY_MIGRATIONS].sort((a, b) => a.version - b.version);
 
 /** Bring a database up to the latest schema; returns the version it is at. */
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number {

@@ -10,6 +10,7 @@ import { SqliteModeration, SqliteSettings } from './sqlite-moderation.js';
 import { SqliteStudy } from './sqlite-study.js';
 import type {
   AnswerRecord,
+  AnswerRevision,
   AnswerStore,
   AskedVia,
   Conversation,
@@ -95,6 +96,7 @@ interface AnswerRow {
   answer_json: string;
   message_id: string | null;
   conversation_id: string | null;
+  question_message_id: string | null;
 }
 
 function toAnswer(row: AnswerRow): AnswerRecord {
@@ -110,6 +112,7 @@ function toAnswer(row: AnswerRow): AnswerRecord {
     answer: JSON.parse(row.answer_json) as Answer,
     messageId: row.message_id,
     conversationId: row.conversation_id,
+    questionMessageId: row.question_message_id,
   };
 }
 
@@ -122,18 +125,30 @@ class SqliteAnswers implements AnswerStore {
   private readonly insert;
   private readonly select;
   private readonly selectByMessage;
+  private readonly selectByQuestionMessage;
   private readonly selectLatestByUser;
   private readonly setMessage;
   private readonly addMessage;
+  private readonly dropMessages;
+  private readonly update;
+  private readonly dropVotes;
+  private readonly delete;
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(`INSERT INTO answers (id, created_at, user_id, guild_id, channel_id, via, question, standalone, answer_json, abstained, mode, message_id, conversation_id)
-      VALUES (@id, @created_at, @user_id, @guild_id, @channel_id, @via, @question, @standalone, @answer_json, @abstained, @mode, @message_id, @conversation_id)`);
+    this.insert = db.prepare(`INSERT INTO answers (id, created_at, user_id, guild_id, channel_id, via, question, standalone, answer_json, abstained, mode, message_id, conversation_id, question_message_id)
+      VALUES (@id, @created_at, @user_id, @guild_id, @channel_id, @via, @question, @standalone, @answer_json, @abstained, @mode, @message_id, @conversation_id, @question_message_id)`);
     this.select = db.prepare('SELECT * FROM answers WHERE id = ?');
     this.selectByMessage = db.prepare('SELECT a.* FROM answer_messages m JOIN answers a ON a.id = m.answer_id WHERE m.message_id = ?');
-    this.selectLatestByUser = db.prepare('SELECT * FROM answers WHERE channel_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+    this.selectByQuestionMessage = db.prepare('SELECT * FROM answers WHERE question_message_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+    this.selectLatestByUser = db.prepare(
+      'SELECT * FROM answers WHERE channel_id = ? AND user_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    );
     this.setMessage = db.prepare('UPDATE answers SET message_id = ? WHERE id = ?');
     this.addMessage = db.prepare('INSERT OR REPLACE INTO answer_messages (message_id, answer_id, position) VALUES (?, ?, ?)');
+    this.dropMessages = db.prepare('DELETE FROM answer_messages WHERE answer_id = ?');
+    this.update = db.prepare('UPDATE answers SET question = @question, standalone = @standalone, answer_json = @answer_json, abstained = @abstained, mode = @mode WHERE id = @id');
+    this.dropVotes = db.prepare('DELETE FROM votes WHERE answer_id = ?');
+    this.delete = db.prepare('DELETE FROM answers WHERE id = ?');
   }
 
   record(answer: NewAnswer): AnswerRecord {
@@ -151,6 +166,7 @@ class SqliteAnswers implements AnswerStore {
       mode: answer.answer.mode,
       message_id: answer.messageId ?? null,
       conversation_id: answer.conversationId ?? null,
+      question_message_id: answer.questionMessageId ?? null,
     };
     this.insert.run(row);
     return toAnswer(row);
@@ -166,17 +182,39 @@ class SqliteAnswers implements AnswerStore {
     return row ? toAnswer(row) : undefined;
   }
 
-  latestByUser(channelId: string, userId: string, since: number): AnswerRecord | undefined {
-    const row = this.selectLatestByUser.get(channelId, userId, since) as AnswerRow | undefined;
+  byQuestionMessage(messageId: string): AnswerRecord | undefined {
+    const row = this.selectByQuestionMessage.get(messageId) as AnswerRow | undefined;
+    return row ? toAnswer(row) : undefined;
+  }
+
+  latestByUser(channelId: string, userId: string, since: number, before = Number.MAX_SAFE_INTEGER): AnswerRecord | undefined {
+    const row = this.selectLatestByUser.get(channelId, userId, since, before) as AnswerRow | undefined;
     return row ? toAnswer(row) : undefined;
   }
 
   attachMessages(id: string, messageIds: string[]): void {
     if (!messageIds.length) return;
     this.db.transaction(() => {
+      this.dropMessages.run(id);
       messageIds.forEach((m, i) => this.addMessage.run(m, id, i));
       this.setMessage.run(messageIds[messageIds.length - 1], id);
     }).immediate();
+  }
+
+  revise(id: string, revision: AnswerRevision): AnswerRecord | undefined {
+    return this.db.transaction(() => {
+      const { answer } = revision;
+      const changed = this.update.run({ id, question: revision.question, standalone: revision.standalone, answer_json: JSON.stringify(answer), abstained: answer.abstained ? 1 : 0, mode: answer.mode });
+      if (!changed.changes) return undefined;
+      // a vote was on the answer as it was; it says nothing about the new one
+      this.dropVotes.run(id);
+      return this.get(id);
+    }).immediate();
+  }
+
+  remove(id: string): boolean {
+    // votes, reports, message links and a conversation opened on it go with it (ON DELETE CASCADE)
+    return this.delete.run(id).changes === 1;
   }
 }
 

@@ -51,22 +51,40 @@ export interface AnswerRecord {
   messageId: string | null;
   /** the thread the answer belongs to, when it is part of a conversation */
   conversationId: string | null;
+  /** the member's message it answers (a mention, a DM, a message in a question channel or thread); null for /ask */
+  questionMessageId?: string | null;
 }
 
-export type NewAnswer = Omit<AnswerRecord, 'id' | 'createdAt' | 'messageId' | 'conversationId'> & {
+export type NewAnswer = Omit<AnswerRecord, 'id' | 'createdAt' | 'messageId' | 'conversationId' | 'questionMessageId'> & {
   messageId?: string | null;
   conversationId?: string | null;
+  questionMessageId?: string | null;
 };
+
+/** A question edited by its asker, answered again: what the answer's record says now. */
+export type AnswerRevision = Pick<AnswerRecord, 'question' | 'standalone' | 'answer'>;
 
 export interface AnswerStore {
   record(answer: NewAnswer): AnswerRecord;
   get(id: string): AnswerRecord | undefined;
   /** the answer shown by a message (any of its messages, when it was split) */
   byMessage(messageId: string): AnswerRecord | undefined;
-  /** a member's latest answer in a channel given at or after `since` (ms), e.g. the question a direct message follows up */
-  latestByUser(channelId: string, userId: string, since: number): AnswerRecord | undefined;
-  /** remember the messages that show an answer, in order (the last carries the buttons) */
+  /** the answer to a member's question message, if it was answered */
+  byQuestionMessage(messageId: string): AnswerRecord | undefined;
+  /**
+   * a member's latest answer in a channel given at or after `since` (ms) and before `before` when
+   * given, e.g. the question a direct message follows up
+   */
+  latestByUser(channelId: string, userId: string, since: number, before?: number): AnswerRecord | undefined;
+  /** remember the messages that show an answer, in order (the last carries the buttons), in place of any before */
   attachMessages(id: string, messageIds: string[]): void;
+  /**
+   * The asker edited the question and it was answered again: the record takes the new question and
+   * answer under the same id (so its buttons keep working), and votes on the old answer are dropped.
+   */
+  revise(id: string, revision: AnswerRevision): AnswerRecord | undefined;
+  /** Delete an answer whose question was deleted, with its votes and message links; false when it was not stored. */
+  remove(id: string): boolean;
 }
 
 /** A thread opened on an answer, where follow-ups are answered using the earlier turns. */

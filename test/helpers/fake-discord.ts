@@ -19,14 +19,18 @@
  * Events honour the IDENTIFY intents: message events need GuildMessages / DirectMessages, and without
  * MessageContent a guild message that does not mention the bot arrives with empty content/embeds/attachments,
  * as on real Discord. Messages the bot creates or edits are echoed back as MESSAGE_CREATE / MESSAGE_UPDATE
- * (`echoBotMessages`, default true), as real Discord does; ephemeral interaction replies are not.
+ * (`echoBotMessages`, default true), as real Discord does; ephemeral interaction replies are not. A member's own
+ * edits and deletions: editMessage() (MESSAGE_UPDATE with the whole message, as Discord sends it; an embeds-only
+ * change is a link preview, with `edited_timestamp` unchanged), deleteMessage() (MESSAGE_DELETE {id, channel_id,
+ * guild_id?}), bulkDeleteMessages() (MESSAGE_DELETE_BULK {ids, channel_id, guild_id}).
  *
  * REST (under apiBase + '/v10'): gateway/bot, users/@me, users/:id, users/@me/channels (DMs), applications/@me,
  * application commands (global + guild; PUT/GET/POST/PATCH/DELETE, names validated), interaction callbacks
  * (types 4-9; with_response=true answers the callback-response JSON, otherwise 204; a callback later than
  * `strictAckMs` answers 10062 Unknown interaction; a second callback 40060), interaction webhooks (GET/PATCH/DELETE
  * messages/@original or /:id, POST follow-ups; the first follow-up after a deferred reply replaces the loading
- * message), channel messages (POST/GET/PATCH/DELETE, list), threads (from a message: the thread id IS the message id;
+ * message), channel messages (POST/GET/PATCH/DELETE, list), channel edits (PATCH: a thread's name, archived,
+ * locked; a channel's name, topic; -> THREAD_UPDATE / CHANNEL_UPDATE), threads (from a message: the thread id IS the message id;
  * or standalone), typing, reactions, guild/channel/member/role reads. Message bodies are validated like Discord's
  * (2000-char content, embed limits, empty message -> 50006, ...). JSON and multipart (payload_json + files[n])
  * bodies are parsed. Every response carries X-RateLimit-* headers that never throttle. Unknown routes are
@@ -155,6 +159,15 @@ export interface SendMessageOptions {
   referenceMessageId?: string;
   replyPing?: boolean;
   attachments?: { filename: string; size?: number; content_type?: string; url?: string }[];
+  /** When it was written (ms since the epoch; default now): its id and timestamp say so, as Discord's would. */
+  sentAt?: number;
+}
+
+export interface EditMessageOptions {
+  /** The new text (mentions are read from it again); absent: the text stays. */
+  content?: string;
+  /** New embeds; alone (no `content`), the update is a link preview: `edited_timestamp` stays as it was. */
+  embeds?: any[];
 }
 
 export interface FailMatch {
@@ -226,6 +239,20 @@ export interface FakeDiscord {
   dispatch(t: string, d: any): void;
   interact(opts: InteractOptions): InteractionHandle;
   sendMessage(opts: SendMessageOptions): { id: string; channelId: string };
+  /**
+   * A member edits their message (or Discord adds a link preview): the stored message changes and MESSAGE_UPDATE
+   * carries the whole message, its text hidden from sessions without MessageContent unless it mentions the bot or is
+   * in a DM, as for MESSAGE_CREATE.
+   */
+  editMessage(id: string, change: EditMessageOptions): void;
+  /** A member (or a moderator) deletes a message: MESSAGE_DELETE {id, channel_id, guild_id?}. */
+  deleteMessage(id: string): void;
+  /** A moderator deletes messages of a guild channel at once: MESSAGE_DELETE_BULK {ids, channel_id, guild_id}. */
+  bulkDeleteMessages(channelId: string, ids: string[]): void;
+  /** Whether a stored message was deleted (by REST or by the helpers above). */
+  isDeleted(id: string): boolean;
+  /** A channel or thread as stored now (name after renames, ...). */
+  channel(id: string): any | undefined;
   /** Dispatches THREAD_CREATE for a thread (type 11) under a text channel and returns its id. */
   createThread(opts?: { name?: string; parentId?: string }): string;
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
@@ -319,6 +346,13 @@ function snowflake(): string {
     increment = 0n;
   }
   return ((ts << 22n) | (1n << 17n) | increment).toString();
+}
+
+/** A snowflake for a moment in the past (a message written then); unique within the process. */
+let pastIncrement = 0n;
+function snowflakeAt(ms: number): string {
+  pastIncrement = (pastIncrement + 1n) % 4096n;
+  return (((BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n) | (2n << 17n) | pastIncrement).toString();
 }
 
 const iso = () => new Date().toISOString();
@@ -1319,7 +1353,8 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     const botMention = `<@${botUser.id}>`;
     if (o.mentionBot && !content.includes(botMention) && !content.includes(`<@!${botUser.id}>`)) content = `${botMention} ${content}`;
     const msg: any = {
-      id: snowflake(), type: 0, channel_id: chId, author: publicUser(author), content, timestamp: iso(), edited_timestamp: null,
+      id: o.sentAt === undefined ? snowflake() : snowflakeAt(o.sentAt), type: 0, channel_id: chId, author: publicUser(author), content,
+      timestamp: o.sentAt === undefined ? iso() : new Date(o.sentAt).toISOString(), edited_timestamp: null,
       tts: false, mention_everyone: false, mentions: mentionsIn(content, guild), mention_roles: [], pinned: false, flags: 0,
       components: [], embeds: [],
       attachments: (o.attachments ?? []).map((a) => {
@@ -1339,17 +1374,64 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
       }
     }
     storeMessage(msg, false);
+    emitMemberMessage('MESSAGE_CREATE', msg);
+    return { id: msg.id, channelId: chId };
+  }
+
+  /** A member's message as a session sees it: without MessageContent, a guild message not mentioning the bot has no text. */
+  function emitMemberMessage(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', msg: any) {
+    const channel = channels.get(msg.channel_id);
+    const guild = isGuildChannel(channel);
     const full = gatewayMessage(msg);
-    if (guild) full.member = memberOf(author.id, false);
+    if (guild) full.member = memberOf(msg.author.id, false);
     const mentionsBot = msg.mentions.some((m: any) => m.id === botUser.id);
-    emit('MESSAGE_CREATE', (s) => {
+    emit(t, (s) => {
       if (!has(s, messageIntent(channel))) return undefined;
       if (guild && !mentionsBot && !has(s, Intents.MessageContent)) {
         return { ...full, content: '', embeds: [], attachments: [], components: [] };
       }
       return full;
     });
-    return { id: msg.id, channelId: chId };
+  }
+
+  function memberMessage(id: string): StoredMessage {
+    const stored = messages.get(id);
+    if (!stored || stored.deleted) throw new Error(`fake Discord: no message ${id} to change`);
+    return stored;
+  }
+
+  function editMessage(id: string, change: EditMessageOptions) {
+    requireSession();
+    const stored = memberMessage(id);
+    const next = { ...stored.msg };
+    if (change.content !== undefined) {
+      next.content = change.content;
+      next.mentions = mentionsIn(change.content, isGuildChannel(channels.get(next.channel_id)));
+      next.edited_timestamp = iso();
+    }
+    if (change.embeds !== undefined) next.embeds = clone(change.embeds);
+    stored.msg = next;
+    emitMemberMessage('MESSAGE_UPDATE', next);
+  }
+
+  function deleteMessage(id: string) {
+    requireSession();
+    const stored = memberMessage(id);
+    stored.deleted = true;
+    emitDelete(stored.msg);
+  }
+
+  function bulkDeleteMessages(chId: string, ids: string[]) {
+    requireSession();
+    const channel = channelOrThrow(chId);
+    if (!isGuildChannel(channel)) throw new Error('fake Discord: bulk delete is for guild channels');
+    for (const id of ids) {
+      const stored = memberMessage(id);
+      if (stored.msg.channel_id !== chId) throw new Error(`fake Discord: message ${id} is not in channel ${chId}`);
+      stored.deleted = true;
+    }
+    const d = { ids: [...ids], channel_id: chId, guild_id: guildId };
+    emit('MESSAGE_DELETE_BULK', (s) => (has(s, Intents.GuildMessages) ? d : undefined));
   }
 
   function makeThread(parent: any, name: string, id: string, type = 11, extra: any = {}) {
@@ -1581,6 +1663,23 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     emit('MESSAGE_DELETE', (s) => (has(s, messageIntent(ch)) ? d : undefined));
   }
   route('GET', '/channels/:channel', ({ params }) => ok(clone(channelOrThrow(params.channel!))));
+  route('PATCH', '/channels/:channel', ({ params, call, after }) => {
+    const channel = channelOrThrow(params.channel!);
+    if (!isGuildChannel(channel)) throw err(400, 50024, 'Cannot execute action on this channel type');
+    const body = call.body ?? {};
+    if ('name' in body && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 100)) {
+      throw formError({ name: fieldError('BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.') });
+    }
+    const thread = channel.type === 10 || channel.type === 11 || channel.type === 12;
+    if (typeof body.name === 'string') channel.name = body.name;
+    if (!thread && 'topic' in body) channel.topic = body.topic;
+    if (thread) {
+      for (const key of ['archived', 'locked', 'auto_archive_duration'] as const) if (key in body) channel.thread_metadata[key] = body[key];
+    }
+    const payload = clone(channel);
+    after.push(() => emit(thread ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE', (s) => (has(s, Intents.Guilds) ? payload : undefined)));
+    return ok(clone(channel));
+  });
   route('GET', '/channels/:channel/messages', ({ params, call }) => {
     channelOrThrow(params.channel!);
     const limit = Math.min(100, Math.max(1, Number(call.query.get('limit') ?? 50)));
@@ -1933,6 +2032,15 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     },
     interact,
     sendMessage,
+    editMessage,
+    deleteMessage,
+    bulkDeleteMessages,
+    isDeleted(id) {
+      return messages.get(id)?.deleted ?? false;
+    },
+    channel(id) {
+      return clone(channels.get(id));
+    },
     createThread(o = {}) {
       const parent = channelOrThrow(o.parentId ?? channelId);
       return makeThread(parent, o.name ?? 'thread', snowflake(), 11, { owner_id: user.id }).thread.id;

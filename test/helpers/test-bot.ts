@@ -17,6 +17,11 @@ export interface TestBot {
   bot: Bot;
   /** every log line the bot wrote */
   logs: string[];
+  /**
+   * Stop the bot (as on SIGTERM) and start a new one on the same data folder, engine and fake Discord:
+   * nothing is cached, as after a real restart. `bot` is the new one afterwards.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,21 +41,29 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const logs: string[] = [];
   const config = readConfig({ DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: fake.apiBase, FOOTNOTE_CORPUS_DIR: CORPUS_DIR, FOOTNOTE_DATA_DIR: data.dir, ...options.env });
   const engine = options.engine ?? (await Engine.open(config));
-  const bot = await createBot(engine, config, config.discord!, { log: createLogger(config, (line) => logs.push(line)) });
-  options.beforeStart?.(bot);
-  await bot.start();
-  return {
+  const start = async () => {
+    const bot = await createBot(engine, config, config.discord!, { log: createLogger(config, (line) => logs.push(line)) });
+    options.beforeStart?.(bot);
+    await bot.start();
+    return bot;
+  };
+  const session: TestBot = {
     fake,
     config,
     engine,
-    bot,
+    bot: await start(),
     logs,
+    async restart() {
+      await session.bot.stop();
+      session.bot = await start();
+    },
     async stop() {
-      await bot.stop();
+      await session.bot.stop();
       await fake.close();
       data.cleanup();
     },
   };
+  return session;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

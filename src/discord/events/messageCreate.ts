@@ -1,8 +1,8 @@
-import { ChannelType, Events, type Message } from 'discord.js';
+import { ChannelType, DiscordAPIError, Events, RESTJSONErrorCodes, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
-import { composeAnswer, openAnswerThread, recordAnswer, type GivenAnswer, type QuestionRequest } from '../answering.js';
+import { composeAnswer, isWithdrawn, oneAtATime, openAnswerThread, recordAnswer, reviseAnswer, threadName, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
-import { DM_FOLLOW_UP_MS, stripBotMention } from '../conversation.js';
+import { DM_FOLLOW_UP_MS, planAnswerEdit, stripBotMention } from '../conversation.js';
 import { needsPreviousTurn } from '../../retrieve/follow-up.js';
 import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { messageMember } from '../moderation/members.js';
@@ -16,7 +16,7 @@ import type { BotEvent } from './index.js';
  * Questions by message: mentions, DMs, question channels (FOOTNOTE_QUESTION_CHANNELS and the
  * server's own), thread follow-ups and replies to an answer, under the server's settings. Where the
  * bot reads every message (question channels, its threads), a message that is not a question gets
- * no reply.
+ * no reply. An edited question goes through the same steps (messageUpdate.ts).
  */
 const messageCreate: BotEvent<Events.MessageCreate> = {
   name: Events.MessageCreate,
@@ -26,13 +26,13 @@ const messageCreate: BotEvent<Events.MessageCreate> = {
     if (!ctx.work.accepting) return;
     const asked = classify(ctx, message);
     if (!asked) return;
-    void ctx.work.track(answerMessage(ctx, message, asked));
+    void ctx.work.track(oneAtATime(ctx, message.id, () => answerMessage(ctx, message, asked)));
   },
 };
 
 export default messageCreate;
 
-interface Asked {
+export interface Asked {
   via: AskedVia;
   text: string;
   mentioned: boolean;
@@ -43,8 +43,11 @@ interface Asked {
   repliedTo?: AnswerRecord;
 }
 
-/** Whether a message is a question for the bot, and how it came. */
-function classify(ctx: BotContext, message: Message): Asked | undefined {
+/**
+ * Whether a message is a question for the bot, and how it came. `revising`: the message was edited
+ * and this is its answer, so what it follows up is what came before that answer.
+ */
+export function classify(ctx: BotContext, message: Message, revising?: AnswerRecord): Asked | undefined {
   const botId = message.client.user.id;
   const botRole = message.guild?.members.me?.roles.botRole?.id;
   const mentioned = message.mentions.users.has(botId) || (botRole !== undefined && message.mentions.roles.has(botRole));
@@ -64,15 +67,24 @@ function classify(ctx: BotContext, message: Message): Asked | undefined {
   // Where the bot reads every message, talk ("thanks!", "lol nice") is not for it: no reply, no cooldown.
   if (!addressed && analyzeQuestion(text).chatter) return undefined;
   // "why?" in a DM follows up the member's recent question there, as a reply to its answer would
-  const followed = via === 'dm' && !repliedTo && needsPreviousTurn(text) ? ctx.store.answers.latestByUser(message.channelId, message.author.id, Date.now() - DM_FOLLOW_UP_MS) : undefined;
+  const askedAt = revising?.createdAt ?? Date.now();
+  const followed =
+    via === 'dm' && !repliedTo && needsPreviousTurn(text) ? ctx.store.answers.latestByUser(message.channelId, message.author.id, askedAt - DM_FOLLOW_UP_MS, revising?.createdAt) : undefined;
   return { via, text, mentioned, addressed, conversation, repliedTo: repliedTo ?? followed };
 }
 
-async function answerMessage(ctx: BotContext, message: Message, asked: Asked): Promise<void> {
-  const context = { channel: message.channelId, message: message.id, user: message.author.id, via: asked.via };
+/**
+ * Answer a question by message, under the server's rules and queue. `revising`: the question was
+ * edited and this is its answer, which is answered again in its own messages — or left as it was
+ * when the edit asks nothing (a bare mention, "thanks!"). Such a re-answer waits its turn in the
+ * queue silently, the old answer showing meanwhile, and never opens a thread.
+ */
+export async function answerMessage(ctx: BotContext, message: Message, asked: Asked, revising?: AnswerRecord): Promise<void> {
+  const context = { channel: message.channelId, message: message.id, user: message.author.id, via: asked.via, edited: revising ? true : undefined };
   let noticeMessage: Message | undefined;
   try {
     if (!asked.text) {
+      if (revising) return;
       const example = ctx.suggestions.questions[0]?.value ?? 'Who wrote the article?';
       await send(message, [renderNotice(`Ask me a question after the mention, e.g. “${example}” — or use /help.`)]);
       return;
@@ -80,11 +92,16 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     // A message that asks nothing and follows no earlier answer ("@Footnote thanks!") gets a short
     // reply when it was written to the bot, and spends no cooldown, opens no thread, records nothing.
     if (!asked.conversation && !asked.repliedTo && asksNothing(analyzeQuestion(asked.text))) {
-      if (asked.addressed) await send(message, [renderNotice(NOT_A_QUESTION_HINT)]);
+      if (asked.addressed && !revising) await send(message, [renderNotice(NOT_A_QUESTION_HINT)]);
       return;
     }
     let previous: AnswerRecord[] | undefined;
-    if (asked.conversation) {
+    if (asked.conversation && revising) {
+      // an edited turn is read with the turns before it, and takes no new turn
+      const turns = ctx.store.conversations.recentTurns(asked.conversation.id, 10_000);
+      const at = turns.findIndex((r) => r.id === revising.id);
+      previous = (at >= 0 ? turns.slice(0, at) : turns).slice(-ctx.settings.maxTurns);
+    } else if (asked.conversation) {
       if (asked.conversation.turns >= ctx.settings.maxTurns) {
         if (await limitWorthTelling(ctx, asked.conversation.id, message.author.id, asked.mentioned)) {
           await send(message, [renderNotice(`This thread has had its ${ctx.settings.maxTurns} questions. Mention me in the channel to start a new one.`)]);
@@ -107,17 +124,23 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
     // a model takes seconds: show that something is coming
     if (ctx.engine.mode === 'llm' && admission.llm && message.channel.isSendable()) message.channel.sendTyping().catch(() => {});
 
-    const notice = new QueueNotice(async (text) => {
-      if (noticeMessage) await noticeMessage.edit(renderNotice(text));
-      else noticeMessage = (await send(message, [renderNotice(text)]))[0];
-    }, ctx.moderation.positionUpdateMs, { perWindow: admission.limit, windowMs: ctx.moderation.queue.windowMs });
+    // an edited question's old answer stands while the new one waits its turn: no notice
+    const notice = revising
+      ? undefined
+      : new QueueNotice(async (text) => {
+          if (noticeMessage) await noticeMessage.edit(renderNotice(text));
+          else noticeMessage = (await send(message, [renderNotice(text)]))[0];
+        }, ctx.moderation.positionUpdateMs, { perWindow: admission.limit, windowMs: ctx.moderation.queue.windowMs });
     await ctx.moderation.queue.submit(admission.queueKey, admission.limit, {
-      onWaiting: (position) => notice.update(position),
+      onWaiting: (position) => notice?.update(position),
       onCancelled: async () => {
+        if (!notice) return;
         await notice.finish();
         await send(message, [renderNotice(RESTARTING_WHILE_QUEUED)], noticeMessage);
       },
       prepare: async () => {
+        // the question was deleted while it waited: nothing to answer
+        if (isWithdrawn(ctx, message.id)) return undefined;
         const request: QuestionRequest = {
           question: asked.text,
           userId: message.author.id,
@@ -128,20 +151,25 @@ async function answerMessage(ctx: BotContext, message: Message, asked: Asked): P
           conversationId: asked.conversation?.id ?? null,
           docIds: admission.docIds,
           llm: admission.llm,
+          questionMessageId: message.id,
         };
         const composed = await composeAnswer(ctx, request);
+        // an edit that turned out to ask nothing leaves the answer the question had
+        if (revising) return isNotAQuestion(composed.answer) ? undefined : reviseAnswer(ctx, revising, request, composed);
         // chatter where the bot reads every message ("thanks!", "nice") was not meant for it: no reply, nothing recorded
         if (!asked.addressed && isNotAQuestion(composed.answer)) return undefined;
         return recordAnswer(ctx, request, composed);
       },
       deliver: async (outcome) => {
-        await notice.finish();
+        await notice?.finish();
         if (!outcome.ok) throw outcome.error;
-        if (!outcome.value) {
+        // nothing to show, or the question was deleted meanwhile (its clean-up removes what was recorded)
+        if (!outcome.value || isWithdrawn(ctx, message.id)) {
           await noticeMessage?.delete().catch(() => {});
           return;
         }
-        await deliverAnswer(ctx, message, asked, admission, outcome.value, noticeMessage);
+        if (revising) await showRevisedAnswer(ctx, message, outcome.value);
+        else await deliverAnswer(ctx, message, asked, admission, outcome.value, noticeMessage);
       },
     });
   } catch (error) {
@@ -183,6 +211,47 @@ async function deliverAnswer(ctx: BotContext, message: Message, asked: Asked, ad
   if (admission.replyStyle === 'thread' && (asked.via === 'mention' || asked.via === 'channel') && canHoldThreads(message) && sent[0]) {
     await openAnswerThread(ctx, sent[0], record, asked.text);
   }
+}
+
+/**
+ * An edited question's new answer, shown in the messages of its old one: edited in place (no new
+ * reply, no ping), more messages sent after them if it is longer, the spare ones deleted if it is
+ * shorter; a thread opened on it is renamed after the new question. An answer whose message was
+ * deleted meanwhile (by a moderator) is not brought back.
+ */
+async function showRevisedAnswer(ctx: BotContext, message: Message, given: GivenAnswer): Promise<void> {
+  const { record, readAs } = given;
+  const shown = ctx.store.moderation.answerMessages(record.id);
+  const rendered = renderAnswer({ id: record.id, answer: record.answer, readAs });
+  const plan = planAnswerEdit(shown, rendered.length);
+  const channel = message.channel;
+  const ids: string[] = [];
+  try {
+    for (const { messageId, index } of plan.edit) ids.push((await channel.messages.edit(messageId, { content: '', ...rendered[index]!, allowedMentions: NO_MENTIONS })).id);
+  } catch (error) {
+    if (!isUnknownMessage(error)) throw error;
+    ctx.log.info('the answer to an edited question was deleted meanwhile; not shown again', { channel: message.channelId, message: message.id, answer: record.id });
+    return;
+  }
+  for (const index of plan.send) if (channel.isSendable()) ids.push((await channel.send({ ...rendered[index]!, allowedMentions: NO_MENTIONS })).id);
+  for (const messageId of plan.remove) await channel.messages.delete(messageId).catch((error: unknown) => (isUnknownMessage(error) ? undefined : Promise.reject(error)));
+  await ctx.store.save(() => ctx.store.answers.attachMessages(record.id, ids));
+  ctx.log.info('answered an edited question again', { channel: message.channelId, message: message.id, answer: record.id, messages: ids.length });
+  // a thread opened on the answer was named after the old question
+  const thread = ids[0] ? ctx.store.conversations.get(ids[0]) : undefined;
+  if (thread) {
+    try {
+      const channel = await message.client.channels.fetch(thread.id);
+      const name = threadName(record.question, message);
+      if (channel?.isThread() && channel.name !== name) await channel.setName(name);
+    } catch (error) {
+      ctx.log.warn('could not rename the thread of an edited question', { thread: thread.id, reason: (error as Error)?.message });
+    }
+  }
+}
+
+function isUnknownMessage(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
 }
 
 /**

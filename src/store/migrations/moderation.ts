@@ -1,6 +1,6 @@
 import type { Migration } from '../migrations.js';
 
-/** Server settings, moderation and the audit record: versions 2–49. */
+/** Server settings, moderation and the audit record: versions 2–44 (45–49 went to core, see ../migrations.ts). */
 export const MODERATION_MIGRATIONS: Migration[] = [
   {
     version: 2,
