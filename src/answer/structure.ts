@@ -33,6 +33,9 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   const outlined = STRUCTURE_QUESTION.test(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
   if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
+  // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
+  // about nothing but the document's own subject, the answer is its argument.
+  if ((question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;
 }
 
@@ -48,8 +51,11 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true never ever always according country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
 );
+
+/** Asking for the reasons, obstacles or limits of something. */
+const THESIS_REASON = /\b(?:reasons?|obstacles?|problems?|barriers?|hurdles?|limits?|limitations?|what stands in the way|stumbling blocks?)\b/i;
 
 /** A document's subject: its title's and tags' words, and the words in at least 40% of its passages. */
 const subjects = new WeakMap<Chunk[], Set<string>>();
@@ -226,11 +232,13 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
   const doc = corpus.documents.get(retrieval.passages[0].docId);
   if (!doc) return undefined;
   const subject = subjectOf(doc, corpus.chunksOf(doc.id));
-  const asked = new Set(retrieval.terms.map((t) => t.token.stem).filter((stem) => !OVERVIEW_WORDS.has(stem) && !subject.has(nameKey(stem))));
-  if (!asked.size) return undefined;
+  const terms = new Set(retrieval.terms.map((t) => t.token.stem));
+  const asked = [...terms].filter((stem) => !OVERVIEW_WORDS.has(stem) && !subject.has(nameKey(stem)));
+  if (!asked.length) return undefined;
+  // every word of the heading is asked, and nothing else is, but overview words and the subject
   return sectionsOf(doc.id, corpus).find(({ title }) => {
     const heading = new Set(contentTokens(title).map((t) => t.stem));
-    return heading.size > 0 && [...heading].every((s) => asked.has(s)) && [...asked].every((s) => heading.has(s));
+    return heading.size > 0 && [...heading].every((s) => terms.has(s)) && asked.every((s) => heading.has(s));
   })?.title;
 }
 

@@ -308,4 +308,10 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   // A question about one word of a heading is an ordinary question.
   assert.equal((await engine.ask('Does Iran distrust Russia?')).citations.length, 1);
   assert.match((await engine.ask('Give me three key points.')).answer, /problems abound/);
+  // asked why about nothing but the document's subject: its argument, conclusion first
+  const why = await engine.ask('Why will the two countries never be true allies, according to the authors?');
+  assert.match(why.answer, /^But behind the curtain problems abound/);
+  assert.match(why.answer, /fundamental mutual distrust/);
+  // ... but asked why about something the article says, the sentences that say it
+  assert.doesNotMatch((await engine.ask('Why does Iran use militias?')).answer, /^But behind the curtain/);
 });
