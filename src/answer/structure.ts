@@ -36,6 +36,8 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   if ((question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
+  // "Are Iran and Russia on the same side?": a yes-or-no question about nothing but the subject asks for the verdict.
+  if (question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;
 }
 
@@ -51,7 +53,7 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true never ever always according country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same never ever always according country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
 );
 
 /** Asking for the reasons, obstacles or limits of something. */

@@ -312,6 +312,8 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   const why = await engine.ask('Why will the two countries never be true allies, according to the authors?');
   assert.match(why.answer, /^But behind the curtain problems abound/);
   assert.match(why.answer, /fundamental mutual distrust/);
+  // a yes-or-no question about nothing but the subject asks for the verdict too
+  assert.match((await engine.ask('are russia and iran on the same side?')).answer, /^But behind the curtain problems abound/);
   // ... but asked why about something the article says, the sentences that say it
   assert.doesNotMatch((await engine.ask('Why does Iran use militias?')).answer, /^But behind the curtain/);
 });
