@@ -35,6 +35,15 @@ export const ABSTAIN = {
  */
 export const ANSWER_SENTENCES = { max: 3, closeness: 0.7, coverage: 0.6 };
 
+/**
+ * A candidate sentence's score: its coverage of the question, less `rankPenalty` for each place its
+ * passage stands below the first, plus `passage` times its passage's score, plus `typed` when it holds
+ * the kind of fact asked for (a date, a number, a name). The rank penalty was 0.12 until 2026-11-29;
+ * measured then over the seven question sets (405 answerable questions), 0.06 answered 3 more right
+ * (0.20: 10 fewer, 0.03: 4 more, 0: 2 fewer), 2 more citing their evidence, 1 fewer evidence passage first.
+ */
+export const SENTENCE_SCORE = { rankPenalty: 0.06, passage: 0.25, typed: 0.12 };
+
 const TYPE_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   when: HAS_DATE,
   quantity: HAS_QUANTITY,
@@ -211,7 +220,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     passage.sentences.map((s) => {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start);
       const typed = evidence ? evidence.test(text) : true;
-      const score = s.coverage * (1 - 0.12 * r) + 0.25 * passage.score + (evidence && typed ? 0.12 : 0);
+      const score = s.coverage * (1 - SENTENCE_SCORE.rankPenalty * r) + SENTENCE_SCORE.passage * passage.score + (evidence && typed ? SENTENCE_SCORE.typed : 0);
       return { passage, start: s.start, end: s.end, score, typed, coverage: s.coverage };
     }),
   );
