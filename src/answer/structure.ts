@@ -51,9 +51,9 @@ const OVERVIEW_WORDS = new Set(
   main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
-  optimistic pessimistic say says tell trying set out whole general basically relationship relations relation ties partnership
+  optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same never ever always according country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
 );
 
 /** Asking for the reasons, obstacles or limits of something. */

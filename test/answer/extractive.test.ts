@@ -312,6 +312,8 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   const why = await engine.ask('Why will the two countries never be true allies, according to the authors?');
   assert.match(why.answer, /^But behind the curtain problems abound/);
   assert.match(why.answer, /fundamental mutual distrust/);
+  // words of stance and of working together are overview words: "are the authors sceptical?" asks for the verdict
+  assert.match((await engine.ask('Are the writers hopeful or sceptical about the partnership?')).answer, /^But behind the curtain problems abound/);
   // a yes-or-no question about nothing but the subject asks for the verdict too
   assert.match((await engine.ask('are russia and iran on the same side?')).answer, /^But behind the curtain problems abound/);
   // ... but asked why about something the article says, the sentences that say it
