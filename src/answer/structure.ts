@@ -35,7 +35,8 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
-  if ((question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
+  // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)
+  if ((question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
   // "Are Iran and Russia on the same side?": a yes-or-no question about nothing but the subject asks for the verdict.
   if (question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;
@@ -53,8 +54,11 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
+  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final`.split(/\s+/).map(stemWord),
 );
+
+/** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */
+const NEGATED = /\b(?:not|never|no longer|won['’]?t|can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|didn['’]?t|unlikely|fail|fails|failed)\b/i;
 
 /** Asking for the reasons, obstacles or limits of something. */
 const THESIS_REASON = /\b(?:reasons?|obstacles?|problems?|barriers?|hurdles?|limits?|limitations?|what stands in the way|stumbling blocks?)\b/i;

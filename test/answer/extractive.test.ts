@@ -312,6 +312,10 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   const why = await engine.ask('Why will the two countries never be true allies, according to the authors?');
   assert.match(why.answer, /^But behind the curtain problems abound/);
   assert.match(why.answer, /fundamental mutual distrust/);
+  // asked why in the positive, the argument in its order (what they share comes before where it ends)
+  const positive = await engine.ask('Why are Russia and Iran cooperating?');
+  assert.doesNotMatch(positive.answer, /^But behind the curtain/);
+  assert.match(positive.answer, /converging policy designs/);
   // words of stance and of working together are overview words: "are the authors sceptical?" asks for the verdict
   assert.match((await engine.ask('Are the writers hopeful or sceptical about the partnership?')).answer, /^But behind the curtain problems abound/);
   // a yes-or-no question about nothing but the subject asks for the verdict too
