@@ -6,13 +6,14 @@
  * chatter that was not addressed to the bot, and record an edited question's answer in place of the
  * old one).
  */
-import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { ThreadAutoArchiveDuration, type Client, type Guild, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
 import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { carryKeyTerms, needsPreviousTurn } from '../retrieve/follow-up.js';
 import { reviewedAnswerFor } from './moderation/reviewed.js';
 import { analyzeQuestion } from '../retrieve/question.js';
+import { questionWords } from './conversation.js';
 import { readableText, truncate, type MentionNames } from './render.js';
 
 export interface QuestionRequest {
@@ -31,6 +32,8 @@ export interface QuestionRequest {
   llm?: boolean;
   /** the member's message that asked it (not for /ask) */
   questionMessageId?: string | null;
+  /** names for the mentions in the question (see `mentionNames`) */
+  names?: MentionNames;
 }
 
 /**
@@ -68,7 +71,9 @@ export interface ComposedAnswer {
 export async function composeAnswer(ctx: BotContext, request: QuestionRequest): Promise<ComposedAnswer> {
   // Answering is CPU work: let interactions that arrived in the same burst be acknowledged first.
   await new Promise((resolve) => setImmediate(resolve));
-  const { standalone, reading } = request.previous?.length ? await resolveFollowUp(ctx, request.question, request.previous, request.llm) : { standalone: request.question, reading: undefined };
+  // the engine is asked the words, not Discord's markup (mentions, emphasis, code blocks)
+  const asked = questionWords(request.question, request.names);
+  const { standalone, reading } = request.previous?.length ? await resolveFollowUp(ctx, asked, request.previous, request.llm) : { standalone: asked, reading: undefined };
   const reviewed = request.guildId ? reviewedAnswerFor(ctx, request.guildId, checkQuestion(standalone), request.docIds) : undefined;
   const options: AskOptions = { k: ctx.config.topK };
   if (request.docIds?.length) options.docIds = request.docIds;
@@ -176,11 +181,11 @@ export function threadName(question: string, inServer: Message): string {
   return truncate(readableText(question, mentionNames(inServer)), 100) || 'Follow-up questions';
 }
 
-/** The names the client knows for the mentions in a message's server. */
-function mentionNames(message: Message): MentionNames {
-  const guild = message.guild;
+/** The names the client knows for the mentions in a message's (or an interaction's) server. */
+export function mentionNames(where: { guild: Guild | null; client: Client }): MentionNames {
+  const guild = where.guild;
   return {
-    user: (id) => guild?.members.cache.get(id)?.displayName ?? message.client.users.cache.get(id)?.username,
+    user: (id) => guild?.members.cache.get(id)?.displayName ?? where.client.users.cache.get(id)?.username,
     role: (id) => guild?.roles.cache.get(id)?.name,
     channel: (id) => guild?.channels.cache.get(id)?.name,
   };

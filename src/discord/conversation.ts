@@ -3,6 +3,31 @@
  * answered question does to its answer. Whether a message follows up an earlier turn, and how it is
  * read with it, is decided in src/retrieve/follow-up.ts. Pure; no Discord types.
  */
+import type { MentionNames } from './render.js';
+
+/**
+ * A question as its words, for the engine: Discord's markup taken out. Mentions become @name (or go,
+ * when the name is not known), emphasis, spoiler and inline-code marks go, and a fenced code block
+ * goes whole (it is not words about the documents); "**What** did `Putin` say about _Iran_?" is
+ * asked as "What did Putin say about Iran?". A question that is nothing but markup is left as it was.
+ */
+export function questionWords(text: string, names: MentionNames = {}): string {
+  const named = (prefix: string, name: string | undefined) => (name ? `${prefix}${name}` : ' ');
+  const words = text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\|\|([\s\S]*?)\|\|/g, '$1')
+    .replace(/<@!?(\d+)>/g, (_, id: string) => named('@', names.user?.(id)))
+    .replace(/<@&(\d+)>/g, (_, id: string) => named('@', names.role?.(id)))
+    .replace(/<#(\d+)>/g, (_, id: string) => named('#', names.channel?.(id)))
+    .replace(/<a?:(\w+):\d+>/g, ' ')
+    .replace(/<\/([\w -]+):\d+>/g, '/$1')
+    .replace(/\*\*|__|~~|`/g, '')
+    .replace(/(^|[\s("“])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s.,;:!?)"”]|$)/gm, '$1$2')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+  return words || text.trim();
+}
 
 /** Remove mentions of the bot (user or its managed role) and tidy the rest. */
 export function stripBotMention(content: string, botId: string, roleIds: string[] = []): string {

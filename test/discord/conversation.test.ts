@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stripBotMention } from '../../src/discord/conversation.js';
+import { questionWords, stripBotMention } from '../../src/discord/conversation.js';
 import { carryKeyTerms, MAX_CARRIED_TERMS } from '../../src/retrieve/follow-up.js';
 
 test('mentions of the bot, as a user or through its role, are removed from the question', () => {
   assert.equal(stripBotMention('<@123456> who wrote it?', '123456'), 'who wrote it?');
   assert.equal(stripBotMention('hey <@!123456>   who wrote <@&999999> it?', '123456', ['999999']), 'hey who wrote it?');
   assert.equal(stripBotMention('<@777777> is not me', '123456'), '<@777777> is not me');
+});
+
+test('a question is asked by its words: Discord markup, code blocks and unknown mentions go, names and snake_case stay', () => {
+  assert.equal(questionWords('**What** did `Putin` say about _Iran_?\n```js\nconsole.log(1)\n```'), 'What did Putin say about Iran?');
+  assert.equal(questionWords('<@&42> what is the ||axis||?', { role: () => 'Moderator' }), '@Moderator what is the axis?');
+  assert.equal(questionWords('what would <@123> say?'), 'what would say?');
+  assert.equal(questionWords('is snake_case_name or 2*3*4 in it?'), 'is snake_case_name or 2*3*4 in it?');
+  assert.equal(questionWords('```only code```'), '```only code```');
 });
 
 test('a follow-up that points back carries the previous question’s key terms', () => {

@@ -1,6 +1,6 @@
 import { ChannelType, MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import { checkQuestion, MAX_QUESTION_LENGTH } from '../../engine.js';
-import { answerQuestion, openAnswerThread, type GivenAnswer } from '../answering.js';
+import { answerQuestion, mentionNames, openAnswerThread, type GivenAnswer } from '../answering.js';
 import type { BotContext } from '../context.js';
 import { admitQuestion, QuestionRefused, type Admission } from '../moderation/gate.js';
 import { interactionMember } from '../moderation/members.js';
@@ -82,6 +82,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
         via: 'slash',
         docIds: admission.docIds,
         llm: admission.llm,
+        names: mentionNames(interaction),
       });
     },
     deliver: async (outcome) => {

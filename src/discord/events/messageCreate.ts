@@ -1,6 +1,6 @@
 import { ChannelType, DiscordAPIError, Events, RESTJSONErrorCodes, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
-import { composeAnswer, isWithdrawn, oneAtATime, openAnswerThread, recordAnswer, reviseAnswer, threadName, type GivenAnswer, type QuestionRequest } from '../answering.js';
+import { composeAnswer, isWithdrawn, mentionNames, oneAtATime, openAnswerThread, recordAnswer, reviseAnswer, threadName, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
 import { DM_FOLLOW_UP_MS, planAnswerEdit, stripBotMention } from '../conversation.js';
 import { needsPreviousTurn } from '../../retrieve/follow-up.js';
@@ -152,6 +152,7 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
           docIds: admission.docIds,
           llm: admission.llm,
           questionMessageId: message.id,
+          names: mentionNames(message),
         };
         const composed = await composeAnswer(ctx, request);
         // an edit that turned out to ask nothing leaves the answer the question had
