@@ -48,3 +48,17 @@ test('a question written with Markdown, a code block or a mention is asked by it
   const record = session.bot.context.store.answers.byMessage(withRole.id);
   assert.equal(record?.question, `<@&${fake.roles.moderator}> what is the axis?`);
 });
+
+test('a reply to an answer that only says thanks gets the one-line hint, as a mention would, and records no answer', async () => {
+  const answer = await ask('Who wrote the article?');
+  const before = session.bot.context.store.answers.byMessage(answer.id);
+  assert.ok(before);
+  const thanks = await ask('thanks!', { referenceMessageId: answer.id });
+  assert.equal(unescapeText(thanks.content), NOT_A_QUESTION_HINT);
+  assert.deepEqual(thanks.embeds, []);
+  assert.deepEqual(thanks.components, [], 'no buttons: there is no answer to vote on');
+  assert.equal(session.bot.context.store.answers.byMessage(thanks.id), undefined, 'nothing recorded');
+  // a real follow-up in a reply is still answered
+  const why = await ask('why?', { referenceMessageId: answer.id });
+  assert.ok(why.embeds.length);
+});

@@ -157,8 +157,9 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
         const composed = await composeAnswer(ctx, request);
         // an edit that turned out to ask nothing leaves the answer the question had
         if (revising) return isNotAQuestion(composed.answer) ? undefined : reviseAnswer(ctx, revising, request, composed);
-        // chatter where the bot reads every message ("thanks!", "nice") was not meant for it: no reply, nothing recorded
-        if (!asked.addressed && isNotAQuestion(composed.answer)) return undefined;
+        // chatter where the bot reads every message ("thanks!", "nice") was not meant for it: no reply, nothing recorded;
+        // written to the bot (a reply to an answer, a mention in a thread), the one-line hint, as for a mention — no answer recorded, no turn taken
+        if (isNotAQuestion(composed.answer)) return asked.addressed ? NOT_A_QUESTION : undefined;
         return recordAnswer(ctx, request, composed);
       },
       deliver: async (outcome) => {
@@ -169,7 +170,8 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
           await noticeMessage?.delete().catch(() => {});
           return;
         }
-        if (revising) await showRevisedAnswer(ctx, message, outcome.value);
+        if (outcome.value === NOT_A_QUESTION) await send(message, [renderNotice(NOT_A_QUESTION_HINT)], noticeMessage);
+        else if (revising) await showRevisedAnswer(ctx, message, outcome.value);
         else await deliverAnswer(ctx, message, asked, admission, outcome.value, noticeMessage);
       },
     });
@@ -184,6 +186,9 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
     if (error instanceof QuestionRefused) await error.record();
   }
 }
+
+/** What a question written to the bot that asks nothing gets instead of an answer. */
+const NOT_A_QUESTION = 'not-a-question';
 
 /** Members told in a thread that it reached its turn limit (`thread:member`), per bot; forgotten on restart. */
 const toldAtLimit = new WeakMap<BotContext, Set<string>>();
