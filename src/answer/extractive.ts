@@ -300,12 +300,17 @@ function countedNoun(query: string): string[] {
 
 const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
 
+/** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
+function askedNames(query: string): string[] {
+  return [...query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, '')).filter((n) => !MONTH_NAME.test(n.replace(/^./, (c) => c.toUpperCase())));
+}
+
 /**
  * For a date or a count: the sentence must be about the names the question asks after — the date
  * of Russia's air campaign does not say when Hezbollah entered the war.
  */
 export function fitsNames(query: string, sentence: string, match: WordSimilarity): boolean {
-  const names = [...query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, '')).filter((n) => !MONTH_NAME.test(n.replace(/^./, (c) => c.toUpperCase())));
+  const names = askedNames(query);
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   return names.every((n) => words.some((w) => w === n || match(n, w) >= 0.5));
 }
@@ -321,7 +326,7 @@ const DATE_WINDOW = 16;
 export function fitsDate(query: string, sentence: string, match: WordSimilarity): boolean {
   const words = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => ({ word: m[0].toLowerCase().replace(/['’]s$/, ''), at: m.index! }));
   const dates = [...sentence.matchAll(new RegExp(HAS_DATE.source, 'gi'))].map((m) => words.findIndex((w) => w.at >= m.index! && w.at < m.index! + m[0].length)).filter((i) => i >= 0);
-  const names = [...query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, '')).filter((n) => !MONTH_NAME.test(n.replace(/^./, (c) => c.toUpperCase())));
+  const names = askedNames(query);
   const near = (d: number, n: string) => words.slice(Math.max(0, d - DATE_WINDOW), d + DATE_WINDOW + 1).some((x) => x.word === n || match(n, x.word) >= 0.5);
   return dates.some((d) => names.every((n) => near(d, n)));
 }
