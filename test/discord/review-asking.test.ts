@@ -4,6 +4,7 @@
  * that only says thanks, and channels where the bot lacks a permission it needs to answer.
  */
 import assert from 'node:assert/strict';
+import { PermissionFlagsBits } from 'discord.js';
 import { after, before, test } from 'node:test';
 import { NOT_A_QUESTION_HINT, unescapeText } from '../../src/discord/render.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
@@ -13,7 +14,7 @@ let session: TestBot;
 let fake: FakeDiscord;
 
 before(async () => {
-  session = await startTestBot({ env: { FOOTNOTE_MESSAGE_CONTENT: 'true' } });
+  session = await startTestBot({ env: { FOOTNOTE_MESSAGE_CONTENT: 'true' }, discord: { guildChannels: [{ name: 'no-embeds' }, { name: 'read-only' }, { name: 'no-threads' }] } });
   ({ fake } = session);
 });
 
@@ -61,4 +62,53 @@ test('a reply to an answer that only says thanks gets the one-line hint, as a me
   // a real follow-up in a reply is still answered
   const why = await ask('why?', { referenceMessageId: answer.id });
   assert.ok(why.embeds.length);
+});
+
+/** A moderator takes a permission from the bot's role in a channel (the fake enforces it, as Discord does). */
+async function deny(channelName: string, bit: bigint): Promise<string> {
+  const channelId = fake.channelByName(channelName);
+  fake.setPermissionOverwrites(channelId, [{ id: fake.roles.bot, type: 0, allow: '0', deny: bit.toString() }]);
+  await sleep(100);
+  return channelId;
+}
+
+test('where the bot may not embed links, a question gets a one-line reply naming the permission instead of an answer with nothing in it', async () => {
+  const channelId = await deny('no-embeds', PermissionFlagsBits.EmbedLinks);
+  const reply = await ask('Who wrote the article?', { channelId });
+  assert.match(unescapeText(reply.content), /Embed Links/);
+  assert.match(unescapeText(reply.content), /\/ask/, 'it says how to ask meanwhile');
+  assert.equal(session.bot.context.store.answers.byMessage(reply.id), undefined);
+  // /ask answers there: an interaction's reply is not bound by the channel's permissions
+  const answered = await fake.interact({ type: 'command', name: 'ask', options: { question: 'Who wrote the article?' }, channelId }).final();
+  assert.ok(answered.embeds.length);
+});
+
+test('where the bot may not send messages, a question is left without a word and the operator is told which permission is missing', async () => {
+  const channelId = await deny('read-only', PermissionFlagsBits.SendMessages);
+  const from = session.logs.length;
+  const sent = fake.sendMessage({ content: 'Who wrote the article?', mentionBot: true, channelId });
+  const end = Date.now() + 3000;
+  while (Date.now() < end && !session.logs.slice(from).some((l) => /Send Messages/.test(l))) await sleep(20);
+  const lines = session.logs.slice(from);
+  assert.ok(lines.some((l) => / warn .*Send Messages/.test(l)), `a warning names the permission: ${lines.join('')}`);
+  assert.ok(!lines.some((l) => / error /.test(l)), 'no unexpected error with a stack trace');
+  assert.equal(session.bot.context.store.answers.byQuestionMessage(sent.id), undefined, 'no answer stored that nobody can see');
+  assert.ok(!fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`), 'nothing tried');
+});
+
+test('where the bot may not create threads, a question is still answered in the channel, without the thread', async () => {
+  const style = (value: string) => fake.interact({ type: 'command', name: 'config', options: [{ name: 'reply-style', type: 1, options: [{ name: 'style', type: 3, value }] }], user: { id: fake.owner.id } }).final();
+  await style('thread');
+  try {
+    const channelId = await deny('no-threads', PermissionFlagsBits.CreatePublicThreads);
+    const from = session.logs.length;
+    const answer = await ask('Who wrote the article?', { channelId });
+    assert.ok(answer.embeds.length, 'the answer is shown');
+    const end = Date.now() + 3000;
+    while (Date.now() < end && !session.logs.slice(from).some((l) => /could not open a thread/.test(l))) await sleep(20);
+    assert.ok(session.logs.slice(from).some((l) => / warn could not open a thread/.test(l)));
+    assert.equal(fake.channel(answer.id), undefined, 'no thread');
+  } finally {
+    await style('inline');
+  }
 });

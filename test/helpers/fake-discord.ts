@@ -247,6 +247,13 @@ export interface FakeDiscord {
   editMessage(id: string, change: EditMessageOptions): void;
   /** A member (or a moderator) deletes a message: MESSAGE_DELETE {id, channel_id, guild_id?}. */
   deleteMessage(id: string): void;
+  /**
+   * A moderator sets a channel's permission overwrites ({ id: role or user id, type: 0 role / 1 member, allow, deny },
+   * bitfields as strings): CHANNEL_UPDATE. They are enforced for the bot, as on Discord: without View Channel and Send
+   * Messages (Send Messages in Threads in its threads) a message is refused 403 50013; without Embed Links it is posted
+   * with its embeds left out (Discord shows none); without Create Public Threads a thread is refused 403 50013.
+   */
+  setPermissionOverwrites(channelId: string, overwrites: { id: string; type: number; allow: string; deny: string }[]): void;
   /** A moderator deletes messages of a guild channel at once: MESSAGE_DELETE_BULK {ids, channel_id, guild_id}. */
   bulkDeleteMessages(channelId: string, ids: string[]): void;
   /** Whether a stored message was deleted (by REST or by the helpers above). */
@@ -1421,6 +1428,14 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     emitDelete(stored.msg);
   }
 
+  function setPermissionOverwrites(chId: string, overwrites: { id: string; type: number; allow: string; deny: string }[]) {
+    const channel = channelOrThrow(chId);
+    if (!isGuildChannel(channel)) throw new Error('fake Discord: only guild channels have permission overwrites');
+    channel.permission_overwrites = clone(overwrites);
+    const payload = clone(channel);
+    emit('CHANNEL_UPDATE', (s) => (has(s, Intents.Guilds) ? payload : undefined));
+  }
+
   function bulkDeleteMessages(chId: string, ids: string[]) {
     requireSession();
     const channel = channelOrThrow(chId);
@@ -1432,6 +1447,33 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     }
     const d = { ids: [...ids], channel_id: chId, guild_id: guildId };
     emit('MESSAGE_DELETE_BULK', (s) => (has(s, Intents.GuildMessages) ? d : undefined));
+  }
+
+  /** The bot's permissions in a guild channel (a thread: its parent's), from its roles and the channel's overwrites. */
+  function botPermissionsIn(channel: any): bigint {
+    const where = (channel.type === 10 || channel.type === 11 || channel.type === 12) && channel.parent_id ? (channels.get(channel.parent_id) ?? channel) : channel;
+    const mine = members.get(botUser.id)?.roles ?? [];
+    let perms = roleObjects.filter((r) => r.id === roles.everyone || mine.includes(r.id)).reduce((a, r) => a | BigInt(r.permissions), 0n);
+    const overwrites: any[] = where.permission_overwrites ?? [];
+    const apply = (list: any[]) => {
+      const deny = list.reduce<bigint>((a, o) => a | BigInt(o.deny ?? '0'), 0n);
+      const allow = list.reduce<bigint>((a, o) => a | BigInt(o.allow ?? '0'), 0n);
+      perms = (perms & ~deny) | allow;
+    };
+    apply(overwrites.filter((o) => o.id === roles.everyone));
+    apply(overwrites.filter((o) => o.type === 0 && o.id !== roles.everyone && mine.includes(o.id)));
+    apply(overwrites.filter((o) => o.type === 1 && o.id === botUser.id));
+    return perms;
+  }
+  /** A message the bot posts or edits in a guild channel, as its permissions there allow (see StartOptions.guildChannels). */
+  function allowedBotMessage(channel: any, body: any, posting: boolean): any {
+    if (!isGuildChannel(channel)) return body;
+    const perms = botPermissionsIn(channel);
+    const thread = channel.type === 10 || channel.type === 11 || channel.type === 12;
+    const send = thread ? P.SendMessagesInThreads : P.SendMessages;
+    if (posting && ((perms & P.ViewChannel) === 0n || (perms & send) === 0n)) throw err(403, 50013, 'Missing Permissions');
+    if ((perms & P.EmbedLinks) === 0n && Array.isArray(body?.embeds)) return { ...body, embeds: [] };
+    return body;
   }
 
   function makeThread(parent: any, name: string, id: string, type = 11, extra: any = {}) {
@@ -1709,7 +1751,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     const channel = channelOrThrow(params.channel!);
     if (channel.type === 4) throw err(400, 50008, 'Cannot send messages in a non-text channel');
     if (channel.thread_metadata?.locked) throw err(403, 50083, 'Thread is locked');
-    const body = call.body ?? {};
+    const body = allowedBotMessage(channel, call.body ?? {}, true);
     validateMessageBody({ ...body, attachments: [...(body.attachments ?? []), ...call.files] }, { requireContent: true });
     const msg = newBotMessage(channel, body, call.files);
     storeMessage(msg, true);
@@ -1721,7 +1763,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     const stored = messages.get(params.message!);
     if (!stored || stored.deleted || stored.msg.channel_id !== params.channel) throw unknownMessage();
     if (!stored.byBot || stored.msg.author.id !== botUser.id) throw err(403, 50005, 'Cannot edit a message authored by another user');
-    const msg = applyEdit(stored, call.body ?? {}, call.files);
+    const msg = applyEdit(stored, allowedBotMessage(channelOrThrow(params.channel!), call.body ?? {}, false), call.files);
     after.push(() => echoUpdate(msg));
     return ok(clone(msg));
   });
@@ -1777,6 +1819,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     const stored = messages.get(params.message!);
     if (!stored || stored.deleted || stored.msg.channel_id !== parent.id) throw unknownMessage();
     if (channels.has(stored.msg.id)) throw err(400, 160004, 'A thread has already been created for this message');
+    if ((botPermissionsIn(parent) & P.CreatePublicThreads) === 0n) throw err(403, 50013, 'Missing Permissions');
     const name = call.body?.name;
     if (typeof name !== 'string' || name.length < 1 || name.length > 100) throw formError({ name: fieldError('BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.') });
     const { thread, member } = makeThread(parent, name, stored.msg.id, 11, call.body ?? {});
@@ -2034,6 +2077,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     sendMessage,
     editMessage,
     deleteMessage,
+    setPermissionOverwrites,
     bulkDeleteMessages,
     isDeleted(id) {
       return messages.get(id)?.deleted ?? false;

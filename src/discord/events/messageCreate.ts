@@ -1,4 +1,4 @@
-import { ChannelType, DiscordAPIError, Events, RESTJSONErrorCodes, type Message } from 'discord.js';
+import { ChannelType, DiscordAPIError, Events, PermissionFlagsBits, RESTJSONErrorCodes, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
 import { composeAnswer, isWithdrawn, mentionNames, oneAtATime, openAnswerThread, recordAnswer, reviseAnswer, threadName, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
@@ -83,6 +83,17 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
   const context = { channel: message.channelId, message: message.id, user: message.author.id, via: asked.via, edited: revising ? true : undefined };
   let noticeMessage: Message | undefined;
   try {
+    // where the bot cannot post, or its answers (embeds) would show empty, say so rather than fail after the work
+    const missing = missingPermissions(message);
+    if (missing.send.length) {
+      ctx.log.warn('cannot answer in a channel: a permission is missing', { ...context, missing: missing.send.join(', ') });
+      return;
+    }
+    if (missing.embedLinks) {
+      ctx.log.warn('cannot show answers in a channel: a permission is missing', { ...context, missing: 'Embed Links' });
+      if (!revising) await send(message, [renderNotice(NO_EMBED_LINKS)]);
+      return;
+    }
     if (!asked.text) {
       if (revising) return;
       const example = ctx.suggestions.questions[0]?.value ?? 'Who wrote the article?';
@@ -185,6 +196,21 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
     // a refused question is recorded once the asker was told
     if (error instanceof QuestionRefused) await error.record();
   }
+}
+
+export const NO_EMBED_LINKS = 'I can’t show answers in this channel: they are embeds, and I don’t have the Embed Links permission here. Ask a moderator to give it to me, or use /ask meanwhile.';
+
+/**
+ * The permissions the bot lacks in a message's channel to answer there: to post at all (View Channel,
+ * Send Messages, or Send Messages in Threads in a thread), and to show an answer (Embed Links, without
+ * which Discord posts its embeds as nothing). Nothing is missing in a DM, or when the client cannot tell.
+ */
+function missingPermissions(message: Message): { send: string[]; embedLinks: boolean } {
+  if (!message.inGuild()) return { send: [], embedLinks: false };
+  const permissions = message.channel.permissionsFor(message.client.user);
+  if (!permissions) return { send: [], embedLinks: false };
+  const needed = { 'View Channel': PermissionFlagsBits.ViewChannel, [message.channel.isThread() ? 'Send Messages in Threads' : 'Send Messages']: message.channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages };
+  return { send: Object.entries(needed).filter(([, flag]) => !permissions.has(flag)).map(([name]) => name), embedLinks: !permissions.has(PermissionFlagsBits.EmbedLinks) };
 }
 
 /** What a question written to the bot that asks nothing gets instead of an answer. */
