@@ -121,7 +121,10 @@ export function oneAtATime(ctx: BotContext, messageId: string, fn: () => Promise
   let running = questionWork.get(ctx);
   if (!running) questionWork.set(ctx, (running = new Map()));
   const work = running;
-  const run = (work.get(messageId) ?? Promise.resolve()).then(fn);
+  // nothing waiting: start at once, so a question takes its place in the queue in the order it arrived
+  // (a slash command in the same burst of gateway events would otherwise get in first)
+  const before = work.get(messageId);
+  const run = before ? before.then(fn) : fn();
   const tail = run.catch(() => {});
   work.set(messageId, tail);
   void tail.then(() => {

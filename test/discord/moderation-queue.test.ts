@@ -141,6 +141,24 @@ test('questions by message over the budget get a notice with their place, which 
   for (let i = 1; i < answeredAt.length; i++) assert.ok(answeredAt[i]! >= answeredAt[i - 1]!, 'answered in order');
 });
 
+test('messages and a slash command asked in one burst take their places in the queue in the order they came', async () => {
+  await setRate(1);
+  await new Promise((r) => setTimeout(r, WINDOW_MS + 20)); // a fresh window
+  const sent = ['Who wrote the article?', 'Who is Ali Larijani?'].map((content, i) =>
+    fake.sendMessage({ content: `${content} (burst ${i})`, channelId: questions, author: { id: `93000000000000000${i}`, username: `burst${i}` } }),
+  );
+  const slash = fake.interact({ type: 'command', name: 'ask', user: { id: '930000000000000009', username: 'burst9' }, options: { question: 'When was the article published?' } });
+  const answered = async (id: string) => {
+    const call = await fake.waitFor((c) => (c.method === 'POST' || c.method === 'PATCH') && c.status === 200 && c.body?.embeds?.length > 0 && (c.body?.message_reference?.message_id === id || c.path.endsWith(`/messages/${fake.messagesIn(questions).find((m) => m.message_reference?.message_id === id)?.id}`)), 10_000);
+    return call.at;
+  };
+  const [first, second] = await Promise.all(sent.map((m) => answered(m.id)));
+  await fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(slash.token) && c.status === 200 && c.body?.embeds?.length > 0, 10_000);
+  const last = answerEdit(slash)!.at;
+  assert.ok(first! <= second! && second! <= last, `answered at ${[first, second, last].map((t) => t!.toFixed(0)).join(', ')}: the slash command, asked last, went ahead`);
+  assert.match(noticeEdits(slash)[0] ?? '', /number 2 in the queue/, 'the slash command was told it waits behind the second message');
+});
+
 test('with no budget nothing waits', async () => {
   await setRate(0);
   const handles = Array.from({ length: 10 }, (_, i) => fake.interact({ type: 'command', name: 'ask', options: { question: `${QUESTIONS[i % 5]!}` } }));

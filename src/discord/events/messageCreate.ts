@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js';
 import { DM_FOLLOW_UP_MS, planAnswerEdit, stripBotMention } from '../conversation.js';
 import { needsPreviousTurn } from '../../retrieve/follow-up.js';
 import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } from '../moderation/gate.js';
-import { messageMember } from '../moderation/members.js';
+import { messageMember, sentMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
 import { isNotAQuestion, NO_MENTIONS, NOT_A_QUESTION_HINT, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
 import { describeError } from '../respond.js';
@@ -130,7 +130,8 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
       parentId: channel.isThread() ? channel.parentId : null,
       via: asked.via,
       text: asked.text,
-      member: message.guildId ? await messageMember(message) : { userId: message.author.id, roleIds: [], manageGuild: false },
+      // the member as sent, without waiting, so the question keeps its place in the queue
+      member: message.guildId ? (sentMember(message) ?? (await messageMember(message))) : { userId: message.author.id, roleIds: [], manageGuild: false },
     });
     // a model takes seconds: show that something is coming
     if (ctx.engine.mode === 'llm' && admission.llm && message.channel.isSendable()) message.channel.sendTyping().catch(() => {});

@@ -19,10 +19,17 @@ export function interactionMember(interaction: Interaction): MemberFacts {
 
 /** Roles and Manage Server of a message's author (fetched when the gateway did not send the member). */
 export async function messageMember(message: Message): Promise<MemberFacts> {
-  let member = message.member;
-  if (!member && message.guild) member = await message.guild.members.fetch(message.author.id).catch(() => null);
-  if (!member) return { userId: message.author.id, roleIds: [], manageGuild: false };
-  return { userId: message.author.id, roleIds: [...member.roles.cache.keys()], manageGuild: member.permissions.has(PermissionFlagsBits.ManageGuild) };
+  return sentMember(message) ?? memberFacts(message.author.id, message.guild ? await message.guild.members.fetch(message.author.id).catch(() => null) : null);
+}
+
+/** Roles and Manage Server of a message's author as the gateway sent them, without waiting (undefined when it did not). */
+export function sentMember(message: Message): MemberFacts | undefined {
+  return message.member ? memberFacts(message.author.id, message.member) : undefined;
+}
+
+function memberFacts(userId: string, member: GuildMember | null): MemberFacts {
+  if (!member) return { userId, roleIds: [], manageGuild: false };
+  return { userId, roleIds: [...member.roles.cache.keys()], manageGuild: member.permissions.has(PermissionFlagsBits.ManageGuild) };
 }
 
 /** Roles and Manage Server of a server member by id (fetched when not cached); undefined for someone who is not a member. */
