@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
-import { fitsDate, fitsNames, fitsQuantity, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
+import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
 import { subQuestions } from '../../src/retrieve/question.js';
 import { FootnoteError } from '../../src/errors.js';
@@ -57,6 +57,10 @@ test('a date or count answers only for the names the question asks after', () =>
   assert.equal(fitsNames('In what year did Lebanese Hezbollah first send fighters?', 'Since September 30, 2015, Russia has been conducting air operations.', same), false);
   assert.equal(fitsNames('When did Russia start its air operations?', 'Since September 30, 2015, Russia has been conducting air operations.', same), true);
   assert.equal(fitsNames('On what day in October did Larijani speak?', 'Larijani spoke on October 15.', same), true);
+  // someone's words may be written: "what did the miller write / say" is answered by "the miller wrote ..."
+  assert.equal(fitsSpeech('What did the miller write about the gate?', 'The miller wrote **in bold** that the _north_ gate stays closed.', same), true);
+  assert.equal(fitsSpeech('What does the Miller say stays closed?', 'The Miller wrote that the gate stays closed.', same), true);
+  assert.equal(fitsSpeech('What did the Miller say about the gate?', 'The gate of the Miller stays closed.', same), false);
   // the date must stand near the names: a long sentence's date of something else does not count
   const tikrit = 'Iran’s use of US air support in the spring 2015 seizure of the Iraqi city of Tikrit – and Moscow’s fear of more instances of military cooperation between Tehran and Washington – may have been one of the motives behind Russia’s military engagement in Syria.';
   assert.equal(fitsDate('When did Iran send troops to Syria?', tikrit, same), false);
