@@ -7,7 +7,8 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import { COUNTRY_WORDS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
-import { stemWord } from '../index/tokenize.js';
+import { contentTokens, stemWord } from '../index/tokenize.js';
+import { newSubject } from '../retrieve/follow-up.js';
 
 export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
@@ -233,7 +234,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, 0.8 * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
@@ -299,6 +300,19 @@ function countedNoun(query: string): string[] {
 }
 
 const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
+
+/**
+ * "What about Putin?" (a follow-up read with the previous question: "what about Putin? wearing black")
+ * asks about its new subject: a sentence that does not speak of it does not answer, however well it
+ * matches the rest.
+ */
+export function fitsSubject(query: string, sentence: string, match: WordSimilarity): boolean {
+  const subject = newSubject(query);
+  if (!subject) return true;
+  const wanted = askedNames(` ${subject}`).length ? askedNames(` ${subject}`) : contentTokens(subject).map((t) => t.word);
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5));
+}
 
 /** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
 function askedNames(query: string): string[] {

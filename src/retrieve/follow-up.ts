@@ -10,6 +10,11 @@ import { expandChat, isChatter, metadataField } from './question.js';
 const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|other|else|also|too)\b|^\s*(?:and|but|so|what about|how about|and what|why not)\b/i;
 // "what about Russia?": a new subject in place of the previous one.
 const NEW_SUBJECT = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+)$/i;
+
+/** The new subject of a "what about X?" follow-up (X), if the question is one. */
+export function newSubject(question: string): string | undefined {
+  return NEW_SUBJECT.exec(question.split('?')[0] + '?')?.[1]?.replace(/\?\s*$/, '').trim() || undefined;
+}
 // A question in its own right opens with a question word, an auxiliary or a request.
 const QUESTION_FORM = /^\s*(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|according|name|list|explain|describe|summari[sz]e|tell)\b/i;
 

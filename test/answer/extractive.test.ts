@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
-import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
+import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, fitsSubject, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
 import { subQuestions } from '../../src/retrieve/question.js';
 import { FootnoteError } from '../../src/errors.js';
@@ -161,6 +161,14 @@ test("whose role it is counts: another country's president does not answer for I
   assert.equal((await engine.ask('Who was the president of Iran?')).abstained, true);
   assert.match((await engine.ask("Who is Russia's president?")).answer, /Putin/);
   assert.match((await engine.ask('Who is the Iranian parliamentary speaker?')).answer, /Larijani/);
+});
+
+test('"what about X?" read with the previous question is answered about X, not by the previous answer', async () => {
+  // "why was he wearing black?" (Larijani), then "what about Putin?": the follow-up as the chat resolves it
+  const a = await engine.ask('what about Putin? wearing black');
+  assert.ok(a.abstained || a.citations.every((c) => /Putin/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
+  assert.equal(fitsSubject('what about Putin? wearing black', 'Larijani was wearing black.', (x, y) => (x === y ? 1 : 0)), false);
+  assert.equal(fitsSubject('Why was Larijani wearing black?', 'Larijani was wearing black.', (x, y) => (x === y ? 1 : 0)), true);
 });
 
 test('asked which city, a name only answers when it reads as a place near what was asked about', async () => {
