@@ -1,4 +1,4 @@
-import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, type CorpusView } from './answer/extractive.js';
 import { asksForStructure, quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
@@ -12,7 +12,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, inOtherLanguage, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -64,6 +64,7 @@ export class Engine implements CorpusView {
   readonly documents: Map<string, CorpusDocument>;
   private readonly sources: Map<string, string>;
   private readonly byDoc = new Map<string, Chunk[]>();
+  private readonly englishOnly: boolean;
 
   private constructor(
     readonly corpus: Corpus,
@@ -75,6 +76,8 @@ export class Engine implements CorpusView {
   ) {
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.sources = new Map(corpus.documents.flatMap((d) => [[d.file, d.source] as [string, string], ...(d.metaSource ? [[d.metaSource.file, d.metaSource.text] as [string, string]] : [])]));
+    // English word vectors over an English corpus: questions in other languages cannot be matched.
+    this.englishOnly = !!embedder.local && corpus.documents.some((d) => !inOtherLanguage(d.source.slice(0, 4000)));
     for (const chunk of index.chunks) {
       const list = this.byDoc.get(chunk.docId) ?? [];
       list.push(chunk);
@@ -126,10 +129,12 @@ export class Engine implements CorpusView {
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
       const done = performance.now();
       // A message that asks nothing gets no "nearest passages": nothing was near.
-      const passages = answer.answer === NOT_A_QUESTION_MESSAGE ? [] : this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
+      const passages = answer.answer === NOT_A_QUESTION_MESSAGE || answer.answer === OTHER_LANGUAGE_MESSAGE ? [] : this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
       return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
     };
 
+    // The offline word matching reads English only: a question in another language is told so, not abstained on as if the corpus lacked it.
+    if (this.englishOnly && inOtherLanguage(question.text)) return finish({ answer: OTHER_LANGUAGE_MESSAGE, abstained: true, citations: [], mode: 'extractive' });
     if (question.metadata) {
       // "Who wrote the article and when was it published?": each field answered, in the order asked.
       const metas = metadataFields(question.query, question.metadata).flatMap((field) => this.metadataAnswer(field, question.tokens, retrieval, options.docIds) ?? []);

@@ -11,6 +11,7 @@ import type { Citation } from './types.js';
 
 export const ABSTAIN_MESSAGE = 'The corpus does not answer this question.';
 export const NOT_A_QUESTION_MESSAGE = 'I can only answer questions about the corpus, and I found no such question in your message.';
+export const OTHER_LANGUAGE_MESSAGE = 'I can only read questions in English, the language of the corpus. Please ask in English.';
 
 export interface ExtractiveAnswer {
   answer: string;

@@ -10,7 +10,7 @@ import { nameKey } from '../retrieve/matcher.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
 
-export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
+export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
 /**
  * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;

@@ -1,5 +1,5 @@
 import { sanitizeInput } from '../ingest/text.js';
-import { contentTokens, type Token } from '../index/tokenize.js';
+import { contentTokens, STOPWORDS, type Token } from '../index/tokenize.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
 
@@ -238,4 +238,30 @@ function comparedSides(query: string): SubQuestion[] | undefined {
   if (names.length < 2) return undefined;
   const sides = names.slice(-2);
   return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?`, 'g'), ' ')) }));
+}
+
+/**
+ * Function words of other languages written in Latin letters (French, Spanish, German, Italian,
+ * Portuguese, Dutch) that are not English words.
+ */
+const FOREIGN_WORDS = new Set(
+  `le la les des du une est qui que quoi pourquoi comment quel quelle quels quelles cet cette ces dans avec pour sur pas être été ont sont elle ils nous vous je où quand écrit auteur auteurs
+  el los las una uno qué quién quiénes por porque cómo cuál cuáles cuándo dónde está están del con para este esta estos estas escribió autor autores artículo también
+  der das ist wer warum wie wann wo und nicht ein eine mit für von zu dem den hat haben dieser diese artikel geschrieben über auch
+  il lo gli chi che perché come quando dove è sono della nel questo questa articolo scritto anche
+  os um quem não com artigo escreveu
+  het een wie waarom hoe wanneer waar niet met voor geschreven`.split(/\s+/),
+);
+
+/**
+ * A question asked in a language other than English: mostly letters of another script, or more
+ * function words of another language than of English ("Qui a écrit cet article ?").
+ */
+export function inOtherLanguage(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length >= 4 && letters.filter((c) => !/\p{Script=Latin}/u.test(c)).length > letters.length / 2) return true;
+  const words = (text.toLowerCase().match(/[\p{L}']+/gu) ?? []);
+  const foreign = words.filter((w) => FOREIGN_WORDS.has(w)).length;
+  const english = words.filter((w) => STOPWORDS.has(w)).length;
+  return foreign >= 2 && foreign > english;
 }

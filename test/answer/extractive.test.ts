@@ -171,6 +171,13 @@ test('"what about X?" read with the previous question is answered about X, not b
   assert.equal(fitsSubject('Why was Larijani wearing black?', 'Larijani was wearing black.', (x, y) => (x === y ? 1 : 0)), true);
 });
 
+test('a question in another language is told the corpus is read in English, with no nearest passages', async () => {
+  const a = await engine.ask('Qui a écrit cet article ?');
+  assert.equal(a.abstained, true);
+  assert.match(a.answer, /only read questions in English/);
+  assert.equal(a.passages.length, 0);
+});
+
 test('asked which city, a name only answers when it reads as a place near what was asked about', async () => {
   assert.equal((await engine.ask('In which city was the Valdai Club meeting held?')).abstained, true);
   assert.match((await engine.ask('Which city did Iran seize with US air support?')).answer, /Tikrit/);

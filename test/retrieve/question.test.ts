@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, expandChat, isChatter, metadataField, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, expandChat, inOtherLanguage, isChatter, metadataField, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -151,4 +151,9 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   assert.equal(analyzeQuestion('whos the author').metadata, 'authors');
   assert.equal(isChatter('Where do the authors work?'), false, 'a wh-question is not chatter');
   assert.equal(isChatter('good work'), true);
+});
+
+test('a question in another language is recognised; English with foreign names is not', () => {
+  for (const q of ['Qui a écrit cet article ?', 'Кто написал статью?', '¿Quién escribió el artículo?', 'Wer hat den Artikel geschrieben?', '谁写了这篇文章？']) assert.equal(inOtherLanguage(q), true, q);
+  for (const q of ['Who is Husayn ibn Ali?', 'What does al-Assad want in Damascus?', 'what is the raison d etre of the axis', 'Is la Russie an ally?', 'wat r the russian jets doin']) assert.equal(inOtherLanguage(q), false, q);
 });
