@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLlmAnswerer } from '../answer/llm.js';
-import { loadDotEnv, readConfig, redact, type Config } from '../config/index.js';
+import { loadDotEnv, readConfig, redact, redactEnv, type Config } from '../config/index.js';
 import { Engine } from '../engine.js';
 import { FootnoteError, isFootnoteError } from '../errors.js';
 
@@ -39,13 +39,15 @@ export function runCli(main: () => Promise<number | void>): void {
     },
     (error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
+      // A server's error can quote the key it was sent: never print it.
+      const message = redactEnv((error as Error)?.message ?? String(error));
       if (isFootnoteError(error) || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
         // A mistake in what was typed (including an unknown option): one line, exit 2.
-        process.stderr.write(`error: ${(error as Error).message}\n`);
+        process.stderr.write(`error: ${message}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
-        if (process.env.FOOTNOTE_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+        process.stderr.write(`error: ${message}\n`);
+        if (process.env.FOOTNOTE_DEBUG) process.stderr.write(`${redactEnv(String((error as Error)?.stack))}\n`);
         process.exitCode = 1;
       }
     },

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FootnoteError } from '../errors.js';
 
 /** Everything Footnote reads from the environment, parsed and checked once at start-up. */
@@ -68,9 +68,13 @@ export function readConfig(env: Env = process.env): Config {
   const token = get('DISCORD_TOKEN');
   const discord = token ? readDiscord(token, get) : undefined;
 
+  const dataDir = resolve(get('FOOTNOTE_DATA_DIR') ?? 'data');
+  const blocking = fileInPath(dataDir);
+  if (blocking) invalid('FOOTNOTE_DATA_DIR', blocking === dataDir ? `is a file, not a folder: ${dataDir}` : `${dataDir} cannot be created: ${blocking} is a file, not a folder`);
+
   return {
     corpusDir: resolve(get('FOOTNOTE_CORPUS_DIR') ?? 'corpus'),
-    dataDir: resolve(get('FOOTNOTE_DATA_DIR') ?? 'data'),
+    dataDir,
     embeddings: provider === 'openai' ? { provider: 'openai', model: get('OPENAI_EMBEDDING_MODEL') ?? 'text-embedding-3-small' } : { provider: 'local' },
     llm: openai && llmMode !== 'off' ? { ...openai, model: get('OPENAI_CHAT_MODEL') ?? 'gpt-4o-mini', timeoutMs, retries } : undefined,
     openai,
@@ -86,7 +90,7 @@ function readDiscord(token: string, get: (name: string) => string | undefined): 
   if (clientId && !/^\d{5,25}$/.test(clientId)) invalid('DISCORD_CLIENT_ID', 'must be the application id: the number shown as Application ID in the Discord Developer Portal (5 to 25 digits)');
   const guildId = get('DISCORD_GUILD_ID');
   if (guildId && !/^\d{5,25}$/.test(guildId)) invalid('DISCORD_GUILD_ID', 'must be a server id (a number)');
-  const messageContent = /^(1|true|yes|on)$/i.test(get('FOOTNOTE_MESSAGE_CONTENT') ?? '');
+  const messageContent = flag(get('FOOTNOTE_MESSAGE_CONTENT'), 'FOOTNOTE_MESSAGE_CONTENT');
   const replyThreads = flag(get('FOOTNOTE_REPLY_THREADS'), 'FOOTNOTE_REPLY_THREADS');
   const questionChannels = (get('FOOTNOTE_QUESTION_CHANNELS') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   for (const id of questionChannels) if (!/^\d{5,25}$/.test(id)) invalid('FOOTNOTE_QUESTION_CHANNELS', 'must be channel ids (numbers) separated by commas');
@@ -95,6 +99,14 @@ function readDiscord(token: string, get: (name: string) => string | undefined): 
   const maxTurns = integer(get('FOOTNOTE_MAX_TURNS') ?? '10', 'FOOTNOTE_MAX_TURNS', 1, 50);
   const shutdownGraceMs = integer(get('FOOTNOTE_SHUTDOWN_GRACE_MS') ?? '10000', 'FOOTNOTE_SHUTDOWN_GRACE_MS', 0, 120_000);
   return { token, clientId, guildId, apiUrl, messageContent, replyThreads, questionChannels: [...new Set(questionChannels)], maxTurns, shutdownGraceMs };
+}
+
+/** The nearest existing part of a path, when it is a file: the folder could never be created there. */
+function fileInPath(path: string): string | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    if (existsSync(at)) return statSync(at).isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 function flag(raw: string | undefined, name: string): boolean {
@@ -116,8 +128,20 @@ function invalid(name: string, why: string): never {
 
 /** Replace every secret of the config that occurs in a text, for logs. */
 export function redact(text: string, config: Pick<Config, 'openai' | 'discord'>): string {
+  return hide(text, [config.openai?.apiKey, config.discord?.token]);
+}
+
+/**
+ * Replace the secrets set in the environment wherever they occur in a text: for errors raised
+ * before (or while) the configuration is read, e.g. a model server's 401 that echoes the key.
+ */
+export function redactEnv(text: string, env: Env = process.env): string {
+  return hide(text, [env.OPENAI_API_KEY?.trim(), env.DISCORD_TOKEN?.trim()]);
+}
+
+function hide(text: string, secrets: (string | undefined)[]): string {
   let out = text;
-  for (const secret of [config.openai?.apiKey, config.discord?.token]) {
+  for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
   return out;

@@ -154,7 +154,8 @@ async function embedPassages(chunks: Chunk[], options: OpenIndexOptions): Promis
     try {
       vectors.push(...(await embeddings.embedDocuments(batch.map((c) => embeddingText(c, titles.get(c.docId) ?? '')))));
     } catch (error) {
-      throw new FootnoteError('INDEX_FAILED', `Embedding the corpus failed: ${(error as Error).message}`, { cause: error });
+      // The first line: LangChain appends a troubleshooting link after a blank line.
+      throw new FootnoteError('INDEX_FAILED', `Embedding the corpus failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`, { cause: error });
     }
     onProgress?.(Math.min(i + batchSize, chunks.length), chunks.length);
   }
