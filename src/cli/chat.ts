@@ -40,9 +40,12 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
       const id = text.replace(/^\/passage\s*/i, '');
       const resolved = id ? engine.resolvePassageId(id) : undefined;
       const found = resolved?.id ? engine.passage(resolved.id) : undefined;
-      const example = engine.chunksOf(about.documents[0]?.id ?? '')[3]?.id ?? 'doc#p4';
+      const example = engine.index.chunks[Math.min(3, engine.index.chunks.length - 1)]?.id;
+      const candidates = resolved?.candidates ?? [];
       if (!id) write(`Usage: /passage ID — the ids are shown with every source (e.g. ${example}).`);
-      else write(found ? `${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', dateline and title'}\n${found.passage.text}` : `No passage has that id. Passage ids look like ${example}.`);
+      else if (found) write(`${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', dateline and title'}\n${found.passage.text}`);
+      else if (candidates.length > 1) write(`“${id.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`);
+      else write(`No passage has that id. Passage ids look like ${example}.`);
     } else if (/^\/\S*$/.test(text) || /^\/[a-z-]+\s/i.test(text)) {
       write(`Unknown command ${text.split(/\s/)[0]}. Commands: /sources, /passage ID, /help, /quit; anything else is a question.`);
     } else {
@@ -50,7 +53,8 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
         // "and when?", "why?": read with the previous question, as in a Discord thread
         const { standalone, carried } = previous ? carryKeyTerms(text, [previous]) : { standalone: text, carried: [] };
         const answer = await engine.ask(standalone);
-        if (carried.length) write(`(Read with the previous question: “${previous}”)`);
+        // A refusal of talk or an instruction was not helped by the previous question: say nothing of it.
+        if (carried.length && answer.answer !== NOT_A_QUESTION_MESSAGE) write(`(Read with the previous question: “${previous}”)`);
         write(formatAnswer({ ...answer, question: text }, { color }));
         if (!isNotAnswer(answer)) previous = standalone;
       } catch (error) {
