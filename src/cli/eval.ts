@@ -37,11 +37,15 @@ runCli(async () => {
     .split(/\r?\n/)
     .flatMap((l, i) => {
       if (!l.trim()) return [];
+      let item: unknown;
       try {
-        return [JSON.parse(l) as EvalItem];
+        item = JSON.parse(l);
       } catch {
         throw new FootnoteError('BAD_ARGUMENT', `${values.set} line ${i + 1} is not JSON`);
       }
+      const fault = itemFault(item);
+      if (fault) throw new FootnoteError('BAD_ARGUMENT', `${values.set} line ${i + 1}: ${fault} (the format is that of test/eval/dev.jsonl)`);
+      return [item as EvalItem];
     });
   const { engine } = await openEngine({ quiet: true });
   const results = [];
@@ -73,3 +77,17 @@ runCli(async () => {
   }
   return failures.length ? 1 : 0;
 });
+
+/** What is wrong with a question-set line, if anything: a line missing a field would be scored as nonsense. */
+function itemFault(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'must be a JSON object';
+  const o = item as Record<string, unknown>;
+  for (const key of ['id', 'kind', 'question']) if (typeof o[key] !== 'string') return `"${key}" must be a string`;
+  if (typeof o.answerable !== 'boolean') return '"answerable" must be true or false';
+  for (const key of ['evidence', 'answers', 'answers_all', 'forbidden']) {
+    const optional = key === 'answers_all' || key === 'forbidden';
+    if (optional && o[key] === undefined) continue;
+    if (!Array.isArray(o[key]) || !(o[key] as unknown[]).every((x) => typeof x === 'string')) return `"${key}" must be a list of strings`;
+  }
+  return undefined;
+}
