@@ -213,6 +213,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (Math.max(...retrieval.terms.map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
   if (unsupportedAttribute(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
+  // "Who won the war?": what the someone did must be in the corpus, not only the war.
+  if (unsupportedAction(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
   if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 
@@ -346,7 +348,7 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
 }
 
 const ROLE_ASKED = /^\s*(?:so\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+served\s+as|\s+became|\s+has\s+been)\b/i;
-const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head)\b/i;
+const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
 
 /**
  * "Who was Russia's foreign minister": the answer must name someone in that role, not just someone;
@@ -365,8 +367,22 @@ export function fitsRole(question: AnalyzedQuestion, sentence: string, match: Wo
   return words.some((w, i) => {
     const lower = w.toLowerCase();
     if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75)) return false;
+    // someone holds it: a person's name next to the role ("president Vladimir Putin"), not "another leader"
+    if (!personNamedNear(words, i)) return false;
     const whose = roleOwner(words, i);
     return !owner || !whose || sameOwner(whose);
+  });
+}
+
+const TITLE_PART = /^(?:Supreme|Grand|Deputy|Vice|Prime|Chief|Foreign|Defen[cs]e|First|Former|Acting)$/;
+const ROLE_PHRASE_END = /^(?:with|and|or|of|to|for|by|in|on|at|as|from|between|that|which|who|while|than|but)$/i;
+
+/** A capitalised name (not a country, a people or a month) within three words of the word at `i`. */
+function personNamedNear(words: string[], i: number): boolean {
+  return words.slice(Math.max(0, i - 3), i + 4).some((w, j) => {
+    const at = Math.max(0, i - 3) + j;
+    const clean = w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+    return at !== i && at > 0 && /^\p{Lu}/u.test(clean) && !COUNTRY_WORDS.has(clean.toLowerCase()) && !DEMONYM.test(clean) && !MONTH_NAME.test(clean) && !/^(?:Supreme|Islamic|Republic|The|A|An)$/.test(clean);
   });
 }
 
@@ -375,6 +391,9 @@ function roleOwner(words: string[], i: number): string | undefined {
   const clean = (w: string) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
   for (const w of words.slice(Math.max(0, i - 3), i).reverse()) {
     const c = clean(w);
+    // "Supreme Leader", "parliamentary speaker": a title's own words; "with", "and": the owner's phrase has ended
+    if (TITLE_PART.test(c)) continue;
+    if (ROLE_PHRASE_END.test(c)) break;
     if (/^\p{Lu}/u.test(c) && !MONTH_NAME.test(c) && !/^(?:Who|Whom|Whose|What|Which|The|A|An)$/.test(c)) return c.toLowerCase();
   }
   if (/^of$/i.test(words[i + 1] ?? '')) {
@@ -483,6 +502,20 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
 }
+
+/**
+ * "Who won / leads / funds X?": the deed asked about (the verb right after "who") must be matched
+ * somewhere in the corpus; X alone does not answer it. "Who is ...", "who did X ...", "who wrote ..."
+ * are asked otherwise.
+ */
+export function unsupportedAction(query: string, retrieval: Retrieval): string | undefined {
+  const verb = /^\s*(?:(?:so|and|but|then)\s+)?who\s+([\p{L}'’-]+)/iu.exec(query)?.[1]?.toLowerCase();
+  if (!verb || WHO_AUXILIARY.test(verb)) return undefined;
+  const term = retrieval.terms.find((t) => t.token.word === verb);
+  return term && term.support < ABSTAIN.minSpecificSupport ? verb : undefined;
+}
+
+const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|will|would|can|could|should|shall|may|might|must|else|exactly|really|actually|else's|'s|’s|r)$/;
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {

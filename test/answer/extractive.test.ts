@@ -161,6 +161,13 @@ test("whose role it is counts: another country's president does not answer for I
   assert.equal((await engine.ask('Who was the president of Iran?')).abstained, true);
   assert.match((await engine.ask("Who is Russia's president?")).answer, /Putin/);
   assert.match((await engine.ask('Who is the Iranian parliamentary speaker?')).answer, /Larijani/);
+  // someone must hold the role by name ("another leader" holds none); "Supreme" is part of the title, not its owner
+  assert.equal((await engine.ask('who is the leader of IS?')).abstained, true);
+  assert.match((await engine.ask("Who is Iran's supreme leader?")).answer, /Supreme Leader Ali Khamenei/);
+  // the deed asked about must be in the corpus
+  assert.equal((await engine.ask('who won the Syrian civil war?')).abstained, true);
+  assert.equal((await engine.ask('Who leads the Islamic State?')).abstained, true);
+  assert.match((await engine.ask('Who shared a panel with Larijani?')).answer, /Putin/);
 });
 
 test('"what about X?" read with the previous question is answered about X, not by the previous answer', async () => {
