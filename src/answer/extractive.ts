@@ -419,7 +419,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
-  const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, ''));
+  // a person is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
+  const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) && !(PERSON_KINDS.test(kind) && (COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) || LOCATIVE.test(words[i - 1] ?? '')));
   const kindAt = words.map((w, i) => (match(kind, w.toLowerCase()) >= 0.45 ? i : -1)).filter((i) => i >= 0);
   // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
   // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
@@ -434,6 +435,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
 }
 
+const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
 const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
 const FACILITY_KINDS = /^(?:airbase|base|airport|port)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
