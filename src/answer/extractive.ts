@@ -430,6 +430,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
   const named = words.map((w, i) => (asked.has(w.toLowerCase().replace(/['’]s$/, '')) && i > 0 && /^\p{Lu}/u.test(w) ? i : -1)).filter((i) => i >= 0);
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
+  // ... and a sentence that does not name it at all ("which cities has IS captured?" against Iran's seizure of Tikrit) says nothing of it.
+  if (PLACE_KINDS.test(kind) && !named.length && askedNames(query).length) return false;
   // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
   if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));

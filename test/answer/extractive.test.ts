@@ -190,6 +190,8 @@ test('asked which city, a name only answers when it reads as a place near what w
   assert.match((await engine.ask('Which city did Iran seize with US air support?')).answer, /Tikrit/);
   assert.match((await engine.ask('In which city is the think tank Ali Alfoneh belongs to located?')).answer, /Washington/);
   assert.match((await engine.ask('Which town did the bombed airliner depart from?')).answer, /Sharm el-Sheikh/);
+  // a place asked about something named must come from a sentence that names it
+  assert.equal((await engine.ask('Which cities has IS captured?')).abstained, true);
   // asked which person, a country or a place is not one
   assert.equal((await engine.ask('Which Russian general commands the Syria operation?')).abstained, true);
   assert.match((await engine.ask('Which official spoke at the Valdai Club?')).answer, /Larijani/);
