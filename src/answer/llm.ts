@@ -109,7 +109,10 @@ export function parseGroundedAnswer(raw: string, passages: Passage[], documents:
   const kept: { sentence: string; refs: number[] }[] = [];
   for (const sentence of sentences) {
     const refs = [...sentence.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1]));
-    const plain = sentence.replace(/\s*\[(\d{1,3})\]/g, '').trim();
+    // ("Ali. [1]." loses its markers and its second full stop)
+    const plain = sentence.replace(/\s*\[(\d{1,3})\]/g, '').trim().replace(/([.!?])\s*[.!?]+$/, '$1');
+    // a rule of the prompt repeated as if it were an answer ("Use only facts stated in the passages.")
+    if (echoesPrompt(plain)) continue;
     // A citation counts only when the passage backs the sentence: it shares its words, and holds every number it states.
     const valid = [...new Set(refs.filter((n) => n >= 1 && n <= passages.length && supports(passages[n - 1], plain)))];
     if (!valid.length || !plain) continue;
@@ -139,8 +142,9 @@ const MAX_LLM_SENTENCES = 6;
 
 /**
  * Whether a passage backs a sentence of the model's: every number in the sentence is in the passage
- * ("50,000 troops in 2013" cited to a passage without them is not backed), and at least a fifth of
- * the sentence's content words (one at least) are the passage's.
+ * ("50,000 troops in 2013" cited to a passage without them is not backed), and a third of the
+ * sentence's content words, two at least, are the passage's (all of them in a sentence of one or
+ * two): "The moon is made of cheese [2]" shares one word ("made") with a passage and is not backed.
  */
 export function supports(passage: Passage, sentence: string): boolean {
   const numbers = sentence.match(/\d[\d,.]*\d|\d/g) ?? [];
@@ -148,7 +152,22 @@ export function supports(passage: Passage, sentence: string): boolean {
   const want = [...new Set(contentTokens(sentence).map((t) => t.stem))];
   const have = new Set(contentTokens(passage.text).map((t) => t.stem));
   const shared = want.filter((t) => have.has(t)).length;
-  return shared >= Math.max(1, Math.ceil(0.2 * want.length));
+  return want.length <= 2 ? shared === want.length && shared > 0 : shared >= Math.max(2, Math.ceil(SUPPORT_SHARE * want.length));
+}
+
+/** Share of a model sentence's content words its cited passage must hold. */
+const SUPPORT_SHARE = 1 / 3;
+
+/** A sentence made mostly (three in five of its content words, three at least) of the answering prompt's words. */
+function echoesPrompt(sentence: string): boolean {
+  const words = [...new Set(contentTokens(sentence).map((t) => t.stem))];
+  const prompt = promptStems();
+  return words.length >= 3 && words.filter((w) => prompt.has(w)).length >= 0.6 * words.length;
+}
+
+let promptWords: Set<string> | undefined;
+function promptStems(): Set<string> {
+  return (promptWords ??= new Set(contentTokens(GROUNDED_ANSWER_SYSTEM).map((t) => t.stem)));
 }
 
 function bestSupportingSentence(sentence: string, passage: Passage): { start: number; end: number } {

@@ -114,6 +114,13 @@ test('a model answer is read sentence by sentence, markers after the full stop i
   // numbers the passage does not hold are not backed by it
   const invented = parseGroundedAnswer(`The article says Russia sent 50,000 troops to Syria in 2013 [${labor}].`, passages, engine.documents);
   assert.equal(invented.ok, false);
+  // a sentence sharing one word with its passage is not backed by it; a rule of the prompt is no answer
+  const cheese = parseGroundedAnswer(`Iran provides the boots on the ground. [${labor}] The moon is made of cheese [${labor}]. Use only facts stated in the passages [${labor}].`, passages, engine.documents);
+  assert.ok(cheese.ok);
+  assert.equal(cheese.ok && cheese.answer, 'Iran provides the boots on the ground. [1]');
+  // "ground. [1]." keeps one full stop
+  const dotted = parseGroundedAnswer(`Iran provides the boots on the ground. [${labor}].`, passages, engine.documents);
+  assert.equal(dotted.ok && dotted.answer, 'Iran provides the boots on the ground. [1]');
   const said = parseGroundedAnswer('The passages do not say. NOT_IN_CORPUS', passages, engine.documents);
   assert.ok(said.ok && said.abstained);
   // a rewrite keeps only its question
