@@ -1,5 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, type CorpusView } from './answer/extractive.js';
-import { asksForStructure, quotePassages } from './answer/structure.js';
+import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
 import type { LlmAnswerer } from './answer/llm.js';
@@ -12,7 +12,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, inOtherLanguage, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;

@@ -7,7 +7,7 @@ import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey } from '../retrieve/matcher.js';
-import type { AnalyzedQuestion } from '../retrieve/question.js';
+import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -30,7 +30,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
   const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
-  const outlined = STRUCTURE_QUESTION.test(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
+  const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
   if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
@@ -163,16 +163,10 @@ function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusVi
   return undefined;
 }
 
-/** Whether a question asks how a document is laid out ("what are the sections?"): answered whole, not in parts. */
-export function asksForStructure(query: string): boolean {
-  return STRUCTURE_QUESTION.test(query);
-}
 
 /** "... and what does each cover?": the sections' contents are asked for as well as their headings. */
 const CONTENTS_ASKED = /\b(?:cover|covers|about|say|says|discuss|discusses|contain|contains|deal|deals|summar\w*|each|in them|in each)\b/i;
 
-/** Questions about how a document is laid out. */
-const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
 
 /** A document's sections after its opening, each with its first passage. */
 function sectionsOf(docId: string, corpus: CorpusView): Section[] {

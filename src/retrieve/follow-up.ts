@@ -4,7 +4,7 @@
  * console chat. Pure functions.
  */
 import { contentTokens, type Token } from '../index/tokenize.js';
-import { expandChat, isChatter, metadataField } from './question.js';
+import { asksForStructure, expandChat, isChatter, metadataField, questionType } from './question.js';
 
 // Words that point back to an earlier turn, and openings that continue it ("and …?", "what about …?").
 const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|other|else|also|too)\b|^\s*(?:and|but|so|what about|how about|and what|why not)\b/i;
@@ -42,7 +42,7 @@ export function needsPreviousTurn(question: string): boolean {
   // "thanks!" after an answer is talk, not a question about it
   if (isChatter(text)) return false;
   // "Who wrote the article?", "what is this article about?": about the document, which is named
-  if (metadataField(text) || DOCUMENT_NAMED.test(text)) return false;
+  if (metadataField(text) || DOCUMENT_NAMED.test(text) || asksForStructure(text) || questionType(text) === 'overview') return false;
   if (ANAPHORA.test(text)) return true;
   const own = contentTokens(text);
   if (!own.length) return QUESTION_FORM.test(text);

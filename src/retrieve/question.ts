@@ -265,3 +265,10 @@ export function inOtherLanguage(text: string): boolean {
   const english = words.filter((w) => STOPWORDS.has(w)).length;
   return foreign >= 2 && foreign > english;
 }
+
+/** Whether a question asks how a document is laid out ("what are the sections?"): answered whole, not in parts, and never a follow-up. */
+export function asksForStructure(query: string): boolean {
+  return STRUCTURE_QUESTION.test(query);
+}
+
+const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;

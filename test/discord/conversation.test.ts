@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { questionWords, stripBotMention } from '../../src/discord/conversation.js';
-import { carryKeyTerms, MAX_CARRIED_TERMS } from '../../src/retrieve/follow-up.js';
+import { carryKeyTerms, MAX_CARRIED_TERMS, needsPreviousTurn } from '../../src/retrieve/follow-up.js';
 
 test('mentions of the bot, as a user or through its role, are removed from the question', () => {
   assert.equal(stripBotMention('<@123456> who wrote it?', '123456'), 'who wrote it?');
@@ -41,4 +41,10 @@ test('without an earlier turn there is nothing to carry', () => {
 test('at most a handful of terms are carried, so follow-ups do not snowball', () => {
   const r = carryKeyTerms('and that?', ['Russia Iran Syria Assad Tehran Moscow Putin Larijani Hezbollah militias']);
   assert.equal(r.carried.length, MAX_CARRIED_TERMS);
+});
+
+test('a question about the document's layout or an overview stands alone, whatever came before', () => {
+  assert.equal(needsPreviousTurn('What are the sections?'), false);
+  assert.equal(needsPreviousTurn('tldr?'), false);
+  assert.equal(carryKeyTerms('What are the sections?', ['What does IS stand for?']).carried.length, 0);
 });
