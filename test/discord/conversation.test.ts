@@ -43,7 +43,7 @@ test('at most a handful of terms are carried, so follow-ups do not snowball', ()
   assert.equal(r.carried.length, MAX_CARRIED_TERMS);
 });
 
-test('a question about the document's layout or an overview stands alone, whatever came before', () => {
+test("a question about the document's layout or an overview stands alone, whatever came before", () => {
   assert.equal(needsPreviousTurn('What are the sections?'), false);
   assert.equal(needsPreviousTurn('tldr?'), false);
   assert.equal(carryKeyTerms('What are the sections?', ['What does IS stand for?']).carried.length, 0);
