@@ -5,7 +5,10 @@ const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 
 export const HAS_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}\\b|(?:in|since|by|until|of|the)\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter|early|late)?\\s*(?:1[89]|20)\\d{2}\\b|(?:spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?(?:1[89]|20)\\d{2}|\\b(?:1[89]|20)\\d{2}\\b|\\b(?:yesterday|today|last (?:year|month|week)|next (?:year|month|week))\\b|\\bon ${MONTH}|\\b(?:Ashura|Ramadan|Christmas)\\b)`, 'i');
 
-export const HAS_QUANTITY = new RegExp(`\\b\\d[\\d,.]*\\b|\\b${NUMBER_WORD}\\b`, 'i');
+/** How often: "twice a day", "weekly", "every month". */
+const FREQUENCY = '(?:once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|nightly|every (?:day|night|week|month|year|hour|morning|evening))';
+
+export const HAS_QUANTITY = new RegExp(`\\b\\d[\\d,.]*\\b|\\b${NUMBER_WORD}\\b|\\b${FREQUENCY}\\b`, 'i');
 
 /** Capitalised words not at the start of the sentence: names of people, groups, places. */
 export const HAS_NAME = /(?<=[\s(“"‘'])(?:[A-Z][\p{L}'’-]+|[A-Z]{2,})/u;

@@ -39,6 +39,13 @@ test('a question the corpus does not cover is abstained on, with the nearest pas
   }
 });
 
+test('how-often questions are answered by a frequency ("twice a day")', async () => {
+  const { HAS_QUANTITY } = await import('../../src/answer/evidence.js');
+  assert.ok(HAS_QUANTITY.test('Feed the starter twice a day.'));
+  assert.ok(HAS_QUANTITY.test('The council meets every month.'));
+  assert.ok(!HAS_QUANTITY.test('The council meets often.'));
+});
+
 test('how-many questions need a number next to what was counted', () => {
   const same = (a: string, b: string) => (a === b || a + 's' === b ? 1 : 0);
   assert.equal(fitsQuantity('how many soldiers died', 'An estimated 7,000 Russian citizens joined.', same), false);
