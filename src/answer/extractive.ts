@@ -85,7 +85,9 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   const best = quotes[0];
   const text = corpus.documents.get(best.passage.docId)?.source.slice(best.start, best.end) ?? '';
   const why = question.type === 'why' || ASKS_REASON.test(question.query);
-  if (!((why && CONSEQUENCE_OPENING.test(text)) || REFERS_BACK.test(text))) return quotes;
+  // (a date, a count, a name or a place is in the sentence itself: what it points at would be padding)
+  const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where';
+  if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   const [cause] = neighbours(best, corpus);
   if (!cause || quotes.some((q) => q.passage.docId === cause.passage.docId && q.start === cause.start)) return quotes;
   return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);

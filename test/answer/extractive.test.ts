@@ -215,6 +215,9 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   const course = await engine.ask('How does Russia use Iran in dealing with the US?');
   assert.match(course.citations[0].text, /^Such a course would be consistent/);
   assert.match(course.citations[1]?.text ?? '', /^At the same time, Russia may also sell out Iranian interests/);
+  // asked for a fact (a count), the sentence holding it needs nothing before it
+  const count = await engine.ask('How many vacationers and crew members were killed?');
+  assert.equal(count.citations.length, 1, JSON.stringify(count.citations.map((c) => c.text)));
   // not asked why: the conclusion alone
   const what = await engine.ask('What does Putin aim for in Syria according to the authors?');
   assert.ok(!what.citations.slice(1, 2).some((c) => /^An estimated 7,000/.test(c.text)) || !/^One therefore/.test(what.citations[0].text));
