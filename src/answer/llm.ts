@@ -86,6 +86,7 @@ export function describeFailure(error: unknown): string {
   if (e instanceof MalformedOutput) return `malformed output: ${e.message}`;
   if (e?.status === 429) return 'rate limited, HTTP 429';
   if (typeof e?.status === 'number' && e.status >= 500) return `server error, HTTP ${e.status}`;
+  if (e?.status === 401 || e?.status === 403) return `request refused, HTTP ${e.status} (check OPENAI_API_KEY)`;
   if (typeof e?.status === 'number') return `request refused, HTTP ${e.status}`;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || /timed? ?out|abort/i.test(e?.message ?? '')) return 'timed out';
   if (e instanceof SyntaxError || e instanceof TypeError) return 'malformed output';

@@ -127,3 +127,9 @@ test('a model answer is read sentence by sentence, markers after the full stop i
   assert.equal(standaloneQuestion('Sure! Here is the rewritten question:\nWhat was Ali Larijani wearing?'), 'What was Ali Larijani wearing?');
   assert.equal(standaloneQuestion('Larijani wore black because it was Ashura.'), undefined);
 });
+
+test('a refused model request names the key to check', async () => {
+  const { describeFailure } = await import('../../src/answer/llm.js');
+  assert.equal(describeFailure({ status: 401 }), 'request refused, HTTP 401 (check OPENAI_API_KEY)');
+  assert.equal(describeFailure({ status: 404 }), 'request refused, HTTP 404');
+});
