@@ -107,11 +107,13 @@ export class Retriever {
     return i === undefined ? undefined : this.index.chunks[i];
   }
 
-  /** An all-capitals word the corpus never uses, but spells out, stands for its spelled-out words. */
+  /** An acronym the corpus never uses, but spells out, stands for its spelled-out words. */
   expandAcronyms(tokens: Token[], text: string): Token[] {
     return tokens.flatMap((t) => {
       const raw = text.slice(t.start, t.end);
-      const expansion = /^[A-Z]{3,}s?$/.test(raw) && !this.vocabulary.has(t.word) ? this.acronyms.get(t.word.replace(/s$/, '')) : undefined;
+      // typed in capitals, or in chat's lower case when the word is no English word ("jcpoa")
+      const acronymLike = /^[A-Z]{3,}s?$/.test(raw) || (/^[a-z]{4,}s?$/.test(raw) && this.embedder.local?.vectors.rank(t.word) === undefined);
+      const expansion = acronymLike && !this.vocabulary.has(t.word) ? this.acronyms.get(t.word.replace(/s$/, '')) : undefined;
       return expansion ? expansion.map((e) => ({ word: e.word, stem: e.stem, start: t.start, end: t.end })) : [t];
     });
   }

@@ -215,6 +215,11 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   const course = await engine.ask('How does Russia use Iran in dealing with the US?');
   assert.match(course.citations[0].text, /^Such a course would be consistent/);
   assert.match(course.citations[1]?.text ?? '', /^At the same time, Russia may also sell out Iranian interests/);
+  // chat: "4" before a name is "for"; "went to" ends what is counted; a lower-case acronym the corpus spells out is understood
+  assert.match((await engine.ask('how many russians went to fight 4 IS')).answer, /7,000 Russian citizens/);
+  assert.match((await engine.ask('whats the jcpoa got to do w anything')).answer, /Joint Comprehensive Plan of Action/);
+  // "what's the deal with X and Y" asks what the document says of them
+  assert.equal((await engine.ask('yo whats the deal w russia n iran in syria')).citations.length >= 3, true);
   // asked for a fact (a count), the sentence holding it needs nothing before it
   const count = await engine.ask('How many vacationers and crew members were killed?');
   assert.equal(count.citations.length, 1, JSON.stringify(count.citations.map((c) => c.text)));
