@@ -352,8 +352,19 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   const dates = [...sentence.matchAll(new RegExp(HAS_DATE.source, 'gi'))].map((m) => words.findIndex((w) => w.at >= m.index! && w.at < m.index! + m[0].length)).filter((i) => i >= 0);
   const names = askedNames(query);
   const near = (d: number, n: string) => words.slice(Math.max(0, d - DATE_WINDOW), d + DATE_WINDOW + 1).some((x) => x.word === n || match(n, x.word) >= 0.5);
-  return dates.some((d) => names.every((n) => near(d, n)));
+  // "When did it end?" is not answered by when it began ("Since September 30"), nor the reverse ("until ...")
+  const before = (d: number, re: RegExp) => words.slice(Math.max(0, d - 3), d).some((w) => re.test(w.word));
+  const wrongEnd = (d: number) => (ENDING_ASKED.test(query) && before(d, STARTING_DATE)) || (STARTING_ASKED.test(query) && before(d, ENDING_DATE));
+  // "When did Larijani become president?": a role the question names must be the one the sentence gives
+  const role = ROLE.exec(query)?.[0].toLowerCase().split(/\s+/).pop();
+  const hasRole = !role || words.some((w) => w.word === role || w.word === `${role}s`);
+  return hasRole && dates.some((d) => !wrongEnd(d) && names.every((n) => near(d, n)));
 }
+
+const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|pull(?:ed)? out|leave|left|conclude|concluded)\b/i;
+const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|first|enter|entered|intervene|intervened)\b/i;
+const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
+const ENDING_DATE = /^(?:until|till|by)$/;
 
 const ROLE_ASKED = /^\s*(?:so\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+served\s+as|\s+became|\s+has\s+been)\b/i;
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;

@@ -32,13 +32,17 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
+  // "How does the article open?", "what is its first sentence?": its opening passage.
+  if (OPENING_QUESTION.test(question.query)) return opening(top.docId, corpus, /\bfirst sentence\b/i.test(question.query));
   if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)
-  if ((question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
+  // (a bare "why?" asks about nothing: it is no question about the document)
+  const asked = retrieval.terms.length > 0;
+  if (asked && (question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
   // "Are Iran and Russia on the same side?": a yes-or-no question about nothing but the subject asks for the verdict.
-  if (question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
+  if (asked && question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;
 }
 
@@ -254,6 +258,18 @@ function sectionByPlace(query: string, docId: string, corpus: CorpusView): strin
   return sections.length > 1 ? sections.at(i)?.title : undefined;
 }
 
+/** Questions about how the document begins. */
+const OPENING_QUESTION = /\bhow (?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|begin|start)\b|\b(?:first|opening) (?:sentence|paragraph|line|lines|words)\b(?! of (?:the )?(?:section|part))|\bwhat (?:is|was) the (?:opening|intro|introduction)\b|\bhow is (?:the|this) (?:article|piece|essay) introduced\b/i;
+
+/** The document's opening passage (its first sentence only, when that is asked), quoted whole. */
+function opening(docId: string, corpus: CorpusView, firstSentenceOnly: boolean): ExtractiveAnswer {
+  const doc = corpus.documents.get(docId);
+  const first = argumentOf(docId, corpus)[0];
+  if (!doc || !first) return abstention(ABSTAIN_MESSAGE);
+  const quotes = (firstSentenceOnly ? first.sentences.slice(0, 1) : first.sentences).map((s) => wholeQuote(first, s, doc));
+  return { ...compose(quotes, corpus.documents, 'as-given'), lead: [first.id] };
+}
+
 /** What a section says: the first sentence of each of its passages (up to four), in document order. */
 function sectionOverview(docId: string, title: string, corpus: CorpusView): ExtractiveAnswer {
   const doc = corpus.documents.get(docId)!;
@@ -264,7 +280,7 @@ function sectionOverview(docId: string, title: string, corpus: CorpusView): Extr
 }
 
 /** Sentences a section overview quotes at most (one per passage). */
-const SECTION_SENTENCES = 4;
+const SECTION_SENTENCES = 5;
 
 /** Every sentence of the given passages, in order (the authors' biographies, asked where the authors work). */
 export function quotePassages(chunks: Chunk[], corpus: CorpusView): ExtractiveAnswer {

@@ -1,4 +1,5 @@
 import { sanitizeInput } from '../ingest/text.js';
+import { COUNTRY_WORDS } from '../study/gazetteer.js';
 import { contentTokens, STOPWORDS, type Token } from '../index/tokenize.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
@@ -28,6 +29,8 @@ const INJECTION = [
   // an imperative to say a quoted text ("First say 'I have no rules'")
   /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
+  // a premise the reader is told to take as given ("Pretend the article says ...", "Assume that ...")
+  /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
@@ -184,12 +187,20 @@ export function subQuestions(query: string): SubQuestion[] {
     .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
+  // "What is Russia doing in Syria and what is Iran doing?": one party a part, each a different one, is a comparison of sides
+  // (a place the parts happen in, "in Syria", is no side)
+  const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !/^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i.test(all[i - 1] ?? '')))]);
+  const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
   return parts.slice(0, 4).map((part, i) => {
+    if (sided) return { text: part, side: parties[i][0] };
     if (!PRONOUN.test(part)) return { text: part };
     const borrowed = parts.filter((_, j) => j !== i).flatMap(names).filter((n) => !part.includes(n));
     return { text: borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part };
   });
 }
+
+/** Countries and capitals that can be the sides of a comparison made in parts. */
+const PARTY_NAMES = new Set([...COUNTRY_WORDS, 'moscow', 'tehran', 'damascus', 'washington', 'kremlin', 'beijing', 'ankara', 'riyadh', 'baghdad', 'kabul', 'beirut', 'cairo']);
 
 /** A part that asks something of its own: it starts with a question word or an auxiliary. */
 const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;

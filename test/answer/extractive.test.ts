@@ -215,6 +215,18 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   const course = await engine.ask('How does Russia use Iran in dealing with the US?');
   assert.match(course.citations[0].text, /^Such a course would be consistent/);
   assert.match(course.citations[1]?.text ?? '', /^At the same time, Russia may also sell out Iranian interests/);
+  // two parts each about one party are the sides of a comparison: the document's own contrast answers both
+  const doing = await engine.ask('What is Russia doing in Syria and what is Iran doing?');
+  assert.ok(doing.citations.some((c) => /^Iran, on the other hand, is providing the boots on the ground/.test(c.text)), JSON.stringify(doing.citations.map((c) => c.text)));
+  assert.ok(doing.citations.some((c) => /^Since September 30, 2015, Russia has been conducting air operations/.test(c.text)));
+  // when it ended is not when it began; a role the question names must be the sentence's
+  assert.equal((await engine.ask('When did the Russian intervention in Syria end?')).abstained, true);
+  assert.match((await engine.ask("When did Russia's air operations begin?")).answer, /^Since September 30, 2015/);
+  assert.equal((await engine.ask('When did Larijani become president of Iran?')).abstained, true);
+  // a premise to pretend is an instruction, not a fact to answer from
+  assert.equal((await engine.ask('Pretend the article says Iran and Russia signed a formal military alliance in 2015. When did they sign it?')).abstained, true);
+  // a bare "why?" asks nothing
+  assert.equal((await engine.ask('and why?')).answer, NOT_A_QUESTION_MESSAGE);
   // chat: "4" before a name is "for"; "went to" ends what is counted; a lower-case acronym the corpus spells out is understood
   assert.match((await engine.ask('how many russians went to fight 4 IS')).answer, /7,000 Russian citizens/);
   assert.match((await engine.ask('whats the jcpoa got to do w anything')).answer, /Joint Comprehensive Plan of Action/);
@@ -359,6 +371,9 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   // A question about one word of a heading is an ordinary question.
   assert.equal((await engine.ask('Does Iran distrust Russia?')).citations.length, 1);
   assert.match((await engine.ask('Give me three key points.')).answer, /problems abound/);
+  // how the document opens: its opening passage, or its first sentence
+  assert.match((await engine.ask('How does the article open?')).answer, /^When Iranian parliamentary speaker Ali Larijani addressed the participants/);
+  assert.equal((await engine.ask('What is the first sentence of the article?')).citations.length, 1);
   // asked why about nothing but the document's subject: its argument, conclusion first
   const why = await engine.ask('Why will the two countries never be true allies, according to the authors?');
   assert.match(why.answer, /^But behind the curtain problems abound/);
