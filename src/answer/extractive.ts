@@ -361,7 +361,7 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   return hasRole && dates.some((d) => !wrongEnd(d) && names.every((n) => near(d, n)));
 }
 
-const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|pull(?:ed)? out|leave|left|conclude|concluded)\b/i;
+const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|leave|left|conclude|concluded)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
 const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|first|enter|entered|intervene|intervened)\b/i;
 const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
@@ -540,11 +540,16 @@ export function unsupportedAction(query: string, retrieval: Retrieval): string |
 
 const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|will|would|can|could|should|shall|may|might|must|else|exactly|really|actually|else's|'s|’s|r)$/;
 
+/** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
+const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
   const specific = new Set<string>();
   // Capitalised words inside a sentence (not the first word), and numbers.
-  for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE)].map((m) => m[1]));
+  for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // Country names are names however they are typed ("capital of france").
   return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
 }

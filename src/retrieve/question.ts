@@ -185,18 +185,25 @@ export function subQuestions(query: string): SubQuestion[] {
     .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
-  if (parts.length <= 1) return comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
+  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
+  // A part that refers back with a pronoun borrows the names of the other parts.
+  const borrowing = (list: SubQuestion[]): SubQuestion[] =>
+    list.map((part, i) => {
+      if (part.side || !PRONOUN.test(part.text)) return part;
+      const borrowed = list.filter((_, j) => j !== i).flatMap((p) => names(p.text)).filter((n) => !part.text.includes(n));
+      return { text: borrowed.length ? `${part.text} (${[...new Set(borrowed)].join(' ')})` : part.text };
+    });
+  // "How does Russia's part differ from Iran's, and why ...?": a part that compares is asked once per side
+  if (parts.length < 4 && parts.some((p) => comparedSides(p))) {
+    const expanded = parts.flatMap((p) => comparedSides(p) ?? [{ text: p }]);
+    if (expanded.length <= 4) return borrowing(expanded);
+  }
   // "What is Russia doing in Syria and what is Iran doing?": one party a part, each a different one, is a comparison of sides
   // (a place the parts happen in, "in Syria", is no side)
   const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !/^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i.test(all[i - 1] ?? '')))]);
   const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
-  return parts.slice(0, 4).map((part, i) => {
-    if (sided) return { text: part, side: parties[i][0] };
-    if (!PRONOUN.test(part)) return { text: part };
-    const borrowed = parts.filter((_, j) => j !== i).flatMap(names).filter((n) => !part.includes(n));
-    return { text: borrowed.length ? `${part} (${[...new Set(borrowed)].join(' ')})` : part };
-  });
+  return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
 }
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
@@ -220,6 +227,18 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
   if (!m) return undefined;
   const [whole, prep, a, b] = m;
   return [a, b].map((x) => ({ text: query.replace(whole, `${prep} ${x}`) }));
+}
+
+/**
+ * "How did the nuclear deal and the Tikrit operation each affect ...?": two things joined and asked
+ * about each (each, both, respectively, separately) are asked about one at a time.
+ */
+function coordinatedThings(query: string): SubQuestion[] | undefined {
+  const m = /\b((?:the|its|their|his|her)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)\s+and\s+((?:the|its|their|his|her)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)\s+(?:each|both|respectively|separately|individually)\b/iu.exec(query);
+  if (!m) return undefined;
+  const [whole, a, b] = m;
+  const rest = whole.slice(a.length + b.length + 5).replace(/^\s*(?:each|both|respectively|separately|individually)\b/i, '');
+  return [a, b].map((x) => ({ text: query.replace(whole, `${x}${rest}`).replace(/\s+/g, ' ') }));
 }
 
 /** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */

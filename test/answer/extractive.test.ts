@@ -223,6 +223,9 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   assert.equal((await engine.ask('When did the Russian intervention in Syria end?')).abstained, true);
   assert.match((await engine.ask("When did Russia's air operations begin?")).answer, /^Since September 30, 2015/);
   assert.equal((await engine.ask('When did Larijani become president of Iran?')).abstained, true);
+  assert.equal((await engine.ask('When did Russia finally pull its forces out of Syria?')).abstained, true);
+  // a number that sizes the answer ("in 1 line") is not something the corpus must hold
+  assert.equal((await engine.ask("explain the 'afghanistan syndrome' in 1 line, why does it matter for russia")).abstained, false);
   // a premise to pretend is an instruction, not a fact to answer from
   assert.equal((await engine.ask('Pretend the article says Iran and Russia signed a formal military alliance in 2015. When did they sign it?')).abstained, true);
   // a bare "why?" asks nothing
