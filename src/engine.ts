@@ -11,7 +11,7 @@ import { plural, sanitizeInput } from './ingest/text.js';
 import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
-import { stemWord, type Token } from './index/tokenize.js';
+import { contentTokens, stemWord, type Token } from './index/tokenize.js';
 import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
@@ -102,6 +102,16 @@ export class Engine implements CorpusView {
     return new Engine(corpus, index, retriever, embedder, options.llm, config.topK ?? 5);
   }
 
+  /** The sections a question scopes itself to by heading ("in the distrust section", "from the Limits part"), if any. */
+  private sectionsNamed(query: string): string[] | undefined {
+    const named = /\b(?:in|from|within|under)\s+(?:the\s+|this\s+|that\s+)?((?:[\p{L}'’-]+\s+){1,3})(?:section|part|chapter)\b/iu.exec(query)?.[1];
+    if (!named) return undefined;
+    const asked = new Set(contentTokens(named).map((t) => t.stem));
+    const headings = [...new Set(this.index.chunks.map((c) => c.section).filter((h) => h && h !== AUTHORS_SECTION))];
+    const matching = headings.filter((h) => contentTokens(h).some((t) => asked.has(t.stem)));
+    return matching.length ? matching : undefined;
+  }
+
   chunksOf(docId: string): Chunk[] {
     return this.byDoc.get(docId) ?? [];
   }
@@ -116,7 +126,8 @@ export class Engine implements CorpusView {
     const { question, bios } = this.aboutAuthors(analyzeQuestion(checkQuestion(raw)), options.docIds);
     const k = options.k ?? this.topK;
     // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
-    const search = { ...options, k: Math.max(k, this.topK) };
+    // "In the distrust section, how ...": the question is asked of that section.
+    const search = { ...options, k: Math.max(k, this.topK), sections: options.sections?.length ? options.sections : this.sectionsNamed(question.query) };
     const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };

@@ -366,7 +366,8 @@ const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|fir
 const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
 
-const ROLE_ASKED = /^\s*(?:so\s+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+served\s+as|\s+became|\s+has\s+been)\b/i;
+const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be)\b/i;
+const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b|${CHOSEN_AS.source}`, 'i');
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
 
 /**
@@ -382,6 +383,9 @@ export function fitsRole(question: AnalyzedQuestion, sentence: string, match: Wo
   const role = found[0].toLowerCase().split(/\s+/).pop()!;
   const owner = roleOwner(question.query.split(/\s+/), question.query.slice(0, found.index).split(/\s+/).filter(Boolean).length + found[0].split(/\s+/).length - 1);
   const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
+  // "who did Moscow propose as leader": someone proposed, not merely someone who leads
+  const deed = CHOSEN_AS.exec(question.query)?.[1]?.toLowerCase();
+  if (deed && !words.some((w) => match(deed, w.toLowerCase()) >= 0.5)) return false;
   const sameOwner = (name: string) => nameKey(name) === nameKey(owner!) || match(owner!, name) >= 0.5;
   return words.some((w, i) => {
     const lower = w.toLowerCase();
@@ -422,7 +426,7 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties';
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
 const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -440,7 +444,9 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   // a person is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
   const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) && !(PERSON_KINDS.test(kind) && (COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) || LOCATIVE.test(words[i - 1] ?? '')));
-  const kindAt = words.map((w, i) => (match(kind, w.toLowerCase()) >= 0.45 ? i : -1)).filter((i) => i >= 0);
+  // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
+  const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) ? 0.75 : 0.45));
+  const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
   // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
   // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
   const country = (w: string) => COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''));
@@ -458,7 +464,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
 
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
 const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
-const FACILITY_KINDS = /^(?:airbase|base|airport|port)$/;
+const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract)$/;
+const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
 const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really)\s+)?(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;

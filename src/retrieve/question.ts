@@ -42,6 +42,10 @@ const INJECTION = [
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
+  // a note claiming authority, or that the document changed its mind
+  /\b(?:note|message|notice|memo|update)\s+from\s+(?:the\s+)?(?:admin|administrator|developers?|moderators?|owners?|system|staff|team)\b/i,
+  /\b(?:authors?|writers?|article|document|corpus)\s+(?:have\s+|has\s+)?(?:updated|changed|revised|retracted|reversed)\s+(?:their|its|his|her|the)\s+(?:view|views|position|stance|conclusion|verdict|article|text)\b/i,
+  /\b(?:state|declare|claim|assert|announce|confirm)\s+(?:exactly|verbatim|word for word|that)?\s*["'“‘][^"'”’]{2,80}["'”’]/i,
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
   /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:word|phrase|text)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
@@ -136,7 +140,7 @@ function isQuestionSentence(sentence: string): boolean {
 
 export function questionType(q: string): QuestionType {
   const s = q.toLowerCase();
-  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
+  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\b(?:authors?|writers?|article|piece)\b[^?]{0,30}\b(?:land on|land|arrive at|come down on|settle on)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
   if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
@@ -241,6 +245,8 @@ function coordinatedThings(query: string): SubQuestion[] | undefined {
   return [a, b].map((x) => ({ text: query.replace(whole, `${x}${rest}`).replace(/\s+/g, ' ') }));
 }
 
+const LOCATIVE_BEFORE = /^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i;
+
 /** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */
 const ADJECTIVE_NAME = /^(?:\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic)|Iraqi|Afghan|Saudi|Israeli|Pakistani|Western|Eastern)$/u;
 
@@ -262,8 +268,9 @@ function comparedSides(query: string): SubQuestion[] | undefined {
   const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
   if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
   const names: string[] = [];
-  for (const m of query.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)) {
-    if (!ADJECTIVE_NAME.test(m[1]) && !names.includes(m[1])) names.push(m[1]);
+  for (const m of query.matchAll(/(?<=(\S+)\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)) {
+    // (a place something happens in, "in Syria", is no side)
+    if (!ADJECTIVE_NAME.test(m[2]) && !names.includes(m[2]) && !LOCATIVE_BEFORE.test(m[1])) names.push(m[2]);
   }
   if (names.length < 2) return undefined;
   const sides = names.slice(-2);
@@ -301,4 +308,4 @@ export function asksForStructure(query: string): boolean {
   return STRUCTURE_QUESTION.test(query);
 }
 
-const STRUCTURE_QUESTION = /\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/i;
+const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\bparts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/iu;

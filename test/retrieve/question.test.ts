@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, expandChat, inOtherLanguage, isChatter, metadataField, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -122,6 +122,8 @@ test('a question in several parts is split; a comparison is asked once per side'
   // "the A and the B each ...": one part per thing; a comparing part among several is asked per side
   assert.deepEqual(subQuestions('How did the nuclear deal and the Tikrit operation each affect the relationship?').map((p) => p.text), ['How did the nuclear deal affect the relationship?', 'How did the Tikrit operation affect the relationship?']);
   assert.deepEqual(subQuestions("How does Russia's part differ from Iran's, and why does that split suit them?").map((p) => p.side ?? ''), ['Russia', 'Iran', '']);
+  // a place the sides act in is no side; "in the X section" scopes a question, it does not ask for the sections
+  assert.deepEqual(subQuestions('Compare the end state Iran wants in Syria with the one Russia wants.').map((p) => p.side), ['Iran', 'Russia']);
   // A part that only says how to answer asks nothing.
   assert.deepEqual(subQuestions('Why is this no real alliance? list a couple'), [{ text: 'Why is this no real alliance?' }]);
   assert.deepEqual(subQuestions('Why is this no real alliance? Keep it short please.'), [{ text: 'Why is this no real alliance?' }]);
@@ -159,4 +161,9 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
 test('a question in another language is recognised; English with foreign names is not', () => {
   for (const q of ['Qui a écrit cet article ?', 'Кто написал статью?', '¿Quién escribió el artículo?', 'Wer hat den Artikel geschrieben?', '谁写了这篇文章？']) assert.equal(inOtherLanguage(q), true, q);
   for (const q of ['Who is Husayn ibn Ali?', 'What does al-Assad want in Damascus?', 'what is the raison d etre of the axis', 'Is la Russie an ally?', 'wat r the russian jets doin']) assert.equal(inOtherLanguage(q), false, q);
+});
+
+test('a question scoped to a section ("in the distrust section, ...") does not ask for the sections', () => {
+  assert.equal(asksForStructure('What are the sections?'), true);
+  assert.equal(asksForStructure('In the distrust section, how could the US become a wedge?'), false);
 });
