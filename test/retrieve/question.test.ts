@@ -129,6 +129,12 @@ test('a question in several parts is split; a comparison is asked once per side'
   assert.deepEqual(subQuestions('Why is this no real alliance? Keep it short please.'), [{ text: 'Why is this no real alliance?' }]);
 });
 
+test('an opening clause ("When Putin said X, what ...") sets the scene; the question after it gives the type', () => {
+  assert.equal(questionType('When Putin said Washington had fooled Moscow, what was he really up to?'), 'what');
+  assert.equal(questionType('If Russia leaves, why would Assad fall?'), 'why');
+  assert.equal(questionType('When did Russia start bombing?'), 'when');
+});
+
 test('"where do they differ" asks for a point, not a place', () => {
   assert.equal(questionType('Where do Russia and Iran start to split?'), 'what');
   assert.equal(questionType('where does Iran stand on Assad?'), 'what');
