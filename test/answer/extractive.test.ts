@@ -244,6 +244,9 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   assert.match((await engine.ask('whats the jcpoa got to do w anything')).answer, /Joint Comprehensive Plan of Action/);
   // "what's the deal with X and Y" asks what the document says of them
   assert.equal((await engine.ask('yo whats the deal w russia n iran in syria')).citations.length >= 3, true);
+  // asked for two things, the two sentences that say them
+  const two = await engine.ask('Which two statements by Putin does the article quote?');
+  assert.ok(two.citations.some((c) => /indispensable partner/.test(c.text)) && two.citations.some((c) => /deceived by the United States/.test(c.text)), JSON.stringify(two.citations.map((c) => c.text)));
   // asked for a fact (a count), the sentence holding it needs nothing before it
   const count = await engine.ask('How many vacationers and crew members were killed?');
   assert.equal(count.citations.length, 1, JSON.stringify(count.citations.map((c) => c.text)));
