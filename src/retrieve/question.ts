@@ -63,6 +63,8 @@ const CHAT_WORDS: Record<string, string> = {
   thru: 'through', b4: 'before', smth: 'something', sth: 'something', kno: 'know', knw: 'know', wut: 'what', wht: 'what', hw: 'how',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
+  yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
+  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow',
 };
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */

@@ -50,6 +50,7 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('did russia fight 4 years'), 'did russia fight 4 years');
   assert.equal(expandChat('are there 2 countries involved'), 'are there 2 countries involved');
   assert.equal(expandChat('what happened on 4 May'), 'what happened on 4 May');
+  assert.equal(expandChat('rus public gonna put up w a war for yrs'), 'russian public going to put up with a war for years');
   assert.equal(expandChat('4 reasons'), '4 reasons');
 });
 
