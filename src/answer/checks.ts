@@ -1,0 +1,328 @@
+/**
+ * What a sentence must hold to answer a kind of question (a count next to the thing counted, a date
+ * near the names asked about, someone named in the role asked after, a place that reads as one,
+ * someone's own words ...), and when a question asks about something the corpus lacks altogether.
+ * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
+ * the sentence selector (extractive.ts) applies them.
+ */
+import type { AnalyzedQuestion } from '../retrieve/question.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import { HAS_DATE } from './evidence.js';
+import { COUNTRY_WORDS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { nameKey } from '../retrieve/matcher.js';
+import { contentTokens, stemWord } from '../index/tokenize.js';
+import { newSubject } from '../retrieve/follow-up.js';
+
+/**
+ * When the corpus is taken not to support an answer (calibrated on test/eval/dev.jsonl;
+ * see README "Abstention"). Coverage is the weighted share of the question's content words
+ * that the best sentence or passage supports by exact stem or word-vector similarity.
+ */
+export const ABSTAIN = {
+  /** best passage coverage below this: nothing in the corpus is about the question */
+  minPassageCoverage: 0.2,
+  /** best sentence coverage below this: no sentence says it */
+  minSentenceCoverage: 0.18,
+  /** a specific question word (a name, a number) supported less than this is missing from the corpus */
+  minSpecificSupport: 0.5,
+  /**
+   * a date or count answers only from a sentence covering this share of what the best sentence covers
+   * (0.8 until 2026-11-29; 0.7 answers "how many russians went to fight 4 IS" and changed nothing on the
+   * seven question sets, nor on twenty unanswerable probes)
+   */
+  typedCloseness: 0.7,
+};
+
+/** The sentence speaks of `name` (a country, its people or its capital: Iran / Iranian / Tehran). */
+export function mentions(name: string, sentence: string, match: WordSimilarity): boolean {
+  const key = nameKey(name.toLowerCase());
+  return (sentence.match(/[\p{L}'’-]+/gu) ?? []).some((w) => {
+    const word = w.toLowerCase().replace(/['’]s$/, '');
+    return nameKey(word) === key || match(name.toLowerCase(), word) >= 0.5;
+  });
+}
+
+/** Similarity of two words in 0..1 (the retriever's word matcher). */
+export type WordSimilarity = (a: string, b: string) => number;
+export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);
+
+/**
+ * For "how many X" / "what percentage": the sentence must hold a number next to a word like X
+ * (or a percentage); any number does not answer the question.
+ */
+export function fitsQuantity(query: string, sentence: string, match: WordSimilarity): boolean {
+  const q = query.toLowerCase();
+  if (/\b(?:percentage|percent|proportion|share)\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
+  // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
+  const head = countedNoun(q);
+  if (!head?.length) return true;
+  // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
+  const fits = (h: string, raw: string) => {
+    const n = raw.replace(/[.,]$/, '');
+    if (DEMONYM.test(n)) return nameKey(h.replace(/s$/, '')) === nameKey(n.toLowerCase());
+    return match(h, n.toLowerCase()) >= 0.3;
+  };
+  const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
+  // A year or the day of a date ("September 30, 2015") counts nothing.
+  const isCount = (w: string, i: number) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '');
+  return words.some((w, i) => isCount(w, i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
+}
+
+/** The thing a "how many / how much" question counts: the last word of the phrase after it ("Iranian soldiers" → soldiers). */
+function countedNoun(query: string): string[] {
+  const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(query.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
+  const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
+  return (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
+}
+
+export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
+
+/**
+ * "What about Putin?" (a follow-up read with the previous question: "what about Putin? wearing black")
+ * asks about its new subject: a sentence that does not speak of it does not answer, however well it
+ * matches the rest.
+ */
+export function fitsSubject(query: string, sentence: string, match: WordSimilarity): boolean {
+  const subject = newSubject(query);
+  if (!subject) return true;
+  const wanted = askedNames(` ${subject}`).length ? askedNames(` ${subject}`) : contentTokens(subject).map((t) => t.word);
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5));
+}
+
+/** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
+function askedNames(query: string): string[] {
+  return [...query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, '')).filter((n) => !MONTH_NAME.test(n.replace(/^./, (c) => c.toUpperCase())));
+}
+
+/**
+ * For a date or a count: the sentence must be about the names the question asks after — the date
+ * of Russia's air campaign does not say when Hezbollah entered the war.
+ */
+export function fitsNames(query: string, sentence: string, match: WordSimilarity): boolean {
+  const names = askedNames(query);
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return names.every((n) => words.some((w) => w === n || match(n, w) >= 0.5));
+}
+
+/** How many words from its date the names a when-question asks about may stand (measured: 10 and 12 lost two dated answers, 16 none). */
+const DATE_WINDOW = 16;
+
+/**
+ * For "when did X ...": a date in the sentence must stand near X (every name asked about): the spring
+ * 2015 of "Iran's use of US air support in the spring 2015 seizure of the Iraqi city of Tikrit – and ...
+ * Russia's military engagement in Syria" does not date Iran's troops in Syria.
+ */
+export function fitsDate(query: string, sentence: string, match: WordSimilarity): boolean {
+  const words = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => ({ word: m[0].toLowerCase().replace(/['’]s$/, ''), at: m.index! }));
+  const dates = [...sentence.matchAll(new RegExp(HAS_DATE.source, 'gi'))].map((m) => words.findIndex((w) => w.at >= m.index! && w.at < m.index! + m[0].length)).filter((i) => i >= 0);
+  const names = askedNames(query);
+  const near = (d: number, n: string) => words.slice(Math.max(0, d - DATE_WINDOW), d + DATE_WINDOW + 1).some((x) => x.word === n || match(n, x.word) >= 0.5);
+  // "When did it end?" is not answered by when it began ("Since September 30"), nor the reverse ("until ...")
+  const before = (d: number, re: RegExp) => words.slice(Math.max(0, d - 3), d).some((w) => re.test(w.word));
+  const wrongEnd = (d: number) => (ENDING_ASKED.test(query) && before(d, STARTING_DATE)) || (STARTING_ASKED.test(query) && before(d, ENDING_DATE));
+  // "When did Larijani become president?": a role the question names must be the one the sentence gives
+  const role = ROLE.exec(query)?.[0].toLowerCase().split(/\s+/).pop();
+  const hasRole = !role || words.some((w) => w.word === role || w.word === `${role}s`);
+  return hasRole && dates.some((d) => !wrongEnd(d) && names.every((n) => near(d, n)));
+}
+
+const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|leave|left|conclude|concluded)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
+const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|first|enter|entered|intervene|intervened)\b/i;
+const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
+const ENDING_DATE = /^(?:until|till|by)$/;
+
+const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be)\b/i;
+const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b|${CHOSEN_AS.source}`, 'i');
+const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
+
+/**
+ * "Who was Russia's foreign minister": the answer must name someone in that role, not just someone;
+ * and when the question says whose role it is (Iran's president, the Iranian president, the president
+ * of Iran), a role the sentence gives to someone else's (Russian president Vladimir Putin) does not answer it.
+ */
+export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
+  // "Who is / was X's minister" asks for the holder of a role; "who did Iran's parliament chief sit with" does not.
+  if (question.type !== 'who' || !ROLE_ASKED.test(question.query)) return true;
+  const found = ROLE.exec(question.query);
+  if (!found) return true;
+  const role = found[0].toLowerCase().split(/\s+/).pop()!;
+  const owner = roleOwner(question.query.split(/\s+/), question.query.slice(0, found.index).split(/\s+/).filter(Boolean).length + found[0].split(/\s+/).length - 1);
+  const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
+  // "who did Moscow propose as leader": someone proposed, not merely someone who leads
+  const deed = CHOSEN_AS.exec(question.query)?.[1]?.toLowerCase();
+  if (deed && !words.some((w) => match(deed, w.toLowerCase()) >= 0.5)) return false;
+  const sameOwner = (name: string) => nameKey(name) === nameKey(owner!) || match(owner!, name) >= 0.5;
+  return words.some((w, i) => {
+    const lower = w.toLowerCase();
+    if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75)) return false;
+    // someone holds it: a person's name next to the role ("president Vladimir Putin"), not "another leader"
+    if (!personNamedNear(words, i)) return false;
+    const whose = roleOwner(words, i);
+    return !owner || !whose || sameOwner(whose);
+  });
+}
+
+const TITLE_PART = /^(?:Supreme|Grand|Deputy|Vice|Prime|Chief|Foreign|Defen[cs]e|First|Former|Acting)$/;
+const ROLE_PHRASE_END = /^(?:with|and|or|of|to|for|by|in|on|at|as|from|between|that|which|who|while|than|but)$/i;
+
+/** A capitalised name (not a country, a people or a month) within three words of the word at `i`. */
+function personNamedNear(words: string[], i: number): boolean {
+  return words.slice(Math.max(0, i - 3), i + 4).some((w, j) => {
+    const at = Math.max(0, i - 3) + j;
+    const clean = w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+    return at !== i && at > 0 && /^\p{Lu}/u.test(clean) && !COUNTRY_WORDS.has(clean.toLowerCase()) && !DEMONYM.test(clean) && !MONTH_NAME.test(clean) && !/^(?:Supreme|Islamic|Republic|The|A|An)$/.test(clean);
+  });
+}
+
+/** Whose role the word at `i` is: a name just before it ("Russian president", "Iran's speaker") or after "of" ("president of Iran"), lower-cased. */
+function roleOwner(words: string[], i: number): string | undefined {
+  const clean = (w: string) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+  for (const w of words.slice(Math.max(0, i - 3), i).reverse()) {
+    const c = clean(w);
+    // "Supreme Leader", "parliamentary speaker": a title's own words; "with", "and": the owner's phrase has ended
+    if (TITLE_PART.test(c)) continue;
+    if (ROLE_PHRASE_END.test(c)) break;
+    if (/^\p{Lu}/u.test(c) && !MONTH_NAME.test(c) && !/^(?:Who|Whom|Whose|What|Which|The|A|An)$/.test(c)) return c.toLowerCase();
+  }
+  if (/^of$/i.test(words[i + 1] ?? '')) {
+    const next = clean(words[i + 2] === 'the' ? words[i + 3] ?? '' : words[i + 2] ?? '');
+    if (/^\p{Lu}/u.test(next)) return next.toLowerCase();
+  }
+  return undefined;
+}
+
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
+const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * For "which city/airline/group ..." and "the name of the X ...": the sentence must name something
+ * the question does not already name: a capitalised name that is not a nationality or a month,
+ * next to the kind of thing asked about when the sentence mentions that kind.
+ */
+export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
+  const m = ENTITY_QUESTION.exec(query);
+  if (!m) return true;
+  const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
+  const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  // a person is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
+  const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) && !(PERSON_KINDS.test(kind) && (COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) || LOCATIVE.test(words[i - 1] ?? '')));
+  // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
+  const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) ? 0.75 : 0.45));
+  const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
+  // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
+  // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
+  const country = (w: string) => COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''));
+  const isPlace = (w: string, i: number) =>
+    kind === 'country' ? country(w) : !country(w) && words.slice(Math.max(0, i - 2), i).some((p) => LOCATIVE.test(p)) && !ORGANISATION_WORDS.has(w) && !ORGANISATION_WORDS.has(words[i + 1] ?? '');
+  // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
+  const named = words.map((w, i) => (asked.has(w.toLowerCase().replace(/['’]s$/, '')) && i > 0 && /^\p{Lu}/u.test(w) ? i : -1)).filter((i) => i >= 0);
+  const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
+  // ... and a sentence that does not name it at all ("which cities has IS captured?" against Iran's seizure of Tikrit) says nothing of it.
+  if (PLACE_KINDS.test(kind) && !named.length && askedNames(query).length) return false;
+  // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
+  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
+  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
+}
+
+const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
+const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
+const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract)$/;
+const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
+const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
+
+const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really)\s+)?(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
+const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|remarked|argued?|argues|insisted|insists|warned|warns|stated|depicted|described|called|wr[io]te|writes|written|noted|notes|reported|stressed|suggested|suggests|added|explained|explains|admitted|acknowledged|asserted|asserts|maintained|maintains|observed|replied|answered|promised|threatened|denied|accused)\b/i;
+
+const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
+const AUTHORSHIP = /\b(?:wr[io]te|writes|writing|written|writer|authors?|authored|penned|drafted|composed)\b/i;
+
+/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers. */
+export function fitsAuthorship(query: string, sentence: string): boolean {
+  return !AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence);
+}
+
+/** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
+export function asksForSpeech(query: string): boolean {
+  const asked = SPEECH_QUESTION.exec(query);
+  return !!asked && !DOCUMENT_SPEAKER.test(asked[0]);
+}
+
+const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
+
+/** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
+export function fitsSpeech(query: string, sentence: string, match: WordSimilarity = sameWord): boolean {
+  if (!asksForSpeech(query)) return true;
+  // Whose words: the names between "what did" and "say" ("what did Larijani say"); the speech must be theirs,
+  // said near their name ("Putin's claim", "Larijani said"), not someone else's in the same sentence.
+  const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.toLowerCase().replace(/['’]s$/, ''));
+  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
+  if (!spoken.length) return false;
+  if (!speakers.length) return true;
+  const named = words.flatMap((w, i) => (speakers.some((n) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5) ? [i] : []));
+  return spoken.some((i) => named.some((j) => Math.abs(i - j) <= SPEAKER_DISTANCE));
+}
+
+/** How many words apart a speaker's name and their speech may stand ("Putin’s claim at the Valdai Club that"). */
+const SPEAKER_DISTANCE = 4;
+
+const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were', 'was', 'will', 'would', 'is', 'can', 'could', 'died', 'die', 'in', 'of', 'from', 'for', 'on', 'at', 'the', 'to', 'went', 'go', 'goes', 'gone', 'came', 'come', 'left', 'fought', 'fight', 'fled', 'took', 'take', 'got', 'get', 'live', 'work', 'serve', 'became', 'become', 'there', 'that', 'who', 'which']);
+
+/**
+ * Words that name a relation rather than a fact ("the role of the IRGC", "the source of Russia's fear"):
+ * the question is about what they are attached to, and the corpus need not use the word itself.
+ */
+const RELATION_HEADS = new Set(
+  `role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
+  consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
+  relationship relations difference differences connection link links importance problem problems issue issues question fate future
+  background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
+  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end`.split(/\s+/).map(stemWord),
+);
+
+/**
+ * "What is the capital / population / weather of X?": the attribute the question asks after, when it is
+ * a thing of its own (not a relation word), must be matched somewhere in the corpus; X alone does not answer it.
+ */
+export function unsupportedAttribute(query: string, retrieval: Retrieval): string | undefined {
+  // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
+  const m =
+    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
+    /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
+  const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined);
+  if (!head || RELATION_HEADS.has(stemWord(head))) return undefined;
+  const term = retrieval.terms.find((t) => t.token.word === head);
+  return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
+}
+
+/**
+ * "Who won / leads / funds X?": the deed asked about (the verb right after "who") must be matched
+ * somewhere in the corpus; X alone does not answer it. "Who is ...", "who did X ...", "who wrote ..."
+ * are asked otherwise.
+ */
+export function unsupportedAction(query: string, retrieval: Retrieval): string | undefined {
+  const verb = /^\s*(?:(?:so|and|but|then)\s+)?who\s+([\p{L}'’-]+)/iu.exec(query)?.[1]?.toLowerCase();
+  if (!verb || WHO_AUXILIARY.test(verb)) return undefined;
+  const term = retrieval.terms.find((t) => t.token.word === verb);
+  return term && term.support < ABSTAIN.minSpecificSupport ? verb : undefined;
+}
+
+const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|will|would|can|could|should|shall|may|might|must|else|exactly|really|actually|else's|'s|’s|r)$/;
+
+/** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
+const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+
+/** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
+export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
+  const specific = new Set<string>();
+  // Capitalised words inside a sentence (not the first word), and numbers.
+  // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE)].map((m) => m[1]));
+  for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // Country names are names however they are typed ("capital of france").
+  return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
+}
