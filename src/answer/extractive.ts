@@ -230,6 +230,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
+  // "Which events from October 2015 ...": a month the question names picks the sentences dated in it, when any is
+  const month = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(question.query)?.[1];
+  if (month && question.type !== 'when' && EVENTS_ASKED.test(question.query) && usable.some((c) => text(c).includes(month))) usable = usable.filter((c) => text(c).includes(month));
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
     if (usable.some((c) => prefer.keep(text(c)))) usable = usable.filter((c) => prefer.keep(text(c)));
@@ -250,6 +253,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   }
   return { quotes: chosen, ranked: usable };
 }
+
+/** A question about what happened (events, what took place). */
+const EVENTS_ASKED = /\b(?:events?|happen(?:s|ed|ing)?|took place|take place|occur(?:s|red)?)\b/i;
 
 /** How many things a question asks for ("the two reasons", "a couple of ways", "both things"), or 0. */
 function itemsAsked(query: string): number {

@@ -145,7 +145,7 @@ export function questionType(q: string): QuestionType {
   const main = /^\s*(?:when|if|after|before|since|while|although|though|once|given that|now that)\b[^?]{3,}?,\s*((?:so\s+|then\s+)?(?:what|why|how|who|whom|whose|which|where|is|are|was|were|do|does|did|can|could|will|would)\b[^]*)$/i.exec(q);
   if (main) return questionType(main[1]);
   const s = q.toLowerCase();
-  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\b(?:authors?|writers?|article|piece)\b[^?]{0,30}\b(?:land on|land|arrive at|come down on|settle on)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
+  if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|the\s+[a-z-]+)\s+)?up\b|\bboil(?:s|ed)?\s+(?:(?:it|this|that)\s+)?down\b|\b(?:authors?|writers?|article|piece)\b[^?]{0,30}\b(?:land on|land|arrive at|come down on|settle on)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
   if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
@@ -195,7 +195,8 @@ export function subQuestions(query: string): SubQuestion[] {
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
-  const names = (text: string) => text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? [];
+  // (a month is no referent: "what happened on October 31, and how did it ...")
+  const names = (text: string) => (text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? []).filter((n) => !MONTHS_RE.test(n));
   // A part that refers back with a pronoun borrows the names of the other parts.
   const borrowing = (list: SubQuestion[]): SubQuestion[] =>
     list.map((part, i) => {
@@ -250,6 +251,7 @@ function coordinatedThings(query: string): SubQuestion[] | undefined {
   return [a, b].map((x) => ({ text: query.replace(whole, `${x}${rest}`).replace(/\s+/g, ' ') }));
 }
 
+const MONTHS_RE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const LOCATIVE_BEFORE = /^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i;
 
 /** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */

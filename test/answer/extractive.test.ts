@@ -248,6 +248,9 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   // asked for two things, the two sentences that say them
   const two = await engine.ask('Which two statements by Putin does the article quote?');
   assert.ok(two.citations.some((c) => /indispensable partner/.test(c.text)) && two.citations.some((c) => /deceived by the United States/.test(c.text)), JSON.stringify(two.citations.map((c) => c.text)));
+  // asked what happened in a month, the sentences dated in it
+  const october = await engine.ask('What events in October does the article mention?');
+  assert.ok(october.citations.length > 0 && october.citations.every((c) => /October/.test(c.text) || /^Iran, on the other hand/.test(c.text)), JSON.stringify(october.citations.map((c) => c.text)));
   // asked for a fact (a count), the sentence holding it needs nothing before it
   const count = await engine.ask('How many vacationers and crew members were killed?');
   assert.equal(count.citations.length, 1, JSON.stringify(count.citations.map((c) => c.text)));

@@ -136,6 +136,12 @@ test('an opening clause ("When Putin said X, what ...") sets the scene; the ques
   assert.equal(questionType('When did Russia start bombing?'), 'when');
 });
 
+test('"sum up" and "boil down" ask for an overview; a month is no referent for a later part', () => {
+  assert.equal(questionType('Can someone sum up the whole piece in a few sentences?'), 'overview');
+  assert.equal(questionType('boil it down for me'), 'overview');
+  assert.deepEqual(subQuestions('What happened on October 31, and how did it change Russia?').map((p) => p.text), ['What happened on October 31', 'how did it change Russia?']);
+});
+
 test('"where do they differ" asks for a point, not a place', () => {
   assert.equal(questionType('Where do Russia and Iran start to split?'), 'what');
   assert.equal(questionType('where does Iran stand on Assad?'), 'what');
