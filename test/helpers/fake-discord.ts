@@ -262,6 +262,12 @@ export interface FakeDiscord {
   channel(id: string): any | undefined;
   /** Dispatches THREAD_CREATE for a thread (type 11) under a text channel and returns its id. */
   createThread(opts?: { name?: string; parentId?: string }): string;
+  /**
+   * A moderator deletes a thread (THREAD_DELETE {id, guild_id, parent_id, type}, as Discord sends it) or a channel
+   * (CHANNEL_DELETE with the channel; its threads go with it, silently, as on Discord). From then on the REST routes
+   * answer 404 10003 Unknown Channel for it. `silent`: no event is sent (one the bot missed while disconnected).
+   */
+  deleteChannel(id: string, opts?: { silent?: boolean }): void;
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Non-deleted messages the bot authored in a channel, oldest first, as currently stored (after edits). */
   messagesIn(channelId: string): any[];
@@ -2088,6 +2094,15 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     createThread(o = {}) {
       const parent = channelOrThrow(o.parentId ?? channelId);
       return makeThread(parent, o.name ?? 'thread', snowflake(), 11, { owner_id: user.id }).thread.id;
+    },
+    deleteChannel(id, o = {}) {
+      const c = channelOrThrow(id);
+      const thread = c.type === 10 || c.type === 11 || c.type === 12;
+      channels.delete(id);
+      if (!thread) for (const t of [...channels.values()]) if (t.parent_id === id && (t.type === 10 || t.type === 11 || t.type === 12)) channels.delete(t.id);
+      if (o.silent) return;
+      const payload = thread ? { id, guild_id: c.guild_id, parent_id: c.parent_id, type: c.type } : clone(c);
+      emit(thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', (s) => (has(s, Intents.Guilds) ? payload : undefined));
     },
     waitFor,
     messagesIn(chId) {

@@ -38,6 +38,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const seconds = interaction.options.getInteger('seconds');
   const timeLimitMs = seconds ? seconds * 1000 : rt.options.questionMs;
   const store = ctx.store.study;
+  // A study session's thread belongs to its steps: a quiz there would interleave with them.
+  const session = store.sessionInThread(interaction.channelId);
+  if (session?.status === 'running') {
+    throw new FootnoteError('BAD_ARGUMENT', `A study session runs in this thread, so a quiz here would mix with its steps. Start the quiz in <#${session.channelId}>, or end the session first (\`/study end\`).`);
+  }
   const busy = store.runningQuizIn(interaction.channelId);
   if (busy) throw new FootnoteError('BAD_ARGUMENT', 'A quiz is already running in this channel. Join in, or start yours when it is over (or in another channel).');
   // The offline questions first: a section with nothing to ask is said privately, before anything public appears.

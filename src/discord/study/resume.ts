@@ -6,7 +6,7 @@
 import type { Client } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { drive, exclusive, roundKey, studyRuntime } from './runner.js';
-import { ensureStepPosted } from './sessions.js';
+import { endThreadlessSession, ensureStepPosted, threadGone } from './sessions.js';
 
 /** Resume every running round and session once; later calls return the same promise. */
 export function resumeStudy(ctx: BotContext, client: Client): Promise<void> {
@@ -34,10 +34,16 @@ async function resumeAll(ctx: BotContext): Promise<void> {
       });
       continue;
     }
+    // A thread deleted while the bot was down ends its session, rather than being retried at every start-up.
+    if (await threadGone(ctx, s.threadId)) {
+      await endThreadlessSession(ctx, s.id);
+      continue;
+    }
     try {
       await exclusive(ctx, roundKey(s.roundId), () => ensureStepPosted(ctx, s.id));
       sessions++;
     } catch (error) {
+      if (store.getSession(s.id)?.status !== 'running') continue;
       ctx.log.warn('could not resume a study session', { session: s.id, reason: (error as Error)?.message });
     }
   }

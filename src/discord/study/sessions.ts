@@ -3,7 +3,7 @@
  * The session's state (steps, current step, whether it was posted) is in the store, so `/study next`
  * after a restart picks up where the group was, and a step lost to a crash is posted again.
  */
-import { MessageFlags, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { StudySession } from '../../store/study.js';
 import { checkQuestion, type QuizQuestion } from '../../study/quiz.js';
@@ -49,6 +49,10 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
   try {
     await post(ctx, s.threadId, payload);
   } catch (error) {
+    if (isUnknownChannel(error)) {
+      await endThreadlessLocked(ctx, s.id);
+      throw new FootnoteError('NOT_FOUND', THREAD_GONE);
+    }
     // The step stays unposted: the next /study next (or start-up) posts it again.
     ctx.log.warn('could not post a study step', { session: s.id, step: s.step, thread: s.threadId, reason: (error as Error)?.message });
     throw new FootnoteError('BAD_ARGUMENT', 'I could not post in the session’s thread (was it deleted or locked, or am I missing Send Messages in Threads?). Try `/study next` again, or `/study end`.');
@@ -57,9 +61,64 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
   await driveLocked(ctx, s.roundId);
 }
 
-/** End a session: reveal its open check question, close its round, post the group's scores. Hold the round's lock. */
-async function endLocked(ctx: BotContext, s: StudySession, userId: string, name: string): Promise<boolean> {
+const THREAD_GONE = 'The session’s thread was deleted, so the session has ended. Start a new one with `/study start`.';
+
+/** Discord says the channel or thread does not exist (deleted, or its parent was). */
+export function isUnknownChannel(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel;
+}
+
+/**
+ * Discord no longer has the thread (404 Unknown Channel); any other failure is not taken as proof it
+ * is gone. Asked of Discord, not the cache, which keeps a thread whose deletion went unseen.
+ */
+export async function threadGone(ctx: BotContext, threadId: string): Promise<boolean> {
+  const client = studyRuntime(ctx).client;
+  if (!client) return false;
+  try {
+    await client.channels.fetch(threadId, { force: true });
+    return false;
+  } catch (error) {
+    return isUnknownChannel(error);
+  }
+}
+
+/**
+ * End a running session whose thread is gone (deleted, or its channel was). Nothing can be shown
+ * there, so its open check question is closed and its round finished in the store only; the session
+ * is recorded as ended by the bot. False when it was not running.
+ */
+export async function endThreadlessSession(ctx: BotContext, sessionId: string): Promise<boolean> {
+  const s = ctx.store.study.getSession(sessionId);
+  if (!s || s.status !== 'running') return false;
+  return exclusive(ctx, roundKey(s.roundId), () => endThreadlessLocked(ctx, sessionId));
+}
+
+/** `endThreadlessSession` for a caller holding the session round's lock. */
+async function endThreadlessLocked(ctx: BotContext, sessionId: string): Promise<boolean> {
   const store = ctx.store.study;
+  const at = Date.now();
+  const by = studyRuntime(ctx).client?.user?.id;
+  const ended = await ctx.store.save(() => {
+    const s = store.getSession(sessionId);
+    if (!s || !store.endSession(s.id, by ?? s.startedBy, at)) return undefined;
+    for (const q of store.questions(s.roundId)) {
+      if (q.revealShown) continue;
+      store.claimReveal(s.roundId, q.position, at);
+      store.markRevealShown(s.roundId, q.position);
+    }
+    store.finishRound(s.roundId, at);
+    return s;
+  });
+  if (ended) ctx.log.info('study session ended: its thread is gone', { session: ended.id, thread: ended.threadId, channel: ended.channelId });
+  return Boolean(ended);
+}
+
+/** End a session: reveal its open check question, close its round, post the group's scores. Hold the round's lock. */
+async function endLocked(ctx: BotContext, s: StudySession, userId: string, name: string): Promise<'ended' | 'thread-gone' | false> {
+  const store = ctx.store.study;
+  // a thread deleted unseen: nothing to reveal or sum up there
+  if (s.threadId && (await threadGone(ctx, s.threadId))) return (await endThreadlessLocked(ctx, s.id)) ? 'thread-gone' : false;
   const endedAt = Date.now();
   if (!(await ctx.store.save(() => store.endSession(s.id, userId, endedAt)))) return false;
   await closeOpenQuestions(ctx, s.roundId);
@@ -77,7 +136,7 @@ async function endLocked(ctx: BotContext, s: StudySession, userId: string, name:
       ctx.log.warn('could not post the study summary', { session: s.id, reason: (error as Error)?.message });
     }
   }
-  return true;
+  return 'ended';
 }
 
 /** The `role` option; when Discord sent no resolved role (only its id), the name comes from the guild's cache. */
@@ -164,7 +223,7 @@ export async function nextStep(interaction: ChatInputCommandInteraction, ctx: Bo
     if (!s.stepPosted) await ensureStepPosted(ctx, s.id);
     s = store.getSession(s.id)!;
     if (s.step + 1 >= s.steps.length) {
-      await endLocked(ctx, s, interaction.user.id, name);
+      if ((await endLocked(ctx, s, interaction.user.id, name)) === 'thread-gone') return THREAD_GONE;
       return 'That was the last passage, so the session is over: the summary with the group’s scores is in the thread.';
     }
     const from = s.step;
@@ -187,5 +246,5 @@ export async function endStudy(interaction: ChatInputCommandInteraction, ctx: Bo
     const s = ctx.store.study.getSession(session.id)!;
     return endLocked(ctx, s, interaction.user.id, memberName(interaction));
   });
-  await interaction.editReply(renderNotice(ended ? 'The session is over: the summary with the group’s scores is in the thread.' : 'The session had already ended.'));
+  await interaction.editReply(renderNotice(ended === 'thread-gone' ? THREAD_GONE : ended ? 'The session is over: the summary with the group’s scores is in the thread.' : 'The session had already ended.'));
 }
