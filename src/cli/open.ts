@@ -4,15 +4,19 @@ import { loadDotEnv, readConfig, redact, redactEnv, type Config } from '../confi
 import { Engine } from '../engine.js';
 import { FootnoteError, isFootnoteError } from '../errors.js';
 
-/** Read the configuration and open the engine, drawing index progress on a terminal. */
-export async function openEngine(options: { force?: boolean; quiet?: boolean } = {}): Promise<{ engine: Engine; config: Config }> {
+/**
+ * Read the configuration and open the engine, drawing index progress on a terminal. `omit`: engine
+ * log lines the caller reports itself; `llm: false` opens it without the language model (indexing).
+ */
+export async function openEngine(options: { force?: boolean; quiet?: boolean; llm?: boolean; omit?: (line: string) => boolean } = {}): Promise<{ engine: Engine; config: Config }> {
   loadDotEnv();
   const config = readConfig();
   const tty = process.stderr.isTTY && !options.quiet;
   const engine = await Engine.open(config, {
     force: options.force,
-    llm: await createLlmAnswerer(config),
+    llm: options.llm === false ? undefined : await createLlmAnswerer(config),
     log: (line) => {
+      if (options.omit?.(line)) return;
       if (tty) process.stderr.write('\r\x1b[K');
       if (!options.quiet || line.startsWith('warning')) process.stderr.write(`${redact(line, config)}\n`);
     },
