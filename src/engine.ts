@@ -65,6 +65,8 @@ export class Engine implements CorpusView {
   private readonly sources: Map<string, string>;
   private readonly byDoc = new Map<string, Chunk[]>();
   private readonly englishOnly: boolean;
+  /** The corpus's section headings (the authors' section aside), for questions scoped to a section. */
+  private readonly headings: string[];
 
   private constructor(
     readonly corpus: Corpus,
@@ -78,11 +80,14 @@ export class Engine implements CorpusView {
     this.sources = new Map(corpus.documents.flatMap((d) => [[d.file, d.source] as [string, string], ...(d.metaSource ? [[d.metaSource.file, d.metaSource.text] as [string, string]] : [])]));
     // English word vectors over an English corpus: questions in other languages cannot be matched.
     this.englishOnly = !!embedder.local && corpus.documents.some((d) => !inOtherLanguage(d.source.slice(0, 4000)));
+    const headings = new Set<string>();
     for (const chunk of index.chunks) {
+      if (chunk.section && chunk.section !== AUTHORS_SECTION) headings.add(chunk.section);
       const list = this.byDoc.get(chunk.docId) ?? [];
       list.push(chunk);
       this.byDoc.set(chunk.docId, list);
     }
+    this.headings = [...headings];
   }
 
   static async open(config: Pick<Config, 'corpusDir' | 'dataDir' | 'embeddings' | 'openai'> & { topK?: number }, options: EngineOptions = {}): Promise<Engine> {
@@ -107,8 +112,7 @@ export class Engine implements CorpusView {
     const named = /\b(?:in|from|within|under)\s+(?:the\s+|this\s+|that\s+)?((?:[\p{L}'’-]+\s+){1,3})(?:section|part|chapter)\b/iu.exec(query)?.[1];
     if (!named) return undefined;
     const asked = new Set(contentTokens(named).map((t) => t.stem));
-    const headings = [...new Set(this.index.chunks.map((c) => c.section).filter((h) => h && h !== AUTHORS_SECTION))];
-    const matching = headings.filter((h) => contentTokens(h).some((t) => asked.has(t.stem)));
+    const matching = this.headings.filter((h) => contentTokens(h).some((t) => asked.has(t.stem)));
     return matching.length ? matching : undefined;
   }
 

@@ -1,6 +1,8 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import { asksNothing } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
+import type { Chunk } from '../ingest/chunk.js';
+import { MONTHS } from '../study/gazetteer.js';
 import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
@@ -79,7 +81,7 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where';
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   const [cause] = neighbours(best, corpus);
-  if (!cause || quotes.some((q) => q.passage.docId === cause.passage.docId && q.start === cause.start)) return quotes;
+  if (!cause || quotes.some((q) => sameSentence(q, cause))) return quotes;
   return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
 }
 
@@ -105,7 +107,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     }
     // Up to two sentences per part that another part has not already contributed; when another part
     // took this part's best sentence, its next best usable one (nearly as good) answers it instead.
-    const isFresh = (q: Quote) => !quotes.some((x) => x.passage.docId === q.passage.docId && x.start === q.start);
+    const isFresh = (q: Quote) => !quotes.some((x) => sameSentence(x, q));
     const fresh = selected.quotes.filter(isFresh);
     const best = selected.ranked[0].score;
     const fallback = fresh.length ? [] : selected.ranked.filter((q) => isFresh(q) && q.score >= 0.7 * best).slice(0, 1);
@@ -116,9 +118,8 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   // A comparison the document draws itself ("Iran may want ... . Russia, on the other hand, ...") is
   // quoted too: first when it holds a side's best answer, else after each part's own best sentence.
   const contrast = ranked.length > 1 ? drawnContrast(ranked, corpus, match) : { quotes: [] as Quote[], leads: false };
-  const same = (a: Quote, b: Quote) => a.passage.docId === b.passage.docId && a.start === b.start;
   const joined = contrast.leads ? [...contrast.quotes, ...quotes] : [...partBests, ...contrast.quotes, ...quotes];
-  const unique = joined.filter((q, i) => joined.findIndex((x) => same(x, q)) === i);
+  const unique = joined.filter((q, i) => joined.findIndex((x) => sameSentence(x, q)) === i);
   return unique.length ? compose(unique.slice(0, PART_QUOTES + (contrast.quotes.length ? 1 : 0)), corpus.documents, 'as-given') : abstention(refusal);
 }
 
@@ -142,7 +143,7 @@ function drawnContrast(sides: { side: string; ranked: Quote[] }[], corpus: Corpu
   const pairs: { value: number; top: number; pair: Quote[] }[] = [];
   const sentenceText = (q: { passage: { docId: string }; start: number; end: number }) => corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '';
   const valueOf = (side: (typeof sides)[number], q: Quote) => {
-    const found = side.ranked.find((r) => r.passage.docId === q.passage.docId && r.start === q.start);
+    const found = side.ranked.find((r) => sameSentence(r, q));
     return found ? found.score / side.ranked[0].score : 0;
   };
   for (const a of sides) {
@@ -165,7 +166,7 @@ function drawnContrast(sides: { side: string; ranked: Quote[] }[], corpus: Corpu
   const chosen: typeof pairs = [];
   for (const p of pairs.sort((x, y) => y.value - x.value)) {
     if (chosen.length >= MAX_CONTRASTS) break;
-    if (p.pair.some((q) => chosen.some((c) => c.pair.some((x) => x.passage.docId === q.passage.docId && x.start === q.start)))) continue;
+    if (p.pair.some((q) => chosen.some((c) => c.pair.some((x) => sameSentence(x, q))))) continue;
     chosen.push(p);
   }
   return { quotes: chosen.flatMap((c) => c.pair), leads: chosen.some((c) => c.top >= CONTRAST_LEADS) };
@@ -185,15 +186,31 @@ function opensOn(sentence: string, side: string, match: WordSimilarity): boolean
   return !!opening && mentions(side, opening[0], match);
 }
 
+/** Two quotes of the same sentence. */
+function sameSentence(a: { passage: { docId: string }; start: number }, b: { passage: { docId: string }; start: number }): boolean {
+  return a.passage.docId === b.passage.docId && a.start === b.start;
+}
+
 /** The sentences just before and after a quoted one in its document (across passages). */
 function neighbours(q: Quote, corpus: CorpusView): [Quote | undefined, Quote | undefined] {
   const doc = corpus.documents.get(q.passage.docId);
   if (!doc) return [undefined, undefined];
-  const all = argumentOf(doc.id, corpus).flatMap((c) => c.sentences.map((s) => ({ c, s })));
+  const all = sentencesOf(argumentOf(doc.id, corpus));
   const i = all.findIndex(({ s }) => s.start === q.start);
   const at = (j: number) => (j >= 0 && j < all.length ? wholeQuote(all[j].c, all[j].s, doc) : undefined);
   return i < 0 ? [undefined, undefined] : [at(i - 1), at(i + 1)];
 }
+
+/** A document's sentences in order, each with its passage (worked out once per document). */
+function sentencesOf(body: Chunk[]): { c: Chunk; s: { start: number; end: number } }[] {
+  let list = sentenceLists.get(body);
+  if (!list) sentenceLists.set(body, (list = body.flatMap((c) => c.sentences.map((s) => ({ c, s })))));
+  return list;
+}
+const sentenceLists = new WeakMap<Chunk[], { c: Chunk; s: { start: number; end: number } }[]>();
+
+/** A month named in a text. */
+const MONTH_IN_TEXT = new RegExp(`\\b(${MONTHS})\\b`);
 
 /** The sentences that answer the question, or why there are none. */
 function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number, prefer?: { keep: (text: string) => boolean; favour: (text: string) => boolean }): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
@@ -231,7 +248,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // "Which events from October 2015 ...": a month the question names picks the sentences dated in it, when any is
-  const month = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(question.query)?.[1];
+  const month = MONTH_IN_TEXT.exec(question.query)?.[1];
   if (month && question.type !== 'when' && EVENTS_ASKED.test(question.query) && usable.some((c) => text(c).includes(month))) usable = usable.filter((c) => text(c).includes(month));
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
@@ -249,7 +266,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   for (const c of rest) {
     if (chosen.length >= limit) break;
     const close = c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage);
-    if (close && !chosen.some((q) => q.start === c.start && q.passage.docId === c.passage.docId)) chosen.push(c);
+    if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   return { quotes: chosen, ranked: usable };
 }

@@ -1,5 +1,5 @@
 import { sanitizeInput } from '../ingest/text.js';
-import { COUNTRY_WORDS } from '../study/gazetteer.js';
+import { COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
 import { contentTokens, STOPWORDS, type Token } from '../index/tokenize.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
@@ -211,7 +211,7 @@ export function subQuestions(query: string): SubQuestion[] {
   }
   // "What is Russia doing in Syria and what is Iran doing?": one party a part, each a different one, is a comparison of sides
   // (a place the parts happen in, "in Syria", is no side)
-  const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !/^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i.test(all[i - 1] ?? '')))]);
+  const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !LOCATIVE_BEFORE.test(all[i - 1] ?? '')))]);
   const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
   return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
 }
@@ -226,7 +226,7 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
  * nothing of its own.
  */
-const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|two|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
 
 /**
  * "What happened on September 30 and on October 31?": the same preposition repeated before two
@@ -251,7 +251,7 @@ function coordinatedThings(query: string): SubQuestion[] | undefined {
   return [a, b].map((x) => ({ text: query.replace(whole, `${x}${rest}`).replace(/\s+/g, ' ') }));
 }
 
-const MONTHS_RE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MONTHS_RE = new RegExp(`^(?:${MONTHS})$`);
 const LOCATIVE_BEFORE = /^(?:in|to|from|into|over|within|across|on|at|inside|throughout)$/i;
 
 /** A nationality or other adjective of a name ("the Syrian campaign"): it describes, it is not a side. */
