@@ -5,7 +5,7 @@
  * or the .meta.json file).
  */
 import type { Citation } from '../answer/types.js';
-import type { Engine, TypedPassageId } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { FootnoteError } from '../errors.js';
 import { splitBlocks } from '../ingest/chunk.js';
 import { refuseQuestion } from '../study/moderation.js';
@@ -23,11 +23,6 @@ export function refuseReader(ctx: BotContext, guildId: string | null, member: Me
   const blocked = ctx.store.moderation.blockOf(guildId, member.userId) !== undefined;
   const refusal = refuseQuestion({ settings: ctx.store.settings.get(guildId), member, blocked, text: '', now: Date.now() });
   if (refusal) throw new FootnoteError('BAD_ARGUMENT', refusal.message);
-}
-
-/** The passage id meant by what was typed (see Engine.resolvePassageId). */
-export function resolvePassageId(engine: Engine, typed: string): TypedPassageId {
-  return engine.resolvePassageId(typed);
 }
 
 /** A passage by id, with its neighbours. */

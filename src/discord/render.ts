@@ -268,10 +268,10 @@ export interface AnswerRenderOptions {
 
 export const ABSTAINED_TEXT = 'The corpus does not cover this question, so there is no answer to cite.';
 
-/** The engine found no question in the message ("hi", chatter, orders to the bot): there is nothing to cite and no passage is near. */
 /** The reply to a message that asks nothing ("hello", "thanks!"), with where to find examples. */
 export const NOT_A_QUESTION_HINT = `${NOT_A_QUESTION_MESSAGE} Ask about the documents, or see /help for examples.`;
 
+/** The engine found no question in the message ("hi", chatter, orders to the bot): there is nothing to cite and no passage is near. */
 export function isNotAQuestion(answer: Answer): boolean {
   return answer.abstained && answer.answer === NOT_A_QUESTION_MESSAGE;
 }

@@ -50,5 +50,10 @@ export async function replyWithError(interaction: RepliableInteraction, error: u
 
 /** Discord no longer knows the interaction (acknowledged too late, or already acknowledged). */
 export function isExpired(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownInteraction || error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged);
+  return isDiscordError(error, RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged);
+}
+
+/** Discord refused a request with one of these JSON error codes (e.g. Unknown Message: deleted, or private to someone). */
+export function isDiscordError(error: unknown, ...codes: RESTJSONErrorCodes[]): boolean {
+  return error instanceof DiscordAPIError && (codes as (number | string)[]).includes(error.code);
 }

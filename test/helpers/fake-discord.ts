@@ -952,6 +952,8 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     return c;
   }
   const isGuildChannel = (c: any) => typeof c?.guild_id === 'string';
+  /** An announcement, public or private thread (types 10, 11, 12). */
+  const isThreadChannel = (c: any) => c.type === 10 || c.type === 11 || c.type === 12;
   function storeMessage(msg: any, byBot: boolean, ephemeral = false) {
     messages.set(msg.id, { msg, byBot, deleted: false, ephemeral });
     let list = channelMessages.get(msg.channel_id);
@@ -1457,7 +1459,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
 
   /** The bot's permissions in a guild channel (a thread: its parent's), from its roles and the channel's overwrites. */
   function botPermissionsIn(channel: any): bigint {
-    const where = (channel.type === 10 || channel.type === 11 || channel.type === 12) && channel.parent_id ? (channels.get(channel.parent_id) ?? channel) : channel;
+    const where = isThreadChannel(channel) && channel.parent_id ? (channels.get(channel.parent_id) ?? channel) : channel;
     const mine = members.get(botUser.id)?.roles ?? [];
     let perms = roleObjects.filter((r) => r.id === roles.everyone || mine.includes(r.id)).reduce((a, r) => a | BigInt(r.permissions), 0n);
     const overwrites: any[] = where.permission_overwrites ?? [];
@@ -1475,7 +1477,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
   function allowedBotMessage(channel: any, body: any, posting: boolean): any {
     if (!isGuildChannel(channel)) return body;
     const perms = botPermissionsIn(channel);
-    const thread = channel.type === 10 || channel.type === 11 || channel.type === 12;
+    const thread = isThreadChannel(channel);
     const send = thread ? P.SendMessagesInThreads : P.SendMessages;
     if (posting && ((perms & P.ViewChannel) === 0n || (perms & send) === 0n)) throw err(403, 50013, 'Missing Permissions');
     if ((perms & P.EmbedLinks) === 0n && Array.isArray(body?.embeds)) return { ...body, embeds: [] };
@@ -1718,7 +1720,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     if ('name' in body && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 100)) {
       throw formError({ name: fieldError('BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.') });
     }
-    const thread = channel.type === 10 || channel.type === 11 || channel.type === 12;
+    const thread = isThreadChannel(channel);
     if (typeof body.name === 'string') channel.name = body.name;
     if (!thread && 'topic' in body) channel.topic = body.topic;
     if (thread) {
@@ -2097,9 +2099,9 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     },
     deleteChannel(id, o = {}) {
       const c = channelOrThrow(id);
-      const thread = c.type === 10 || c.type === 11 || c.type === 12;
+      const thread = isThreadChannel(c);
       channels.delete(id);
-      if (!thread) for (const t of [...channels.values()]) if (t.parent_id === id && (t.type === 10 || t.type === 11 || t.type === 12)) channels.delete(t.id);
+      if (!thread) for (const t of [...channels.values()]) if (t.parent_id === id && isThreadChannel(t)) channels.delete(t.id);
       if (o.silent) return;
       const payload = thread ? { id, guild_id: c.guild_id, parent_id: c.parent_id, type: c.type } : clone(c);
       emit(thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', (s) => (has(s, Intents.Guilds) ? payload : undefined));

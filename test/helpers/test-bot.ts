@@ -3,12 +3,15 @@
  * corpus in a temporary data folder, and the small lookups end-to-end tests make on what it sent.
  */
 import assert from 'node:assert/strict';
-import { readConfig, type Config } from '../../src/config/index.js';
+import type { Config } from '../../src/config/index.js';
 import { createBot, type Bot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/discord/log.js';
 import { Engine } from '../../src/engine.js';
-import { CORPUS_DIR, tempDir } from './engine.js';
+import { tempDir } from './engine.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedCall, type StartOptions } from './fake-discord.js';
+import { botConfig } from './faults.js';
+
+export { replyTo, sleep } from './faults.js';
 
 export interface TestBot {
   fake: FakeDiscord;
@@ -39,7 +42,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const fake = await startFakeDiscord(options.discord);
   const data = tempDir('footnote-bot-');
   const logs: string[] = [];
-  const config = readConfig({ DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_URL: fake.apiBase, FOOTNOTE_CORPUS_DIR: CORPUS_DIR, FOOTNOTE_DATA_DIR: data.dir, ...options.env });
+  const config = botConfig(fake, data.dir, options.env);
   const engine = options.engine ?? (await Engine.open(config));
   const start = async () => {
     const bot = await createBot(engine, config, config.discord!, { log: createLogger(config, (line) => logs.push(line)) });
@@ -66,8 +69,6 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   return session;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The buttons of a message, row after row. */
 export function buttons(message: any): { custom_id: string; label: string }[] {
   return (message.components ?? []).flatMap((r: any) => r.components);
@@ -78,11 +79,6 @@ export function buttonId(message: any, label: string): string {
   const b = buttons(message).find((x) => x.label === label);
   assert.ok(b, `no button ${label} among ${JSON.stringify(buttons(message).map((x) => x.label))}`);
   return b.custom_id;
-}
-
-/** The bot's first message replying to a message, as it was posted. */
-export function replyTo(fake: FakeDiscord, messageId: string, timeoutMs = 5000): Promise<RecordedCall> {
-  return fake.waitFor((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.message_reference?.message_id === messageId && c.status === 200, timeoutMs);
 }
 
 /** The bot's message replying to a message, as it is stored now (after edits), if any. */

@@ -1,6 +1,7 @@
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCommandInteraction, type Client } from 'discord.js';
+import { MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCommandInteraction, type Client } from 'discord.js';
 import type { BotContext } from '../context.js';
 import { escapeText, NO_MENTIONS, READING_LINE, renderNotice } from '../render.js';
+import { isDiscordError } from '../respond.js';
 import type { RecordEntry } from '../../store/index.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
@@ -186,5 +187,5 @@ async function withdrawQuestion(ctx: BotContext, client: Client, answer: PostedA
 }
 
 function isGone(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel);
+  return isDiscordError(error, RESTJSONErrorCodes.UnknownMessage, RESTJSONErrorCodes.UnknownChannel);
 }

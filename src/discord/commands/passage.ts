@@ -1,8 +1,9 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
+import type { Chunk } from '../../ingest/chunk.js';
 import type { BotContext } from '../context.js';
 import { interactionMember } from '../moderation/members.js';
-import { passageView, refuseReader, resolvePassageId } from '../passages.js';
+import { passageView, refuseReader } from '../passages.js';
 import { renderPassage, truncate } from '../render.js';
 import type { CommandHelp } from '../registry.js';
 
@@ -16,7 +17,7 @@ export const help: CommandHelp = { group: 'asking' };
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   refuseReader(ctx, interaction.guildId, interactionMember(interaction));
   const typed = interaction.options.getString('id', true).trim();
-  const { id, candidates } = resolvePassageId(ctx.engine, typed);
+  const { id, candidates } = ctx.engine.resolvePassageId(typed);
   const view = id ? passageView(ctx.engine, id) : undefined;
   if (!view) {
     if (candidates.length > 1) throw new FootnoteError('NOT_FOUND', `“${typed.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`);
@@ -26,17 +27,26 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.reply(renderPassage(view));
 }
 
+/** Discord shows at most 25 autocomplete choices. */
+const MAX_CHOICES = 25;
+
 /** Ids and sections that contain what was typed, then passages whose words do (shown with the words around them). */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const typed = interaction.options.getFocused().trim().toLowerCase();
-  const chunks = ctx.engine.index.chunks.filter((c) => c.id.length <= 100);
-  const byId = chunks.filter((c) => !typed || c.id.toLowerCase().includes(typed) || c.section.toLowerCase().includes(typed));
-  const byText = typed ? chunks.filter((c) => !byId.includes(c) && c.text.toLowerCase().includes(typed)) : [];
+  // one pass that stops once Discord's 25 choices are filled by ids (a keystroke must be answered at once on a large corpus)
+  const byId: Chunk[] = [];
+  const byText: Chunk[] = [];
+  for (const c of ctx.engine.index.chunks) {
+    if (byId.length >= MAX_CHOICES) break;
+    if (c.id.length > 100) continue;
+    if (!typed || c.id.toLowerCase().includes(typed) || c.section.toLowerCase().includes(typed)) byId.push(c);
+    else if (byText.length < MAX_CHOICES && c.text.toLowerCase().includes(typed)) byText.push(c);
+  }
   const choices = [
     ...byId.map((c) => ({ name: truncate(`${c.id}${c.section ? ` — ${c.section}` : ''}`, 100), value: c.id })),
     ...byText.map((c) => ({ name: truncate(`${c.id} — “${around(c.text, c.text.toLowerCase().indexOf(typed), 60)}”`, 100), value: c.id })),
   ];
-  await interaction.respond(choices.slice(0, 25));
+  await interaction.respond(choices.slice(0, MAX_CHOICES));
 }
 
 /** A few words either side of a position, on one line. */

@@ -1,4 +1,4 @@
-import { ChannelType, DiscordAPIError, Events, PermissionFlagsBits, RESTJSONErrorCodes, type Message } from 'discord.js';
+import { ChannelType, Events, PermissionFlagsBits, RESTJSONErrorCodes, type Message } from 'discord.js';
 import type { AnswerRecord, AskedVia, Conversation } from '../../store/index.js';
 import { composeAnswer, isWithdrawn, mentionNames, oneAtATime, openAnswerThread, recordAnswer, reviseAnswer, threadName, type GivenAnswer, type QuestionRequest } from '../answering.js';
 import type { BotContext } from '../context.js';
@@ -8,7 +8,7 @@ import { admitQuestion, isQuestionChannel, QuestionRefused, type Admission } fro
 import { messageMember, sentMember } from '../moderation/members.js';
 import { QueueNotice, RESTARTING_WHILE_QUEUED } from '../moderation/notice.js';
 import { isNotAQuestion, NO_MENTIONS, NOT_A_QUESTION_HINT, renderAnswer, renderNotice, type OutgoingMessage } from '../render.js';
-import { describeError } from '../respond.js';
+import { describeError, isDiscordError } from '../respond.js';
 import { analyzeQuestion, asksNothing } from '../../retrieve/question.js';
 import type { BotEvent } from './index.js';
 
@@ -262,12 +262,12 @@ async function showRevisedAnswer(ctx: BotContext, message: Message, given: Given
   try {
     for (const { messageId, index } of plan.edit) ids.push((await channel.messages.edit(messageId, { content: '', ...rendered[index]!, allowedMentions: NO_MENTIONS })).id);
   } catch (error) {
-    if (!isUnknownMessage(error)) throw error;
+    if (!isDiscordError(error, RESTJSONErrorCodes.UnknownMessage)) throw error;
     ctx.log.info('the answer to an edited question was deleted meanwhile; not shown again', { channel: message.channelId, message: message.id, answer: record.id });
     return;
   }
   for (const index of plan.send) if (channel.isSendable()) ids.push((await channel.send({ ...rendered[index]!, allowedMentions: NO_MENTIONS })).id);
-  for (const messageId of plan.remove) await channel.messages.delete(messageId).catch((error: unknown) => (isUnknownMessage(error) ? undefined : Promise.reject(error)));
+  for (const messageId of plan.remove) await channel.messages.delete(messageId).catch((error: unknown) => (isDiscordError(error, RESTJSONErrorCodes.UnknownMessage) ? undefined : Promise.reject(error)));
   await ctx.store.save(() => ctx.store.answers.attachMessages(record.id, ids));
   ctx.log.info('answered an edited question again', { channel: message.channelId, message: message.id, answer: record.id, messages: ids.length });
   // a thread opened on the answer was named after the old question
@@ -281,10 +281,6 @@ async function showRevisedAnswer(ctx: BotContext, message: Message, given: Given
       ctx.log.warn('could not rename the thread of an edited question', { thread: thread.id, reason: (error as Error)?.message });
     }
   }
-}
-
-function isUnknownMessage(error: unknown): boolean {
-  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client } from 'discord.js';
+import { Events, type Client } from 'discord.js';
 import { oneAtATime, setWithdrawn } from '../answering.js';
 import type { BotContext } from '../context.js';
 import { deleteOutcome } from '../conversation.js';
+import { deleteAnswerMessages } from '../moderation/reports.js';
 import type { BotEvent } from './index.js';
 
 /**
@@ -47,20 +48,11 @@ async function withdrawAnswer(ctx: BotContext, client: Client, questionId: strin
     ctx.log.info('a deleted question keeps its answer', { ...fields, why: outcome });
     return;
   }
-  const channel = shown.length ? await client.channels.fetch(record.channelId).catch(() => null) : null;
-  let left = 0;
-  for (const id of shown) {
-    try {
-      if (!channel?.isTextBased()) throw new Error('the answer’s channel is gone');
-      await channel.messages.delete(id);
-    } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) continue;
-      left++;
-      ctx.log.warn('could not delete the answer to a deleted question', { ...fields, answerMessage: id, reason: (error as Error)?.message });
-    }
-  }
+  const { removed, gone } = await deleteAnswerMessages(client, record.channelId, shown, (answerMessage, error) =>
+    ctx.log.warn('could not delete the answer to a deleted question', { ...fields, answerMessage, reason: (error as Error)?.message }),
+  );
   // a message still showing the answer keeps its record, so its buttons still work
-  if (left) return;
+  if (removed + gone < shown.length) return;
   await ctx.store.save(() => ctx.store.answers.remove(record.id));
   ctx.log.info('deleted the answer to a deleted question', { ...fields, messages: shown.length });
 }

@@ -35,8 +35,7 @@ function memberFacts(userId: string, member: GuildMember | null): MemberFacts {
 /** Roles and Manage Server of a server member by id (fetched when not cached); undefined for someone who is not a member. */
 export async function guildMemberFacts(guild: Guild | null, userId: string): Promise<MemberFacts | undefined> {
   const member = guild ? await guild.members.fetch(userId).catch(() => null) : null;
-  if (!member) return undefined;
-  return { userId, roleIds: [...member.roles.cache.keys()], manageGuild: member.permissions.has(PermissionFlagsBits.ManageGuild) };
+  return member ? memberFacts(userId, member) : undefined;
 }
 
 /** A person's name as the server shows it, for the record and for "reviewed by" (never a mention). */

@@ -7,7 +7,6 @@
  */
 import {
   ComponentType,
-  DiscordAPIError,
   MessageFlags,
   RESTJSONErrorCodes,
   TextInputStyle,
@@ -23,6 +22,7 @@ import { checkCorrectedText, parseCitationRefs } from '../../study/moderation.js
 import type { BotContext } from '../context.js';
 import { encodeModalId, type ButtonAction } from '../custom-id.js';
 import { escapeText, LIMITS, NO_MENTIONS, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { isDiscordError } from '../respond.js';
 import { exclusive } from '../study/runner.js';
 import { requireModerator } from './members.js';
 import { correctionCitations, quotesHold, reviewedToAnswer } from './reviewed.js';
@@ -370,24 +370,36 @@ function lowerFirst(text: string): string {
   return text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
 
-/** Delete the bot's messages that show an answer. Discord answers "unknown message" for one already deleted, and for a private (ephemeral) one. */
+/** Delete the bot's messages that show an answer. */
 async function hideAnswer(ctx: BotContext, client: Client, record: AnswerRecord): Promise<{ removed: number; gone: number; total: number }> {
   const ids = ctx.store.moderation.answerMessages(record.id);
   if (!ids.length && record.messageId) ids.push(record.messageId);
+  const { removed, gone } = await deleteAnswerMessages(client, record.channelId, ids, (message, error) =>
+    ctx.log.warn('could not remove an answer message', { answer: record.id, message, reason: (error as Error)?.message }),
+  );
+  return { removed, gone, total: ids.length };
+}
+
+/**
+ * Delete messages of an answer from its channel. Discord answers "unknown message" for one already
+ * deleted, and for a private (ephemeral) one: those are `gone`. Any other failure (the channel gone
+ * too) is handed to `failed`, to log; the message is neither removed nor gone.
+ */
+export async function deleteAnswerMessages(client: Client, channelId: string, ids: readonly string[], failed: (messageId: string, error: unknown) => void): Promise<{ removed: number; gone: number }> {
   let removed = 0;
   let gone = 0;
-  const channel = await client.channels.fetch(record.channelId).catch(() => null);
+  const channel = ids.length ? await client.channels.fetch(channelId).catch(() => null) : null;
   for (const id of ids) {
     try {
       if (!channel?.isTextBased()) throw new Error('the answer’s channel is gone');
       await channel.messages.delete(id);
       removed++;
     } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) gone++;
-      else ctx.log.warn('could not remove an answer message', { answer: record.id, message: id, reason: (error as Error)?.message });
+      if (isDiscordError(error, RESTJSONErrorCodes.UnknownMessage)) gone++;
+      else failed(id, error);
     }
   }
-  return { removed, gone, total: ids.length };
+  return { removed, gone };
 }
 
 function correctionModal(reportId: number, record: AnswerRecord): APIModalInteractionResponseCallbackData {

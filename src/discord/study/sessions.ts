@@ -3,7 +3,7 @@
  * The session's state (steps, current step, whether it was posted) is in the store, so `/study next`
  * after a restart picks up where the group was, and a step lost to a crash is posted again.
  */
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, RESTJSONErrorCodes, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { StudySession } from '../../store/study.js';
 import { checkQuestion, type QuizQuestion } from '../../study/quiz.js';
@@ -14,6 +14,7 @@ import type { GuildSettings } from '../../store/index.js';
 import type { BotContext } from '../context.js';
 import { passageView } from '../passages.js';
 import { escapeText, renderNotice, truncate } from '../render.js';
+import { isDiscordError } from '../respond.js';
 import { allowedMember, channelDocuments, memberName, requireGuild } from './members.js';
 import { renderSessionIntro, renderSessionSummary, renderStudyStep } from './render.js';
 import { closeOpenQuestions, documentsShown, documentTitle, driveLocked, exclusive, post, roundKey, studyRuntime } from './runner.js';
@@ -49,7 +50,8 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
   try {
     await post(ctx, s.threadId, payload);
   } catch (error) {
-    if (isUnknownChannel(error)) {
+    // the thread is deleted (or its channel is)
+    if (isDiscordError(error, RESTJSONErrorCodes.UnknownChannel)) {
       await endThreadlessLocked(ctx, s.id);
       throw new FootnoteError('NOT_FOUND', THREAD_GONE);
     }
@@ -63,11 +65,6 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
 
 const THREAD_GONE = 'The session’s thread was deleted, so the session has ended. Start a new one with `/study start`.';
 
-/** Discord says the channel or thread does not exist (deleted, or its parent was). */
-export function isUnknownChannel(error: unknown): boolean {
-  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel;
-}
-
 /**
  * Discord no longer has the thread (404 Unknown Channel); any other failure is not taken as proof it
  * is gone. Asked of Discord, not the cache, which keeps a thread whose deletion went unseen.
@@ -79,7 +76,7 @@ export async function threadGone(ctx: BotContext, threadId: string): Promise<boo
     await client.channels.fetch(threadId, { force: true });
     return false;
   } catch (error) {
-    return isUnknownChannel(error);
+    return isDiscordError(error, RESTJSONErrorCodes.UnknownChannel);
   }
 }
 
