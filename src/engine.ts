@@ -23,6 +23,11 @@ export interface TypedPassageId {
   candidates: string[];
 }
 
+/** What to tell someone whose bare passage id ("p1") names a passage in several documents. */
+export function ambiguousPassageId(typed: string, candidates: string[]): string {
+  return `“${typed.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`;
+}
+
 /** Questions about who the authors are (where they work, their background), not about what they argue. */
 const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
 

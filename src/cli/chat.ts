@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../engine.js';
+import { ambiguousPassageId, type Engine } from '../engine.js';
 import { isFootnoteError } from '../errors.js';
 import { formatAnswer } from './format.js';
 import { plural } from '../ingest/text.js';
@@ -44,7 +44,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
       const candidates = resolved?.candidates ?? [];
       if (!id) write(`Usage: /passage ID — the ids are shown with every source (e.g. ${example}).`);
       else if (found) write(`${found.passage.id} — ${found.title}${found.passage.section ? `, ${found.passage.section}` : ''}${found.passage.paragraph ? `, paragraph ${found.passage.paragraph}` : ', dateline and title'}\n${found.passage.text}`);
-      else if (candidates.length > 1) write(`“${id.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`);
+      else if (candidates.length > 1) write(ambiguousPassageId(id, candidates));
       else write(`No passage has that id. Passage ids look like ${example}.`);
     } else if (/^\/\S*$/.test(text) || /^\/[a-z-]+\s/i.test(text)) {
       write(`Unknown command ${text.split(/\s/)[0]}. Commands: /sources, /passage ID, /help, /quit; anything else is a question.`);

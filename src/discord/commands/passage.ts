@@ -1,4 +1,5 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { ambiguousPassageId } from '../../engine.js';
 import { FootnoteError } from '../../errors.js';
 import type { Chunk } from '../../ingest/chunk.js';
 import type { BotContext } from '../context.js';
@@ -20,7 +21,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const { id, candidates } = ctx.engine.resolvePassageId(typed);
   const view = id ? passageView(ctx.engine, id) : undefined;
   if (!view) {
-    if (candidates.length > 1) throw new FootnoteError('NOT_FOUND', `“${typed.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`);
+    if (candidates.length > 1) throw new FootnoteError('NOT_FOUND', ambiguousPassageId(typed, candidates));
     const example = ctx.engine.index.chunks[0]?.id;
     throw new FootnoteError('NOT_FOUND', `No passage has the id “${typed.slice(0, 100)}”.${example ? ` Passage ids look like ${example}; they are shown under each source.` : ''}`);
   }
