@@ -1,7 +1,8 @@
 /**
  * Members asking in every way a server allows, with the real bot (createBot) and the real engine
  * against the local fake Discord: questions written with Discord's markup, a reply to an answer
- * that only says thanks, and channels where the bot lacks a permission it needs to answer.
+ * that only says thanks, and channels where the bot lacks a permission it needs to answer (the member
+ * is told privately, by DM).
  */
 import assert from 'node:assert/strict';
 import { PermissionFlagsBits } from 'discord.js';
@@ -14,7 +15,7 @@ let session: TestBot;
 let fake: FakeDiscord;
 
 before(async () => {
-  session = await startTestBot({ env: { FOOTNOTE_MESSAGE_CONTENT: 'true' }, discord: { guildChannels: [{ name: 'no-embeds' }, { name: 'read-only' }, { name: 'no-threads' }] } });
+  session = await startTestBot({ env: { FOOTNOTE_MESSAGE_CONTENT: 'true' }, discord: { guildChannels: [{ name: 'no-embeds' }, { name: 'read-only' }, { name: 'muted-threads' }, { name: 'later-read-only' }, { name: 'no-threads' }] } });
   ({ fake } = session);
 });
 
@@ -83,17 +84,86 @@ test('where the bot may not embed links, a question gets a one-line reply naming
   assert.ok(answered.embeds.length);
 });
 
-test('where the bot may not send messages, a question is left without a word and the operator is told which permission is missing', async () => {
-  const channelId = await deny('read-only', PermissionFlagsBits.SendMessages);
+/** The bot's messages in a member's DM channel (none when it never opened one). */
+function dmsTo(userId: string): any[] {
+  const channel = fake.dmChannelOf(userId);
+  return channel ? fake.messagesIn(channel) : [];
+}
+
+/**
+ * Ask by mention where the bot may not post; resolves once the bot logged that it cannot answer and
+ * what came of telling the member (or, when it was told within the hour, a second later).
+ */
+async function askWhereMuted(content: string, channelId: string, author?: { username: string }): Promise<{ id: string; lines: string[] }> {
   const from = session.logs.length;
-  const sent = fake.sendMessage({ content: 'Who wrote the article?', mentionBot: true, channelId });
+  const sent = fake.sendMessage({ content, mentionBot: true, channelId, ...(author ? { author } : {}) });
+  const logged = (pattern: RegExp) => session.logs.slice(from).some((l) => l.includes(`message="${sent.id}"`) && pattern.test(l));
+  let end = Date.now() + 3000;
+  while (Date.now() < end && !logged(/cannot answer in a channel/)) await sleep(20);
+  end = Date.now() + 1000;
+  while (Date.now() < end && !logged(/told a member privately|could not tell a member privately/)) await sleep(20);
+  return { id: sent.id, lines: session.logs.slice(from) };
+}
+
+test('where the bot may not send messages, the member is told privately which permission is missing and that /ask works, once an hour per channel', async () => {
+  const channelId = await deny('read-only', PermissionFlagsBits.SendMessages);
+  const before = dmsTo(fake.user.id).length;
+  const first = await askWhereMuted('Who wrote the article?', channelId);
+  assert.ok(first.lines.some((l) => / warn .*Send Messages/.test(l)), `the operator is told which permission is missing: ${first.lines.join('')}`);
+  assert.ok(!first.lines.some((l) => / error /.test(l)), 'no unexpected error with a stack trace');
+  assert.equal(session.bot.context.store.answers.byQuestionMessage(first.id), undefined, 'no answer stored that nobody can see');
+  assert.ok(!fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`), 'nothing tried in the channel');
+  const dms = dmsTo(fake.user.id).slice(before);
+  assert.equal(dms.length, 1, 'one DM');
+  assert.equal(
+    dms[0].content,
+    `I can’t answer you in <#${channelId}>: I don’t have the Send Messages permission there. A moderator can give it to me in the channel’s permissions. Meanwhile, /ask works there: its answers are replies to the command, which don’t need it.`,
+  );
+  assert.deepEqual(dms[0].embeds, []);
+
+  // asking again there within the hour: no second DM
+  await askWhereMuted('When was it published?', channelId);
+  assert.equal(dmsTo(fake.user.id).length - before, 1, 'told once');
+  // /ask does answer there, as the DM says
+  const answered = await fake.interact({ type: 'command', name: 'ask', options: { question: 'Who wrote the article?' }, channelId }).final();
+  assert.ok(answered.embeds.length);
+});
+
+test('in a thread where the bot may not send messages in threads, the DM names that permission; a member whose DMs are closed gets nothing and the operator log says why', async () => {
+  const parent = await deny('muted-threads', PermissionFlagsBits.SendMessagesInThreads);
+  const thread = fake.createThread({ parentId: parent, name: 'a thread' });
+  await sleep(100);
+  const before = dmsTo(fake.user.id).length;
+  await askWhereMuted('Who wrote the article?', thread);
+  const dms = dmsTo(fake.user.id).slice(before);
+  assert.equal(dms.length, 1);
+  assert.match(dms[0].content, new RegExp(`^I can’t answer you in <#${thread}>: I don’t have the Send Messages in Threads permission there\\.`));
+
+  const bob = { username: 'bob-no-dms' };
+  const hello = fake.sendMessage({ content: 'hi', author: bob });
+  const bobId = fake.message(hello.id).author.id;
+  fake.closeDms(bobId);
+  const asked = await askWhereMuted('Who wrote the article?', thread, bob);
+  assert.ok(asked.lines.some((l) => / info could not tell a member privately .*DMs are closed/.test(l)), `logged as info: ${asked.lines.join('')}`);
+  assert.ok(!asked.lines.some((l) => / error /.test(l) || (/ warn could not tell/.test(l))), 'no warning or error for closed DMs');
+  assert.ok(!asked.lines.some((l) => l.includes('fake-bot-token')), 'no token in the log');
+  assert.deepEqual(dmsTo(bobId), []);
+});
+
+test('an edited question where the bot lost Send Messages after answering is left alone: no DM', async () => {
+  const channelId = fake.channelByName('later-read-only');
+  const answer = await ask('Who wrote the article?', { channelId });
+  assert.ok(answer.embeds.length, 'answered while it could post');
+  const question = answer.message_reference.message_id;
+  await deny('later-read-only', PermissionFlagsBits.SendMessages);
+  const before = dmsTo(fake.user.id).length;
+  const from = session.logs.length;
+  fake.editMessage(question, { content: `<@${fake.botUser.id}> When was the article published?` });
   const end = Date.now() + 3000;
-  while (Date.now() < end && !session.logs.slice(from).some((l) => /Send Messages/.test(l))) await sleep(20);
-  const lines = session.logs.slice(from);
-  assert.ok(lines.some((l) => / warn .*Send Messages/.test(l)), `a warning names the permission: ${lines.join('')}`);
-  assert.ok(!lines.some((l) => / error /.test(l)), 'no unexpected error with a stack trace');
-  assert.equal(session.bot.context.store.answers.byQuestionMessage(sent.id), undefined, 'no answer stored that nobody can see');
-  assert.ok(!fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`), 'nothing tried');
+  while (Date.now() < end && !session.logs.slice(from).some((l) => /cannot answer in a channel/.test(l))) await sleep(20);
+  await sleep(200);
+  assert.ok(session.logs.slice(from).some((l) => / warn cannot answer in a channel.*edited=true/.test(l)), `the edit reached the permission check: ${session.logs.slice(from).join('')}`);
+  assert.equal(dmsTo(fake.user.id).length, before, 'no DM for an edit');
 });
 
 test('where the bot may not create threads, a question is still answered in the channel, without the thread', async () => {

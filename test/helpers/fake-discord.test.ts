@@ -209,6 +209,22 @@ test('a direct message reaches the client and can be answered in the DM channel'
   assert.ok(fake.messagesIn(fake.dmChannelId).some((m) => m.content === 'hi!'));
 });
 
+test('the bot can open a DM with a member who never wrote to it, and a member with DMs closed refuses it with 50007', async () => {
+  const received = nextHumanMessage();
+  fake.sendMessage({ content: 'hello everyone', author: { username: 'dora' } });
+  const dora = (await received).author;
+  assert.equal(fake.dmChannelOf(dora.id), undefined, 'no DM channel yet');
+  const sent = await dora.send('psst');
+  assert.equal(sent.channelId, fake.dmChannelOf(dora.id));
+  assert.ok(fake.messagesIn(sent.channelId).some((m) => m.content === 'psst'));
+
+  fake.closeDms(dora.id);
+  await assert.rejects(dora.send('again'), (e: unknown) => e instanceof DiscordAPIError && e.code === 50007 && e.status === 403);
+  fake.closeDms(dora.id, false);
+  await dora.send('open again');
+  assert.deepEqual(fake.messagesIn(sent.channelId).map((m) => m.content), ['psst', 'open again']);
+});
+
 test('a message from another bot arrives flagged as a bot, and without a mention its content is still delivered with MessageContent', async () => {
   const received = new Promise<Message>((resolve) => {
     const listener = (m: Message) => {

@@ -24,7 +24,8 @@
  * change is a link preview, with `edited_timestamp` unchanged), deleteMessage() (MESSAGE_DELETE {id, channel_id,
  * guild_id?}), bulkDeleteMessages() (MESSAGE_DELETE_BULK {ids, channel_id, guild_id}).
  *
- * REST (under apiBase + '/v10'): gateway/bot, users/@me, users/:id, users/@me/channels (DMs), applications/@me,
+ * REST (under apiBase + '/v10'): gateway/bot, users/@me, users/:id, users/@me/channels (DMs; closeDms() makes a user's refuse
+ * the bot's messages, 403 50007), applications/@me,
  * application commands (global + guild; PUT/GET/POST/PATCH/DELETE, names validated), interaction callbacks
  * (types 4-9; with_response=true answers the callback-response JSON, otherwise 204; a callback later than
  * `strictAckMs` answers 10062 Unknown interaction; a second callback 40060), interaction webhooks (GET/PATCH/DELETE
@@ -271,6 +272,14 @@ export interface FakeDiscord {
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Non-deleted messages the bot authored in a channel, oldest first, as currently stored (after edits). */
   messagesIn(channelId: string): any[];
+  /** The DM channel between a user and the bot, once it exists (the bot opened it, or the user wrote there). */
+  dmChannelOf(userId: string): string | undefined;
+  /**
+   * A user turns off direct messages from server members (or blocks the bot): from then on the bot's messages
+   * in their DM channel are refused 403 50007 Cannot send messages to this user, as on Discord; `closed: false`
+   * opens them again. Opening the DM channel (POST /users/@me/channels) still works, as it does on Discord.
+   */
+  closeDms(userId: string, closed?: boolean): void;
   /** Any stored message (bot's or user's) by id. */
   message(id: string): any | undefined;
   failNext(match: FailMatch, response: FailResponse): void;
@@ -615,6 +624,8 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
   ]);
   const channels = new Map<string, any>();
   const dmByUser = new Map<string, string>([[user.id, dmChannelId]]);
+  /** users whose DMs refuse the bot (closeDms) */
+  const closedDms = new Set<string>();
   const messages = new Map<string, StoredMessage>();
   const channelMessages = new Map<string, string[]>();
   const interactions = new Map<string, InteractionState>();
@@ -1759,6 +1770,7 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     const channel = channelOrThrow(params.channel!);
     if (channel.type === 4) throw err(400, 50008, 'Cannot send messages in a non-text channel');
     if (channel.thread_metadata?.locked) throw err(403, 50083, 'Thread is locked');
+    if (channel.type === 1 && channel.recipients?.some((r: any) => closedDms.has(r.id))) throw err(403, 50007, 'Cannot send messages to this user');
     const body = allowedBotMessage(channel, call.body ?? {}, true);
     validateMessageBody({ ...body, attachments: [...(body.attachments ?? []), ...call.files] }, { requireContent: true });
     const msg = newBotMessage(channel, body, call.files);
@@ -2115,6 +2127,13 @@ export async function startFakeDiscord(opts: StartOptions = {}): Promise<FakeDis
     },
     message(id) {
       return clone(messages.get(id)?.msg);
+    },
+    dmChannelOf(userId) {
+      return dmByUser.get(userId);
+    },
+    closeDms(userId, closed = true) {
+      if (closed) closedDms.add(userId);
+      else closedDms.delete(userId);
     },
     failNext(match, response) {
       failRules.push({ match, response, remaining: response.times ?? 1 });

@@ -87,6 +87,8 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
     const missing = missingPermissions(message);
     if (missing.send.length) {
       ctx.log.warn('cannot answer in a channel: a permission is missing', { ...context, missing: missing.send.join(', ') });
+      // an edit of a question answered before the permission went is left alone, as the question already had its answer
+      if (!revising) await tellCannotPost(ctx, message, missing.send);
       return;
     }
     if (missing.embedLinks) {
@@ -200,6 +202,48 @@ export async function answerMessage(ctx: BotContext, message: Message, asked: As
 }
 
 export const NO_EMBED_LINKS = 'I can’t show answers in this channel: they are embeds, and I don’t have the Embed Links permission here. Ask a moderator to give it to me, or use /ask meanwhile.';
+
+/** What a member who asked where the bot cannot post is told privately: where, what is missing, and what works meanwhile. */
+export function cannotPostHere(channelId: string, missing: string[]): string {
+  const names = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)} permissions` : `${missing[0]} permission`;
+  const them = missing.length > 1 ? 'them' : 'it';
+  return `I can’t answer you in <#${channelId}>: I don’t have the ${names} there. A moderator can give ${them} to me in the channel’s permissions. Meanwhile, /ask works there: its answers are replies to the command, which don’t need ${them}.`;
+}
+
+/** When a member was last told, per `channel:member`, per bot; forgotten on restart. */
+const toldCannotPost = new WeakMap<BotContext, Map<string, number>>();
+export const CANNOT_POST_NOTICE_MS = 60 * 60_000;
+
+/**
+ * Tell a member by DM that the bot cannot post where they asked, at most once an hour per member and
+ * channel (a busy channel would otherwise turn every question into a DM). A member whose DMs are
+ * closed gets nothing, and is counted as told: the next try would fail the same way.
+ */
+async function tellCannotPost(ctx: BotContext, message: Message, missing: string[]): Promise<void> {
+  let told = toldCannotPost.get(ctx);
+  if (!told) toldCannotPost.set(ctx, (told = new Map()));
+  const key = `${message.channelId}:${message.author.id}`;
+  const now = Date.now();
+  if (now - (told.get(key) ?? -Infinity) < CANNOT_POST_NOTICE_MS) return;
+  if (told.size >= MAX_TOLD) {
+    for (const [k, at] of told) if (now - at >= CANNOT_POST_NOTICE_MS) told.delete(k);
+    // still full of recent ones: the oldest go (a Map keeps insertion order, and a re-told key is re-inserted)
+    for (const k of told.keys()) {
+      if (told.size < MAX_TOLD) break;
+      told.delete(k);
+    }
+  }
+  told.delete(key);
+  told.set(key, now);
+  const fields = { channel: message.channelId, message: message.id, user: message.author.id };
+  try {
+    await message.author.send(renderNotice(cannotPostHere(message.channelId, missing)));
+    ctx.log.info('told a member privately that a permission is missing where they asked', fields);
+  } catch (error) {
+    if (isDiscordError(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser)) ctx.log.info('could not tell a member privately that a permission is missing: their DMs are closed', fields);
+    else ctx.log.warn('could not tell a member privately that a permission is missing', { ...fields, reason: (error as Error)?.message });
+  }
+}
 
 /**
  * The permissions the bot lacks in a message's channel to answer there: to post at all (View Channel,
