@@ -1,6 +1,7 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { PassageOut } from '../../answer/types.js';
-import { checkQuestion, MAX_QUESTION_LENGTH } from '../../engine.js';
+import { checkQuestion, MAX_QUESTION_LENGTH, type AskOptions, type Engine } from '../../engine.js';
+import type { Retrieval, Retriever } from '../../retrieve/retriever.js';
 import type { BotContext } from '../context.js';
 import { interactionMember } from '../moderation/members.js';
 import { refuseReader } from '../passages.js';
@@ -26,12 +27,34 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
 /**
  * The top passages, or none when nothing in the corpus matches: retrieval always ranks something,
  * so the engine's own judgement decides (where /ask would say the corpus does not cover it, or that
- * nothing was asked, no passage matches). Offline, so no model is called for it.
+ * nothing was asked, no passage matches). Offline, so no model is called for it. The judgement
+ * retrieves the query's passages and the listing would retrieve the same again: they share one.
  */
 async function matchingPassages(ctx: BotContext, query: string): Promise<PassageOut[]> {
-  const judged = await ctx.engine.ask(query, { k: ctx.config.topK, llm: false });
+  const engine = sharingRetrievals(ctx.engine);
+  const judged = await engine.ask(query, { k: ctx.config.topK, llm: false });
   if (judged.abstained) return [];
-  return ctx.engine.search(query, { k: ctx.config.topK });
+  return engine.search(query, { k: ctx.config.topK });
+}
+
+/**
+ * The engine for one command whose calls share their retrievals: a view of the engine (nothing of
+ * it changes) whose retriever gives a search it already made from memory, for the same words,
+ * tokens and options. Retrieval gives the same passages for those, so the output is the same.
+ */
+function sharingRetrievals(engine: Engine): Engine {
+  const retriever = engine.retriever;
+  const made = new Map<string, Promise<Retrieval>>();
+  const search: Retriever['search'] = (text, tokens, options = {}) => {
+    // `llm` is the answerer's option (ask passes its options on), not retrieval's
+    const { llm: _answerer, ...retrieval } = options as AskOptions;
+    const key = JSON.stringify([text, tokens, retrieval]);
+    let found = made.get(key);
+    if (!found) made.set(key, (found = retriever.search(text, tokens, options)));
+    return found;
+  };
+  const remembering = new Proxy(retriever, { get: (target, name) => (name === 'search' ? search : Reflect.get(target, name, target)) });
+  return Object.create(engine, { retriever: { value: remembering } }) as Engine;
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
