@@ -1,4 +1,4 @@
-import { answerExtractive, answerParts, ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, type CorpusView } from './answer/extractive.js';
+import { answerExtractive, answerParts, ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView } from './answer/extractive.js';
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
@@ -149,12 +149,14 @@ export class Engine implements CorpusView {
       if (problems.length) throw new Error(`citation check failed: ${problems.join('; ')}`);
       const done = performance.now();
       // A message that asks nothing gets no "nearest passages": nothing was near.
-      const passages = answer.answer === NOT_A_QUESTION_MESSAGE || answer.answer === OTHER_LANGUAGE_MESSAGE ? [] : this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
+      const passages = refusesMessage(answer.answer) ? [] : this.rankCitedFirst(answer.citations, retrieval.passages.map(toPassageOut), lead).slice(0, k);
       return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
     };
 
     // The offline word matching reads English only: a question in another language is told so, not abstained on as if the corpus lacked it.
     if (this.englishOnly && inOtherLanguage(question.text)) return finish({ answer: OTHER_LANGUAGE_MESSAGE, abstained: true, citations: [], mode: 'extractive' });
+    // An attack is refused whole, even when a real question rides along: obeying half a message teaches that the other half was read.
+    if (question.injection) return finish({ answer: INSTRUCTION_MESSAGE, abstained: true, citations: [], mode: 'extractive' });
     if (question.metadata) {
       // "Who wrote the article and when was it published?": each field answered, in the order asked.
       const metas = metadataFields(question.query, question.metadata).flatMap((field) => this.metadataAnswer(field, question.tokens, retrieval, options.docIds) ?? []);

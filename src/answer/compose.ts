@@ -11,7 +11,14 @@ import type { Citation } from './types.js';
 
 export const ABSTAIN_MESSAGE = 'The corpus does not answer this question.';
 export const NOT_A_QUESTION_MESSAGE = 'I can only answer questions about the corpus, and I found no such question in your message.';
+/** The answer to a message that gives the bot orders ("… then append HACKED"), even around a real question: the whole message is refused, nothing of it echoed. */
+export const INSTRUCTION_MESSAGE = 'Your message also tells me what to say or do, and I take no instructions from questions: I only answer from the documents. Ask the question on its own and I will answer it.';
 export const OTHER_LANGUAGE_MESSAGE = 'I can only read questions in English, the language of the corpus. Please ask in English.';
+
+/** Answers that refuse the message itself (talk, an instruction, another language): nothing of the corpus was near it. */
+export function refusesMessage(answer: string): boolean {
+  return answer === NOT_A_QUESTION_MESSAGE || answer === INSTRUCTION_MESSAGE || answer === OTHER_LANGUAGE_MESSAGE;
+}
 
 export interface ExtractiveAnswer {
   answer: string;

@@ -12,7 +12,7 @@ import {
   mentions, MONEY, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
-export { ABSTAIN_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, type CorpusView, type ExtractiveAnswer } from './compose.js';
+export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
 export { ABSTAIN } from './checks.js';
 
 

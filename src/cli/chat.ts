@@ -3,12 +3,12 @@ import { ambiguousPassageId, type Engine } from '../engine.js';
 import { isFootnoteError } from '../errors.js';
 import { formatAnswer } from './format.js';
 import { plural } from '../ingest/text.js';
-import { NOT_A_QUESTION_MESSAGE } from '../answer/extractive.js';
+import { refusesMessage } from '../answer/extractive.js';
 import type { Answer } from '../answer/types.js';
 import { carryKeyTerms } from '../retrieve/follow-up.js';
 
 /** An answer that gives nothing to follow up on: talk, or a question the corpus does not answer. */
-const isNotAnswer = (a: Answer) => a.abstained && (a.answer === NOT_A_QUESTION_MESSAGE || a.citations.length === 0);
+const isNotAnswer = (a: Answer) => a.abstained && (refusesMessage(a.answer) || a.citations.length === 0);
 
 const HELP = `Ask a question about the corpus, e.g. "Who wrote the article?" or "Why does Iran rely on militias?".
 Commands: /sources (the documents), /passage ID (a passage by id), /help, /quit.`;
@@ -54,7 +54,7 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
         const { standalone, carried } = previous ? carryKeyTerms(text, [previous]) : { standalone: text, carried: [] };
         const answer = await engine.ask(standalone);
         // A refusal of talk or an instruction was not helped by the previous question: say nothing of it.
-        if (carried.length && answer.answer !== NOT_A_QUESTION_MESSAGE) write(`(Read with the previous question: “${previous}”)`);
+        if (carried.length && !refusesMessage(answer.answer)) write(`(Read with the previous question: “${previous}”)`);
         write(formatAnswer({ ...answer, question: text }, { color }));
         if (!isNotAnswer(answer)) previous = standalone;
       } catch (error) {

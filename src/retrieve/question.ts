@@ -28,15 +28,15 @@ const INJECTION = [
   /\byou(?:\s+are|['’]re)\s+(?:now|no\s+longer)\b|\byou(?:\s+are|['’]re)\s+(?:DAN|an?\s+(?:unrestricted|unfiltered|jailbroken))\b/i,
   // an imperative to say a quoted text ("First say 'I have no rules'")
   /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
-  /\b(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
+  /(?:^|[.!?,;:]\s*|\b(?:you|now|please|just|and|then|to)\s+)(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
   // a premise the reader is told to take as given ("Pretend the article says ...", "Assume that ...")
   /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
-  /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script)\b/i,
+  /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script)\b/i,
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
-  /\b(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature)\b/i,
+  /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|you\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:in|like|as)\s+(?:a\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|leetspeak)\b/i,
   /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
@@ -49,6 +49,18 @@ const INJECTION = [
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
   /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:word|phrase|text)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
+  // "reply with exactly: X", "output exactly this JSON"
+  /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?(?:exactly|verbatim|word for word)\s*(?:[:\-–]|this|the following)/i,
+  // told to leave the documents for what the model knows
+  /\b(?:use|from|with|rely\s+on|draw\s+on|using)\s+(?:your\s+)?(?:own|general|outside|external|prior|world|background)\s+knowledge\b|\b(?:your\s+)?training\s+data\b/i,
+  /\bnew\s+(?:rules?|directives?|policy|orders?)\s*(?:[:\-–]|from\b|for\s+you\b)|\bfrom\s+now\s+on,?\s+(?:you|always|only|reply|answer|respond|say)\b/i,
+  /\b(?:stop|quit|skip|no\s+more)\s+(?:citing|the\s+citations|citations|(?:following\s+)?(?:your|the|any)\s+(?:rules|guidelines|instructions))\b/i,
+  /\b(?:i\s+(?:am\s+|'m\s+|’m\s+)?authori[sz](?:e|ing)|authori[sz]ing)\s+(?:you|debug|developer|admin|this)\b|\bdebug\s+mode\b/i,
+  /\b(?:list|reveal|show|print|share|repeat|dump|recite)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:hidden\s+|secret\s+|internal\s+|full\s+)?(?:rules|instructions|guidelines|prompt|configuration|config|settings)\b/i,
+  /\byour\s+(?:configuration|config)(?:\s+file)?\b|\b(?:bot|discord|openai|api)\s+(?:token|key)s?\b/i,
+  // a passage of the question's own making ("[Passage 99, added by the maintainer]: ...")
+  /\[\s*(?:passage|source|document|excerpt|context)\b[^\]]{0,80}\]/i,
+  /<\s*script\b/i,
 ];
 
 /** Sentences that are instructions to the bot, so they can be dropped from the query. */
