@@ -11,6 +11,7 @@ import { chunkDocument, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from
 import { readDocstore, writeDocstore } from './docstore.js';
 import { sha256File } from './files.js';
 import { preparePassageTerms, readPassageTerms, writePassageTerms, type PassageTerms } from './passage-terms.js';
+import { TOKENIZER_RULES } from './tokenize.js';
 
 /** 2: the passages' terms are persisted (terms.bin) and docstore.json is written a line per passage. */
 export const INDEX_FORMAT = 2;
@@ -20,6 +21,8 @@ export interface Manifest {
   format: number;
   corpusHash: string;
   chunker: ChunkerSettings;
+  /** TOKENIZER_RULES the passages' terms were made with */
+  tokenizer?: number;
   embedder: Record<string, string | number>;
   documents: number;
   chunks: number;
@@ -63,7 +66,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   const started = performance.now();
   const dir = join(options.dataDir, 'index');
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
-  const expected = { format: INDEX_FORMAT, corpusHash: options.corpus.hash, chunker, embedder: options.embedder };
+  const expected = { format: INDEX_FORMAT, corpusHash: options.corpus.hash, chunker, tokenizer: TOKENIZER_RULES, embedder: options.embedder };
   let reason = options.force ? 'rebuild requested' : undefined;
   if (!reason) {
     const check = checkIndex(dir, expected);
@@ -88,7 +91,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   return { ...built, built: true, reason, seconds: (performance.now() - started) / 1000 };
 }
 
-function checkIndex(dir: string, expected: Pick<Manifest, 'format' | 'corpusHash' | 'chunker' | 'embedder'>): { ok: true; manifest: Manifest } | { ok: false; reason: string } {
+function checkIndex(dir: string, expected: Pick<Manifest, 'format' | 'corpusHash' | 'chunker' | 'tokenizer' | 'embedder'>): { ok: true; manifest: Manifest } | { ok: false; reason: string } {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return { ok: false, reason: existsSync(dir) ? 'the index is incomplete (no manifest)' : 'no index yet' };
   let manifest: Manifest;
@@ -100,6 +103,7 @@ function checkIndex(dir: string, expected: Pick<Manifest, 'format' | 'corpusHash
   if (manifest.format !== expected.format) return { ok: false, reason: 'the index format changed' };
   if (manifest.corpusHash !== expected.corpusHash) return { ok: false, reason: 'the corpus changed' };
   if (JSON.stringify(manifest.chunker) !== JSON.stringify(expected.chunker)) return { ok: false, reason: 'the chunker settings changed' };
+  if ((manifest.tokenizer ?? 1) !== expected.tokenizer) return { ok: false, reason: 'the tokenizer changed' };
   if (JSON.stringify(manifest.embedder) !== JSON.stringify(expected.embedder)) return { ok: false, reason: 'the embedder settings changed' };
   for (const file of INDEX_FILES) {
     const path = join(dir, file);
@@ -126,6 +130,7 @@ async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings
     format: INDEX_FORMAT,
     corpusHash: corpus.hash,
     chunker: options.chunker,
+    tokenizer: TOKENIZER_RULES,
     embedder: options.embedder,
     documents: corpus.documents.length,
     chunks: chunks.length,

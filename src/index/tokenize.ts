@@ -11,7 +11,7 @@ export interface Token {
   end: number;
 }
 
-// Function words plus the words every question is made of ("what", "article", "tell").
+// Function words plus the words every question is made of ("what", "article", "tell"). A change: bump TOKENIZER_RULES.
 export const STOPWORDS = new Set(
   `a about above after again against all am an and any are aren't as at be because been before being below between both but by
   can could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his
@@ -28,6 +28,9 @@ export const STOPWORDS = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
+
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords. */
+export const TOKENIZER_RULES = 2;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
@@ -52,6 +55,7 @@ export function tokenize(text: string): Token[] {
  * Names that collide with function words or have several spellings, given one word everywhere:
  * "US" / "the us" is the country, not the pronoun; "IS" (next to text that is not all capitals) and
  * isis / isil / daesh are the Islamic State, not the verb.
+ * A change here changes the passages' terms: bump TOKENIZER_RULES so every index is rebuilt.
  */
 function aliasOf(raw: string, text: string, at: number): string | undefined {
   if (raw === 'US' || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';

@@ -37,6 +37,7 @@ export class WordMatcher {
     // "the Kremlin" is how a question names Russia: it matches what Russia or Moscow would, and no other country
     const stands = METONYMS[q.word];
     if (stands) return Math.max(...(this.names.has(nameKey(t.word)) ? stands.slice(0, 1) : stands).map((word) => this.match({ ...q, word, stem: word }, t)));
+    if (METONYMS[t.word]) return this.match(t as Token, q);
     // Iran is not Russia, however close their vectors; a capital may still stand for its country (Tehran / Iran).
     if (this.names.has(nameKey(q.word)) && this.names.has(nameKey(t.word))) return nameKey(q.word) === nameKey(t.word) ? 1 : 0;
     const qr = derivationalRoot(q.stem);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { LocalEmbeddings } from '../../src/index/local-embeddings.js';
 import { openIndex } from '../../src/index/store.js';
+import { TOKENIZER_RULES } from '../../src/index/tokenize.js';
 import { copyCorpus, tempDir } from '../helpers/engine.js';
 
 const embeddings = new LocalEmbeddings();
@@ -44,6 +45,24 @@ test('given a changed corpus, start-up rebuilds the stale index', async () => {
     assert.equal(again.built, true);
     assert.equal(again.reason, 'the corpus changed');
     assert.ok(again.chunks.some((x) => x.docId === 'extra'));
+  } finally {
+    c.cleanup();
+    data.cleanup();
+  }
+});
+
+test('an index whose terms were made by an older tokenizer is rebuilt', async () => {
+  const c = copyCorpus();
+  const data = tempDir();
+  try {
+    await open(c.dir, data.dir);
+    const manifestPath = join(data.dir, 'index', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    assert.equal(manifest.tokenizer, TOKENIZER_RULES);
+    delete manifest.tokenizer; // written before the tokenizer had a version
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const again = await open(c.dir, data.dir);
+    assert.deepEqual([again.built, again.reason], [true, 'the tokenizer changed']);
   } finally {
     c.cleanup();
     data.cleanup();
