@@ -161,7 +161,7 @@ export function questionType(q: string): QuestionType {
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
   if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b/.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
@@ -206,7 +206,7 @@ export function subQuestions(query: string): SubQuestion[] {
     .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
-  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
+  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   const names = (text: string) => (text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? []).filter((n) => !MONTHS_RE.test(n));
   // A part that refers back with a pronoun borrows the names of the other parts.
@@ -245,11 +245,35 @@ const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|nam
  * things asks about each of them; one part per phrase, the rest of the question shared.
  */
 function parallelPhrases(query: string): SubQuestion[] | undefined {
-  const m = /\b(on|in|at|during|after|before|since|from|about|for|with|between)\s+([^,?;]+?),?\s+and\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
+  const m = /\b(on|in|at|to|during|after|before|since|from|about|for|with|between)\s+([^,?;]+?),?\s+and\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
   if (!m) return undefined;
   const [whole, prep, a, b] = m;
   return [a, b].map((x) => ({ text: query.replace(whole, `${prep} ${x}`) }));
 }
+
+/**
+ * "Give the dates of the air campaign's start, the Valdai session and the airliner bombing": three or
+ * four short things listed are asked about one at a time, the rest of the question kept around each.
+ * The first thing starts after the last small word before its comma ("of", "do", ...).
+ */
+function listedThings(query: string): SubQuestion[] | undefined {
+  const m = /((?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+)((?:,\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+){1,2}),?\s+and\s+((?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+)(?=\s*[?.!]*\s*$)/u.exec(query);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  const lastSmall = words.map((w) => LIST_LEAD.test(w)).lastIndexOf(true);
+  const first = words.slice(lastSmall + 1).join(' ');
+  if (!first) return undefined;
+  const items = [first, ...m[2].split(/,\s+/).filter(Boolean), m[3]];
+  if (items.some((item) => QUESTION_WORD.test(item))) return undefined;
+  const start = m.index + m[0].indexOf(first);
+  const before = query.slice(0, start);
+  const after = query.slice(m.index + m[0].length);
+  return items.map((item) => ({ text: `${before}${item}${after}` }));
+}
+
+/** Words a listed thing follows: prepositions, auxiliaries, question words. */
+const LIST_LEAD = /^(?:of|about|for|on|in|to|with|between|from|at|by|among|do|does|did|are|is|were|was|have|has|had|what|which|who|how|why|when|where|give|list|name|explain|describe)$/i;
+const QUESTION_WORD = /\b(?:what|why|how|which|who|whom|whose|when|where)\b/i;
 
 /**
  * "How did the nuclear deal and the Tikrit operation each affect ...?": two things joined and asked

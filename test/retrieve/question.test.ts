@@ -180,3 +180,17 @@ test('a question scoped to a section ("in the distrust section, ...") does not a
   assert.equal(asksForStructure('What are the sections?'), true);
   assert.equal(asksForStructure('In the distrust section, how could the US become a wedge?'), false);
 });
+
+test('three or four things listed are asked about one at a time; "to A and to B" is two parts; "the dates of" asks when', () => {
+  assert.deepEqual(subQuestions('Give the dates of the air campaign, the Valdai Club session, and the airliner bombing.').map((p) => p.text), [
+    'Give the dates of the air campaign.',
+    'Give the dates of the Valdai Club session.',
+    'Give the dates of the airliner bombing.',
+  ]);
+  assert.deepEqual(subQuestions('What roles do Hezbollah, the IRGC and Shiite militias play?').map((p) => p.text), ['What roles do Hezbollah?', 'What roles do the IRGC?', 'What roles do Shiite militias play?']);
+  // a list with a question inside is no list of things
+  assert.equal(subQuestions('Who wrote it, when, and where was it published?').length <= 2, true);
+  assert.deepEqual(subQuestions('Why is Russia more sensitive to losses and to a long war?').map((p) => p.text), ['Why is Russia more sensitive to losses?', 'Why is Russia more sensitive to a long war?']);
+  assert.equal(questionType('Give the dates of the Valdai Club session.'), 'when');
+  assert.equal(questionType('What was the date of the airliner bombing?'), 'when');
+});
