@@ -208,8 +208,11 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
-  // a person is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
-  const isNewName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) && !(PERSON_KINDS.test(kind) && (COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) || LOCATIVE.test(words[i - 1] ?? '')));
+  // a person, a group or an airline is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
+  // (nor is a country an airline, a group or a city: only a country-like kind is answered by one)
+  const isNewName = (w: string, i: number) =>
+    i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
+    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && LOCATIVE.test(words[i - 1] ?? '')) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
   const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) ? 0.75 : 0.45));
   const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
@@ -228,6 +231,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
 }
 
+/** Kinds of thing a country can be: "which country / ally / power / side ...". */
+const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partner|side|party|government|regime|actor|player|neighbou?r|member|signatory|rival|adversary|enemy|backer|sponsor|patron|supporter|capital|place|region)$/;
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
 const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
 const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract)$/;

@@ -424,3 +424,9 @@ test('the Kremlin stands for Russia and Moscow, never for Iran; "what else", "ap
   assert.deepEqual([similarity('kremlin', 'russia'), similarity('kremlin', 'moscow'), similarity('kremlin', 'iran')], [1, 1, 0]);
   assert.deepEqual(analyzeQuestion('Apart from the bombing, what else is the Kremlin doing besides that?').tokens.map((t) => t.word), ['bombing', 'kremlin']);
 });
+
+test('a country or a place after "to", "in" is no airline, group or institute', async () => {
+  assert.equal((await engine.ask('Which Russian airline operated the flight that was bombed over Sinai?')).abstained, true);
+  assert.match((await engine.ask('Which think tank does Alfoneh work at?')).answer, /Foundation for Defense of Democracies/);
+  assert.match((await engine.ask('Which Lebanese militia fights in Syria?')).answer, /Hezbollah/);
+});
