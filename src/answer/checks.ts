@@ -79,16 +79,27 @@ export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|
 
 /**
  * "What about Putin?" (a follow-up read with the previous question: "what about Putin? wearing black")
- * asks about its new subject: a sentence that does not speak of it does not answer, however well it
- * matches the rest.
+ * asks about its new subject, and "how did Khamenei react to ...?" about Khamenei: a sentence that
+ * does not speak of it does not answer, however well it matches the rest.
  */
 export function fitsSubject(query: string, sentence: string, match: WordSimilarity): boolean {
-  const subject = newSubject(query);
+  const reaction = REACTION.exec(query);
+  const reacting = reaction?.[1];
+  // ... and to what: the names of that ("to Putin's remarks at the Valdai Club") are in the sentence too
+  if (reaction && !fitsNames(` ${query.slice(reaction.index + reaction[0].length)}`, sentence, match)) return false;
+  const subject = newSubject(query) ?? reacting;
   if (!subject) return true;
   const wanted = askedNames(` ${subject}`).length ? askedNames(` ${subject}`) : contentTokens(subject).map((t) => t.word);
-  const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  return wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5));
+  const raw = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
+  // ("if this was not already his goal, ...": who reacted may be a pronoun, when no one else is named before it)
+  const pronoun = words.findIndex((w) => /^(?:he|his|him|she|her|they|their|them)$/.test(w));
+  return !!reacting && pronoun >= 0 && !raw.slice(1, pronoun).some((w) => /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w));
 }
+
+/** "How did Khamenei respond to ...?": who reacted is what the answer must speak of, however well the rest matches. */
+const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b/u;
 
 /** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
 function askedNames(query: string): string[] {

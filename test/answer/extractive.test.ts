@@ -430,3 +430,9 @@ test('a country or a place after "to", "in" is no airline, group or institute', 
   assert.match((await engine.ask('Which think tank does Alfoneh work at?')).answer, /Foundation for Defense of Democracies/);
   assert.match((await engine.ask('Which Lebanese militia fights in Syria?')).answer, /Hezbollah/);
 });
+
+test('"how did X react to Y": the answer speaks of X (or of someone a pronoun leaves open) and of Y', async () => {
+  assert.equal((await engine.ask("How did Khamenei respond to Putin's remarks at the Valdai Club?")).abstained, true);
+  assert.match((await engine.ask("How did Larijani react to Putin's statements?")).answer, /cheered up the mood/);
+  assert.match((await engine.ask('How did Putin react to the downing of the airliner?')).answer, /more difficult to accept/);
+});
