@@ -256,10 +256,14 @@ const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|decla
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
 const AUTHORSHIP = /\b(?:wr[io]te|writes|writing|written|writer|authors?|authored|penned|drafted|composed)\b/i;
 
-/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers. */
+/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers; advice asked for, only one that gives some. */
 export function fitsAuthorship(query: string, sentence: string): boolean {
-  return !AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence);
+  return (!AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence)) && (!ADVICE_QUESTION.test(query) || ADVICE.test(sentence));
 }
+
+/** "What does X recommend Washington do?": advice is asked for, and only a sentence that gives some answers. */
+const ADVICE_QUESTION = /\b(?:what|which|how|who)\b[^?]{0,60}\b(?:recommend|recommends|recommended|advise|advises|advised|urge|urges|urged|prescribe|prescribes|advocate|advocates|advocated)\b|\b(?:recommendations?|advice|policy prescriptions?)\b/i;
+const ADVICE = /\b(?:recommend\w*|should|ought|urg(?:e|es|ed|ing)|propos\w*|suggest\w*|advi[sc]\w*|advocat\w*|prescri\w*|call(?:s|ed|ing)? for|need(?:s|ed)? to|must)\b/i;
 
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 export function asksForSpeech(query: string): boolean {

@@ -436,3 +436,8 @@ test('"how did X react to Y": the answer speaks of X (or of someone a pronoun le
   assert.match((await engine.ask("How did Larijani react to Putin's statements?")).answer, /cheered up the mood/);
   assert.match((await engine.ask('How did Putin react to the downing of the airliner?')).answer, /more difficult to accept/);
 });
+
+test('advice asked for is answered only by a sentence that gives some', async () => {
+  assert.equal((await engine.ask('What does the Foundation for Defense of Democracies recommend Washington do about the Tehran-Moscow axis?')).abstained, true);
+  assert.equal((await engine.ask('What does the article say about the Foundation for Defense of Democracies?')).abstained, false);
+});
