@@ -83,8 +83,12 @@ const CHAT_WORDS: Record<string, string> = {
 export function expandChat(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
-    .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'));
+    .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
+    .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
 }
+
+/** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
+const CHAT_DIGIT_END = /(?<=(?<![\p{L}\p{N}])(?!(?:top|first|last|the|of|about|than|only|just|paragraph|para|section|chapter|part|page|day|number|no|step|question|item|point|passage|p|phase|stage|round|level|grade|class|vs|and|or|from|between|under|over|about|around|exactly)\b)\p{L}{2,}\s+)[24](?=\s*[?!.]*\s*$)/iu;
 
 /**
  * "fighting 4 iran", "want 2 leave": a lone 4 or 2 between words, not counting what follows

@@ -48,6 +48,10 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('whos doin the fighting 4 iran over there'), 'who is doin the fighting for iran over there');
   assert.equal(expandChat('does russia want 2 leave'), 'does russia want to leave');
   assert.equal(expandChat('did russia fight 4 years'), 'did russia fight 4 years');
+  assert.equal(expandChat('wat think tank does the danish guy work 4'), 'what think tank does the danish guy work for');
+  assert.equal(expandChat('who is iran fighting 4?'), 'who is iran fighting for?');
+  assert.equal(expandChat('what is in paragraph 4'), 'what is in paragraph 4');
+  assert.equal(expandChat('what are the top 4'), 'what are the top 4');
   assert.equal(expandChat('are there 2 countries involved'), 'are there 2 countries involved');
   assert.equal(expandChat('what happened on 4 May'), 'what happened on 4 May');
   assert.equal(expandChat('rus public gonna put up w a war for yrs'), 'russian public going to put up with a war for years');
