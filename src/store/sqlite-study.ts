@@ -5,11 +5,13 @@ import type {
   AnswerHistoryItem,
   AnswerOutcome,
   MemberProgress,
+  MemberMessages,
   MemberScore,
   NewRound,
   NewStudySession,
   QuizAnswer,
   QuizRound,
+  RoundEnder,
   RoundKind,
   RoundQuestion,
   RoundResult,
@@ -33,6 +35,10 @@ interface RoundRow {
   created_at: number;
   finished_at: number | null;
   question_count: number;
+  intro_message_id: string | null;
+  summary_message_id: string | null;
+  ended_by: string | null;
+  ended_by_name: string | null;
 }
 
 interface QuestionRow {
@@ -101,6 +107,10 @@ const toRound = (r: RoundRow): QuizRound => ({
   createdAt: r.created_at,
   finishedAt: r.finished_at,
   questionCount: r.question_count,
+  introMessageId: r.intro_message_id,
+  summaryMessageId: r.summary_message_id,
+  endedBy: r.ended_by,
+  endedByName: r.ended_by_name,
 });
 
 const toQuestion = (r: QuestionRow): RoundQuestion => ({
@@ -174,7 +184,9 @@ export class SqliteStudy implements StudyStore {
       round: db.prepare(`${ROUND_SELECT} WHERE r.id = ?`),
       running: db.prepare(`${ROUND_SELECT} WHERE r.status = 'running' ORDER BY r.created_at, r.rowid`),
       runningQuizIn: db.prepare(`${ROUND_SELECT} WHERE r.status = 'running' AND r.kind = 'quiz' AND r.channel_id = ? ORDER BY r.created_at DESC LIMIT 1`),
-      finish: db.prepare(`UPDATE quiz_rounds SET status = 'finished', finished_at = ? WHERE id = ? AND status = 'running'`),
+      finish: db.prepare(`UPDATE quiz_rounds SET status = 'finished', finished_at = ?, ended_by = ?, ended_by_name = ? WHERE id = ? AND status = 'running'`),
+      introPosted: db.prepare('UPDATE quiz_rounds SET intro_message_id = ? WHERE id = ?'),
+      summaryPosted: db.prepare('UPDATE quiz_rounds SET summary_message_id = ? WHERE id = ?'),
       insertQuestion: db.prepare(`INSERT INTO quiz_questions (round_id, position, question_id, question_json, section, passage_id, correct_index)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       nextPosition: db.prepare('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM quiz_questions WHERE round_id = ?'),
@@ -210,6 +222,19 @@ export class SqliteStudy implements StudyStore {
         FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id WHERE a.guild_id = ? AND a.user_id = ?`),
       forgetAnswers: db.prepare('DELETE FROM quiz_answers WHERE guild_id = ? AND user_id = ?'),
       forgetScore: db.prepare('DELETE FROM quiz_scores WHERE guild_id = ? AND user_id = ?'),
+      forgetEnder: db.prepare('UPDATE quiz_rounds SET ended_by_name = NULL WHERE guild_id = ? AND ended_by = ?'),
+      // the intro and the steps are shown again without the member's name: nothing of theirs is left on them to find
+      forgetIntros: db.prepare('UPDATE quiz_rounds SET intro_message_id = NULL WHERE guild_id = ? AND started_by = ?'),
+      forgetMover: db.prepare('UPDATE study_steps SET moved_by = NULL WHERE moved_by = ? AND session_id IN (SELECT id FROM study_sessions WHERE guild_id = ?)'),
+      revealsAnswered: db.prepare(`SELECT q.round_id, q.position FROM quiz_answers a JOIN quiz_questions q ON q.round_id = a.round_id AND q.position = a.position
+        WHERE a.guild_id = ? AND a.user_id = ? AND q.reveal_shown = 1 AND q.message_id IS NOT NULL ORDER BY q.round_id, q.position`),
+      summariesNaming: db.prepare(`SELECT r.id FROM quiz_rounds r WHERE r.guild_id = @guild AND r.summary_message_id IS NOT NULL
+        AND ((r.ended_by = @user AND r.ended_by_name IS NOT NULL) OR EXISTS (SELECT 1 FROM quiz_answers a WHERE a.round_id = r.id AND a.user_id = @user)) ORDER BY r.created_at, r.rowid`),
+      introsNaming: db.prepare(`SELECT CASE WHEN r.session_id IS NULL THEN r.channel_id ELSE s.channel_id END AS channel_id, r.intro_message_id AS message_id
+        FROM quiz_rounds r LEFT JOIN study_sessions s ON s.id = r.session_id WHERE r.guild_id = ? AND r.started_by = ? AND r.intro_message_id IS NOT NULL ORDER BY r.created_at, r.rowid`),
+      stepsNaming: db.prepare(`SELECT s.thread_id AS channel_id, st.message_id FROM study_steps st JOIN study_sessions s ON s.id = st.session_id
+        WHERE s.guild_id = ? AND st.moved_by = ? AND s.thread_id IS NOT NULL ORDER BY s.created_at, st.step`),
+      insertStep: db.prepare('INSERT OR REPLACE INTO study_steps (session_id, step, message_id, moved_by) VALUES (?, ?, ?, ?)'),
       insertSession: db.prepare(`INSERT INTO study_sessions (id, guild_id, channel_id, started_by, section, locked_role_id, locked_role_name, steps_json, round_id, seed, created_at)
         VALUES (@id, @guild_id, @channel_id, @started_by, @section, @locked_role_id, @locked_role_name, @steps_json, @round_id, @seed, @created_at)`),
       session: db.prepare('SELECT * FROM study_sessions WHERE id = ?'),
@@ -285,8 +310,16 @@ export class SqliteStudy implements StudyStore {
     this.s.revealShown.run(roundId, position);
   }
 
-  finishRound(roundId: string, at: number): boolean {
-    return this.s.finish.run(at, roundId).changes === 1;
+  finishRound(roundId: string, at: number, endedBy?: RoundEnder): boolean {
+    return this.s.finish.run(at, endedBy?.userId ?? null, endedBy?.name ?? null, roundId).changes === 1;
+  }
+
+  markIntroPosted(roundId: string, messageId: string): void {
+    this.s.introPosted.run(messageId, roundId);
+  }
+
+  markSummaryPosted(roundId: string, messageId: string): void {
+    this.s.summaryPosted.run(messageId, roundId);
   }
 
   runningRounds(): QuizRound[] {
@@ -368,8 +401,23 @@ export class SqliteStudy implements StudyStore {
     return { score, rank, members, sections, recent, rounds: played.rounds, studySessions: played.sessions };
   }
 
+  messagesNaming(guildId: string, userId: string): MemberMessages {
+    return this.db.transaction(() => ({
+      reveals: (this.s.revealsAnswered.all(guildId, userId) as { round_id: string; position: number }[]).map((r) => ({ roundId: r.round_id, position: r.position })),
+      summaries: (this.s.summariesNaming.all({ guild: guildId, user: userId }) as { id: string }[]).map((r) => r.id),
+      intros: (this.s.introsNaming.all(guildId, userId) as { channel_id: string; message_id: string }[]).map((r) => ({ channelId: r.channel_id, messageId: r.message_id })),
+      steps: (this.s.stepsNaming.all(guildId, userId) as { channel_id: string; message_id: string }[]).map((r) => ({ channelId: r.channel_id, messageId: r.message_id })),
+    }))();
+  }
+
   forgetMember(guildId: string, userId: string): number {
-    return this.db.transaction(() => this.s.forgetAnswers.run(guildId, userId).changes + this.s.forgetScore.run(guildId, userId).changes).immediate();
+    return this.db.transaction(() => {
+      const deleted = this.s.forgetAnswers.run(guildId, userId).changes + this.s.forgetScore.run(guildId, userId).changes;
+      this.s.forgetEnder.run(guildId, userId);
+      this.s.forgetIntros.run(guildId, userId);
+      this.s.forgetMover.run(userId, guildId);
+      return deleted;
+    }).immediate();
   }
 
   createSession(session: NewStudySession, round: Omit<NewRound, 'guildId' | 'channelId' | 'startedBy' | 'kind' | 'sessionId' | 'questions'>): StudySession {
@@ -423,10 +471,11 @@ export class SqliteStudy implements StudyStore {
     return this.s.advance.run(id, from).changes === 1;
   }
 
-  markStepPosted(id: string, step: number, question: QuizQuestion | undefined): RoundQuestion | undefined {
+  markStepPosted(id: string, step: number, question: QuizQuestion | undefined, message?: { messageId: string; movedBy: string | null }): RoundQuestion | undefined {
     return this.db.transaction(() => {
       const session = this.getSession(id);
       if (!session || this.s.stepPosted.run(id, step).changes !== 1) return undefined;
+      if (message) this.s.insertStep.run(id, step, message.messageId, message.movedBy);
       return question ? this.addQuestion(session.roundId, question) : undefined;
     }).immediate();
   }

@@ -26,6 +26,32 @@ export interface QuizRound {
   finishedAt: number | null;
   /** questions in the round so far (a study round grows step by step) */
   questionCount: number;
+  /** the public message that opened it ("Started by …"): a /quiz reply, or a study session's intro */
+  introMessageId: string | null;
+  /** the summary with the scores, once posted */
+  summaryMessageId: string | null;
+  /** who stopped the quiz, or ended the study session; null when it ran its course */
+  endedBy: string | null;
+  /** their name as the summary shows it; null once they asked to be forgotten */
+  endedByName: string | null;
+}
+
+/** Who ended a round: pressed Stop quiz, or ended a study session (/study end, or /study next after the last step). */
+export interface RoundEnder {
+  userId: string;
+  name: string;
+}
+
+/** Messages already posted that show a member (by name, or in a count of answers), in one server. */
+export interface MemberMessages {
+  /** revealed questions the member answered: the results name those who got it right and count every answer */
+  reveals: { roundId: string; position: number }[];
+  /** rounds whose posted summary lists the member's score, or names them as who ended it */
+  summaries: string[];
+  /** quiz and study intros naming the member as who started them */
+  intros: { channelId: string; messageId: string }[];
+  /** study steps naming the member as who moved the session on */
+  steps: { channelId: string; messageId: string }[];
 }
 
 export interface RoundQuestion {
@@ -166,8 +192,12 @@ export interface StudyStore {
   /** claim the reveal of a question; true for the one caller that claims it */
   claimReveal(roundId: string, position: number, at: number): boolean;
   markRevealShown(roundId: string, position: number): void;
-  /** claim the end of a round; true for the one caller that claims it */
-  finishRound(roundId: string, at: number): boolean;
+  /** claim the end of a round; true for the one caller that claims it. `endedBy`: who stopped or ended it early */
+  finishRound(roundId: string, at: number, endedBy?: RoundEnder): boolean;
+  /** the round's intro (a /quiz reply, a study session's first message) was posted as this message */
+  markIntroPosted(roundId: string, messageId: string): void;
+  /** the round's summary was posted as this message */
+  markSummaryPosted(roundId: string, messageId: string): void;
   /** rounds still running, oldest first (resumed after a restart) */
   runningRounds(): QuizRound[];
   /** the running /quiz round of a channel, if any */
@@ -187,7 +217,12 @@ export interface StudyStore {
   /** the server's best members: points, then right answers, then fewer attempts, then who got there first */
   leaderboard(guildId: string, limit: number): MemberScore[];
   progress(guildId: string, userId: string, recentLimit?: number): MemberProgress;
-  /** delete a member's quiz answers and score in a server; returns how many records were deleted */
+  /** the messages already posted in a server that show a member; read before `forgetMember` */
+  messagesNaming(guildId: string, userId: string): MemberMessages;
+  /**
+   * delete a member's quiz answers and score in a server, and their name as who ended a round (the
+   * ids of who started, ended or moved on a round stay); returns how many records were deleted
+   */
   forgetMember(guildId: string, userId: string): number;
 
   // --- study sessions
@@ -199,8 +234,11 @@ export interface StudyStore {
   runningSessions(): StudySession[];
   /** move from step `from` to the next; false when someone else moved it first or it ended */
   advanceSession(id: string, from: number): boolean;
-  /** the current step was posted, with its check question (appended to the session's round) when it has one */
-  markStepPosted(id: string, step: number, question: QuizQuestion | undefined): RoundQuestion | undefined;
+  /**
+   * the current step was posted, with its check question (appended to the session's round) when it has one;
+   * `message`: the step's message, and who moved the session on to it
+   */
+  markStepPosted(id: string, step: number, question: QuizQuestion | undefined, message?: { messageId: string; movedBy: string | null }): RoundQuestion | undefined;
   /** end a running session; false when it had already ended */
   endSession(id: string, by: string, at: number): boolean;
 }

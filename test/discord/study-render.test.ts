@@ -14,6 +14,7 @@ import {
   renderSessionIntro,
   renderSessionSummary,
   renderStudyStep,
+  withoutActorName,
 } from '../../src/discord/study/render.js';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { allQuestions, buildQuizBank } from '../../src/study/quiz.js';
@@ -112,4 +113,31 @@ test('a study step shows its passage exactly', () => {
     const step = renderStudyStep({ passage: { id: p.id, title: 'T', section: p.section, paragraph: p.paragraph, text: p.text }, step: 0, total: 1, prompt: 'Why?', hasCheck: true });
     assert.equal(unescapeText(step.embeds[0]!.description!), p.text);
   }
+});
+
+test('withoutActorName takes off who started an intro or moved a step on, whatever their name, and nothing else', () => {
+  const step = (movedBy: string | undefined, hasCheck: boolean) =>
+    renderStudyStep({ passage: { id: passages[0]!.id, title: 'T', section: passages[0]!.section, paragraph: 1, text: passages[0]!.text }, step: 1, total: 3, prompt: 'Why?', movedBy, hasCheck }).embeds;
+  for (const name of [HOSTILE, 'Ann · A check question follows. x', '**. Started by **Bob**. ']) {
+    const quiz = renderQuizIntro({ count: 2, requested: 2, section: null, timeLimitMs: 30_000, startedBy: name, source: 'offline' }).embeds;
+    const anonymous = withoutActorName(quiz)!;
+    assert.match(anonymous[0]!.description!, /^2 questions follow one at a time/, name);
+    assert.equal(anonymous[0]!.title, quiz[0]!.title);
+    const session = withoutActorName(renderSessionIntro({ section: null, steps: 5, lockedRoleName: 'Readers', startedBy: name }).embeds)!;
+    assert.match(session[0]!.description!, /^The thread below walks through 5 passages/, name);
+    assert.match(session[0]!.description!, /🔒 For members with the role \*\*Readers\*\*/);
+    for (const hasCheck of [true, false]) {
+      const moved = withoutActorName(step(name, hasCheck))!;
+      assert.deepEqual(moved, step(undefined, hasCheck), name);
+    }
+  }
+  assert.equal(withoutActorName(step(undefined, true)), undefined, 'a step nobody moved on names nobody');
+  assert.equal(withoutActorName(renderRoundSummary({ section: null, questions: 2, results: [] }).embeds), undefined);
+});
+
+test('a summary whose ender asked to be forgotten says the quiz was stopped, or the session ended, without a name', () => {
+  const quiz = renderRoundSummary({ section: null, questions: 5, asked: 2, stopped: true, results: [] }).embeds[0]!.description!;
+  assert.match(quiz, /^Stopped after 2 of 5 questions on the whole corpus\.\n\nNobody answered this time\.$/);
+  const session = renderSessionSummary({ section: null, covered: 2, total: 5, questions: 1, results: [] }).embeds[0]!.description!;
+  assert.match(session, /^The group covered 2 of 5 passages of the whole corpus and 1 check question\./);
 });

@@ -44,14 +44,14 @@ function postAll(store: ReturnType<typeof openSqliteStore>, roundId: string): vo
 
 const wrong = (position: number) => (questions[position]!.correctIndex + 1) % questions[position]!.options.length;
 
-test('the study migrations (versions 50–99) create the rounds, questions, answers, scores and sessions tables', () => {
+test('the study migrations (versions 50–99) create the rounds, questions, answers, scores, sessions and steps tables', () => {
   const dir = dataDir();
   openSqliteStore(dir).close();
   const db = new Database(join(dir, DATABASE_FILE));
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-  for (const t of ['quiz_rounds', 'quiz_questions', 'quiz_answers', 'quiz_scores', 'study_sessions']) assert.ok(tables.includes(t), t);
+  for (const t of ['quiz_rounds', 'quiz_questions', 'quiz_answers', 'quiz_scores', 'study_sessions', 'study_steps']) assert.ok(tables.includes(t), t);
   const versions = (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version);
-  assert.ok(versions.includes(50));
+  assert.ok(versions.includes(50) && versions.includes(51));
   assert.ok(versions.filter((v) => v >= 50).every((v) => v < 100));
   db.close();
 });
@@ -225,6 +225,49 @@ test('forgetMember deletes that member’s answers and score in that server only
   store.study.markPosted(a.id, 2, 'm2', 1, Date.now() + 60_000);
   assert.equal(store.study.recordAnswer({ roundId: a.id, position: 2, userId: 'ann', userName: 'ann', choice: questions[2]!.correctIndex, at: 3 }).outcome, 'recorded');
   assert.equal(store.study.score('g1', 'ann')?.points, 1);
+  store.close();
+});
+
+test('messagesNaming finds the posted messages that show a member, and after forgetMember none is left to find', () => {
+  const store = openSqliteStore(':memory:');
+  const study = store.study;
+  // a quiz Ann started and stopped, with a reveal she answered and one she did not
+  const quiz = study.createRound(newRound({ startedBy: 'ann', questions: questions.slice(0, 2) }));
+  postAll(store, quiz.id);
+  study.markIntroPosted(quiz.id, 'intro1');
+  study.recordAnswer({ roundId: quiz.id, position: 0, userId: 'ann', userName: 'Ann', choice: 0, at: 1 });
+  study.recordAnswer({ roundId: quiz.id, position: 1, userId: 'bob', userName: 'Bob', choice: 0, at: 2 });
+  for (const position of [0, 1]) {
+    study.claimReveal(quiz.id, position, 3);
+    study.markRevealShown(quiz.id, position);
+  }
+  assert.equal(study.finishRound(quiz.id, 4, { userId: 'ann', name: 'Ann' }), true);
+  study.markSummaryPosted(quiz.id, 'summary1');
+  assert.deepEqual([study.getRound(quiz.id)!.endedBy, study.getRound(quiz.id)!.endedByName, study.getRound(quiz.id)!.introMessageId, study.getRound(quiz.id)!.summaryMessageId], ['ann', 'Ann', 'intro1', 'summary1']);
+  // a study session Bob started, which Ann moved on; in another server, a quiz Ann started
+  const session = study.createSession({ guildId: 'g1', channelId: 'c9', startedBy: 'bob', section: null, lockedRoleId: null, lockedRoleName: null, steps: ['p1', 'p2'], seed: 1 }, { section: null, source: 'offline', timeLimitMs: null });
+  study.setSessionThread(session.id, 't9');
+  study.markIntroPosted(session.roundId, 't9');
+  study.markStepPosted(session.id, 0, undefined, { messageId: 'step0', movedBy: null });
+  study.advanceSession(session.id, 0);
+  study.markStepPosted(session.id, 1, undefined, { messageId: 'step1', movedBy: 'ann' });
+  const elsewhere = study.createRound(newRound({ guildId: 'g2', startedBy: 'ann' }));
+  study.markIntroPosted(elsewhere.id, 'intro2');
+
+  assert.deepEqual(study.messagesNaming('g1', 'ann'), {
+    reveals: [{ roundId: quiz.id, position: 0 }],
+    summaries: [quiz.id],
+    intros: [{ channelId: 'c1', messageId: 'intro1' }],
+    steps: [{ channelId: 't9', messageId: 'step1' }],
+  });
+  assert.deepEqual(study.messagesNaming('g1', 'bob'), { reveals: [{ roundId: quiz.id, position: 1 }], summaries: [quiz.id], intros: [{ channelId: 'c9', messageId: 't9' }], steps: [] });
+
+  assert.equal(study.forgetMember('g1', 'ann'), 2, 'one answer and one score row');
+  assert.deepEqual(study.messagesNaming('g1', 'ann'), { reveals: [], summaries: [], intros: [], steps: [] });
+  const after = study.getRound(quiz.id)!;
+  assert.deepEqual([after.endedBy, after.endedByName, after.startedBy], ['ann', null, 'ann'], 'who stopped and started it stay as ids, without the name');
+  assert.deepEqual(study.messagesNaming('g2', 'ann').intros, [{ channelId: 'c1', messageId: 'intro2' }], 'another server keeps its record');
+  assert.equal(study.messagesNaming('g1', 'bob').intros.length, 1, 'another member keeps theirs');
   store.close();
 });
 

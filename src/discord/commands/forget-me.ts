@@ -2,6 +2,7 @@ import { MessageFlags, RESTJSONErrorCodes, SlashCommandBuilder, type ChatInputCo
 import type { BotContext } from '../context.js';
 import { escapeText, NO_MENTIONS, READING_LINE, renderNotice } from '../render.js';
 import { isDiscordError } from '../respond.js';
+import { showWithoutMember, type ShownAgain } from '../study/forget.js';
 import type { RecordEntry } from '../../store/index.js';
 import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
@@ -23,6 +24,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const cards = guildId ? reportCards(ctx, guildId, interaction.user.id, asked) : [];
   // ... and other members' follow-ups in the same threads, which say they were read with the member's question
   const quoting = quotingAnswers(ctx, interaction.user.id, asked, posted.flatMap((p) => p.threadId ?? []));
+  // ... and the quiz and study messages that name them or count their answers
+  const quizMessages = guildId ? ctx.store.study.messagesNaming(guildId, interaction.user.id) : undefined;
   const { counts, quiz } = await ctx.store.save(() => {
     const forgotten = ctx.store.moderation.forgetMember(guildId, interaction.user.id);
     // quiz answers and scores, kept by the study tools
@@ -34,6 +37,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   for (const answer of posted) if (!(await withdrawQuestion(ctx, interaction.client, answer))) unchanged++;
   for (const card of cards) await withdrawCard(ctx, interaction.client, card);
   for (const answer of quoting) await dropQuotedQuestion(ctx, interaction.client, answer);
+  const quizShown = quizMessages ? await showWithoutMember(ctx, interaction.client, quizMessages) : { changed: 0, unchanged: 0 };
   const parts = [
     plural(counts.questions, 'question with its answer', 'questions with their answers'),
     plural(counts.votes, 'vote', 'votes'),
@@ -44,7 +48,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const where = guildId ? 'this server' : 'our direct messages';
   await interaction.editReply(
     renderNotice(
-      `Deleted from ${where}: ${parts.join(', ')}.${postedNote(posted.length, unchanged)}${guildId ? ' That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).' : ''}`,
+      `Deleted from ${where}: ${parts.join(', ')}.${postedNote(posted.length, unchanged)}${quizNote(quizShown)}${guildId ? ' That you asked for this is kept in the moderation record, as are moderators’ decisions (blocks, reviewed answers).' : ''}`,
     ),
   );
 }
@@ -55,6 +59,13 @@ export function postedNote(posted: number, unchanged: number): string {
   const changed = posted - unchanged;
   const shown = changed ? ` ${plural(changed, 'answer', 'answers')} already posted in channels ${changed === 1 ? 'stays' : 'stay'}, without your question.` : '';
   const left = unchanged ? ` ${plural(unchanged, 'posted answer', 'posted answers')} could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
+  return `${shown}${left}`;
+}
+
+/** What became of the quiz and study messages already posted that showed the member. */
+export function quizNote({ changed, unchanged }: ShownAgain): string {
+  const shown = changed ? ` ${plural(changed, 'quiz or study message', 'quiz and study messages')} already posted no longer ${changed === 1 ? 'shows' : 'show'} you.` : '';
+  const left = unchanged ? ` ${plural(unchanged, 'quiz or study message', 'quiz and study messages')} showing you could not be changed; a moderator can delete ${unchanged === 1 ? 'it' : 'them'}.` : '';
   return `${shown}${left}`;
 }
 

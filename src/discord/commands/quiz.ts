@@ -65,9 +65,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await interaction.editReply(renderNotice('Another quiz started in this channel a moment ago: join that one.'));
     return;
   }
-  await interaction.editReply(
+  const intro = await interaction.editReply(
     renderQuizIntro({ count: drafted.questions.length, requested: count, section: round.section, documents: documentsShown(ctx, drafted.questions.map((q) => q.evidence.docId)), timeLimitMs, startedBy: memberName(interaction), shortfall: offline.shortfall?.message, source: drafted.source }),
   );
+  // it names who started the quiz: /forget-me takes the name off
+  await ctx.store.save(() => store.markIntroPosted(round.id, intro.id));
   await drive(ctx, round.id);
   if (!store.question(round.id, 0)?.messageId && store.getRound(round.id)?.status === 'finished') {
     await interaction.editReply(renderNotice('I could not post the questions in this channel, so the quiz was called off. I need Send Messages and Embed Links here.'));

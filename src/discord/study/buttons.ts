@@ -85,7 +85,7 @@ async function stop(interaction: ButtonInteraction, ctx: BotContext, action: Ext
   if (round.kind !== 'quiz') throw new FootnoteError('BAD_ARGUMENT', 'A study session is ended with /study end.');
   requireStarterOrModerator(interaction, ctx, round, 'Only whoever started this quiz, or a moderator, can stop it. It ends by itself after its last question.');
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const stopped = await stopQuiz(ctx, round.id, memberName(interaction));
+  const stopped = await stopQuiz(ctx, round.id, { userId: interaction.user.id, name: memberName(interaction) });
   await interaction.editReply(
     renderNotice(stopped ? 'You stopped the quiz: the open question was revealed and the scores so far are posted in the channel.' : 'This quiz was already over.'),
   );

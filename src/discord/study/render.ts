@@ -149,9 +149,33 @@ export function renderAnswerFeedback(view: { question: QuizQuestion; answer: Pic
   return message([embed]);
 }
 
+/** "Started by **name**. ", opening a quiz's or a study session's intro. */
+const startedByLine = (name: string) => `Started by **${shownName(name)}**. `;
+/** The escaped name cannot hold `**`, so the line ends at the first `**. `. */
+const STARTED_BY = /^Started by \*\*[\s\S]*?\*\*\. /;
+
+/** "Moved on by name · ", opening a study step's footer (plain text: footers show no Markdown). */
+const movedByLine = (name: string) => `Moved on by ${truncate(name, 64)} · `;
+/** The rest of a step's footer is one of two sentences, so the name ends at the last " · " before them. */
+const MOVED_BY = /^Moved on by [\s\S]* · (?=A check question follows\. |No check question for this passage: )/;
+
+/**
+ * A quiz's or study session's intro, or a study step, as posted, without the name of who started it
+ * or moved the session on (/forget-me); undefined when it names nobody. Their other inputs are not
+ * stored, so the message is changed rather than rendered again.
+ */
+export function withoutActorName(embeds: APIEmbed[]): APIEmbed[] | undefined {
+  const [first, ...rest] = embeds;
+  if (!first) return undefined;
+  const description = first.description?.replace(STARTED_BY, '');
+  const footer = first.footer?.text.replace(MOVED_BY, '');
+  if (description === first.description && footer === first.footer?.text) return undefined;
+  return [{ ...first, ...(description === undefined ? {} : { description }), ...(first.footer && footer !== undefined ? { footer: { ...first.footer, text: footer } } : {}) }, ...rest];
+}
+
 export function renderQuizIntro(view: { count: number; requested: number; section: string | null; documents?: string[]; timeLimitMs: number; startedBy: string; shortfall?: string; source: RoundSource }): OutgoingMessage {
   const lines = [
-    `Started by **${shownName(view.startedBy)}**. ${view.count === 1 ? `1 question; it stays open ${seconds(view.timeLimitMs)}` : `${view.count} questions follow one at a time; each stays open ${seconds(view.timeLimitMs)}`}, then its answer is revealed with the passage that proves it.`,
+    `${startedByLine(view.startedBy)}${view.count === 1 ? `1 question; it stays open ${seconds(view.timeLimitMs)}` : `${view.count} questions follow one at a time; each stays open ${seconds(view.timeLimitMs)}`}, then its answer is revealed with the passage that proves it.`,
     'Press a button to answer — one answer per member and question. Each right answer scores a point in this server (`/leaderboard`, `/progress`).',
   ];
   if (view.count < view.requested && view.shortfall) lines.push(`*${escapeText(view.shortfall)}*`);
@@ -174,14 +198,15 @@ function resultLines(results: RankedResult[], max: number): string {
 
 /**
  * The end of a quiz with its scores. `asked`: questions posted, when fewer than planned (stopped
- * early, or a question skipped); `stoppedBy`: who pressed Stop quiz, when known.
+ * early, or a question skipped); `stopped`: someone pressed Stop quiz — `stoppedBy`, when they are
+ * named (not when they asked to be forgotten).
  */
-export function renderRoundSummary(view: { section: string | null; documents?: string[]; questions: number; asked?: number; stoppedBy?: string; results: RankedResult[] }): OutgoingMessage {
+export function renderRoundSummary(view: { section: string | null; documents?: string[]; questions: number; asked?: number; stopped?: boolean; stoppedBy?: string; results: RankedResult[] }): OutgoingMessage {
   const body = view.results.length ? resultLines(view.results, 20) : 'Nobody answered this time.';
   const on = escapeText(scopeLabel(view.section, view.documents));
   const asked = view.asked ?? view.questions;
-  const what = view.stoppedBy
-    ? `Stopped by **${shownName(view.stoppedBy)}** after ${asked} of ${plural(view.questions, 'question')} on ${on}.${view.results.length ? ' Scores so far:' : ''}`
+  const what = view.stopped || view.stoppedBy
+    ? `Stopped${view.stoppedBy ? ` by **${shownName(view.stoppedBy)}**` : ''} after ${asked} of ${plural(view.questions, 'question')} on ${on}.${view.results.length ? ' Scores so far:' : ''}`
     : asked < view.questions
       ? `${asked} of ${plural(view.questions, 'question')} asked, on ${on}.`
       : `${plural(view.questions, 'question')} on ${on}.`;
@@ -255,7 +280,7 @@ export function renderProgress(view: { progress: MemberProgress; coverage: Secti
 
 export function renderSessionIntro(view: { section: string | null; documents?: string[]; steps: number; lockedRoleName: string | null; startedBy: string }): OutgoingMessage {
   const lines = [
-    `Started by **${shownName(view.startedBy)}**. The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))}, one step at a time: the passage, a question to discuss, and a check question.`,
+    `${startedByLine(view.startedBy)}The thread below walks through ${plural(view.steps, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))}, one step at a time: the passage, a question to discuss, and a check question.`,
     '`/study next` moves on; `/study end` (for whoever started it, or a moderator) finishes with the group’s scores.',
   ];
   if (view.lockedRoleName) lines.push(`🔒 For members with the role **${escapeText(view.lockedRoleName)}** (and moderators).`);
@@ -277,19 +302,20 @@ export function renderStudyStep(view: { passage: PassageView; step: number; tota
       { name: 'Passage id', value: `\`${p.id}\``, inline: true },
     ],
     footer: {
-      text: `${view.movedBy ? `Moved on by ${truncate(view.movedBy, 64)} · ` : ''}${view.hasCheck ? 'A check question follows.' : 'No check question for this passage: discuss it.'} /study next moves on, /study end finishes.`,
+      text: `${view.movedBy ? movedByLine(view.movedBy) : ''}${view.hasCheck ? 'A check question follows.' : 'No check question for this passage: discuss it.'} /study next moves on, /study end finishes.`,
     },
   };
   return message([embed]);
 }
 
-export function renderSessionSummary(view: { section: string | null; documents?: string[]; covered: number; total: number; questions: number; results: RankedResult[]; endedBy: string }): OutgoingMessage {
+/** The end of a study session with the group's scores; `endedBy` is left out when they asked to be forgotten. */
+export function renderSessionSummary(view: { section: string | null; documents?: string[]; covered: number; total: number; questions: number; results: RankedResult[]; endedBy?: string }): OutgoingMessage {
   const scores = view.results.length ? resultLines(view.results, 25) : 'Nobody answered a check question.';
   return message([
     {
       title: 'Study session over',
       description: truncate(
-        `Ended by **${shownName(view.endedBy)}**. The group covered ${view.covered} of ${plural(view.total, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))} and ${plural(view.questions, 'check question')}.\n\n**Scores for this session**\n${scores}`,
+        `${view.endedBy ? `Ended by **${shownName(view.endedBy)}**. ` : ''}The group covered ${view.covered} of ${plural(view.total, 'passage')} of ${escapeText(scopeLabel(view.section, view.documents))} and ${plural(view.questions, 'check question')}.\n\n**Scores for this session**\n${scores}`,
         LIMITS.description,
       ),
       color: COLOR.study,

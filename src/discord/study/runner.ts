@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Client, Message, MessageEditOptions, MessageCreateOptions } from 'discord.js';
-import type { QuizRound, RoundQuestion } from '../../store/study.js';
+import type { QuizRound, RoundEnder, RoundQuestion } from '../../store/study.js';
 import { withRanks } from '../../study/scores.js';
 import { checkQuestion } from '../../study/quiz.js';
 import type { BotContext } from '../context.js';
@@ -83,7 +83,7 @@ export function drive(ctx: BotContext, roundId: string): Promise<void> {
  * over, and the round ends with the scores so far. All of it is in the store before anything is
  * shown, so a restart in between finishes the job. False when the round was no longer running.
  */
-export function stopQuiz(ctx: BotContext, roundId: string, stoppedBy: string): Promise<boolean> {
+export function stopQuiz(ctx: BotContext, roundId: string, stoppedBy: RoundEnder): Promise<boolean> {
   return exclusive(ctx, roundKey(roundId), async () => {
     const store = ctx.store.study;
     const at = Date.now();
@@ -105,7 +105,7 @@ export function stopQuiz(ctx: BotContext, roundId: string, stoppedBy: string): P
 }
 
 /** `drive` for a caller already holding the round's lock. */
-export async function driveLocked(ctx: BotContext, roundId: string, ending: { stoppedBy?: string } = {}): Promise<void> {
+export async function driveLocked(ctx: BotContext, roundId: string, ending: { stoppedBy?: RoundEnder } = {}): Promise<void> {
   const store = ctx.store.study;
   for (let guard = 0; guard < 1000; guard++) {
     const round = store.getRound(roundId);
@@ -249,28 +249,41 @@ async function postQuestion(ctx: BotContext, round: QuizRound, q: RoundQuestion)
   return true;
 }
 
+/** A question with its answer revealed, and who answered it, as stored now. */
+export function revealMessage(ctx: BotContext, round: QuizRound, q: RoundQuestion): OutgoingMessage {
+  return renderReveal({ ...questionView(ctx, round, q), answers: ctx.store.study.answersTo(round.id, q.position) });
+}
+
 async function showReveal(ctx: BotContext, round: QuizRound, q: RoundQuestion): Promise<void> {
   if (!q.messageId) return;
-  const answers = ctx.store.study.answersTo(round.id, q.position);
   try {
     const channel = await messageChannel(ctx, round.channelId);
-    await channel.messages.edit(q.messageId, renderReveal({ ...questionView(ctx, round, q), answers }) as MessageEditOptions);
+    await channel.messages.edit(q.messageId, revealMessage(ctx, round, q) as MessageEditOptions);
   } catch (error) {
     ctx.log.warn('could not show a quiz answer', { round: round.id, position: q.position, reason: (error as Error)?.message });
   }
 }
 
-async function finishQuiz(ctx: BotContext, round: QuizRound, stoppedBy?: string): Promise<void> {
-  const at = Date.now();
-  if (!(await ctx.store.save(() => ctx.store.study.finishRound(round.id, at)))) return;
-  clearTimer(ctx, round.id);
+/** A finished quiz's summary with its scores, as stored now. */
+export function roundSummaryMessage(ctx: BotContext, round: QuizRound): OutgoingMessage {
   const results = withRanks(ctx.store.study.roundResults(round.id).map((r) => ({ ...r, points: r.correct })));
   const questions = ctx.store.study.questions(round.id);
   const asked = questions.filter((q) => q.messageId !== null).length;
   const documents = documentsShown(ctx, questions.map((q) => q.question.evidence.docId));
+  return renderRoundSummary({ section: round.section, documents, questions: round.questionCount, asked, stopped: round.endedBy !== null, stoppedBy: round.endedByName ?? undefined, results });
+}
+
+async function finishQuiz(ctx: BotContext, round: QuizRound, stoppedBy?: RoundEnder): Promise<void> {
+  const at = Date.now();
+  if (!(await ctx.store.save(() => ctx.store.study.finishRound(round.id, at, stoppedBy)))) return;
+  clearTimer(ctx, round.id);
+  let sent: Message;
   try {
-    await post(ctx, round.channelId, renderRoundSummary({ section: round.section, documents, questions: round.questionCount, asked, stoppedBy, results }));
+    sent = await post(ctx, round.channelId, roundSummaryMessage(ctx, ctx.store.study.getRound(round.id)!));
   } catch (error) {
     ctx.log.warn('could not post the quiz summary', { round: round.id, reason: (error as Error)?.message });
+    return;
   }
+  // it shows the members' names: /forget-me shows it again without theirs
+  await ctx.store.save(() => ctx.store.study.markSummaryPosted(round.id, sent.id));
 }

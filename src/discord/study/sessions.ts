@@ -3,9 +3,9 @@
  * The session's state (steps, current step, whether it was posted) is in the store, so `/study next`
  * after a restart picks up where the group was, and a step lost to a crash is posted again.
  */
-import { MessageFlags, RESTJSONErrorCodes, ThreadAutoArchiveDuration, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, RESTJSONErrorCodes, ThreadAutoArchiveDuration, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
-import type { StudySession } from '../../store/study.js';
+import type { RoundEnder, StudySession } from '../../store/study.js';
 import { checkQuestion, type QuizQuestion } from '../../study/quiz.js';
 import { withRanks } from '../../study/scores.js';
 import { checkQuestionFor, discussionPrompt, mayEndSession, mayLockSession, mayTakePart, planSteps, resolveSection, sectionLabel } from '../../study/session.js';
@@ -13,7 +13,7 @@ import type { MemberFacts } from '../../study/permissions.js';
 import type { GuildSettings } from '../../store/index.js';
 import type { BotContext } from '../context.js';
 import { passageView } from '../passages.js';
-import { escapeText, renderNotice, truncate } from '../render.js';
+import { escapeText, renderNotice, truncate, type OutgoingMessage } from '../render.js';
 import { isDiscordError } from '../respond.js';
 import { allowedMember, channelDocuments, memberName, requireGuild } from './members.js';
 import { renderSessionIntro, renderSessionSummary, renderStudyStep } from './render.js';
@@ -32,7 +32,7 @@ function findSession(ctx: BotContext, channelId: string): StudySession {
 }
 
 /** Post the current step (passage, discussion prompt) and its check question, unless already posted. Hold the round's lock. */
-export async function ensureStepPosted(ctx: BotContext, sessionId: string, movedBy?: string): Promise<void> {
+export async function ensureStepPosted(ctx: BotContext, sessionId: string, movedBy?: RoundEnder): Promise<void> {
   const store = ctx.store.study;
   const s = store.getSession(sessionId);
   if (!s || s.status !== 'running' || s.stepPosted || !s.threadId) return;
@@ -45,10 +45,11 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
     if (question && checkQuestion(question, ctx.engine.documents).length) question = undefined;
   }
   const payload = chunk && view
-    ? renderStudyStep({ passage: view, step: s.step, total: s.steps.length, prompt: discussionPrompt(ctx.quizBank, chunk, s.step), movedBy, hasCheck: Boolean(question) })
+    ? renderStudyStep({ passage: view, step: s.step, total: s.steps.length, prompt: discussionPrompt(ctx.quizBank, chunk, s.step), movedBy: movedBy?.name, hasCheck: Boolean(question) })
     : renderNotice(`Step ${s.step + 1} of ${s.steps.length}: the passage ${passageId} is no longer in the corpus. Use /study next to move on.`);
+  let sent: Message;
   try {
-    await post(ctx, s.threadId, payload);
+    sent = await post(ctx, s.threadId, payload);
   } catch (error) {
     // the thread is deleted (or its channel is)
     if (isDiscordError(error, RESTJSONErrorCodes.UnknownChannel)) {
@@ -59,7 +60,7 @@ export async function ensureStepPosted(ctx: BotContext, sessionId: string, moved
     ctx.log.warn('could not post a study step', { session: s.id, step: s.step, thread: s.threadId, reason: (error as Error)?.message });
     throw new FootnoteError('BAD_ARGUMENT', 'I could not post in the session’s thread (was it deleted or locked, or am I missing Send Messages in Threads?). Try `/study next` again, or `/study end`.');
   }
-  await ctx.store.save(() => store.markStepPosted(s.id, s.step, question));
+  await ctx.store.save(() => store.markStepPosted(s.id, s.step, question, { messageId: sent.id, movedBy: movedBy?.userId ?? null }));
   await driveLocked(ctx, s.roundId);
 }
 
@@ -111,6 +112,23 @@ async function endThreadlessLocked(ctx: BotContext, sessionId: string): Promise<
   return Boolean(ended);
 }
 
+/** An ended session's summary with the group's scores, as stored now. */
+export function sessionSummaryMessage(ctx: BotContext, session: StudySession): OutgoingMessage {
+  const store = ctx.store.study;
+  const round = store.getRound(session.roundId);
+  const results = withRanks(store.roundResults(session.roundId).map((r) => ({ ...r, points: r.correct })));
+  const asked = store.questions(session.roundId).filter((q) => q.messageId !== null).length;
+  return renderSessionSummary({
+    section: session.section,
+    documents: documentsShown(ctx, session.steps.map(docOfPassage)),
+    covered: session.stepPosted ? session.step + 1 : session.step,
+    total: session.steps.length,
+    questions: asked,
+    results,
+    endedBy: round?.endedByName ?? undefined,
+  });
+}
+
 /** End a session: reveal its open check question, close its round, post the group's scores. Hold the round's lock. */
 async function endLocked(ctx: BotContext, s: StudySession, userId: string, name: string): Promise<'ended' | 'thread-gone' | false> {
   const store = ctx.store.study;
@@ -121,17 +139,17 @@ async function endLocked(ctx: BotContext, s: StudySession, userId: string, name:
   await closeOpenQuestions(ctx, s.roundId);
   await driveLocked(ctx, s.roundId);
   const finishedAt = Date.now();
-  await ctx.store.save(() => store.finishRound(s.roundId, finishedAt));
+  await ctx.store.save(() => store.finishRound(s.roundId, finishedAt, { userId, name }));
   const latest = store.getSession(s.id)!;
-  const results = withRanks(store.roundResults(s.roundId).map((r) => ({ ...r, points: r.correct })));
-  const asked = store.questions(s.roundId).filter((q) => q.messageId !== null).length;
-  const summary = renderSessionSummary({ section: latest.section, documents: documentsShown(ctx, latest.steps.map(docOfPassage)), covered: latest.stepPosted ? latest.step + 1 : latest.step, total: latest.steps.length, questions: asked, results, endedBy: name });
   if (latest.threadId) {
+    let sent: Message | undefined;
     try {
-      await post(ctx, latest.threadId, summary);
+      sent = await post(ctx, latest.threadId, sessionSummaryMessage(ctx, latest));
     } catch (error) {
       ctx.log.warn('could not post the study summary', { session: s.id, reason: (error as Error)?.message });
     }
+    // it shows the members' names: /forget-me shows it again without theirs
+    if (sent) await ctx.store.save(() => store.markSummaryPosted(s.roundId, sent.id));
   }
   return 'ended';
 }
@@ -177,6 +195,8 @@ export async function startSession(interaction: ChatInputCommandInteraction, ctx
   const started = { guildId, channelId: interaction.channelId, startedBy: interaction.user.id, section: section ?? null, lockedRoleId: role?.id ?? null, lockedRoleName: role?.name ?? null, steps: steps.map((p) => p.id), seed: studyRuntime(ctx).options.seed() };
   const session = await ctx.store.save(() => store.createSession(started, { section: section ?? null, source: 'offline', timeLimitMs: null }));
   const intro = await interaction.editReply(renderSessionIntro({ section: section ?? null, documents: documentsShown(ctx, steps.map((p) => p.docId)), steps: steps.length, lockedRoleName: role?.name ?? null, startedBy: name }));
+  // it names who started the session: /forget-me takes the name off
+  await ctx.store.save(() => store.markIntroPosted(session.roundId, intro.id));
   let threadId: string;
   try {
     threadId = (await intro.startThread({ name: truncate(`Study: ${sectionLabel(section)}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay })).id;
@@ -227,7 +247,7 @@ export async function nextStep(interaction: ChatInputCommandInteraction, ctx: Bo
     if (!(await ctx.store.save(() => store.advanceSession(s.id, from)))) return 'Someone moved the session on a moment ago.';
     await closeOpenQuestions(ctx, s.roundId);
     await driveLocked(ctx, s.roundId);
-    await ensureStepPosted(ctx, s.id, name);
+    await ensureStepPosted(ctx, s.id, { userId: interaction.user.id, name });
     return `Moved on to step ${s.step + 2} of ${s.steps.length}.`;
   });
   await interaction.editReply(renderNotice(said));

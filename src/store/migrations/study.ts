@@ -91,4 +91,26 @@ export const STUDY_MIGRATIONS: Migration[] = [
       CREATE INDEX study_sessions_running ON study_sessions (status, channel_id);
     `,
   },
+  {
+    version: 51,
+    name: 'quiz and study messages that name members, for /forget-me',
+    // the messages already posted that show a member's name, so /forget-me can show them again without it
+    sql: `
+      ALTER TABLE quiz_rounds ADD COLUMN intro_message_id TEXT;
+      ALTER TABLE quiz_rounds ADD COLUMN summary_message_id TEXT;
+      -- who stopped a quiz, or ended a study session; the name as the summary shows it
+      ALTER TABLE quiz_rounds ADD COLUMN ended_by TEXT;
+      ALTER TABLE quiz_rounds ADD COLUMN ended_by_name TEXT;
+
+      -- each step of a study session as posted, and who moved the session on to it
+      CREATE TABLE study_steps (
+        session_id TEXT NOT NULL REFERENCES study_sessions (id) ON DELETE CASCADE,
+        step       INTEGER NOT NULL,
+        message_id TEXT NOT NULL,
+        moved_by   TEXT,
+        PRIMARY KEY (session_id, step)
+      );
+      CREATE INDEX study_steps_mover ON study_steps (moved_by) WHERE moved_by IS NOT NULL;
+    `,
+  },
 ];
