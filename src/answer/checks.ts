@@ -250,7 +250,7 @@ const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|acco
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
-const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really)\s+)?(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
+const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|remarked|argued?|argues|insisted|insists|warned|warns|stated|depicted|described|called|wr[io]te|writes|written|noted|notes|reported|stressed|suggested|suggests|added|explained|explains|admitted|acknowledged|asserted|asserts|maintained|maintains|observed|replied|answered|promised|threatened|denied|accused)\b/i;
 
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;

@@ -242,8 +242,11 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const strict = counted || ENTITY_QUESTION.test(question.query) || asksForSpeech(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
+  // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
+  const many = itemsAsked(question.query);
+  const sayings = many >= 2 && asksForSpeech(question.query);
   let usable = (strict
-    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, ABSTAIN.typedCloseness * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
+    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
@@ -260,12 +263,11 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // Up to two more sentences when they are nearly as good: the answer often runs over several sentences
   // or passages, and a reader would rather see the supporting sentence than miss it.
   const limit = max ?? ANSWER_SENTENCES.max;
-  // "Name the two things Putin said": as many sentences as things asked for, nearly as good ones too
-  const many = itemsAsked(question.query);
+  // "Name the two reasons": as many sentences as things asked for, nearly as good ones too
   const closeness = many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.closeness;
   for (const c of rest) {
-    if (chosen.length >= limit) break;
-    const close = c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage);
+    if (chosen.length >= Math.min(limit, sayings ? many : limit)) break;
+    const close = sayings || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   return { quotes: chosen, ranked: usable };

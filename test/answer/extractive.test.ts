@@ -441,3 +441,10 @@ test('advice asked for is answered only by a sentence that gives some', async ()
   assert.equal((await engine.ask('What does the Foundation for Defense of Democracies recommend Washington do about the Tehran-Moscow axis?')).abstained, true);
   assert.equal((await engine.ask('What does the article say about the Foundation for Defense of Democracies?')).abstained, false);
 });
+
+test('"what two things did X say": each sentence in which X speaks is one of them', async () => {
+  const a = await engine.ask('What two things did Putin say at the Valdai Club?');
+  assert.match(a.answer, /deceived by the United States/);
+  assert.match(a.answer, /indispensable partner/);
+  assert.doesNotMatch(a.answer, /wearing black/);
+});
