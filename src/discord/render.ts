@@ -82,7 +82,7 @@ export function truncate(text: string, max: number): string {
 }
 
 /** Escape a raw text and cut it to `max` escaped characters without splitting an escape. */
-function escapedPrefix(raw: string, max: number): { shown: string; cut: boolean } {
+export function escapedPrefix(raw: string, max: number): { shown: string; cut: boolean } {
   const full = escapeText(raw);
   if (full.length <= max) return { shown: full, cut: false };
   let lo = 0;

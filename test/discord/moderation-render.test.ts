@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Answer } from '../../src/answer/types.js';
 import { decodeCustomId, decodeModalId, encodeCustomId, encodeModalId, type ButtonAction, type ModalAction } from '../../src/discord/custom-id.js';
 import { messageViolations, renderAnswer, renderHelp, renderReport, renderSettings, unescapeText } from '../../src/discord/render.js';
+import { reviewNote } from '../../src/discord/moderation/reports.js';
 import { loadCommands } from '../../src/discord/registry.js';
 import { DEFAULT_GUILD_SETTINGS, type MaybeReviewedAnswer } from '../../src/store/moderation.js';
 
@@ -64,6 +65,17 @@ test('a report for the moderators stays within Discord’s limits however long i
   assert.ok(!message.embeds[0]!.description!.includes('@everyone'), 'user text is escaped');
   assert.ok(unescapeText(message.embeds[0]!.description!).includes('@everyone'));
   assert.deepEqual(message.components[0]!.components.map((b) => b.label), ['Approve', 'Correct', 'Hide']);
+});
+
+test('a correction too long for one message is still shown on the public answer, cut at a word, escaped, within Discord’s limit', () => {
+  const correction = `@everyone <@123456789012345678> **Ali Alfoneh** wrote it [1]. ${'He is a senior fellow in Washington. '.repeat(100)}[1]`;
+  const note = reviewNote({ kind: 'corrected', text: correction });
+  assert.ok(note.length <= 2000, `${note.length} characters`);
+  assert.match(note, /^✏️ \*\*Corrected by a moderator\*\* — the corrected answer, with its sources, is shown to anyone who asks this again:\n> @\u200beveryone <\u200b@123456789012345678> \\\*\\\*Ali Alfoneh\\\*\\\* wrote it\. He is/);
+  assert.match(note, / Washington\.…$|\b\w+…$/, 'cut at a word, marked as cut');
+  assert.doesNotMatch(note, /\[1\]/);
+  const short = reviewNote({ kind: 'corrected', text: 'It was written by Ali Alfoneh [1].' });
+  assert.match(short, /:\n> It was written by Ali Alfoneh\.$/);
 });
 
 test('a decided report keeps its review line and loses its buttons', () => {

@@ -21,7 +21,7 @@ import type { Actor, AnswerRecord, ModeratorActionKind, ReportResolution, Report
 import { checkCorrectedText, parseCitationRefs } from '../../study/moderation.js';
 import type { BotContext } from '../context.js';
 import { encodeModalId, type ButtonAction } from '../custom-id.js';
-import { escapeText, LIMITS, NO_MENTIONS, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
+import { escapedPrefix, escapeText, LIMITS, NO_MENTIONS, renderAnswer, renderNotice, renderReport, type ReportView } from '../render.js';
 import { isDiscordError } from '../respond.js';
 import { exclusive } from '../study/runner.js';
 import { requireModerator } from './members.js';
@@ -339,11 +339,11 @@ export function reviewNote(review: { kind: 'approved'; preferred: boolean } | { 
       ? '✅ **Reviewed by a moderator** — the answer below stands, and anyone who asks this again gets it, marked as reviewed.'
       : '✅ **Reviewed by a moderator** — the answer below stands.';
   }
-  const lead = '✏️ **Corrected by a moderator** — the corrected answer, with its sources, is shown to anyone who asks this again';
-  // the [n] of the correction number its own sources, not the ones shown below
-  const text = escapeText(review.text.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim());
-  const withText = `${lead}:\n> ${text}`;
-  return withText.length <= LIMITS.content ? withText : `${lead}.`;
+  const lead = '✏️ **Corrected by a moderator** — the corrected answer, with its sources, is shown to anyone who asks this again:\n> ';
+  // the [n] of the correction number its own sources, not the ones shown below; a long one is shown
+  // cut at a word (asking again gives it whole), so the answer below never stands uncorrected
+  const text = review.text.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim();
+  return `${lead}${escapedPrefix(text, LIMITS.content - lead.length).shown}`;
 }
 
 /**
