@@ -228,7 +228,10 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 
   const evidence = TYPE_EVIDENCE[question.type];
-  const candidates = retrieval.passages.slice(0, 3).flatMap((passage, r) =>
+  // "Which events in October ...": a month the question names picks the sentences dated in it, from every passage retrieved
+  const month = MONTH_IN_TEXT.exec(question.query)?.[1];
+  const byMonth = !!month && question.type !== 'when' && EVENTS_ASKED.test(question.query);
+  const candidates = retrieval.passages.slice(0, byMonth ? undefined : 3).flatMap((passage, r) =>
     passage.sentences.map((s) => {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start);
       const typed = evidence ? evidence.test(text) : true;
@@ -250,9 +253,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
-  // "Which events from October 2015 ...": a month the question names picks the sentences dated in it, when any is
-  const month = MONTH_IN_TEXT.exec(question.query)?.[1];
-  if (month && question.type !== 'when' && EVENTS_ASKED.test(question.query) && usable.some((c) => text(c).includes(month))) usable = usable.filter((c) => text(c).includes(month));
+  // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
+  const dated = byMonth && usable.some((c) => text(c).includes(month));
+  if (dated) usable = usable.filter((c) => text(c).includes(month));
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
     if (usable.some((c) => prefer.keep(text(c)))) usable = usable.filter((c) => prefer.keep(text(c)));
@@ -267,7 +270,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const closeness = many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.closeness;
   for (const c of rest) {
     if (chosen.length >= Math.min(limit, sayings ? many : limit)) break;
-    const close = sayings || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
+    const close = sayings || dated || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   return { quotes: chosen, ranked: usable };

@@ -251,6 +251,9 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   // asked what happened in a month, the sentences dated in it
   const october = await engine.ask('What events in October does the article mention?');
   assert.ok(october.citations.length > 0 && october.citations.every((c) => /October/.test(c.text) || /^Iran, on the other hand/.test(c.text)), JSON.stringify(october.citations.map((c) => c.text)));
+  // ... every one of them, from whichever passage retrieved holds it
+  const both = await engine.ask('Which two events from October 2015 does the article bring up?');
+  assert.ok(/October 15 Valdai Club/.test(both.answer) && /October 31/.test(both.answer), both.answer);
   // asked for a fact (a count), the sentence holding it needs nothing before it
   const count = await engine.ask('How many vacationers and crew members were killed?');
   assert.equal(count.citations.length, 1, JSON.stringify(count.citations.map((c) => c.text)));
