@@ -236,6 +236,9 @@ export interface ModerationStore {
   blockOf(guildId: string, userId: string): Block | undefined;
   blocks(guildId: string): Block[];
 
+  /** when a member's latest question in a server was answered (ms), if one is stored: their cooldown after a restart */
+  lastQuestionAt(guildId: string, userId: string): number | undefined;
+
   /** a question that was refused (blocked, cooldown, mass mention, ...), kept with the rest of the record */
   recordRefusal(refusal: Refusal, at?: number): void;
 

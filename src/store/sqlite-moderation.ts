@@ -268,6 +268,7 @@ export class SqliteModeration implements ModerationStore {
       insertBlock: p(`INSERT INTO blocks (guild_id, user_id, reason, blocked_by, blocked_by_name, blocked_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (guild_id, user_id) DO UPDATE SET reason = excluded.reason`),
       deleteBlock: p('DELETE FROM blocks WHERE guild_id = ? AND user_id = ?'),
+      lastQuestion: p('SELECT MAX(created_at) AS at FROM answers WHERE guild_id = ? AND user_id = ?'),
       insertRefusal: p('INSERT INTO refused_questions (guild_id, channel_id, user_id, via, question, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       answerMessages: p('SELECT message_id FROM answer_messages WHERE answer_id = ? ORDER BY position'),
       // export
@@ -377,6 +378,10 @@ export class SqliteModeration implements ModerationStore {
 
   blocks(guildId: string): Block[] {
     return (this.s.blocks.all(guildId) as BlockRow[]).map(toBlock);
+  }
+
+  lastQuestionAt(guildId: string, userId: string): number | undefined {
+    return (this.s.lastQuestion.get(guildId, userId) as { at: number | null }).at ?? undefined;
   }
 
   recordRefusal(refusal: Refusal, at = Date.now()): void {

@@ -67,10 +67,25 @@ test('a purge that meets a lock held elsewhere waits for it without blocking, th
   }
 });
 
-test('cooldowns are remembered per member and server', () => {
-  const runtime = new ModerationRuntime({} as never, { info() {}, warn() {}, error() {} });
-  runtime.noteAsked('g1', 'u', 1000);
-  assert.equal(runtime.lastAskedAt('g1', 'u'), 1000);
-  assert.equal(runtime.lastAskedAt('g2', 'u'), undefined);
-  assert.equal(runtime.lastAskedAt('g1', 'v'), undefined);
+test('cooldowns are remembered per member and server, and across a restart from the stored questions', () => {
+  const here = tempDir('footnote-cooldown-');
+  const store = openSqliteStore(here.dir);
+  try {
+    const runtime = new ModerationRuntime(store, { info() {}, warn() {}, error() {} });
+    runtime.noteAsked('g1', 'u', 1000);
+    assert.equal(runtime.lastAskedAt('g1', 'u'), 1000);
+    assert.equal(runtime.lastAskedAt('g2', 'u'), undefined);
+    assert.equal(runtime.lastAskedAt('g1', 'v'), undefined);
+
+    // the bot restarts: a new runtime, nothing noted, and the member's answered question is still stored
+    const asked = store.answers.record({ userId: 'v', guildId: 'g1', channelId: 'c', via: 'slash', question: 'q', standalone: 'q', answer });
+    const restarted = new ModerationRuntime(store, { info() {}, warn() {}, error() {} });
+    assert.equal(restarted.lastAskedAt('g1', 'v'), asked.createdAt);
+    assert.equal(restarted.lastAskedAt('g2', 'v'), undefined, 'another server’s cooldown is its own');
+    restarted.noteAsked('g1', 'v', asked.createdAt + 5);
+    assert.equal(restarted.lastAskedAt('g1', 'v'), asked.createdAt + 5);
+  } finally {
+    store.close();
+    here.cleanup();
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * Moderation state that lives with the running bot: the per-server question queue, members' last
- * question times (cooldowns), and the periodic retention purge. Created once at start-up.
+ * question times (cooldowns; read from the stored questions after a restart), and the periodic
+ * retention purge. Created once at start-up.
  */
 import type { Store } from '../../store/index.js';
 import { RateQueue } from '../../study/queue.js';
@@ -63,8 +64,9 @@ export class ModerationRuntime {
     }
   }
 
+  /** When a member last asked in a server: as noted since start-up, else their latest stored question (so a restart resets no cooldown). */
   lastAskedAt(guildId: string, userId: string): number | undefined {
-    return this.lastAsked.get(`${guildId}:${userId}`);
+    return this.lastAsked.get(`${guildId}:${userId}`) ?? this.store.moderation.lastQuestionAt(guildId, userId);
   }
 
   noteAsked(guildId: string, userId: string, at: number): void {
