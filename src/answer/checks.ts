@@ -223,7 +223,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // (nor is a country an airline, a group or a city: only a country-like kind is answered by one)
   const isNewName = (w: string, i: number) =>
     i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
-    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && LOCATIVE.test(words[i - 1] ?? '')) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')));
+    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
   const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) ? 0.75 : 0.45));
   const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
@@ -241,6 +241,9 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
 }
+
+/** "the resort town of Sharm el-Sheikh", "the city of Tikrit": the name that follows is a place. */
+const PLACE_OF = /^(?:town|towns|city|cities|village|region|regions|province|resort|capital|port|district|desert|island|republic) of$/i;
 
 /** Kinds of thing a country can be: "which country / ally / power / side ...". */
 const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partner|side|party|government|regime|actor|player|neighbou?r|member|signatory|rival|adversary|enemy|backer|sponsor|patron|supporter|capital|place|region)$/;

@@ -430,6 +430,8 @@ test('the Kremlin stands for Russia and Moscow, never for Iran; "what else", "ap
 
 test('a country or a place after "to", "in" is no airline, group or institute', async () => {
   assert.equal((await engine.ask('Which Russian airline operated the flight that was bombed over Sinai?')).abstained, true);
+  // (nor a place after "the resort town of")
+  assert.equal((await engine.ask('Which IS commander was behind the bombing of the Russian airliner over the Sinai?')).abstained, true);
   assert.match((await engine.ask('Which think tank does Alfoneh work at?')).answer, /Foundation for Defense of Democracies/);
   assert.match((await engine.ask('Which Lebanese militia fights in Syria?')).answer, /Hezbollah/);
 });
