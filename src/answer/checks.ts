@@ -347,5 +347,10 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const form = new Set([...question.query.matchAll(ANSWER_SIZE)].map((m) => m[1]));
   for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // Country names are names however they are typed ("capital of france").
-  return retrieval.terms.filter((t) => (specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport).map((t) => t.token.word);
+  // A month is a date however typed, and only that month dates it ("in november" is not October).
+  // (march and may, also verbs, only when capitalised)
+  const month = (w: string) => MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && (!/^(?:march|may)$/.test(w) || new RegExp(`\\b${w.replace(/^./, (c) => c.toUpperCase())}\\b`).test(question.query));
+  return retrieval.terms
+    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport) || (month(t.token.word) && t.support < 1))
+    .map((t) => t.token.word);
 }

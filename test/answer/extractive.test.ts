@@ -453,3 +453,8 @@ test('"what two things did X say": each sentence in which X speaks is one of the
   assert.match(a.answer, /indispensable partner/);
   assert.doesNotMatch(a.answer, /wearing black/);
 });
+
+test('a month is a date however typed: one the corpus never names is not answered with another', async () => {
+  assert.equal((await engine.ask('what did khamenei and putin agree on when they met in tehran in november 2015')).abstained, true);
+  assert.equal((await engine.ask('what happened in october 2015')).abstained, false);
+});
