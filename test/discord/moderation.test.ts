@@ -357,6 +357,16 @@ test('a channel limited to some documents answers only from them', async () => {
   assert.match(fromArticle.reply.embeds[0].description, /Larijani/);
 });
 
+test('/search in a channel limited to some documents lists only their passages, as /ask there answers only from them', async () => {
+  const query = 'How long do you bake a sourdough loaf?';
+  const open = await command('search', { query });
+  assert.ok(open.reply.embeds[0].fields.some((f: any) => f.value.includes(`${BAKING}#`)), 'the baking notes, where nothing is limited');
+  const limited = await command('search', { query }, undefined, { channelId: scoped });
+  assert.ok(!JSON.stringify(limited.reply.embeds).includes(`${BAKING}#`), `nothing from the baking notes: ${JSON.stringify(limited.reply.embeds[0])}`);
+  const fromArticle = await command('search', { query: 'Larijani at the Valdai Club' }, undefined, { channelId: scoped });
+  assert.ok(fromArticle.reply.embeds[0].fields.length && fromArticle.reply.embeds[0].fields.every((f: any) => f.value.includes(`${ARTICLE}#`)));
+});
+
 test('the server’s language model switch and the channel’s documents reach the engine', async () => {
   const seen: AskOptions[] = [];
   const original = engine.ask;

@@ -5,6 +5,7 @@ import type { Retrieval, Retriever } from '../../retrieve/retriever.js';
 import type { BotContext } from '../context.js';
 import { interactionMember } from '../moderation/members.js';
 import { refuseReader } from '../passages.js';
+import { channelDocuments } from '../study/members.js';
 import { renderSearch } from '../render.js';
 import { filterSuggestions } from '../suggestions.js';
 import type { CommandHelp } from '../registry.js';
@@ -20,8 +21,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const query = interaction.options.getString('query', true);
   checkQuestion(query);
   refuseReader(ctx, interaction.guildId, interactionMember(interaction));
+  // a channel limited to some documents (/config channel-documents) searches only them, as /ask there answers from them
+  const docIds = interaction.guildId ? channelDocuments(interaction, ctx.store.settings.get(interaction.guildId)) : undefined;
   await interaction.deferReply();
-  await interaction.editReply(renderSearch(query, await matchingPassages(ctx, query)));
+  await interaction.editReply(renderSearch(query, await matchingPassages(ctx, query, docIds)));
 }
 
 /**
@@ -30,11 +33,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
  * nothing was asked, no passage matches). Offline, so no model is called for it. The judgement
  * retrieves the query's passages and the listing would retrieve the same again: they share one.
  */
-async function matchingPassages(ctx: BotContext, query: string): Promise<PassageOut[]> {
+async function matchingPassages(ctx: BotContext, query: string, docIds?: string[]): Promise<PassageOut[]> {
   const engine = sharingRetrievals(ctx.engine);
-  const judged = await engine.ask(query, { k: ctx.config.topK, llm: false });
+  const judged = await engine.ask(query, { k: ctx.config.topK, llm: false, docIds });
   if (judged.abstained) return [];
-  return engine.search(query, { k: ctx.config.topK });
+  return engine.search(query, { k: ctx.config.topK, docIds });
 }
 
 /**
