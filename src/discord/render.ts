@@ -687,14 +687,22 @@ export interface SettingsView {
   modelConfigured: boolean;
   documents: { id: string; title: string }[];
   blocked: number;
+  /** what is wrong with a configured channel or role, by id: deleted since, or a permission the bot lacks there */
+  problems?: Record<string, string>;
+  /** open reports whose review card is not in the mod-log channel yet */
+  waitingReports?: number;
 }
 
 /** /config show: every setting of the server. */
 export function renderSettings(view: SettingsView): OutgoingMessage {
   const s = view.settings;
   const limits = LIMITS;
-  const channels = (ids: string[]) => ids.map((id) => `<#${id}>`).join(', ');
-  const roles = (ids: string[]) => ids.map((id) => `<@&${id}>`).join(', ');
+  const flag = (id: string) => (view.problems?.[id] ? ` (⚠️ ${view.problems[id]})` : '');
+  const channels = (ids: string[]) => ids.map((id) => `<#${id}>${flag(id)}`).join(', ');
+  const roles = (ids: string[]) => ids.map((id) => `<@&${id}>${flag(id)}`).join(', ');
+  const waiting = view.waitingReports
+    ? `\n${plural(view.waitingReports, 'report')} waiting for a review card: ${s.modLogChannelId && !view.problems?.[s.modLogChannelId] ? 'posted with the next report, or set the channel again' : 'posted once a channel I can post in is set'} (/config modlog)`
+    : '';
   const docTitle = (id: string) => view.documents.find((d) => d.id === id)?.title;
   const questionChannels = [
     s.questionChannelIds.length ? channels(s.questionChannelIds) : 'none set here',
@@ -717,12 +725,12 @@ export function renderSettings(view: SettingsView): OutgoingMessage {
         field('Blocked members', String(view.blocked)),
         field('Member cooldown', s.memberCooldownSeconds ? `${s.memberCooldownSeconds} s between questions` : 'off'),
         field('Questions per minute', s.questionsPerMinute ? `${s.questionsPerMinute} (more wait in a queue)` : 'no limit'),
-        field('Mod-log channel', s.modLogChannelId ? `<#${s.modLogChannelId}>` : 'none (reports are kept for /modlog export)'),
+        field('Mod-log channel', `${s.modLogChannelId ? channels([s.modLogChannelId]) : 'none (reports are kept for /modlog export)'}${waiting}`),
         field('Language model', `${s.llmEnabled ? 'on' : 'off: offline answers only'}${view.modelConfigured ? '' : ' (no model is configured, so answers are offline anyway)'}`),
         field('Retention', s.retentionDays ? `questions, answers and votes kept ${plural(s.retentionDays, 'day')}` : 'kept until deleted (/forget-me)'),
         field(
           'Channel documents',
-          scoped.length ? scoped.map(([ch, ids]) => `<#${ch}>: ${ids.map((id) => escapeText(docTitle(id) ?? id)).join(', ')}`).join('\n') : 'every channel draws on all documents',
+          scoped.length ? scoped.map(([ch, ids]) => `${channels([ch])}: ${ids.map((id) => escapeText(docTitle(id) ?? id)).join(', ')}`).join('\n') : 'every channel draws on all documents',
           false,
           1024,
         ),

@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { PermissionFlagsBits } from 'discord.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
-import { startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { buttonId, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -15,7 +16,7 @@ const owner = () => ({ id: fake.owner.id });
 const bob = { id: '424242424242424242', username: 'bob', global_name: 'Bob' };
 
 before(async () => {
-  session = await startTestBot({ discord: { guildChannels: [{ name: 'mod-log' }, { name: 'questions' }] }, env: { FOOTNOTE_MESSAGE_CONTENT: 'true' } });
+  session = await startTestBot({ discord: { guildChannels: [{ name: 'mod-log' }, { name: 'questions' }, { name: 'reading' }] }, env: { FOOTNOTE_MESSAGE_CONTENT: 'true' } });
   fake = session.fake;
   modLog = fake.channelByName('mod-log');
 });
@@ -49,4 +50,70 @@ test('a member’s cooldown holds across a restart of the bot', async () => {
   } finally {
     await configure('cooldown', { seconds: 0 });
   }
+});
+
+/** A moderator takes a permission from the bot's role in a channel (the fake enforces it, as Discord does). */
+async function deny(channelId: string, bit: bigint): Promise<void> {
+  fake.setPermissionOverwrites(channelId, [{ id: fake.roles.bot, type: 0, allow: '0', deny: bit.toString() }]);
+  await sleep(100);
+}
+
+const field = (reply: any, name: string): string => reply.embeds[0].fields.find((f: any) => f.name === name)?.value;
+
+test('a question channel where the bot cannot post is added with a note naming what is missing, and /config show points it out', async () => {
+  const questions = fake.channelByName('questions');
+  await deny(questions, PermissionFlagsBits.SendMessages);
+  const added = await configure('question-channel', { action: 'add', channel: questions });
+  assert.equal(added.flags & 64, 64);
+  assert.equal(added.content, `Every message in <#${questions}> is now a question. Note: I can’t answer there yet: I am missing Send Messages in <#${questions}>. Give me View Channel, Send Messages and Embed Links in the channel’s permissions.`);
+  assert.equal(field(await configure('show'), 'Question channels'), `<#${questions}> (⚠️ I am missing Send Messages there)`);
+  fake.setPermissionOverwrites(questions, []);
+  await sleep(100);
+  assert.equal(field(await configure('show'), 'Question channels'), `<#${questions}>`);
+  await configure('question-channel', { action: 'remove', channel: questions });
+});
+
+test('when the mod-log channel loses the bot’s permissions, a block says its notice was not posted and why, and /config show points it out with the reports waiting', async () => {
+  await configure('modlog', { channel: modLog });
+  await deny(modLog, PermissionFlagsBits.SendMessages);
+  try {
+    const blocked = await command('block', [{ name: 'member', type: 6, value: bob.id }], owner());
+    assert.equal(blocked.flags & 64, 64);
+    assert.match(blocked.content, /^Blocked <@\d+>: .* \/unblock undoes it\. I could not post this in the mod-log channel <#\d+>: I am missing Send Messages there\. I need View Channel, Send Messages and Embed Links there \(or choose another with \/config modlog\)\.$/);
+    assert.ok(store().moderation.blockOf(fake.guildId, bob.id), 'the block itself holds');
+    const unblocked = await command('unblock', [{ name: 'member', type: 6, value: bob.id }], owner());
+    assert.match(unblocked.content, /^Unblocked <@\d+>: they can ask Footnote again\. I could not post this in the mod-log channel/);
+
+    const answer = await ask('When was the article published?');
+    const opened = await fake.interact({ type: 'button', customId: buttonId(answer, 'Report'), message: answer.id }).final();
+    await fake.interact({ type: 'modal', customId: opened.modal.custom_id, fields: { reason: 'Which weekday?' }, message: answer.id }).final();
+    const shown = await configure('show');
+    assert.equal(field(shown, 'Mod-log channel'), `<#${modLog}> (⚠️ I am missing Send Messages there)\n1 report waiting for a review card: posted once a channel I can post in is set (/config modlog)`);
+  } finally {
+    fake.setPermissionOverwrites(modLog, []);
+    await sleep(100);
+  }
+  // with the permission back, the mod-log line says how the waiting card goes out, and setting the channel again posts it
+  assert.match(field(await configure('show'), 'Mod-log channel'), /^<#\d+>\n1 report waiting for a review card: posted with the next report, or set the channel again \(\/config modlog\)$/);
+  assert.match((await configure('modlog', { channel: modLog })).content, /1 report waiting for review was posted there\./);
+  assert.equal(field(await configure('show'), 'Mod-log channel'), `<#${modLog}>`);
+  const quiet = await command('block', [{ name: 'member', type: 6, value: bob.id }], owner());
+  assert.doesNotMatch(quiet.content, /could not post/);
+  await command('unblock', [{ name: 'member', type: 6, value: bob.id }], owner());
+});
+
+test('channels and roles deleted after they were configured are pointed out by /config show, and a block says the mod-log channel is gone', async () => {
+  const reading = fake.channelByName('reading');
+  await configure('channel-documents', { channel: reading, documents: 'twisted-tehran-moscow-axis' });
+  await configure('moderator-role', { action: 'add', role: fake.roles.moderator });
+  fake.deleteChannel(reading);
+  fake.deleteChannel(modLog);
+  fake.dispatch('GUILD_ROLE_DELETE', { guild_id: fake.guildId, role_id: fake.roles.moderator });
+  await sleep(150);
+  const shown = await configure('show');
+  assert.equal(field(shown, 'Mod-log channel'), `<#${modLog}> (⚠️ deleted)`);
+  assert.equal(field(shown, 'Channel documents'), `<#${reading}> (⚠️ deleted): The Twisted Tehran-Moscow Axis`);
+  assert.equal(field(shown, 'Moderators'), `Manage Server, and <@&${fake.roles.moderator}> (⚠️ deleted)`);
+  const blocked = await command('block', [{ name: 'member', type: 6, value: bob.id }], owner());
+  assert.match(blocked.content, /I could not post this in the mod-log channel: <#\d+> was deleted\. Choose another with \/config modlog\.$/);
 });

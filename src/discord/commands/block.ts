@@ -3,6 +3,7 @@ import { FootnoteError } from '../../errors.js';
 import type { BotContext } from '../context.js';
 import { guildMemberFacts, requireModerator } from '../moderation/members.js';
 import { isModerator } from '../../study/permissions.js';
+import { modLogFailure } from '../moderation/channels.js';
 import { announce, optionId } from '../moderation/options.js';
 import { escapeText, renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
@@ -34,8 +35,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     ctx.store.moderation.recordAction({ guildId, action: 'block', targetUserId: target, detail: { reason, alreadyBlocked: !blocked.created } }, actor);
     return blocked;
   });
-  if (created) await announce(ctx, interaction.client, settings, `🚫 <@${target}> was blocked from asking Footnote by ${escapeText(actor.userName ?? actor.userId)}${reason ? `: ${escapeText(reason)}` : '.'}`);
+  const announced = !created || (await announce(ctx, interaction.client, settings, `🚫 <@${target}> was blocked from asking Footnote by ${escapeText(actor.userName ?? actor.userId)}${reason ? `: ${escapeText(reason)}` : '.'}`));
+  const failed = announced ? '' : ` ${modLogFailure(interaction.guild, settings.modLogChannelId!)}`;
   await interaction.editReply(
-    renderNotice(created ? `Blocked <@${target}>: they get a short refusal when they ask Footnote in this server. /unblock undoes it.` : `<@${target}> was already blocked${reason ? '; the reason was updated' : ''}.`),
+    renderNotice(created ? `Blocked <@${target}>: they get a short refusal when they ask Footnote in this server. /unblock undoes it.${failed}` : `<@${target}> was already blocked${reason ? '; the reason was updated' : ''}.`),
   );
 }

@@ -2,15 +2,16 @@ import {
   ChannelType,
   InteractionContextType,
   MessageFlags,
-  PermissionFlagsBits,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type Guild,
 } from 'discord.js';
 import { FootnoteError } from '../../errors.js';
 import type { GuildSettings, ReplyStyle, SettingsChange } from '../../store/index.js';
 import { parseDocumentList, SETTING_LIMITS, settingsProblems, withItem } from '../../study/moderation.js';
 import type { BotContext } from '../context.js';
+import { channelProblem, describeProblem, roleDeleted } from '../moderation/channels.js';
 import { effectiveSettings } from '../moderation/gate.js';
 import { interactionMember, requireModerator } from '../moderation/members.js';
 import { optionId } from '../moderation/options.js';
@@ -20,9 +21,6 @@ import type { CommandHelp } from '../registry.js';
 import { plural } from '../../ingest/text.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
-const MODLOG_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
-/** 'SendMessages' as Discord's settings show it: 'Send Messages'. */
-const permissionName = (flag: string) => flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
 const { memberCooldownSeconds: COOLDOWN, questionsPerMinute: RATE, retentionDays: RETENTION } = SETTING_LIMITS;
 
 export const data = new SlashCommandBuilder()
@@ -112,7 +110,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     throw new FootnoteError('BAD_ARGUMENT', 'Only members with Manage Server can choose the moderator roles: a moderator role cannot hand moderation to other roles, or take it away. Nothing was changed.');
   }
   if (sub === 'show') {
-    await interaction.editReply(show(ctx, guildId));
+    await interaction.editReply(show(ctx, guildId, interaction.guild));
     return;
   }
   // The change is worked out from the settings as saved when it lands, so two changes that waited
@@ -138,10 +136,21 @@ function waitingSaid({ posted, waiting }: WaitingReports): string {
   return `${done}${left}`;
 }
 
-function show(ctx: BotContext, guildId: string) {
+function show(ctx: BotContext, guildId: string, guild: Guild | null) {
   const about = ctx.engine.about();
+  const settings = effectiveSettings(ctx, guildId);
+  // configured channels and roles deleted since, and channels the bot cannot post in, are pointed out
+  const problems: Record<string, string> = {};
+  for (const id of [...settings.questionChannelIds, ...(settings.modLogChannelId ? [settings.modLogChannelId] : [])]) {
+    const problem = channelProblem(guild, id);
+    if (problem) problems[id] = describeProblem(problem);
+  }
+  for (const id of Object.keys(settings.channelDocuments)) if (channelProblem(guild, id)?.kind === 'deleted') problems[id] = 'deleted';
+  for (const id of [...settings.allowedRoleIds, ...settings.moderatorRoleIds]) if (roleDeleted(guild, id)) problems[id] = 'deleted';
   return renderSettings({
-    settings: effectiveSettings(ctx, guildId),
+    settings,
+    problems,
+    waitingReports: ctx.store.moderation.reports(guildId, { status: 'open', limit: 1000 }).filter((r) => !r.modLogMessageId).length,
     replyStyleDefault: ctx.store.settings.saved(guildId).replyStyle === undefined,
     envQuestionChannels: ctx.settings.questionChannels,
     messageContent: ctx.settings.messageContent,
@@ -165,6 +174,8 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
       const add = action === 'add';
       const was = s.questionChannelIds.includes(channel);
       const intent = add && !ctx.settings.messageContent ? ' Note: the Message Content intent is off (FOOTNOTE_MESSAGE_CONTENT), so there I can only read messages that mention me.' : '';
+      const problem = add ? channelProblem(interaction.guild, channel) : undefined;
+      const cannot = problem?.kind === 'missing' ? ` Note: I can’t answer there yet: I am missing ${problem.permissions.join(', ')} in <#${channel}>. Give me View Channel, Send Messages and Embed Links in the channel’s permissions.` : '';
       const byOperator = !add && ctx.settings.questionChannels.includes(channel) ? ' It stays one: the bot’s operator set it (FOOTNOTE_QUESTION_CHANNELS), which /config cannot change.' : '';
       const said = add
         ? was
@@ -173,7 +184,7 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
         : was
           ? `<#${channel}> is no longer a question channel.`
           : `<#${channel}> was not a question channel; nothing changed.`;
-      return { change: { questionChannelIds: withItem(s.questionChannelIds, channel, add) }, said: `${said}${byOperator}${intent}` };
+      return { change: { questionChannelIds: withItem(s.questionChannelIds, channel, add) }, said: `${said}${byOperator}${cannot}${intent}` };
     }
     case 'reply-style': {
       const style = interaction.options.getString('style', true) as ReplyStyle;
@@ -217,10 +228,9 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
         const known = interaction.guild?.channels.cache.get(channel);
         if (known && !known.isSendable()) throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: I cannot post in <#${channel}>.`);
         // Review cards posted where the bot cannot see or post would be lost without anyone noticing.
-        const me = interaction.guild?.members.me;
-        const missing = known && me && 'permissionsFor' in known ? known.permissionsFor(me).missing(MODLOG_PERMISSIONS) : [];
-        if (missing.length) {
-          throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: I need View Channel, Send Messages and Embed Links in <#${channel}> to post review cards there, and I am missing ${missing.map(permissionName).join(', ')}. Give me those in the channel’s permissions, then set it again.`);
+        const problem = channelProblem(interaction.guild, channel);
+        if (problem?.kind === 'missing') {
+          throw new FootnoteError('BAD_ARGUMENT', `Nothing was changed: I need View Channel, Send Messages and Embed Links in <#${channel}> to post review cards there, and I am missing ${problem.permissions.join(', ')}. Give me those in the channel’s permissions, then set it again.`);
         }
       }
       return { change: { modLogChannelId: channel }, said: channel ? `Reports and moderation notices now go to <#${channel}>.` : 'There is no mod-log channel now; reports are kept for /modlog export.' };

@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInp
 import { FootnoteError } from '../../errors.js';
 import type { BotContext } from '../context.js';
 import { requireModerator } from '../moderation/members.js';
+import { modLogFailure } from '../moderation/channels.js';
 import { announce, optionId } from '../moderation/options.js';
 import { escapeText, renderNotice } from '../render.js';
 import type { CommandHelp } from '../registry.js';
@@ -28,6 +29,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await interaction.editReply(renderNotice(`<@${target}> is not blocked.`));
     return;
   }
-  await announce(ctx, interaction.client, settings, `✅ <@${target}> was unblocked by ${escapeText(actor.userName ?? actor.userId)}.`);
-  await interaction.editReply(renderNotice(`Unblocked <@${target}>: they can ask Footnote again.`));
+  const announced = await announce(ctx, interaction.client, settings, `✅ <@${target}> was unblocked by ${escapeText(actor.userName ?? actor.userId)}.`);
+  await interaction.editReply(renderNotice(`Unblocked <@${target}>: they can ask Footnote again.${announced ? '' : ` ${modLogFailure(interaction.guild, settings.modLogChannelId!)}`}`));
 }

@@ -12,13 +12,19 @@ export function optionId(interaction: ChatInputCommandInteraction | Autocomplete
   return typeof value === 'string' && /^\d{5,25}$/.test(value) ? value : undefined;
 }
 
-/** A line for the moderators in the mod-log channel, when there is one (best effort: failures are logged). */
-export async function announce(ctx: BotContext, client: Client, settings: GuildSettings, text: string): Promise<void> {
-  if (!settings.modLogChannelId) return;
+/**
+ * A line for the moderators in the mod-log channel, when there is one (best effort: failures are
+ * logged). False when there is one and the line could not be posted there, for the moderator to be told.
+ */
+export async function announce(ctx: BotContext, client: Client, settings: GuildSettings, text: string): Promise<boolean> {
+  if (!settings.modLogChannelId) return true;
   try {
     const channel = await client.channels.fetch(settings.modLogChannelId);
-    if (channel?.isSendable()) await channel.send({ content: text.slice(0, 2000), allowedMentions: NO_MENTIONS });
+    if (!channel?.isSendable()) throw new Error('not a channel the bot can send to');
+    await channel.send({ content: text.slice(0, 2000), allowedMentions: NO_MENTIONS });
+    return true;
   } catch (error) {
     ctx.log.warn('could not post to the mod-log channel', { channel: settings.modLogChannelId, reason: (error as Error)?.message });
+    return false;
   }
 }
