@@ -1,6 +1,6 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import { asksNothing } from '../retrieve/question.js';
-import type { Retrieval } from '../retrieve/retriever.js';
+import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { MONTHS } from '../study/gazetteer.js';
 import type { Quote } from './citations.js';
@@ -52,7 +52,7 @@ const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const structural = answerFromStructure(question, retrieval, corpus, ABSTAIN.minSpecificSupport);
   if (structural) return structural;
-  const selected = selectQuotes(question, retrieval, match);
+  const selected = selectQuotes(question, retrieval, match, undefined, undefined, corpus);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is
   // where the document comes out, not its question.
@@ -100,7 +100,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
     const side = part.side;
     const ofOtherSide = (text: string) => others.some((o) => mentions(o, text, match)) && !mentions(side!, text, match);
-    const selected = selectQuotes(part.question, part.retrieval, match, 4, side ? { keep: (text) => !ofOtherSide(text), favour: (text) => mentions(side, text, match) } : undefined);
+    const selected = selectQuotes(part.question, part.retrieval, match, 4, side ? { keep: (text) => !ofOtherSide(text), favour: (text) => mentions(side, text, match) } : undefined, corpus);
     if ('refusal' in selected) {
       refusal = selected.refusal;
       continue;
@@ -191,6 +191,17 @@ function sameSentence(a: { passage: { docId: string }; start: number }, b: { pas
   return a.passage.docId === b.passage.docId && a.start === b.start;
 }
 
+/** The first sentence of the passage after this one, when it opens by pointing back ("This arrangement ..."). */
+function followingOpening(passage: Passage, corpus: CorpusView): Quote | undefined {
+  const doc = corpus.documents.get(passage.docId);
+  if (!doc) return undefined;
+  const body = argumentOf(doc.id, corpus);
+  const next = body[body.findIndex((c) => c.id === passage.id) + 1];
+  const first = next?.sentences[0];
+  if (!first || next.start < passage.end || !REFERS_BACK.test(doc.source.slice(first.start, first.end))) return undefined;
+  return wholeQuote(next, first, doc);
+}
+
 /** The sentences just before and after a quoted one in its document (across passages). */
 function neighbours(q: Quote, corpus: CorpusView): [Quote | undefined, Quote | undefined] {
   const doc = corpus.documents.get(q.passage.docId);
@@ -213,7 +224,7 @@ const sentenceLists = new WeakMap<Chunk[], { c: Chunk; s: { start: number; end: 
 const MONTH_IN_TEXT = new RegExp(`\\b(${MONTHS})\\b`);
 
 /** The sentences that answer the question, or why there are none. */
-function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number, prefer?: { keep: (text: string) => boolean; favour: (text: string) => boolean }): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
+function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number, prefer?: { keep: (text: string) => boolean; favour: (text: string) => boolean }, corpus?: CorpusView): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
   const top = retrieval.passages[0];
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
@@ -239,6 +250,18 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
       return { passage, start: s.start, end: s.end, score, typed, coverage: s.coverage };
     }),
   );
+  // Asked why: a paragraph that opens by pointing back at the one before ("This arrangement minimizes the risk ...")
+  // gives that one's reason, so its opening sentence is a candidate as good as the passage it points back at.
+  if (corpus && (question.type === 'why' || ASKS_REASON.test(question.query))) {
+    retrieval.passages.slice(0, 3).forEach((passage, r) => {
+      const next = followingOpening(passage, corpus);
+      if (!next || candidates.some((c) => sameSentence(c, next))) return;
+      const coverage = Math.max(...passage.sentences.map((s) => s.coverage));
+      const typed = evidence ? evidence.test(corpus.documents.get(passage.docId)!.source.slice(next.start, next.end)) : true;
+      const score = coverage * (1 - SENTENCE_SCORE.rankPenalty * r) + SENTENCE_SCORE.passage * passage.score + (evidence && typed ? SENTENCE_SCORE.typed : 0);
+      candidates.push({ passage: next.passage, start: next.start, end: next.end, score, typed, coverage });
+    });
+  }
   candidates.sort((a, b) => b.score - a.score);
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
   const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(question.query));
@@ -273,8 +296,18 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     const close = sayings || dated || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
+  // "What does each country contribute?": where the document turns from one to the other ("Iran, on the other hand, ..."), both sentences
+  if (corpus && EACH_ASKED.test(question.query)) {
+    const [before, after] = neighbours(best, corpus);
+    const opens = (q: Quote) => CONTRAST_OPENING.test(corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '');
+    const turn = after && opens(after) ? after : before && opens(best) ? before : undefined;
+    if (turn && !chosen.some((q) => sameSentence(q, turn))) chosen.splice(1, 0, turn);
+  }
   return { quotes: chosen, ranked: usable };
 }
+
+/** A question about each of several parties ("what does each country bring", "why does it suit both"). */
+const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
 
 /** A question about what happened (events, what took place). */
 const EVENTS_ASKED = /\b(?:events?|happen(?:s|ed|ing)?|took place|take place|occur(?:s|red)?)\b/i;

@@ -458,3 +458,12 @@ test('a month is a date however typed: one the corpus never names is not answere
   assert.equal((await engine.ask('what did khamenei and putin agree on when they met in tehran in november 2015')).abstained, true);
   assert.equal((await engine.ask('what happened in october 2015')).abstained, false);
 });
+
+test('asked why, a paragraph that opens by pointing back ("This arrangement ...") gives the reason; asked of each, where the document turns to the other', async () => {
+  const why = await engine.ask('why does that split suit both of them?');
+  assert.match(why.answer, /This arrangement minimizes the risk of Russian and Iranian losses/);
+  const each = await engine.ask('What does each country contribute to the military campaign, and why does the split suit them both?');
+  assert.match(each.answer, /air operations/);
+  assert.match(each.answer, /boots on the ground/);
+  assert.match(each.answer, /minimizes the risk/);
+});
