@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PermissionFlagsBits } from 'discord.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
-import { buttonId, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { botReplyTo, buttonId, buttons, replyTo, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -100,6 +100,38 @@ test('when the mod-log channel loses the bot’s permissions, a block says its n
   const quiet = await command('block', [{ name: 'member', type: 6, value: bob.id }], owner());
   assert.doesNotMatch(quiet.content, /could not post/);
   await command('unblock', [{ name: 'member', type: 6, value: bob.id }], owner());
+});
+
+test('Hide on an answer that opened a thread says the thread stays, so the moderator can delete it', async () => {
+  await configure('modlog', { channel: modLog });
+  await configure('reply-style', { style: 'thread' });
+  try {
+    const question = 'Who is Ali Larijani, the fool?';
+    const { id } = fake.sendMessage({ content: question, mentionBot: true });
+    await replyTo(fake, id);
+    const answer = botReplyTo(fake, fake.channelId, id);
+    await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${answer.id}/threads` && c.status === 200);
+    const opened = await fake.interact({ type: 'button', customId: buttonId(answer, 'Report'), message: answer.id }).final();
+    await fake.interact({ type: 'modal', customId: opened.modal.custom_id, fields: { reason: 'Rude title' }, message: answer.id }).final();
+    await fake.waitFor(() => fake.messagesIn(modLog).some((m) => m.embeds?.[0]?.description?.includes('the fool')));
+    const card = fake.messagesIn(modLog).find((m) => m.embeds?.[0]?.description?.includes('the fool'));
+    const hidden = await fake.interact({ type: 'button', customId: buttonId(card, 'Hide'), message: card.id, channelId: modLog, user: owner() }).final();
+    assert.equal(hidden.flags & 64, 64);
+    assert.equal(hidden.content, `Hid the answer of report #${/^Report #(\d+)/.exec(card.embeds[0].title)![1]}: 1 of 1 message removed. The thread opened on it, <#${answer.id}>, stays with its follow-ups (I don’t delete threads): delete it in Discord if it should go too.`);
+    assert.ok(fake.isDeleted(answer.id));
+
+    // an answer without a thread says nothing of one
+    await configure('reply-style', { style: 'inline' });
+    const plain = await ask('When was the article published?');
+    const o2 = await fake.interact({ type: 'button', customId: buttonId(plain, 'Report'), message: plain.id }).final();
+    await fake.interact({ type: 'modal', customId: o2.modal.custom_id, fields: { reason: 'Check' }, message: plain.id }).final();
+    await fake.waitFor(() => fake.messagesIn(modLog).filter((m) => /^Report #/.test(m.embeds?.[0]?.title ?? '') && buttons(m).length).length > 0);
+    const card2 = fake.messagesIn(modLog).filter((m) => /^Report #/.test(m.embeds?.[0]?.title ?? '') && buttons(m).length).at(-1);
+    const hidden2 = await fake.interact({ type: 'button', customId: buttonId(card2, 'Hide'), message: card2.id, channelId: modLog, user: owner() }).final();
+    assert.match(hidden2.content, /^Hid the answer of report #\d+: 1 of 1 message removed\.$/);
+  } finally {
+    await configure('reply-style', { style: 'inline' });
+  }
 });
 
 test('channels and roles deleted after they were configured are pointed out by /config show, and a block says the mod-log channel is gone', async () => {

@@ -318,7 +318,7 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
   }
   // the decision is taken before any message is deleted, so that no other decision can follow a hidden answer
   const closed = await ctx.store.save(() => decide(ctx, report, 'hidden', actor));
-  const { removed, gone, total } = await hideAnswer(ctx, interaction.client, record);
+  const { removed, gone, total, threadId } = await hideAnswer(ctx, interaction.client, record);
   const note = total
     ? `${removed} of ${plural(total, 'message')} removed${gone ? `, ${gone} already gone or private` : ''}`
     : 'no message to remove';
@@ -327,7 +327,9 @@ export async function reviewReport(interaction: ButtonInteraction, ctx: BotConte
   const failed = total - removed - gone;
   await interaction.editReply(
     renderNotice(
-      `Hid the answer of report #${report.id}: ${note}.${gone ? ' A private answer is seen only by its asker and cannot be removed by the bot.' : ''}${failed ? ' Some messages could not be removed (see the bot’s log).' : ''}`,
+      `Hid the answer of report #${report.id}: ${note}.${gone ? ' A private answer is seen only by its asker and cannot be removed by the bot.' : ''}${failed ? ' Some messages could not be removed (see the bot’s log).' : ''}${
+        threadId ? ` The thread opened on it, <#${threadId}>, stays with its follow-ups (I don’t delete threads): delete it in Discord if it should go too.` : ''
+      }`,
     ),
   );
 }
@@ -370,14 +372,15 @@ function lowerFirst(text: string): string {
   return text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
 
-/** Delete the bot's messages that show an answer. */
-async function hideAnswer(ctx: BotContext, client: Client, record: AnswerRecord): Promise<{ removed: number; gone: number; total: number }> {
+/** Delete the bot's messages that show an answer; a thread opened on it (`threadId`) is left to the moderators. */
+async function hideAnswer(ctx: BotContext, client: Client, record: AnswerRecord): Promise<{ removed: number; gone: number; total: number; threadId?: string }> {
   const ids = ctx.store.moderation.answerMessages(record.id);
   if (!ids.length && record.messageId) ids.push(record.messageId);
+  const thread = ids[0] ? ctx.store.conversations.get(ids[0]) : undefined;
   const { removed, gone } = await deleteAnswerMessages(client, record.channelId, ids, (message, error) =>
     ctx.log.warn('could not remove an answer message', { answer: record.id, message, reason: (error as Error)?.message }),
   );
-  return { removed, gone, total: ids.length };
+  return { removed, gone, total: ids.length, threadId: thread?.rootAnswerId === record.id ? thread.id : undefined };
 }
 
 /**
