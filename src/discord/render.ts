@@ -534,7 +534,10 @@ export interface AboutView {
   documents: { id: string; title: string; authors: string[]; date?: string; publication?: string; passages: number }[];
   passages: number;
   sections: string[];
+  /** how answers are written where asked (a server may turn the language model off) */
   mode: 'extractive' | 'llm';
+  /** the titles of the documents the channel is limited to, when it is */
+  channelDocuments?: string[];
   version: string;
 }
 
@@ -559,6 +562,7 @@ export function renderAbout(about: AboutView): OutgoingMessage {
         { name: 'Documents', value: String(about.documents.length), inline: true },
         { name: 'Passages', value: String(about.passages), inline: true },
         { name: 'Answering', value: about.mode === 'llm' ? 'Language model, grounded in cited passages' : 'Offline: sentences quoted from the corpus', inline: true },
+        ...(about.channelDocuments?.length ? [{ name: 'In this channel', value: truncate(`only ${escapeText(about.channelDocuments.join(' · '))}`, limits.fieldValue) }] : []),
         ...(about.sections.length ? [{ name: 'Sections', value: truncate(escapeText(about.sections.join(' · ')), limits.fieldValue) }] : []),
         { name: 'Version', value: about.version, inline: true },
       ],

@@ -6,6 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PermissionFlagsBits } from 'discord.js';
+import { createLlmAnswerer } from '../../src/answer/llm.js';
+import { readConfig } from '../../src/config/index.js';
+import { Engine } from '../../src/engine.js';
+import { CORPUS_DIR, tempDir } from '../helpers/engine.js';
+import { startFakeOpenAI } from '../helpers/fake-openai.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
 import { botReplyTo, buttonId, buttons, replyTo, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
 
@@ -59,6 +64,34 @@ async function deny(channelId: string, bit: bigint): Promise<void> {
 }
 
 const field = (reply: any, name: string): string => reply.embeds[0].fields.find((f: any) => f.name === name)?.value;
+
+test('/about says how answers are written in this server (offline once /config llm turned the model off) and names the documents a limited channel draws on', async () => {
+  const openai = await startFakeOpenAI();
+  const data = tempDir('footnote-about-');
+  const env = { OPENAI_API_KEY: 'sk-test-about', OPENAI_BASE_URL: openai.baseURL };
+  const config = readConfig({ FOOTNOTE_CORPUS_DIR: CORPUS_DIR, FOOTNOTE_DATA_DIR: data.dir, ...env });
+  const engine = await Engine.open(config, { llm: await createLlmAnswerer(config) });
+  const withModel = await startTestBot({ engine, env });
+  try {
+    const about = async (extra: Record<string, unknown> = {}) => (await withModel.fake.interact({ type: 'command', name: 'about', ...extra }).final()).embeds[0];
+    const answering = (embed: any) => embed.fields.find((f: any) => f.name === 'Answering')?.value;
+    const setting = (name: string, options: Record<string, string | number | boolean>) =>
+      withModel.fake.interact({ type: 'command', name: 'config', options: sub(name, options), user: { id: withModel.fake.owner.id } }).final();
+    assert.equal(answering(await about()), 'Language model, grounded in cited passages');
+    await setting('llm', { enabled: false });
+    assert.equal(answering(await about()), 'Offline: sentences quoted from the corpus');
+    assert.equal(answering(await about({ dm: true })), 'Language model, grounded in cited passages', 'direct messages have no server settings');
+
+    const reading = withModel.fake.channelId;
+    assert.equal((await about()).fields.find((f: any) => f.name === 'In this channel'), undefined, 'all documents: nothing to say');
+    await setting('channel-documents', { channel: reading, documents: 'twisted-tehran-moscow-axis' });
+    assert.equal((await about()).fields.find((f: any) => f.name === 'In this channel')?.value, 'only The Twisted Tehran-Moscow Axis');
+  } finally {
+    await withModel.stop();
+    await openai.close();
+    data.cleanup();
+  }
+});
 
 test('a question channel where the bot cannot post is added with a note naming what is missing, and /config show points it out', async () => {
   const questions = fake.channelByName('questions');
