@@ -167,6 +167,16 @@ test('Hide on an answer that opened a thread says the thread stays, so the moder
   }
 });
 
+test('/config moderator-role and allowed-role say when nothing changed, as question-channel does', async () => {
+  const role = fake.roles.moderator;
+  assert.equal((await configure('moderator-role', { action: 'remove', role })).content, `<@&${role}> was not a moderator role; nothing changed.`);
+  assert.equal((await configure('moderator-role', { action: 'add', role })).content, `Members with <@&${role}> are now Footnote moderators.`);
+  assert.equal((await configure('moderator-role', { action: 'add', role })).content, `Members with <@&${role}> are already Footnote moderators; nothing changed.`);
+  assert.equal((await configure('moderator-role', { action: 'remove', role })).content, `<@&${role}> no longer makes its members moderators (Manage Server still does).`);
+  assert.equal((await configure('allowed-role', { action: 'remove', role })).content, `<@&${role}> was not an allowed role; nothing changed. Everyone may ask Footnote.`);
+  assert.equal(store().settings.history(fake.guildId).filter((c) => c.setting === 'moderatorRoleIds').length, 2, 'only real changes are recorded');
+});
+
 test('channels and roles deleted after they were configured are pointed out by /config show, and a block says the mod-log channel is gone', async () => {
   const reading = fake.channelByName('reading');
   await configure('channel-documents', { channel: reading, documents: 'twisted-tehran-moscow-axis' });

@@ -204,7 +204,8 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
         );
       }
       const next = withItem(s.allowedRoleIds, role, action === 'add');
-      return { change: { allowedRoleIds: next }, said: next.length ? `Members with ${next.map((r) => `<@&${r}>`).join(', ')} (and moderators) may ask Footnote.` : 'Everyone may ask Footnote.' };
+      const unchanged = action === 'remove' && !s.allowedRoleIds.includes(role) ? `<@&${role}> was not an allowed role; nothing changed. ` : '';
+      return { change: { allowedRoleIds: next }, said: `${unchanged}${next.length ? `Members with ${next.map((r) => `<@&${r}>`).join(', ')} (and moderators) may ask Footnote.` : 'Everyone may ask Footnote.'}` };
     }
     case 'moderator-role': {
       const role = required('role', 'a role');
@@ -212,7 +213,15 @@ function changeFor(sub: string, interaction: ChatInputCommandInteraction, ctx: B
       if (add && isEveryone(role, s.guildId)) {
         throw new FootnoteError('BAD_ARGUMENT', 'Nothing was changed: @everyone is every member of the server, so it would make everyone a moderator. Choose a role only moderators have.');
       }
-      return { change: { moderatorRoleIds: withItem(s.moderatorRoleIds, role, add) }, said: add ? `Members with <@&${role}> are now Footnote moderators.` : `<@&${role}> no longer makes its members moderators (Manage Server still does).` };
+      const was = s.moderatorRoleIds.includes(role);
+      const said = add
+        ? was
+          ? `Members with <@&${role}> are already Footnote moderators; nothing changed.`
+          : `Members with <@&${role}> are now Footnote moderators.`
+        : was
+          ? `<@&${role}> no longer makes its members moderators (Manage Server still does).`
+          : `<@&${role}> was not a moderator role; nothing changed.`;
+      return { change: { moderatorRoleIds: withItem(s.moderatorRoleIds, role, add) }, said };
     }
     case 'cooldown': {
       const seconds = interaction.options.getInteger('seconds', true);
