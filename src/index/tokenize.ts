@@ -22,15 +22,15 @@ export const STOPWORDS = new Set(
   many much sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
-  tho though eh umm um uh nah yeah yes bro dude guys know think mean else apart besides instead supposedly beyond`.split(/\s+/),
+  tho though eh umm um uh nah yeah yes bro dude guys think mean else apart besides instead supposedly beyond`.split(/\s+/),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords. */
-export const TOKENIZER_RULES = 2;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word. */
+export const TOKENIZER_RULES = 3;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
