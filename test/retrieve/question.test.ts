@@ -197,4 +197,6 @@ test('three or four things listed are asked about one at a time; "to A and to B"
   assert.deepEqual(subQuestions('Why is Russia more sensitive to losses and to a long war?').map((p) => p.text), ['Why is Russia more sensitive to losses?', 'Why is Russia more sensitive to a long war?']);
   assert.equal(questionType('Give the dates of the Valdai Club session.'), 'when');
   assert.equal(questionType('What was the date of the airliner bombing?'), 'when');
+  assert.equal(questionType("ok, what's it all about?"), 'overview');
+  assert.notEqual(questionType('What is it about Iran that worries Russia?'), 'overview');
 });
