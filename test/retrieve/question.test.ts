@@ -200,3 +200,14 @@ test('three or four things listed are asked about one at a time; "to A and to B"
   assert.equal(questionType("ok, what's it all about?"), 'overview');
   assert.notEqual(questionType('What is it about Iran that worries Russia?'), 'overview');
 });
+
+test('a phrasal verb adds its one-word meaning at its place ("pull out" → withdraw), not when it means something else', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.ok(words('When will Russia pull out of Syria?').includes('withdraw'));
+  assert.ok(words('How long can Moscow keep propping up Assad?').includes('support'));
+  assert.ok(words('does russia even have a plan 4 getting out of syria').includes('exit'));
+  // "what does X hope to get out of Y" is a gain, not an exit
+  assert.ok(!words('What does Assad hope to get out of the Russians?').includes('exit'));
+  const added = analyzeQuestion('When will Russia pull out of Syria?').tokens.find((t) => t.word === 'withdraw')!;
+  assert.equal('When will Russia pull out of Syria?'.slice(added.start, added.end), 'pull out');
+});
