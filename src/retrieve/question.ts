@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sanitizeInput } from '../ingest/text.js';
 import { COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
 import { contentTokens, stemWord, STOPWORDS, type Token } from '../index/tokenize.js';
@@ -114,52 +116,34 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
 }
 
+/** Particles a verb's object may stand before ("sell Iran out", "prop the regime up"). */
+const SEPARABLE = /^(?:out|up|down|off|back|over|away)$/;
+
 /**
- * Phrasal verbs ("pull out", "prop up", "sell out") mean what their verb alone does not: the one-word
- * meaning is added to the question's words, at the verb's place. General English, not the corpus's.
+ * Phrasal verbs ("pull out", "prop up", "sell out") mean what their verb alone does not: their one-word
+ * meaning (src/retrieve/phrasal-verbs.txt, general English, not the corpus's) is added to the
+ * question's words at the phrase's place. A separable one may have a word between ("sell Iran out").
  */
-const PHRASAL: [RegExp, string[]][] = [
-  [/(?<!\bwhat\b[^?]{0,60})\b(?:get|gets|getting|got|gotten)\s+out\b/gi, ['exit', 'leave']],
-  [/\b(?:pull|pulls|pulling|pulled)\s+out\b/gi, ['withdraw', 'leave']],
-  [/\b(?:bail|bails|bailing|bailed)\s+out\b/gi, ['leave', 'exit']],
-  [/\b(?:prop|props|propping|propped)\s+up\b/gi, ['support']],
-  [/\b(?:shore|shores|shoring|shored)\s+up\b/gi, ['support', 'preserve']],
-  [/\b(?:back|backs|backing|backed)\s+up\b/gi, ['support']],
-  [/\b(?:step|steps|stepping|stepped|ramp|ramps|ramping|ramped)\s+up\b/gi, ['intensify', 'increase']],
-  [/\b(?:sell|sells|selling|sold)\s+(?:\w+\s+)?out\b/gi, ['betray', 'abandon']],
-  [/\b(?:give|gives|giving|gave|given)\s+up\b/gi, ['abandon', 'surrender']],
-  [/\b(?:back|backs|backing|backed)\s+down\b/gi, ['retreat', 'concede']],
-  [/\b(?:carry|carries|carrying|carried)\s+out\b/gi, ['conduct', 'perform']],
-  [/\b(?:take|takes|taking|took|taken)\s+over\b/gi, ['seize', 'control']],
-  [/\b(?:take|takes|taking|took|taken)\s+back\b/gi, ['recapture', 'seize']],
-  [/\b(?:drag|drags|dragging|dragged)\s+on\b/gi, ['continue', 'prolong']],
-  [/\b(?:wind|winds|winding|wound)\s+down\b/gi, ['end', 'reduce']],
-  [/\b(?:bring|brings|bringing|brought|shoot|shoots|shooting|shot)\s+down\b/gi, ['downing', 'destroy']],
-  [/\b(?:blow|blows|blowing|blew|blown)\s+up\b/gi, ['bomb', 'explode']],
-  [/\b(?:wipe|wipes|wiping|wiped|stamp|stamps|stamping|stamped)\s+out\b/gi, ['eliminate', 'destroy']],
-  [/\b(?:get|gets|getting|got)\s+rid\s+of\b/gi, ['eliminate', 'remove']],
-  [/\b(?:team|teams|teaming|teamed)\s+up\b/gi, ['cooperate', 'ally']],
-  [/\b(?:side|sides|siding|sided)\s+with\b/gi, ['support', 'ally']],
-  [/\b(?:stand|stands|standing|stood)\s+by\b/gi, ['support', 'loyal']],
-  [/\b(?:turn|turns|turning|turned)\s+(?:on|against)\b/gi, ['betray', 'oppose']],
-  [/\b(?:count|counts|counting|counted)\s+on\b/gi, ['rely', 'depend']],
-  [/\b(?:hold|holds|holding|held|hang|hangs|hanging|hung|cling|clings|clinging|clung)\s+on(?:to)?\b/gi, ['keep', 'preserve']],
-  [/\b(?:put|puts|putting)\s+up\s+with\b/gi, ['tolerate', 'accept']],
-  [/\b(?:look|looks|looking|looked)\s+out\s+for\b/gi, ['protect', 'interest']],
-  [/\b(?:go|goes|going|went|gone)\s+after\b/gi, ['target', 'attack']],
-  [/\b(?:fall|falls|falling|fell|fallen)\s+apart\b/gi, ['collapse']],
-  [/\b(?:fall|falls|falling|fell|fallen)\s+out\b/gi, ['quarrel', 'split']],
-  [/\b(?:break|breaks|breaking|broke|broken)\s+up\b/gi, ['end', 'split']],
-  [/\b(?:set|sets|setting)\s+up\b/gi, ['establish', 'create']],
-  [/\b(?:kick|kicks|kicking|kicked)\s+off\b/gi, ['start', 'begin']],
-  [/\b(?:play|plays|playing|played)\s+(?:\w+\s+)?off\s+against\b/gi, ['manipulate', 'balance']],
-  [/\b(?:show|shows|showing|showed|shown)\s+off\b/gi, ['demonstrate', 'display']],
-];
+const PHRASAL: { re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8')
+  .split('\n')
+  .flatMap((line) => {
+    const m = /^([a-z|]+)\s+([a-z ]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());
+    if (!m) return [];
+    const particle = m[2].trim().split(/\s+/);
+    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? '(?:[\\p{L}\'’-]+\\s+)?' : '';
+    return [{ re: new RegExp(`\\b(?:${m[1]})\\s+${between}${particle.join('\\s+')}\\b`, 'giu'), meanings: m[3].trim().split(/\s+/) }];
+  });
+
+/** "What does X hope to get out of Y": a gain, not an exit. */
+const GAIN_ASKED = /\bwhat\b[^?]{0,60}\bget\s+out\s+of\b/i;
 
 function withPhrasalMeanings(query: string, tokens: Token[]): Token[] {
   const added: Token[] = [];
-  for (const [re, words] of PHRASAL) {
-    for (const m of query.matchAll(re)) for (const word of words) added.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + m[0].length });
+  for (const { re, meanings } of PHRASAL) {
+    for (const m of query.matchAll(re)) {
+      if (/^get/i.test(m[0]) && GAIN_ASKED.test(query)) continue;
+      for (const word of meanings) added.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + m[0].length });
+    }
   }
   return added.length ? [...tokens, ...added] : tokens;
 }
