@@ -304,7 +304,7 @@ const RELATION_HEADS = new Set(
   consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
   relationship relations difference differences connection link links importance problem problems issue issues question fate future
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
-  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end`.split(/\s+/).map(stemWord),
+  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end name names`.split(/\s+/).map(stemWord),
 );
 
 /**
@@ -339,13 +339,18 @@ const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|w
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
+/** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
+const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,/gi;
+
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
   const specific = new Set<string>();
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
   const form = new Set([...question.query.matchAll(ANSWER_SIZE)].map((m) => m[1]));
-  for (const m of question.query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
+  const asked = question.query.replace(SET_ASIDE, ' ');
+  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b\d\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // Country names are names however they are typed ("capital of france").
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)

@@ -467,3 +467,9 @@ test('asked why, a paragraph that opens by pointing back ("This arrangement ..."
   assert.match(each.answer, /boots on the ground/);
   assert.match(each.answer, /minimizes the risk/);
 });
+
+test('"the name of the X" asks for X; what a question sets aside ("beyond the Middle East, ...") need not be in the corpus', async () => {
+  assert.match((await engine.ask("What is the name of the party behind Bashar al-Assad's regime in Damascus?")).answer, /Ba’ath/);
+  assert.equal((await engine.ask('Beyond the Middle East, what bigger global ambition do the two capitals share?')).abstained, false);
+  assert.equal((await engine.ask('What bigger global ambition do the two capitals share in the Middle East?')).abstained, true);
+});
