@@ -72,7 +72,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 function countedNoun(query: string): string[] {
   const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(query.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
   const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
-  return (cut >= 0 ? after.slice(0, cut) : after).filter((w) => w.length > 2).slice(-1);
+  // (no verb found, as in chat's "how many russians joind isis": the thing counted is one of the first two words)
+  return cut >= 0 ? after.slice(0, cut).filter((w) => w.length > 2).slice(-1) : after.slice(0, 2).filter((w) => w.length > 2);
 }
 
 export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;

@@ -52,6 +52,9 @@ test('how-many questions need a number next to what was counted', () => {
   assert.equal(fitsQuantity('how many soldiers died', 'An estimated 7,000 Russian citizens joined.', same), false);
   assert.equal(fitsQuantity('how many citizens joined IS', 'An estimated 7,000 Russian citizens joined.', same), true);
   assert.equal(fitsQuantity('what percentage of Russians agree', 'An estimated 7,000 Russian citizens joined.', same), false);
+  // chat spelling hides the verb ("joind"): the thing counted is one of the first words
+  assert.equal(fitsQuantity('how many russians joind isis', 'An estimated 7,000 Russian citizens joined.', same), true);
+  assert.equal(fitsQuantity('how many soldiers joind isis', 'An estimated 7,000 Russian citizens joined.', same), false);
 });
 
 test('a year or the day of a date is not a count', () => {
