@@ -139,7 +139,7 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   return hasRole && dates.some((d) => !wrongEnd(d) && names.every((n) => near(d, n)));
 }
 
-const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|leave|left|conclude|concluded)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
+const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|withdrawal|pullout|departure|leave|left|conclude|concluded|complete|completed|exit|exited)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
 const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|first|enter|entered|intervene|intervened)\b/i;
 const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;

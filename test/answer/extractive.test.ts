@@ -476,3 +476,10 @@ test('"the name of the X" asks for X; what a question sets aside ("beyond the Mi
   assert.equal((await engine.ask('Beyond the Middle East, what bigger global ambition do the two capitals share?')).abstained, false);
   assert.equal((await engine.ask('What bigger global ambition do the two capitals share in the Middle East?')).abstained, true);
 });
+
+test('the end of something is not dated by when it began ("since ..."), however the end is worded', async () => {
+  for (const q of ['In what month did Russia complete its withdrawal from Syria?', 'When did Russia end its air operations in Syria?', 'When was the Russian exit from Syria?']) {
+    assert.equal((await engine.ask(q)).abstained, true, q);
+  }
+  assert.match((await engine.ask('When did Russia begin its air operations in Syria?')).answer, /September 30/);
+});
