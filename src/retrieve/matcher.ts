@@ -72,6 +72,7 @@ export class WordMatcher {
 const METONYMS: Record<string, string[]> = {
   kremlin: ['russia', 'moscow'],
   pentagon: ['america', 'washington'],
+  washington: ['america'],
   whitehall: ['britain', 'london'],
   elysee: ['france', 'paris'],
 };

@@ -483,3 +483,8 @@ test('the end of something is not dated by when it began ("since ..."), however 
   }
   assert.match((await engine.ask('When did Russia begin its air operations in Syria?')).answer, /September 30/);
 });
+
+test('Washington, like the Kremlin, stands for its country', () => {
+  const similarity = engine.retriever.wordSimilarity;
+  assert.deepEqual([similarity('washington', 'america'), similarity('washington', 'russia')], [1, 0]);
+});
