@@ -183,6 +183,8 @@ test('a question in another language is recognised; English with foreign names i
 test('a question scoped to a section ("in the distrust section, ...") does not ask for the sections', () => {
   assert.equal(asksForStructure('What are the sections?'), true);
   assert.equal(asksForStructure('In the distrust section, how could the US become a wedge?'), false);
+  assert.equal(asksForStructure('What are the parts of the article?'), true);
+  assert.equal(asksForStructure('How does public opinion constrain Russia, according to different parts of the article?'), false);
 });
 
 test('three or four things listed are asked about one at a time; "to A and to B" is two parts; "the dates of" asks when', () => {
