@@ -220,6 +220,22 @@ function sentencesOf(body: Chunk[]): { c: Chunk; s: { start: number; end: number
 }
 const sentenceLists = new WeakMap<Chunk[], { c: Chunk; s: { start: number; end: number } }[]>();
 
+/** The months a question names, itself or by its season ("autumn 2015": September, October, November). */
+function monthsAsked(query: string): string[] {
+  const month = MONTH_IN_TEXT.exec(query)?.[1];
+  if (month) return [month];
+  const m = SEASON.exec(query);
+  const season = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return season ? SEASON_MONTHS[season === 'fall' ? 'autumn' : season] : [];
+}
+const SEASON = /\b(spring|summer|autumn|winter)\b|\b(fall)\s+(?:of\s+)?(?:19|20)\d\d\b/i;
+const SEASON_MONTHS: Record<string, string[]> = {
+  spring: ['March', 'April', 'May', 'spring'],
+  summer: ['June', 'July', 'August', 'summer'],
+  autumn: ['September', 'October', 'November', 'autumn'],
+  winter: ['December', 'January', 'February', 'winter'],
+};
+
 /** A month named in a text. */
 const MONTH_IN_TEXT = new RegExp(`\\b(${MONTHS})\\b`);
 
@@ -240,8 +256,10 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
 
   const evidence = TYPE_EVIDENCE[question.type];
   // "Which events in October ...": a month the question names picks the sentences dated in it, from every passage retrieved
-  const month = MONTH_IN_TEXT.exec(question.query)?.[1];
-  const byMonth = !!month && question.type !== 'when' && EVENTS_ASKED.test(question.query);
+  // (a season names its months: "the autumn 2015 dates")
+  const months = monthsAsked(question.query);
+  const inMonth = (t: string) => months.some((m) => t.includes(m));
+  const byMonth = months.length > 0 && question.type !== 'when' && EVENTS_ASKED.test(question.query);
   const candidates = retrieval.passages.slice(0, byMonth ? undefined : 3).flatMap((passage, r) =>
     passage.sentences.map((s) => {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start);
@@ -277,8 +295,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
-  const dated = byMonth && usable.some((c) => text(c).includes(month));
-  if (dated) usable = usable.filter((c) => text(c).includes(month));
+  const dated = byMonth && usable.some((c) => inMonth(text(c)));
+  if (dated) usable = usable.filter((c) => inMonth(text(c)));
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
     if (usable.some((c) => prefer.keep(text(c)))) usable = usable.filter((c) => prefer.keep(text(c)));
@@ -297,7 +315,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   // "What does each country contribute?": where the document turns from one to the other ("Iran, on the other hand, ..."), both sentences
-  if (corpus && EACH_ASKED.test(question.query)) {
+  if (corpus && !dated && EACH_ASKED.test(question.query)) {
     const [before, after] = neighbours(best, corpus);
     const opens = (q: Quote) => CONTRAST_OPENING.test(corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '');
     const turn = after && opens(after) ? after : before && opens(best) ? before : undefined;
@@ -310,7 +328,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
 const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
 
 /** A question about what happened (events, what took place). */
-const EVENTS_ASKED = /\b(?:events?|happen(?:s|ed|ing)?|took place|take place|occur(?:s|red)?)\b/i;
+const EVENTS_ASKED = /\b(?:events?|dates|happen(?:s|ed|ing)?|took place|take place|occur(?:s|red)?)\b/i;
 
 /** How many things a question asks for ("the two reasons", "a couple of ways", "both things"), or 0. */
 function itemsAsked(query: string): number {

@@ -276,7 +276,7 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
  * nothing of its own.
  */
-const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
 
 /**
  * "What happened on September 30 and on October 31?": the same preposition repeated before two

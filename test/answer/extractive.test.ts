@@ -488,3 +488,9 @@ test('Washington, like the Kremlin, stands for its country', () => {
   const similarity = engine.retriever.wordSimilarity;
   assert.deepEqual([similarity('washington', 'america'), similarity('washington', 'russia')], [1, 0]);
 });
+
+test('a season names its months: "the autumn 2015 dates" quotes sentences dated September to November, and nothing undated', async () => {
+  const a = await engine.ask('List the autumn 2015 dates the article mentions and what happened on each.');
+  assert.ok(a.citations.length >= 2, a.answer);
+  assert.ok(a.citations.every((c) => /September|October|November|autumn/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
+});
