@@ -122,7 +122,7 @@ const SEPARABLE = /^(?:out|up|down|off|back|over|away)$/;
 /**
  * Phrasal verbs ("pull out", "prop up", "sell out") mean what their verb alone does not: their one-word
  * meaning (src/retrieve/phrasal-verbs.txt, general English, not the corpus's) is added to the
- * question's words at the phrase's place. A separable one may have a word between ("sell Iran out").
+ * question's words at the phrase's place. A separable one may have up to two words between ("sell Iran out", "pull its forces out").
  */
 const PHRASAL: { re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8')
   .split('\n')
@@ -130,7 +130,7 @@ const PHRASAL: { re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath
     const m = /^([a-z|]+)\s+([a-z ]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());
     if (!m) return [];
     const particle = m[2].trim().split(/\s+/);
-    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? '(?:[\\p{L}\'’-]+\\s+)?' : '';
+    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? '(?:[\\p{L}\'’-]+\\s+){0,2}' : '';
     return [{ re: new RegExp(`\\b(?:${m[1]})\\s+${between}${particle.join('\\s+')}\\b`, 'giu'), meanings: m[3].trim().split(/\s+/) }];
   });
 

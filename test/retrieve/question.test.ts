@@ -209,6 +209,7 @@ test('a phrasal verb adds its one-word meaning at its place ("pull out" → with
   assert.ok(words('When will Russia pull out of Syria?').includes('withdraw'));
   assert.ok(words('How long can Moscow keep propping up Assad?').includes('support'));
   assert.ok(words('does russia even have a plan 4 getting out of syria').includes('exit'));
+  assert.ok(words('Does the Kremlin have a plan for pulling its forces out?').includes('withdraw'));
   // "what does X hope to get out of Y" is a gain, not an exit
   assert.ok(!words('What does Assad hope to get out of the Russians?').includes('exit'));
   const added = analyzeQuestion('When will Russia pull out of Syria?').tokens.find((t) => t.word === 'withdraw')!;
