@@ -17,6 +17,7 @@ import { Engine } from '../../src/engine.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedCall } from '../helpers/fake-discord.js';
 import { ARTICLE_FILE, CORPUS_DIR, tempDir } from '../helpers/engine.js';
+import { until } from '../helpers/test-bot.js';
 
 const source = readFileSync(join(CORPUS_DIR, ARTICLE_FILE), 'utf8');
 const data = tempDir('footnote-bot-');
@@ -414,7 +415,8 @@ test('an answer opens a thread where follow-ups are answered without a mention, 
   const answer = botMessageReplying(fake.channelId, id);
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${answer.id}/threads` && c.status === 200);
   const thread = answer.id; // a thread started from a message has the message's id
-  await sleep(50);
+  // follow-ups there are answered once the bot has recorded the thread, after Discord answered that call
+  await until(() => bot.context.store.conversations.get(thread), 'the thread’s conversation');
 
   const followUp = fake.sendMessage({ content: 'what was he wearing?', channelId: thread });
   const call = await replyTo(followUp.id);

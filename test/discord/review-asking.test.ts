@@ -9,7 +9,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { after, before, test } from 'node:test';
 import { NOT_A_QUESTION_HINT, unescapeText } from '../../src/discord/render.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
-import { replyTo, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { replyTo, sleep, startTestBot, until, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -46,14 +46,15 @@ test('a question written with Markdown, a code block or a mention is asked by it
   assert.ok(sourceIds(axis).length);
   const withRole = await ask(`<@&${fake.roles.moderator}> what is the axis?`);
   assert.deepEqual(sourceIds(withRole), sourceIds(axis));
-  // the question is recorded as written
-  const record = session.bot.context.store.answers.byMessage(withRole.id);
+  // the question is recorded as written (the answer is linked to its message once it was sent)
+  const record = await until(() => session.bot.context.store.answers.byMessage(withRole.id), 'the answer’s record');
   assert.equal(record?.question, `<@&${fake.roles.moderator}> what is the axis?`);
 });
 
 test('a reply to an answer that only says thanks gets the one-line hint, as a mention would, and records no answer', async () => {
   const answer = await ask('Who wrote the article?');
-  const before = session.bot.context.store.answers.byMessage(answer.id);
+  // the answer is linked to its message once it was sent; the reply below leans on it
+  const before = await until(() => session.bot.context.store.answers.byMessage(answer.id), 'the answer’s record');
   assert.ok(before);
   const thanks = await ask('thanks!', { referenceMessageId: answer.id });
   assert.equal(unescapeText(thanks.content), NOT_A_QUESTION_HINT);

@@ -13,7 +13,7 @@ import { DM_FOLLOW_UP_MS } from '../../src/discord/conversation.js';
 import { NOT_A_QUESTION_HINT, unescapeText } from '../../src/discord/render.js';
 import type { Engine } from '../../src/engine.js';
 import type { FakeDiscord, RecordedCall } from '../helpers/fake-discord.js';
-import { buttons, buttonId as button, replyTo as replyIn, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { buttons, buttonId as button, replyTo as replyIn, sleep, startTestBot, until, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -48,7 +48,8 @@ async function askInChannel(content: string) {
   await replyTo(id);
   const answer = fake.messagesIn(fake.channelId).find((m) => m.message_reference?.message_id === id);
   const opened = await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${answer.id}/threads` && c.status === 200);
-  await sleep(50);
+  // follow-ups there are answered once the bot has recorded the thread, after Discord answered that call
+  await until(() => store().conversations.get(answer.id), 'the thread’s conversation');
   return { answer, thread: answer.id as string, threadName: opened.body.name as string };
 }
 
@@ -231,10 +232,12 @@ test('/forget-me takes the question off answers already posted, removes their bu
   const mentioned = fake.messagesIn(fake.channelId).find((m) => m.message_reference?.message_id === id);
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${mentioned.id}/threads` && c.status === 200);
   // another member's follow-up in that thread says it was read with the member's question
-  await sleep(50);
+  await until(() => store().conversations.get(mentioned.id), 'the thread’s conversation');
   const other = fake.sendMessage({ content: 'and why?', channelId: mentioned.id, author: { id: '565656565656565657', username: 'ivo' } });
   await replyTo(other.id);
   const followUp = fake.messagesIn(mentioned.id).find((m) => m.message_reference?.message_id === other.id);
+  // the bot links an answer to its message once it was sent: /forget-me finds it from then on
+  await until(() => store().answers.byMessage(followUp.id), 'the follow-up’s answer');
   assert.match(followUp.embeds[0].description, /Read with the previous question: “What did Putin say about Iran\?”/);
 
   const reply = await command('forget-me', undefined, member);

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Bot } from '../../src/discord/bot.js';
 import { configureStudy } from '../../src/discord/study/runner.js';
 import type { FakeDiscord, RecordedCall } from '../helpers/fake-discord.js';
-import { botReplyTo as botReplyIn, buttons, nextCall as nextCallOf, replyTo as replyIn, sleep, startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { botReplyTo as botReplyIn, buttons, nextCall as nextCallOf, replyTo as replyIn, sleep, startTestBot, until, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -217,7 +217,8 @@ test('past a thread’s turn limit each member who asks there is told once, and 
   const answer = botReplyTo(fake.channelId, id);
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${answer.id}/threads` && c.status === 200);
   const thread = answer.id;
-  await sleep(50);
+  // follow-ups there are answered once the bot has recorded the thread, after Discord answered that call
+  await until(() => store().conversations.get(thread), 'the thread’s conversation');
 
   const first = fake.sendMessage({ content: 'what was he wearing?', channelId: thread });
   assert.match((await replyTo(first.id)).body.content, /This thread has had its 1 questions?/);

@@ -75,6 +75,15 @@ const asModRole: As = { user: cy, roles: [] };
 async function until(done: () => boolean, timeoutMs = 2000) {
   for (const start = Date.now(); !done(); await sleep(10)) if (Date.now() - start > timeoutMs) throw new Error('timed out');
 }
+/**
+ * The session a `/study start` opened, once its thread is open and its first step posted there. The bot opens
+ * the thread after it has shown the intro, so `final()` can come back before the thread exists.
+ */
+async function startedSession(intro: { id: string }) {
+  const store = bot.context.store.study;
+  await until(() => store.sessionInThread(intro.id)?.stepPosted === true, 5000);
+  return store.sessionInThread(intro.id)!;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -145,7 +154,7 @@ test('in a channel limited to one document, /quiz asks only about it and /study 
 
   const study = await command('study', [{ name: 'start', type: 1, options: [] }], { channelId: bakers });
   assert.equal(unescapeText(study.embeds[0].title), 'Study session: “Baking Notes”');
-  const s = bot.context.store.study.sessionInThread(study.id)!;
+  const s = await startedSession(study);
   assert.ok(s.steps.length > 0 && s.steps.every((p) => p.startsWith(`${BAKING}#`)), s.steps.join(', '));
   const ended = await command('study', [{ name: 'end', type: 1, options: [] }], { channelId: study.id });
   assert.match(ended.content, /session is over/);
@@ -163,7 +172,7 @@ test('a study session is ended by whoever started it or a moderator; another mem
   const intro = await study('start', { user: eve });
   assert.match(intro.embeds[0].description, /`\/study end` \(for whoever started it, or a moderator\)/);
   const thread = intro.id;
-  const s = bot.context.store.study.sessionInThread(thread)!;
+  const s = await startedSession(intro);
   const refused = await study('end', { channelId: thread });
   assert.equal(refused.flags & 64, 64);
   assert.equal(refused.content, 'Only whoever started this study session, or a moderator, can end it. `/study next` moves it on.');
@@ -172,6 +181,7 @@ test('a study session is ended by whoever started it or a moderator; another mem
   assert.match((await study('end', { user: eve, channelId: thread })).content, /session is over/);
 
   const again = await study('start', { user: eve });
+  await startedSession(again);
   assert.match((await study('end', { ...asModRole, channelId: again.id })).content, /session is over/, 'a moderator ends it');
 });
 

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { unescapeText } from '../../src/discord/render.js';
 import { configureStudy } from '../../src/discord/study/runner.js';
 import type { FakeDiscord, InteractionHandle } from '../helpers/fake-discord.js';
-import { buttons, nextCall, startTestBot, type TestBot } from '../helpers/test-bot.js';
+import { buttons, nextCall, startTestBot, until, type TestBot } from '../helpers/test-bot.js';
 
 let session: TestBot;
 let fake: FakeDiscord;
@@ -146,6 +146,9 @@ test('a member who answered a quiz that ran its course is taken off its reveal a
   await reveal(q);
   await over;
   const summaryId = fake.messagesIn(quizChannel).filter((m) => /^Quiz over/.test(m.embeds?.[0]?.title ?? '')).at(-1)!.id;
+  // the bot records the summary's message once it was posted: /forget-me finds it from then on
+  const roundId = buttons(q).find((b) => b.custom_id.startsWith('fq:a:'))!.custom_id.split(':')[2]!;
+  await until(() => store().getRound(roundId)?.summaryMessageId === summaryId, 'the quiz summary’s message to be recorded');
   assert.match(text(fake.message(summaryId)), /1 question on the whole corpus\.\n\n1\. Cy — 1 of 1 right\n1\. Alice — 1 of 1 right/);
 
   const reply = await command('forget-me', undefined, { user: cy, channelId: quizChannel }).final();

@@ -40,6 +40,8 @@ async function until(done: () => boolean, timeoutMs = 3000) {
 /** Start a session in a channel and wait for its first step's check question; returns the session. */
 async function startSession(channelId: string) {
   const intro = await study('start', channelId);
+  // the bot opens the thread (and records it) after it has shown the intro, which final() returns
+  await until(() => store().sessionInThread(intro.id) !== undefined).catch(() => {});
   const s = store().sessionInThread(intro.id);
   assert.ok(s, `a session opened a thread: ${JSON.stringify(intro)}`);
   // the step, then its check question (when the passage makes one)

@@ -15,6 +15,7 @@ import { configureStudy } from '../../src/discord/study/runner.js';
 import { Engine } from '../../src/engine.js';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle, type RecordedCall } from '../helpers/fake-discord.js';
 import { ARTICLE_FILE, CORPUS_DIR, tempDir } from '../helpers/engine.js';
+import { until } from '../helpers/test-bot.js';
 
 const source = readFileSync(join(CORPUS_DIR, ARTICLE_FILE), 'utf8');
 const data = tempDir('footnote-study-');
@@ -242,7 +243,10 @@ test('when the time runs out the answer is revealed by itself, and a later press
 
 test('a quiz in a channel the bot cannot post in is called off with a reason, and the channel stays free', async () => {
   fake.failNext({ method: 'POST', pathIncludes: `/channels/${quizChannel}/messages` }, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
-  const reply = await command('quiz', { count: 2 }, { channelId: quizChannel }).final();
+  const h = command('quiz', { count: 2 }, { channelId: quizChannel });
+  // the intro is shown first, and replaced by this notice once the first question could not be posted
+  await fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(h.token) && /could not post the questions/.test(c.body?.content ?? ''));
+  const reply = await h.final();
   assert.match(reply.content, /could not post the questions in this channel/);
   assert.equal(bot.context.store.study.runningQuizIn(quizChannel), undefined);
 });
@@ -317,7 +321,8 @@ test('a study session walks a section in a thread: passage, prompt, check questi
   assert.match(intro.embeds[0].title, /^Study session: Limits of Convergence/);
   const threadCall = await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${fake.channelId}/messages/${intro.id}/threads`);
   const thread = threadCall.body && intro.id; // the fake gives a thread opened on a message that message's id
-  const session = bot.context.store.study.sessionInThread(thread)!;
+  // the session records its thread once Discord has answered that call, a moment after it was made
+  const session = await until(() => bot.context.store.study.sessionInThread(thread), 'the session to know its thread');
   assert.ok(session, 'the session knows its thread');
   assert.equal(session.steps.length, 5);
 

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/discord/log.js';
 import { Engine } from '../../src/engine.js';
 import { tempDir } from './engine.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedCall, type StartOptions } from './fake-discord.js';
-import { botConfig } from './faults.js';
+import { botConfig, sleep } from './faults.js';
 
 export { replyTo, sleep } from './faults.js';
 
@@ -84,6 +84,20 @@ export function buttonId(message: any, label: string): string {
 /** The bot's message replying to a message, as it is stored now (after edits), if any. */
 export function botReplyTo(fake: FakeDiscord, channelId: string, messageId: string): any {
   return fake.messagesIn(channelId).find((m) => m.message_reference?.message_id === messageId);
+}
+
+/**
+ * Wait until `check` gives something truthy, and return it: for what the bot does a moment after the call a
+ * test waited for (it saves a thread's conversation or study session after Discord answered, not when it asked).
+ */
+export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
 }
 
 /** The next successful bot call matching `pred` from now on. */
