@@ -124,14 +124,14 @@ const SEPARABLE = /^(?:out|up|down|off|back|over|away)$/;
  * meaning (src/retrieve/phrasal-verbs.txt, general English, not the corpus's) is added to the
  * question's words at the phrase's place. A separable one may have up to two words between ("sell Iran out", "pull its forces out").
  */
-const PHRASAL: { re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8')
+const PHRASAL: { forms: string[]; particle: string; re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8')
   .split('\n')
   .flatMap((line) => {
     const m = /^([a-z|]+)\s+([a-z ]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());
     if (!m) return [];
     const particle = m[2].trim().split(/\s+/);
-    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? '(?:[\\p{L}\'’-]+\\s+){0,2}' : '';
-    return [{ re: new RegExp(`\\b(?:${m[1]})\\s+${between}${particle.join('\\s+')}\\b`, 'giu'), meanings: m[3].trim().split(/\s+/) }];
+    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? "(?:[a-z'’-]+\\s+){0,2}" : '';
+    return [{ forms: m[1].split('|'), particle: particle[0], re: new RegExp(`\\b(?:${m[1]})\\s+${between}${particle.join('\\s+')}\\b`, 'gi'), meanings: m[3].trim().split(/\s+/) }];
   });
 
 /** "What does X hope to get out of Y": a gain, not an exit. */
@@ -139,7 +139,11 @@ const GAIN_ASKED = /\bwhat\b[^?]{0,60}\bget\s+out\s+of\b/i;
 
 function withPhrasalMeanings(query: string, tokens: Token[]): Token[] {
   const added: Token[] = [];
-  for (const { re, meanings } of PHRASAL) {
+  // (only the phrases whose verb and particle are both in the question are looked for: a regular
+  // expression is compiled the first time it runs, and 250 of them would slow the first question)
+  const words = new Set(query.toLowerCase().match(/[a-z]+/g));
+  for (const { forms, particle, re, meanings } of PHRASAL) {
+    if (!words.has(particle) || !forms.some((f) => words.has(f))) continue;
     for (const m of query.matchAll(re)) {
       if (/^get/i.test(m[0]) && GAIN_ASKED.test(query)) continue;
       for (const word of meanings) added.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + m[0].length });
