@@ -205,7 +205,7 @@ function roleOwner(words: string[], i: number): string | undefined {
 }
 
 const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
-export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,2}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of)\\b|\\s*\\?|$)`, 'i');
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:[a-z-]+\\s+)?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
@@ -238,9 +238,21 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
   // ... and a sentence that does not name it at all ("which cities has IS captured?" against Iran's seizure of Tikrit) says nothing of it.
   if (PLACE_KINDS.test(kind) && !named.length && askedNames(query).length) return false;
+  // "the Pakistani militia": a nationality given to the kind must stand next to the name (Lebanese Hezbollah), or its country
+  const nationality = (m[0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase());
+  // (a person's is often given apart: "Iran and Russia, with Supreme Leader Ali Khamenei")
+  const ofNationality = (i: number) =>
+    !nationality.length || PERSON_KINDS.test(kind) || words.slice(Math.max(0, i - 3), i + 4).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
   // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
-  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
-  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i)));
+  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
+  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i)));
+}
+
+/** How many letters two words begin with alike (Pakistani / Pakistan: 8, Iraqi / Iran: 3). */
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** "the resort town of Sharm el-Sheikh", "the city of Tikrit": the name that follows is a place. */

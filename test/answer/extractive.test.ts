@@ -494,3 +494,11 @@ test('a season names its months: "the autumn 2015 dates" quotes sentences dated 
   assert.ok(a.citations.length >= 2, a.answer);
   assert.ok(a.citations.every((c) => /September|October|November|autumn/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
 });
+
+test('a nationality given to the thing asked for stands next to its name ("the Pakistani militia"), except a person\'s', async () => {
+  assert.equal((await engine.ask('What is the name of the Pakistani militia fighting for Assad?')).abstained, true);
+  assert.equal((await engine.ask('Which Syrian city did Russian jets strike first on September 30?')).abstained, true);
+  assert.match((await engine.ask('Which Lebanese group fights for Iran?')).answer, /Lebanese Hezbollah/);
+  assert.match((await engine.ask('Which Iraqi city was seized in 2015?')).answer, /Tikrit/);
+  assert.match((await engine.ask('Which Iranian leader competes with Putin for the position of master of Damascus?')).answer, /Khamenei/);
+});
