@@ -393,4 +393,4 @@ export function asksForStructure(query: string): boolean {
   return STRUCTURE_QUESTION.test(query);
 }
 
-const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\b(?:the|what|which|list|name|main)\s+parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:structure|outline|table of contents)\b/iu;
+const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b|\b(?:the|what|which|list|name|main)\s+parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:the|its|this|article['’]s|piece['’]s|essay['’]s)\s+(?:overall\s+)?structure\b|\bstructure of (?:the|this) (?:article|piece|essay|text|document)\b|\b(?:outline|table of contents)\b/iu;

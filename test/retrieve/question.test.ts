@@ -184,6 +184,8 @@ test('a question scoped to a section ("in the distrust section, ...") does not a
   assert.equal(asksForStructure('What are the sections?'), true);
   assert.equal(asksForStructure('In the distrust section, how could the US become a wedge?'), false);
   assert.equal(asksForStructure('What are the parts of the article?'), true);
+  assert.equal(asksForStructure("Which part of Iran's power structure backs Assad?"), false);
+  assert.equal(asksForStructure("What's the structure of the article?"), true);
   assert.deepEqual(subQuestions('List the dates the article mentions and what happened on each.').map((p) => p.text), ['List the dates the article mentions']);
   assert.equal(asksForStructure('How does public opinion constrain Russia, according to different parts of the article?'), false);
 });
