@@ -315,14 +315,24 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   // "What does each country contribute?": where the document turns from one to the other ("Iran, on the other hand, ..."), both sentences
-  if (corpus && !dated && EACH_ASKED.test(question.query)) {
+  // ... and asked for a contrast ("the official rhetoric with what is really going on"), where it turns ("But behind the curtain ...")
+  const contrasting = CONTRAST_ASKED.test(question.query);
+  if (corpus && !dated && (EACH_ASKED.test(question.query) || contrasting)) {
     const [before, after] = neighbours(best, corpus);
-    const opens = (q: Quote) => CONTRAST_OPENING.test(corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '');
+    const opens = (q: Quote) => {
+      const t = corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '';
+      return CONTRAST_OPENING.test(t) || (contrasting && TURN_OPENING.test(t));
+    };
     const turn = after && opens(after) ? after : before && opens(best) ? before : undefined;
     if (turn && !chosen.some((q) => sameSentence(q, turn))) chosen.splice(1, 0, turn);
   }
   return { quotes: chosen, ranked: usable };
 }
+
+/** A question that asks for a contrast, or for what lies under appearances. */
+const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|in reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;
+/** A sentence that turns against the one before it. */
+const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 
 /** A question about each of several parties ("what does each country bring", "why does it suit both"). */
 const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;

@@ -502,3 +502,9 @@ test('a nationality given to the thing asked for stands next to its name ("the P
   assert.match((await engine.ask('Which Iraqi city was seized in 2015?')).answer, /Tikrit/);
   assert.match((await engine.ask('Which Iranian leader competes with Putin for the position of master of Damascus?')).answer, /Khamenei/);
 });
+
+test('asked for a contrast, the sentence that turns against the best one comes with it', async () => {
+  const a = await engine.ask('How do the authors contrast the official rhetoric in Tehran and Moscow with what is really going on?');
+  assert.match(a.answer, /official speeches/);
+  assert.match(a.answer, /behind the curtain problems abound/);
+});
