@@ -201,13 +201,18 @@ export function questionType(q: string): QuestionType {
   const s = q.toLowerCase();
   if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|(?:^|[,;:.!]\s*)what(?:'s| is)\s+(?:it|this)\s+(?:all\s+)?about\s*[?.!]*\s*$|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|overall (?:view|argument|point|message|take)|(?:author|authors|article)(?:'s|s'|’s)? (?:view|stance|position|verdict|thesis|take)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|central (?:question|argument|claim)|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|the\s+[a-z-]+)\s+)?up\b|\bboil(?:s|ed)?\s+(?:(?:it|this|that)\s+)?down\b|\b(?:authors?|writers?|article|piece)\b[^?]{0,30}\b(?:land on|land|arrive at|come down on|settle on)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
-  if (/\bhow (?:many|much|long|often|large|big)\b|\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
+  // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
+  const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
+  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when)\b/.exec(s);
+  const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
+  const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && !/,|\band\b|\bor\b/.test(between);
+  if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b/.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
-  if (/\bhow\b/.test(s)) return 'how';
+  if (/\bhow\b/.test(s) && !embedded) return 'how';
   return 'what';
 }
 

@@ -508,3 +508,11 @@ test('asked for a contrast, the sentence that turns against the best one comes w
   assert.match(a.answer, /official speeches/);
   assert.match(a.answer, /behind the curtain problems abound/);
 });
+
+test('"which Syrian air base" is asked for an air base; a how-many clause inside a what-question does not make it a count', async () => {
+  assert.equal((await engine.ask('Which Syrian air base do the Russian jets fly from?')).abstained, true);
+  assert.equal((await engine.ask('What do the official speeches in Tehran and Moscow celebrate?')).abstained, false);
+  const pressures = await engine.ask('What domestic pressures limit how many losses each country can take in Syria?');
+  assert.equal(pressures.abstained, false);
+  assert.match(pressures.answer, /Afghanistan syndrome|public opinion/);
+});

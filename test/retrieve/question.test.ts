@@ -202,6 +202,9 @@ test('three or four things listed are asked about one at a time; "to A and to B"
   assert.deepEqual(subQuestions('Why is Russia more sensitive to losses and to a long war?').map((p) => p.text), ['Why is Russia more sensitive to losses?', 'Why is Russia more sensitive to a long war?']);
   assert.equal(questionType('Give the dates of the Valdai Club session.'), 'when');
   assert.equal(questionType('What was the date of the airliner bombing?'), 'when');
+  assert.equal(questionType('Put these in order with their dates: the bombing and the Valdai session.'), 'when');
+  assert.equal(questionType('What pressures limit how many losses each country can take?'), 'what');
+  assert.equal(questionType('So how many Russians joined IS?'), 'quantity');
   assert.equal(questionType("ok, what's it all about?"), 'overview');
   assert.notEqual(questionType('What is it about Iran that worries Russia?'), 'overview');
 });
