@@ -1,6 +1,7 @@
 import type { Chunk } from '../ingest/chunk.js';
 import { Bm25, Bm25Builder } from './bm25.js';
 import { BinaryReader, BinaryWriter } from './binary.js';
+import { withPhrasalMeanings } from './phrasal.js';
 import { contentTokens, type Token } from './tokenize.js';
 import { U32List } from './u32-list.js';
 
@@ -73,7 +74,8 @@ export function preparePassageTerms(chunks: Chunk[]): PassageTerms {
   sentenceStart.push(0);
   const bm25 = new Bm25Builder();
   for (const chunk of chunks) {
-    const tokens = contentTokens(chunk.text);
+    // ("may also sell out Iranian interests" also says betray, as a question's "pull out" also asks withdraw)
+    const tokens = withPhrasalMeanings(chunk.text, contentTokens(chunk.text));
     const section = contentTokens(chunk.section);
     bm25.add([...tokens, ...section].map((t) => t.stem));
     for (const s of chunk.sentences) {

@@ -516,3 +516,8 @@ test('"which Syrian air base" is asked for an air base; a how-many clause inside
   assert.equal(pressures.abstained, false);
   assert.match(pressures.answer, /Afghanistan syndrome|public opinion/);
 });
+
+test("a passage's phrasal verb carries its meaning too: 'sell out Iranian interests' answers a question about betrayal", async () => {
+  const a = await engine.ask("Is there a risk that Moscow betrays Tehran's goals in Syria if Washington offers it something?");
+  assert.match(a.passages[0].text, /sell out Iranian interests/);
+});
