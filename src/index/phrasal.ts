@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { stemWord, type Token } from './tokenize.js';
 
 /** Particles a verb's object may stand before ("sell Iran out", "prop the regime up"). */
-const SEPARABLE = /^(?:out|up|down|off|back|over|away)$/;
+const SEPARABLE = /^(?:out|up|down|off|back|over|away|best)$/;
 
 /**
  * Phrasal verbs ("pull out", "prop up", "sell out") mean what their verb alone does not: their one-word

@@ -213,6 +213,7 @@ test('a phrasal verb adds its one-word meaning at its place ("pull out" → with
   const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
   assert.ok(words('When will Russia pull out of Syria?').includes('withdraw'));
   assert.ok(words('How long can Moscow keep propping up Assad?').includes('support'));
+  assert.ok(words('What sort of government would suit the Kremlin best?').includes('prefer'));
   assert.ok(words('does russia even have a plan 4 getting out of syria').includes('exit'));
   assert.ok(words('Does the Kremlin have a plan for pulling its forces out?').includes('withdraw'));
   // "what does X hope to get out of Y" is a gain, not an exit
