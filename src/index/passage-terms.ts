@@ -73,9 +73,12 @@ export function preparePassageTerms(chunks: Chunk[]): PassageTerms {
   firstSentence.push(0);
   sentenceStart.push(0);
   const bm25 = new Bm25Builder();
+  const acronyms = findAcronyms(chunks);
   for (const chunk of chunks) {
     // ("may also sell out Iranian interests" also says betray, as a question's "pull out" also asks withdraw)
     const tokens = withPhrasalMeanings(chunk.text, contentTokens(chunk.text));
+    // ("the IRGC in particular" is the Islamic Revolutionary Guards Corps the corpus spells out elsewhere)
+    tokens.push(...tokens.flatMap((t) => (/^[A-Z]{3,}$/.test(chunk.text.slice(t.start, t.end)) ? (acronyms.get(t.word) ?? []).map((w) => ({ ...w, start: t.start, end: t.end })) : [])));
     const section = contentTokens(chunk.section);
     bm25.add([...tokens, ...section].map((t) => t.stem));
     for (const s of chunk.sentences) {
@@ -96,7 +99,7 @@ export function preparePassageTerms(chunks: Chunk[]): PassageTerms {
     sentenceStart.toArray(),
     sentenceWords.toArray(),
     new Bm25(bm25.finish()),
-    findAcronyms(chunks),
+    acronyms,
   );
 }
 

@@ -29,8 +29,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts). */
-export const TOKENIZER_RULES = 4;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words. */
+export const TOKENIZER_RULES = 5;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {

@@ -521,3 +521,8 @@ test("a passage's phrasal verb carries its meaning too: 'sell out Iranian intere
   const a = await engine.ask("Is there a risk that Moscow betrays Tehran's goals in Syria if Washington offers it something?");
   assert.match(a.passages[0].text, /sell out Iranian interests/);
 });
+
+test("an acronym in a passage stands for the words the corpus spells it out with ('the IRGC in particular' ~ Revolutionary Guards)", async () => {
+  const a = await engine.ask("How do Iran's Revolutionary Guards see keeping the Syrian president in office?");
+  assert.match(a.passages[0].text, /the IRGC in particular/);
+});
