@@ -1,4 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView } from './answer/extractive.js';
+import { asksForPeople } from './answer/people.js';
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
@@ -137,7 +138,7 @@ export class Engine implements CorpusView {
     // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
     // "In the distrust section, how ...": the question is asked of that section.
     const search = { ...options, k: Math.max(k, this.topK), sections: options.sections?.length ? options.sections : this.sectionsNamed(question.query) };
-    const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) ? [{ text: question.query }] : subQuestions(question.query);
+    const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) || asksForPeople(question.query) ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };
       return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, search) };

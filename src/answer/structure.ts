@@ -3,6 +3,7 @@
  * overview (opening question, section topic sentences, conclusion), a section's summary, the list
  * of headings, where an abbreviation is spelled out, and the authors' biographies.
  */
+import { answerPeople } from './people.js';
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
@@ -27,6 +28,9 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // "What does IS stand for?": the sentence that spells it out.
   const defined = acronymDefinition(question.query, retrieval, corpus);
   if (defined) return defined;
+  // "Which Iranian leaders are named in the article?": the people it names, each where it says who they are.
+  const people = answerPeople(question.query, top.docId, corpus);
+  if (people) return people;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
   const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);

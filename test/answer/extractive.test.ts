@@ -526,3 +526,17 @@ test("an acronym in a passage stands for the words the corpus spells it out with
   const a = await engine.ask("How do Iran's Revolutionary Guards see keeping the Syrian president in office?");
   assert.match(a.passages[0].text, /the IRGC in particular/);
 });
+
+test('"which Iranian leaders are named, and what positions do they hold?": the people the article names, each where it says who they are', async () => {
+  const a = await engine.ask('Which Iranian leaders are named in the article, and what positions do they hold?');
+  assert.match(a.answer, /Iranian parliamentary speaker Ali Larijani/);
+  assert.match(a.answer, /Supreme Leader Ali Khamenei/);
+  assert.doesNotMatch(a.answer, /Russian president Vladimir Putin/);
+  // all of them, the authors aside
+  const all = await engine.ask('Who is mentioned in the article?');
+  assert.match(all.answer, /Vladimir Putin/);
+  assert.match(all.answer, /Bashar al-Assad/);
+  assert.doesNotMatch(all.answer, /Flemming Splidsboel Hansen/);
+  // figures that are numbers are not people
+  assert.doesNotMatch((await engine.ask('What figures does the article give for Russians killed by or joining IS?')).answer, /Larijani/);
+});
