@@ -52,7 +52,8 @@ export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);
  */
 export function fitsQuantity(query: string, sentence: string, match: WordSimilarity): boolean {
   const q = query.toLowerCase();
-  if (/\b(?:percentage|percent|proportion|share)\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
+  // (a share of something, not sharing a panel)
+  if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   if (!head?.length) return true;

@@ -540,3 +540,11 @@ test('"which Iranian leaders are named, and what positions do they hold?": the p
   // figures that are numbers are not people
   assert.doesNotMatch((await engine.ask('What figures does the article give for Russians killed by or joining IS?')).answer, /Larijani/);
 });
+
+test('"share a panel" is no share of a whole; "yo what year was this written" asks for the date', async () => {
+  const same = (a: string, b: string) => (a === b ? 1 : 0);
+  assert.equal(fitsQuantity('Which leader did Larijani share a panel with?', 'Larijani was invited to share a panel with Russian president Vladimir Putin.', same), true);
+  assert.equal(fitsQuantity('What share of Russians support the war?', 'The Russian public is unlikely to accept it.', same), false);
+  assert.match((await engine.ask('Which Russian leader did Larijani share a panel with at the Valdai Club?')).answer, /Vladimir Putin/);
+  assert.match((await engine.ask('yo what year was this written, feels kinda old')).answer, /2015/);
+});
