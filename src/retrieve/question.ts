@@ -194,6 +194,9 @@ export function metadataField(q: string): MetadataField | undefined {
   return undefined;
 }
 
+/** A comparison asked for in so many words. */
+const COMPARED = /\b(?:differ|differs|differed|different|difference|differences|compare|compared|comparison|contrast|contrasts|versus|vs\.?|unlike|as opposed to)\b/i;
+
 const PRONOUN = /\b(?:he|she|it|its|they|them|their|him|his|her|this|that|these|those)\b/i;
 const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|compared|comparison|contrast|versus|vs\.?|each|both|respective|respectively|unlike|as opposed to)\b/i;
 
@@ -320,10 +323,12 @@ function comparedSides(query: string): SubQuestion[] | undefined {
   }
   const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
   if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
+  // (without a pair, only a comparison asked in so many words: "each" may be of dates or events)
+  if (!COMPARED.test(query)) return undefined;
   const names: string[] = [];
   for (const m of query.matchAll(/(?<=(\S+)\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)) {
-    // (a place something happens in, "in Syria", is no side)
-    if (!ADJECTIVE_NAME.test(m[2]) && !names.includes(m[2]) && !LOCATIVE_BEFORE.test(m[1])) names.push(m[2]);
+    // (a place something happens in, "in Syria", is no side; nor a word opening a sentence)
+    if (!ADJECTIVE_NAME.test(m[2]) && !names.includes(m[2]) && !LOCATIVE_BEFORE.test(m[1]) && !/[.?!:]$/.test(m[1])) names.push(m[2]);
   }
   if (names.length < 2) return undefined;
   const sides = names.slice(-2);
