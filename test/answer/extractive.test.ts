@@ -548,3 +548,7 @@ test('"share a panel" is no share of a whole; "yo what year was this written" as
   assert.match((await engine.ask('Which Russian leader did Larijani share a panel with at the Valdai Club?')).answer, /Vladimir Putin/);
   assert.match((await engine.ask('yo what year was this written, feels kinda old')).answer, /2015/);
 });
+
+test('"what central question do the authors set out to answer near the start?" is the question the article opens with', async () => {
+  assert.match((await engine.ask('What central question do the authors set out to answer near the start?')).answer, /tactical marriage of convenience/);
+});
