@@ -330,7 +330,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
 }
 
 /** A question that asks for a contrast, or for what lies under appearances. */
-const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|in reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;
+const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;
 /** A sentence that turns against the one before it. */
 const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 
