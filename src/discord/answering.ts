@@ -8,6 +8,7 @@
  */
 import { ThreadAutoArchiveDuration, type Client, type Guild, type Message } from 'discord.js';
 import { checkQuestion, type AskOptions } from '../engine.js';
+import { refusesMessage } from '../answer/compose.js';
 import type { AnswerRecord, AskedVia, MaybeReviewedAnswer } from '../store/index.js';
 import type { BotContext } from './context.js';
 import { carryKeyTerms, needsPreviousTurn } from '../retrieve/follow-up.js';
@@ -153,7 +154,10 @@ export function isWithdrawn(ctx: BotContext, messageId: string): boolean {
  * A follow-up as a standalone question: the model's condense step when answers are written by a
  * model (falling back when it fails), else the previous question's key terms carried over.
  */
-export async function resolveFollowUp(ctx: BotContext, question: string, previous: AnswerRecord[], llm = true): Promise<ResolvedFollowUp> {
+export async function resolveFollowUp(ctx: BotContext, question: string, turns: AnswerRecord[], llm = true): Promise<ResolvedFollowUp> {
+  // A message that was refused (an instruction to the bot, talk, another language) is no turn to read a follow-up with.
+  const previous = turns.filter((r) => !refusesMessage(r.answer.answer));
+  if (!previous.length) return { standalone: question, reading: undefined };
   // "thanks!" after an answer is not a question about the previous one.
   // A question that stands on its own ("What did Putin say about Iran?") is asked as it is, by the model too.
   if (analyzeQuestion(question).chatter || !needsPreviousTurn(question)) return { standalone: question, reading: undefined };
