@@ -263,7 +263,7 @@ function sectionByPlace(query: string, docId: string, corpus: CorpusView): strin
 }
 
 /** Questions about how the document begins. */
-const OPENING_QUESTION = /\bhow (?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|begin|start)\b|\b(?:first|opening) (?:sentence|paragraph|line|lines|words)\b(?! of (?:the )?(?:section|part))|\bwhat (?:is|was) the (?:opening|intro|introduction)\b|\bhow is (?:the|this) (?:article|piece|essay) introduced\b/i;
+const OPENING_QUESTION = /\bhow (?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|begin|start)\b|\b(?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|opens|begin|begins|start|starts) (?:with|by|on)\b|\b(?:first|opening) (?:sentence|paragraph|line|lines|words)\b(?! of (?:the )?(?:section|part))|\bwhat (?:is|was) the (?:opening|intro|introduction)\b|\bhow is (?:the|this) (?:article|piece|essay) introduced\b/i;
 
 /** The document's opening passage (its first sentence only, when that is asked), quoted whole. */
 function opening(docId: string, corpus: CorpusView, firstSentenceOnly: boolean): ExtractiveAnswer {

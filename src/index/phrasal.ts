@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stemWord, type Token } from './tokenize.js';
@@ -10,7 +11,12 @@ const SEPARABLE = /^(?:out|up|down|off|back|over|away|best)$/;
  * meaning (phrasal-verbs.txt beside this file, general English, not the corpus's) is added to the
  * words of a question, and of a passage, at the phrase's place. A separable one may have up to two words between ("sell Iran out", "pull its forces out").
  */
-const PHRASAL: { forms: string[]; particle: string; re: RegExp; meanings: string[] }[] = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8')
+const LIST = readFileSync(fileURLToPath(new URL('./phrasal-verbs.txt', import.meta.url)), 'utf8');
+
+/** The list's fingerprint: the passages' terms depend on it, so an index built with another list is rebuilt. */
+export const PHRASAL_DIGEST = createHash('sha256').update(LIST).digest('hex').slice(0, 12);
+
+const PHRASAL: { forms: string[]; particle: string; re: RegExp; meanings: string[] }[] = LIST
   .split('\n')
   .flatMap((line) => {
     const m = /^([a-z|]+)\s+([a-z ]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());

@@ -11,7 +11,11 @@ import { chunkDocument, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from
 import { readDocstore, writeDocstore } from './docstore.js';
 import { sha256File } from './files.js';
 import { preparePassageTerms, readPassageTerms, writePassageTerms, type PassageTerms } from './passage-terms.js';
+import { PHRASAL_DIGEST } from './phrasal.js';
 import { TOKENIZER_RULES } from './tokenize.js';
+
+/** What made the passages' terms: the tokenizer's rules and the phrasal list (a change to either rebuilds). */
+export const TOKENIZER = `${TOKENIZER_RULES}.${PHRASAL_DIGEST}`;
 
 /** 2: the passages' terms are persisted (terms.bin) and docstore.json is written a line per passage. */
 export const INDEX_FORMAT = 2;
@@ -21,8 +25,8 @@ export interface Manifest {
   format: number;
   corpusHash: string;
   chunker: ChunkerSettings;
-  /** TOKENIZER_RULES the passages' terms were made with */
-  tokenizer?: number;
+  /** the tokenizer the passages' terms were made with: TOKENIZER_RULES and the phrasal list's digest */
+  tokenizer?: number | string;
   embedder: Record<string, string | number>;
   documents: number;
   chunks: number;
@@ -66,7 +70,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   const started = performance.now();
   const dir = join(options.dataDir, 'index');
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
-  const expected = { format: INDEX_FORMAT, corpusHash: options.corpus.hash, chunker, tokenizer: TOKENIZER_RULES, embedder: options.embedder };
+  const expected = { format: INDEX_FORMAT, corpusHash: options.corpus.hash, chunker, tokenizer: TOKENIZER, embedder: options.embedder };
   let reason = options.force ? 'rebuild requested' : undefined;
   if (!reason) {
     const check = checkIndex(dir, expected);
@@ -130,7 +134,7 @@ async function buildIndex(options: OpenIndexOptions & { chunker: ChunkerSettings
     format: INDEX_FORMAT,
     corpusHash: corpus.hash,
     chunker: options.chunker,
-    tokenizer: TOKENIZER_RULES,
+    tokenizer: TOKENIZER,
     embedder: options.embedder,
     documents: corpus.documents.length,
     chunks: chunks.length,

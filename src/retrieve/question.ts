@@ -121,8 +121,11 @@ const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|cou
 /** "Can you explain X", "could you summarise X": a request; what is asked starts at its verb. */
 const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;
 
+/** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
+const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
+
 export function withoutPreamble(query: string): string {
-  return query.replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return query.replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */

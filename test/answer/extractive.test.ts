@@ -552,3 +552,9 @@ test('"share a panel" is no share of a whole; "yo what year was this written" as
 test('"what central question do the authors set out to answer near the start?" is the question the article opens with', async () => {
   assert.match((await engine.ask('What central question do the authors set out to answer near the start?')).answer, /tactical marriage of convenience/);
 });
+
+test('"air operations" is bombing; chat openers ("wait", "yo") are no words of the question; "what does the article open with?"', async () => {
+  assert.match((await engine.ask('wait when did russia start bombing syria again??')).answer, /September 30/);
+  assert.match((await engine.ask('What scene does the article open with?')).answer, /Larijani/);
+  assert.match((await engine.ask('What sort of government in Damascus would the Kremlin ideally like to end up with?')).answer, /weak enough/);
+});
