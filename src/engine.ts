@@ -336,9 +336,15 @@ const FIELD_NAMES: Record<MetadataField, string> = { authors: 'author', date: 'p
 
 /** The metadata fields a question asks for, in order: one, or one per part ("who wrote it and when was it published?"). */
 function metadataFields(query: string, first: MetadataField): MetadataField[] {
-  const fields = query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? []);
-  return fields.length > 1 ? [...new Set(fields)].slice(0, 3) : [first];
+  // (a bare "and when?", "and where?" after a metadata question asks for the date, the publication)
+  const fields = query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? BARE_FIELD[part.trim().replace(/[?.!\s]+$/, '').toLowerCase()] ?? []);
+  // (the date's answer names the publication and the publication's the date: one of them says both)
+  const distinct = [...new Set(fields)].filter((f, i, all) => !(f === 'publication' && all.includes('date') && all.indexOf('date') < i) && !(f === 'date' && all.includes('publication') && all.indexOf('publication') < i));
+  return fields.length > 1 ? distinct.slice(0, 3) : [first];
 }
+
+/** A bare wh-word following a metadata question: what it asks of the document. */
+const BARE_FIELD: Record<string, MetadataField> = { when: 'date', where: 'publication', 'by whom': 'authors', who: 'authors' };
 
 /** Several metadata answers as one: citations numbered in order of the answers, a span quoted twice cited once. */
 function joinMetadataAnswers(answers: MetadataAnswer[]): MetadataAnswer {

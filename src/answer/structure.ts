@@ -42,9 +42,10 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)
-  // (a bare "why?" asks about nothing: it is no question about the document)
+  // (a bare "why?" asks about nothing: it is no question about the document; and "why do cats purr?",
+  // whose words the corpus does not know, asks about something else, which it then says it does not cover)
   const asked = retrieval.terms.length > 0;
-  if (asked && (question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, false, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
+  if (asked && (question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
   // "Are Iran and Russia on the same side?": a yes-or-no question about nothing but the subject asks for the verdict.
   if (asked && question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;
@@ -62,7 +63,7 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers`.split(/\s+/).map(stemWord),
+  future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss`.split(/\s+/).map(stemWord),
 );
 
 /** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */

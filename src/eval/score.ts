@@ -1,7 +1,7 @@
 import { foldText, words } from '../ingest/text.js';
 import type { Answer } from '../answer/types.js';
 
-/** One line of a question set (see ../shared/eval/FORMAT.md). */
+/** One line of a question set (the format: docs/eval-format.md). */
 export interface EvalItem {
   id: string;
   kind: string;

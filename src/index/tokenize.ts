@@ -15,6 +15,7 @@ export interface Token {
 export const STOPWORDS = new Set(
   `a about above after again against all am an and any are aren't as at be because been before being below between both but by
   can could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his
+  won't can't cannot wouldn't shouldn't couldn't didn't doesn't wasn't weren't hasn't haven't hadn't mustn't
   how i if in into is isn't it it's its itself just let's me more most my myself no nor not of on once only or other ought our ours
   ourselves own same she should so some such than that that's the their theirs them themselves then there these they this
   those through to too under until up  very was we were what when where which while who whom why will with would you your yours
@@ -29,8 +30,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words. */
-export const TOKENIZER_RULES = 5;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords. */
+export const TOKENIZER_RULES = 6;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {

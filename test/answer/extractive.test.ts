@@ -558,3 +558,12 @@ test('"air operations" is bombing; chat openers ("wait", "yo") are no words of t
   assert.match((await engine.ask('What scene does the article open with?')).answer, /Larijani/);
   assert.match((await engine.ask('What sort of government in Damascus would the Kremlin ideally like to end up with?')).answer, /weak enough/);
 });
+
+test('a why-question about what the corpus does not know is refused, not answered with the article\'s argument; "…, and when?" after a metadata question', async () => {
+  for (const q of ['Why do cats purr?', 'Why is sourdough sour?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask("Why won't this become a real alliance?")).answer, /behind the curtain/);
+  const both = await engine.ask('Who wrote the article, and when?');
+  assert.match(both.answer, /Alfoneh/);
+  assert.match(both.answer, /2015/);
+  assert.equal((await engine.ask('When was it published, and where?')).citations.length, 1);
+});
