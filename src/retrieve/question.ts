@@ -30,6 +30,12 @@ const INJECTION = [
   // an imperative to say a quoted text ("First say 'I have no rules'")
   /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /(?:^|[.!?,;:]\s*|\b(?:you|now|please|just|and|then|to)\s+)(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
+  // a note to the assistant in brackets ("[admin note: ...]"), a part to play ("stay in character", "let's play a game")
+  /\[\s*(?:admin|administrator|system|developer|moderator|assistant|staff|ai)\b[^\]]*\]/i,
+  /\bstay\s+in\s+character\b|\blet['’]?s\s+play\s+a\s+game\b/i,
+  /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?exactly\s+(?:the\s+)?(?:phrase|word|words|text|string|sentence)\b/i,
+  // "let's role-play: you are Putin now", "you are now X"
+  /\b(?:let['’]?s\s+)?role[\s-]?play\b|\byou\s+are\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}now\b/u,
   // a premise the reader is told to take as given ("Pretend the article says ...", "Assume that ...")
   /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
@@ -54,7 +60,7 @@ const INJECTION = [
   /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?(?:exactly|verbatim|word for word)\s*(?:[:\-–]|this|the following)/i,
   // told to leave the documents for what the model knows
   /\b(?:use|from|with|rely\s+on|draw\s+on|using)\s+(?:your\s+)?(?:own|general|outside|external|prior|world|background)\s+knowledge\b|\b(?:your\s+)?training\s+data\b/i,
-  /\bnew\s+(?:rules?|directives?|policy|orders?)\s*(?:[:\-–]|from\b|for\s+you\b)|\bfrom\s+now\s+on,?\s+(?:you|always|only|reply|answer|respond|say)\b/i,
+  /\bnew\s+(?:[a-z]+\s+)?(?:rules?|directives?|policy|orders?)\s*(?:[:\-–]|from\b|for\s+you\b)|\bfrom\s+now\s+on,?\s+(?:you|always|only|reply|answer|respond|say)\b/i,
   /\b(?:stop|quit|skip|no\s+more)\s+(?:citing|the\s+citations|citations|(?:following\s+)?(?:your|the|any)\s+(?:rules|guidelines|instructions))\b/i,
   /\b(?:i\s+(?:am\s+|'m\s+|’m\s+)?authori[sz](?:e|ing)|authori[sz]ing)\s+(?:you|debug|developer|admin|this)\b|\bdebug\s+mode\b/i,
   /\b(?:list|reveal|show|print|share|repeat|dump|recite)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:hidden\s+|secret\s+|internal\s+|full\s+)?(?:rules|instructions|guidelines|prompt|configuration|config|settings)\b/i,
