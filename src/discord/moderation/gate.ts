@@ -83,7 +83,8 @@ export function admitQuestion(ctx: BotContext, q: QuestionContext, now = Date.no
     member: q.member,
     blocked: ctx.store.moderation.blockOf(q.guildId, q.member.userId) !== undefined,
     text: q.text,
-    lastAskedAt: ctx.moderation.lastAskedAt(q.guildId, q.member.userId),
+    // read only where a cooldown applies: after a restart it is a read of the stored questions
+    lastAskedAt: settings.memberCooldownSeconds ? ctx.moderation.lastAskedAt(q.guildId, q.member.userId) : undefined,
     now,
   });
   if (refusal) {
