@@ -134,6 +134,15 @@ export class Engine implements CorpusView {
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const { question, bios } = this.aboutAuthors(analyzeQuestion(checkQuestion(raw)), options.docIds);
+    // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
+    // (the offline word matching reads English only: a question in another language is told so, not abstained on
+    // as if the corpus lacked it; an attack is refused whole, even when a real question rides along: obeying half a
+    // message teaches that the other half was read)
+    const refusal = this.englishOnly && inOtherLanguage(question.text) ? OTHER_LANGUAGE_MESSAGE : question.injection ? INSTRUCTION_MESSAGE : undefined;
+    if (refusal) {
+      const totalMs = ms(performance.now() - started);
+      return { question: question.text, answer: refusal, abstained: true, citations: [], mode: 'extractive', passages: [], timings: { retrieveMs: 0, answerMs: totalMs, totalMs } };
+    }
     const k = options.k ?? this.topK;
     // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
     // "In the distrust section, how ...": the question is asked of that section.
@@ -154,10 +163,6 @@ export class Engine implements CorpusView {
       return { question: question.text, ...answer, passages, timings: { retrieveMs: ms(retrieved - started), answerMs: ms(done - retrieved), totalMs: ms(done - started) } };
     };
 
-    // The offline word matching reads English only: a question in another language is told so, not abstained on as if the corpus lacked it.
-    if (this.englishOnly && inOtherLanguage(question.text)) return finish({ answer: OTHER_LANGUAGE_MESSAGE, abstained: true, citations: [], mode: 'extractive' });
-    // An attack is refused whole, even when a real question rides along: obeying half a message teaches that the other half was read.
-    if (question.injection) return finish({ answer: INSTRUCTION_MESSAGE, abstained: true, citations: [], mode: 'extractive' });
     if (question.metadata) {
       // "Who wrote the article and when was it published?": each field answered, in the order asked.
       const metas = metadataFields(question.query, question.metadata).flatMap((field) => this.metadataAnswer(field, question.tokens, retrieval, options.docIds) ?? []);
@@ -338,9 +343,10 @@ const FIELD_NAMES: Record<MetadataField, string> = { authors: 'author', date: 'p
 function metadataFields(query: string, first: MetadataField): MetadataField[] {
   // (a bare "and when?", "and where?" after a metadata question asks for the date, the publication)
   const fields = query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? BARE_FIELD[part.trim().replace(/[?.!\s]+$/, '').toLowerCase()] ?? []);
-  // (the date's answer names the publication and the publication's the date: one of them says both)
-  const distinct = [...new Set(fields)].filter((f, i, all) => !(f === 'publication' && all.includes('date') && all.indexOf('date') < i) && !(f === 'date' && all.includes('publication') && all.indexOf('publication') < i));
-  return fields.length > 1 ? distinct.slice(0, 3) : [first];
+  // (the date's answer names the publication and the publication's the date: the first asked says both)
+  const distinct = [...new Set(fields)];
+  const dated = distinct.find((f) => f === 'date' || f === 'publication');
+  return fields.length > 1 ? distinct.filter((f) => (f !== 'date' && f !== 'publication') || f === dated).slice(0, 3) : [first];
 }
 
 /** A bare wh-word following a metadata question: what it asks of the document. */

@@ -91,7 +91,8 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   if (reaction && !fitsNames(` ${query.slice(reaction.index + reaction[0].length)}`, sentence, match)) return false;
   const subject = newSubject(query) ?? reacting;
   if (!subject) return true;
-  const wanted = askedNames(` ${subject}`).length ? askedNames(` ${subject}`) : contentTokens(subject).map((t) => t.word);
+  const named = askedNames(` ${subject}`);
+  const wanted = named.length ? named : contentTokens(subject).map((t) => t.word);
   const raw = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
@@ -250,7 +251,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
 }
 
 /** How many letters two words begin with alike (Pakistani / Pakistan: 8, Iraqi / Iran: 3). */
-function sharedStart(a: string, b: string): number {
+export function sharedStart(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
@@ -273,12 +274,16 @@ const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|decla
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
 const AUTHORSHIP = /\b(?:wr[io]te|writes|writing|written|writer|authors?|authored|penned|drafted|composed)\b/i;
 
-/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers; advice asked for, only one that gives some. */
+/** "Who wrote War and Peace?" (not the document itself): only a sentence about someone writing it answers. */
 export function fitsAuthorship(query: string, sentence: string): boolean {
-  return (!AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence)) && (!ADVICE_QUESTION.test(query) || ADVICE.test(sentence));
+  return !AUTHORSHIP_QUESTION.test(query) || AUTHORSHIP.test(sentence);
 }
 
 /** "What does X recommend Washington do?": advice is asked for, and only a sentence that gives some answers. */
+export function fitsAdvice(query: string, sentence: string): boolean {
+  return !ADVICE_QUESTION.test(query) || ADVICE.test(sentence);
+}
+
 const ADVICE_QUESTION = /\b(?:what|which|how|who)\b[^?]{0,60}\b(?:recommend|recommends|recommended|advise|advises|advised|urge|urges|urged|prescribe|prescribes|advocate|advocates|advocated)\b|\b(?:recommendations?|advice|policy prescriptions?)\b/i;
 const ADVICE = /\b(?:recommend\w*|should|ought|urg(?:e|es|ed|ing)|propos\w*|suggest\w*|advi[sc]\w*|advocat\w*|prescri\w*|call(?:s|ed|ing)? for|need(?:s|ed)? to|must)\b/i;
 

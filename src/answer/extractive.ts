@@ -8,7 +8,7 @@ import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAG
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
-  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
+  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
   mentions, MONEY, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -292,7 +292,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
   const dated = byMonth && usable.some((c) => inMonth(text(c)));

@@ -6,6 +6,7 @@
 import type { Chunk } from '../ingest/chunk.js';
 import { buildFactBank, type FactBank, type FactMention } from '../study/facts.js';
 import type { Quote } from './citations.js';
+import { sharedStart } from './checks.js';
 import { argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
 /** A question about who the document names: "which people / leaders / figures are mentioned", "who is named in the article". */
@@ -41,7 +42,8 @@ export function answerPeople(query: string, docId: string, corpus: CorpusView): 
   const bank = factBankOf(argumentOf(docId, corpus), corpus);
   const nationality = NATIONALITY.exec(query)?.[1]?.toLowerCase();
   const authors = /\bauthors?\b|\bwriters?\b/i.test(query) ? [] : doc.meta.authors.map((a) => a.toLowerCase());
-  const sentenceOf = (m: FactMention) => doc.source.slice(m.sentence.start, m.sentence.end);
+  // the words of a mention's sentence before the name
+  const before = (m: FactMention) => doc.source.slice(m.sentence.start, m.start);
   const quotes: Quote[] = [];
   for (const person of bank.entities.filter((e) => e.kind === 'person' && !authors.includes(e.full.toLowerCase()))) {
     const mentions = bank.mentionsByEntity.get(person.key) ?? [];
@@ -49,12 +51,12 @@ export function answerPeople(query: string, docId: string, corpus: CorpusView): 
     if (nationality) {
       // (given with the name, over its title, it decides; else, for someone given a title, the country
       // named a few words before: "tension between Iran and Russia, with Supreme Leader Ali Khamenei")
-      const given = mentions.map((m) => givenNationality(sentenceOf(m).slice(0, m.start - m.sentence.start))).find((n) => n);
-      const titled = mentions.filter((m) => ROLE_BEFORE.test(sentenceOf(m).slice(0, m.start - m.sentence.start)));
-      const fits = given ? sameNation(given, nationality) : titled.some((m) => countryBefore(sentenceOf(m).slice(0, m.start - m.sentence.start), nationality));
+      const given = mentions.map((m) => givenNationality(before(m))).find((n) => n);
+      const titled = mentions.filter((m) => ROLE_BEFORE.test(before(m)));
+      const fits = given ? sameNation(given, nationality) : titled.some((m) => countryBefore(before(m), nationality));
       if (!fits) continue;
     }
-    const described = mentions.find((m) => ROLE_BEFORE.test(sentenceOf(m).slice(0, m.start - m.sentence.start))) ?? mentions[0];
+    const described = mentions.find((m) => ROLE_BEFORE.test(before(m))) ?? mentions[0];
     const quote = wholeQuote(described.passage, described.sentence, doc);
     if (!quotes.some((q) => q.start === quote.start)) quotes.push(quote);
     if (quotes.length >= MAX_PEOPLE) break;
@@ -63,11 +65,14 @@ export function answerPeople(query: string, docId: string, corpus: CorpusView): 
 }
 
 /** A title or role right before a name ("parliamentary speaker Ali Larijani", "Supreme Leader Ali Khamenei", "president Vladimir Putin"). */
-const ROLE_BEFORE = /\b(?:speaker|leader|president|minister|king|general|commander|chief|head|ruler|ayatollah|spokes(?:man|woman)|ambassador|envoy|secretary|chairman|emir|prince|sheikh|imam)\s+$/i;
+const TITLES = 'speaker|leader|president|minister|king|general|commander|chief|head|ruler|ayatollah|spokes(?:man|woman)|ambassador|envoy|secretary|chairman|emir|prince|sheikh|imam';
+const ROLE_BEFORE = new RegExp(`\\b(?:${TITLES})\\s+$`, 'i');
+
+const GIVEN_NATIONALITY = new RegExp(`\\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an))\\s+(?:(?:[a-z]+\\s+){0,2}(?:${TITLES})\\s+)?(?:[A-Z][\\p{L}'’-]*\\s+)*$`, 'u');
 
 /** The nationality written with a name, over its title only ("Russian president Vladimir Putin" → russian; not "his Russian benefactor, the Assad ..."). */
 function givenNationality(before: string): string | undefined {
-  const m = /\b([A-Z][a-z]+(?:ian|ean|ese|ish|i|an))\s+(?:(?:[a-z]+\s+){0,2}(?:speaker|leader|president|minister|king|general|commander|chief|head|ruler|ayatollah|spokes(?:man|woman)|ambassador|envoy|secretary|chairman|emir|prince|sheikh|imam)\s+)?(?:[A-Z][\p{L}'’-]*\s+)*$/u.exec(before);
+  const m = GIVEN_NATIONALITY.exec(before);
   return m?.[1]?.toLowerCase();
 }
 
@@ -78,9 +83,7 @@ function countryBefore(before: string, wanted: string): boolean {
 
 /** Iranian / Iran, Russian / Russia, Lebanese / Lebanon: one nation (four letters alike, Iraq and Iran apart). */
 function sameNation(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i >= 4;
+  return sharedStart(a, b) >= 4;
 }
 
 const banks = new WeakMap<Chunk[], FactBank>();
