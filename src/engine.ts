@@ -150,7 +150,7 @@ export class Engine implements CorpusView {
     const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) || asksForPeople(question.query) ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };
-      return { question: q, side: part.side, retrieval: await this.retriever.search(q.query, q.tokens, search) };
+      return { question: q, side: part.side, focus: part.focus, retrieval: await this.retriever.search(q.query, q.tokens, search) };
     })) : undefined;
     const retrieval = partRetrievals ? mergeRetrievals(partRetrievals.map((p) => p.retrieval), search.k) : await this.retriever.search(question.query, question.tokens, search);
     const retrieved = performance.now();

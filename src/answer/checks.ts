@@ -42,6 +42,11 @@ export function mentions(name: string, sentence: string, match: WordSimilarity):
   });
 }
 
+/** A sentence speaks of a phrase ("a rival to defeat"): it mentions one of its content words. */
+export function mentionsPhrase(phrase: string, sentence: string, match: WordSimilarity): boolean {
+  return contentTokens(phrase).some((t) => mentions(t.word, sentence, match));
+}
+
 /** Similarity of two words in 0..1 (the retriever's word matcher). */
 export type WordSimilarity = (a: string, b: string) => number;
 export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);

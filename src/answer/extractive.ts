@@ -9,7 +9,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
   ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
-  mentions, MONEY, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
+  mentions, mentionsPhrase, MONEY, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
 export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -90,7 +90,7 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
  * each part is answered from its own retrieval and the quotes are joined; parts the corpus does not
  * answer are left out, and the whole is abstained on only when no part is answered.
  */
-export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
+export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string; focus?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const quotes: Quote[] = [];
   const ranked: { side: string; ranked: Quote[] }[] = [];
   const partBests: Quote[] = [];
@@ -100,7 +100,16 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
     const side = part.side;
     const ofOtherSide = (text: string) => others.some((o) => mentions(o, text, match)) && !mentions(side!, text, match);
-    const selected = selectQuotes(part.question, part.retrieval, match, 4, side ? { keep: (text) => !ofOtherSide(text), favour: (text) => mentions(side, text, match) } : undefined, corpus);
+    // What only this part asks about ("regarding Syria"): a sentence about another part's alone is not its answer.
+    const focus = part.focus;
+    const otherFoci = parts.flatMap((p) => (p.focus && p !== part ? [p.focus] : []));
+    const ofOtherFocus = (text: string) => otherFoci.some((o) => mentionsPhrase(o, text, match)) && !mentionsPhrase(focus!, text, match);
+    const prefer = side
+      ? { keep: (text: string) => !ofOtherSide(text), favour: (text: string) => mentions(side, text, match) }
+      : focus
+        ? { keep: (text: string) => !ofOtherFocus(text), favour: (text: string) => mentionsPhrase(focus, text, match) }
+        : undefined;
+    const selected = selectQuotes(part.question, part.retrieval, match, 4, prefer, corpus);
     if ('refusal' in selected) {
       refusal = selected.refusal;
       continue;
@@ -289,8 +298,11 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
   const many = itemsAsked(question.query);
   const sayings = many >= 2 && asksForSpeech(question.query);
+  // (one part of several: how close is judged against the best sentence that speaks of this part, not of another)
+  const own = prefer ? candidates.filter((c) => prefer.favour(text(c)) && prefer.keep(text(c))) : [];
+  const closeTo = own.length ? Math.max(...own.map((c) => c.coverage)) : bestSentence;
   let usable = (strict
-    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * bestSentence) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
+    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };

@@ -84,6 +84,9 @@ const CHAT_WORDS: Record<string, string> = {
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
   admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow',
+  outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
+  // months as chat shortens them ("end of sept")
+  jan: 'January', feb: 'February', sept: 'September', sep: 'September', oct: 'October', nov: 'November', dec: 'December', aug: 'August',
 };
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
@@ -212,7 +215,10 @@ const CONTRAST = /\b(?:differ|differs|different|difference|differences|compare|c
 /** One part of a question in several parts; `side` is the party a comparison part asks about ("how do X and Y differ": X, then Y). */
 export interface SubQuestion {
   text: string;
+  /** the party this part asks about, when the question compares sides */
   side?: string;
+  /** what only this part asks about, when the parts share the rest of the question ("regarding Syria") */
+  focus?: string;
 }
 
 /**
@@ -263,14 +269,17 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|
 const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
 
 /**
- * "What happened on September 30 and on October 31?": the same preposition repeated before two
- * things asks about each of them; one part per phrase, the rest of the question shared.
+ * "What happened on September 30 and on October 31?", "what did Putin say, both regarding Syria and
+ * regarding the nuclear program?": the same preposition repeated before two things asks about each
+ * of them; one part per phrase, the rest of the question shared.
  */
 function parallelPhrases(query: string): SubQuestion[] | undefined {
-  const m = /\b(on|in|at|to|during|after|before|since|from|about|for|with|between)\s+([^,?;]+?),?\s+and\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
+  const m = /(?:,?\s+\b(?:both|either)\b)?\s*\b(as|on|in|at|to|during|after|before|since|from|about|for|with|between|regarding|concerning|towards?|against|over|into|by|within)\s+([^,?;]+?),?\s+(?:and|or)\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
   if (!m) return undefined;
   const [whole, prep, a, b] = m;
-  return [a, b].map((x) => ({ text: query.replace(whole, `${prep} ${x}`) }));
+  // "..., both regarding Syria and regarding the nuclear program": the "both" goes with the pair
+  const lead = /^\s/.test(whole) || /^,/.test(whole) ? ' ' : '';
+  return [a, b].map((x) => ({ text: query.replace(whole, `${lead}${prep} ${x}`).replace(/\s+([?.!])/g, '$1'), focus: x }));
 }
 
 /**

@@ -167,6 +167,13 @@ test('one side of a comparison is not answered by a sentence about the other sid
   assert.ok(sides.some((s) => s.iran), JSON.stringify(a.citations.map((c) => c.text)));
 });
 
+test('a question asked "both regarding A and regarding B" answers each with a sentence about it, not one sentence for both', async () => {
+  const a = await engine.ask('What did Putin say at Valdai, both regarding Syria and regarding the nuclear program?');
+  const quoted = a.citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /indispensable partner/, quoted);
+  assert.match(quoted, /deceived by the United States/, quoted);
+});
+
 test("whose role it is counts: another country's president does not answer for Iran's", async () => {
   assert.equal((await engine.ask("Who is Iran's president according to the article?")).abstained, true);
   assert.equal((await engine.ask('Who was the president of Iran?')).abstained, true);

@@ -47,6 +47,8 @@ test('greetings, thanks, reactions and stated opinions are chatter, not question
 test('a lone 4 or 2 between words is chat for "for" / "to", but not when it counts something', () => {
   assert.equal(expandChat('whos doin the fighting 4 iran over there'), 'who is doin the fighting for iran over there');
   assert.equal(expandChat('does russia want 2 leave'), 'does russia want to leave');
+  assert.equal(expandChat('is iran in a hurry 2 get outta syria'), 'is iran in a hurry to get out of syria');
+  assert.equal(expandChat('wat did russia start in syria end of sept'), 'what did russia start in syria end of September');
   assert.equal(expandChat('did russia fight 4 years'), 'did russia fight 4 years');
   assert.equal(expandChat('wat think tank does the danish guy work 4'), 'what think tank does the danish guy work for');
   assert.equal(expandChat('who is iran fighting 4?'), 'who is iran fighting for?');
@@ -120,6 +122,15 @@ test('a question in several parts is split; a comparison is asked once per side'
   // The same preposition before two things asks about each.
   assert.deepEqual(subQuestions('What happened on September 30 and on October 31?').map((p) => p.text), ['What happened on September 30?', 'What happened on October 31?']);
   assert.deepEqual(subQuestions('What did Russia do in Syria and Iraq?').map((p) => p.text), ['What did Russia do in Syria and Iraq?']);
+  // "..., both regarding A and regarding B", "as A and as B": the frame kept whole around each, each part's own thing its focus
+  assert.deepEqual(subQuestions('What did Putin say at the Valdai Club, both regarding Syria and regarding the nuclear program?'), [
+    { text: 'What did Putin say at the Valdai Club regarding Syria?', focus: 'Syria' },
+    { text: 'What did Putin say at the Valdai Club regarding the nuclear program?', focus: 'the nuclear program' },
+  ]);
+  assert.deepEqual(subQuestions('How does the US figure for Russia, as a rival to defeat and as a party to bargain with?').map((p) => p.text), [
+    'How does the US figure for Russia, as a rival to defeat?',
+    'How does the US figure for Russia, as a party to bargain with?',
+  ]);
   // A fragment after a question elaborates it; a question after a comma is a part of its own.
   assert.deepEqual(subQuestions('what are the russian jets doing in syria? just bombing rebels?').map((p) => p.text), ['what are the russian jets doing in syria? just bombing rebels?']);
   assert.deepEqual(subQuestions('why was Putin so nice to Iran at Valdai, what did he say about Iran?').map((p) => p.text), ['why was Putin so nice to Iran at Valdai', 'what did he say about Iran? (Putin Valdai)']);
