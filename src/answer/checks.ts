@@ -241,18 +241,22 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const isPlace = (w: string, i: number) =>
     kind === 'country' ? country(w) : !country(w) && words.slice(Math.max(0, i - 2), i).some((p) => LOCATIVE.test(p)) && !ORGANISATION_WORDS.has(w) && !ORGANISATION_WORDS.has(words[i + 1] ?? '');
   // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
-  const named = words.map((w, i) => (asked.has(w.toLowerCase().replace(/['’]s$/, '')) && i > 0 && /^\p{Lu}/u.test(w) ? i : -1)).filter((i) => i >= 0);
+  // (or a near form of it: "Shia" / "Shiite", "Damascus" / "Syrian")
+  const askedNamed = askedNames(query);
+  const isAsked = (w: string) => asked.has(w) || askedNamed.some((n) => match(n, w) >= 0.5);
+  const named = words.map((w, i) => (i > 0 && /^\p{Lu}/u.test(w) && isAsked(w.toLowerCase().replace(/['’]s$/, '')) ? i : -1)).filter((i) => i >= 0);
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
   // ... and a sentence that does not name it at all ("which cities has IS captured?" against Iran's seizure of Tikrit) says nothing of it.
-  if (PLACE_KINDS.test(kind) && !named.length && askedNames(query).length) return false;
+  if (PLACE_KINDS.test(kind) && !named.length && askedNamed.length) return false;
   // "the Pakistani militia": a nationality given to the kind must stand next to the name (Lebanese Hezbollah), or its country
   const nationality = (m[0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase());
-  // (a person's is often given apart: "Iran and Russia, with Supreme Leader Ali Khamenei")
-  const ofNationality = (i: number) =>
-    !nationality.length || PERSON_KINDS.test(kind) || words.slice(Math.max(0, i - 3), i + 4).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
+  // (a person's is often given apart: "Iran and Russia, with Supreme Leader Ali Khamenei"; or it goes with the kind:
+  // "the Egyptian resort town of Sharm el-Sheikh")
+  const nationalAt = (from: number, to: number) => words.slice(Math.max(0, from), to).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
+  const ofNationality = (i: number, k?: number) => !nationality.length || PERSON_KINDS.test(kind) || nationalAt(i - 3, i + 4) || (k !== undefined && nationalAt(k - 2, k));
   // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
   if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
-  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i)));
+  return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i, k)));
 }
 
 /** How many letters two words begin with alike (Pakistani / Pakistan: 8, Iraqi / Iran: 3). */

@@ -78,7 +78,7 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   const text = corpus.documents.get(best.passage.docId)?.source.slice(best.start, best.end) ?? '';
   const why = question.type === 'why' || ASKS_REASON.test(question.query);
   // (a date, a count, a name or a place is in the sentence itself: what it points at would be padding)
-  const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where';
+  const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where' || ENTITY_QUESTION.test(question.query);
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   const [cause] = neighbours(best, corpus);
   if (!cause || quotes.some((q) => sameSentence(q, cause))) return quotes;

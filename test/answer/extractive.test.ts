@@ -208,6 +208,12 @@ test('asked which city, a name only answers when it reads as a place near what w
   assert.match((await engine.ask('Which city did Iran seize with US air support?')).answer, /Tikrit/);
   assert.match((await engine.ask('In which city is the think tank Ali Alfoneh belongs to located?')).answer, /Washington/);
   assert.match((await engine.ask('Which town did the bombed airliner depart from?')).answer, /Sharm el-Sheikh/);
+  // a nationality may go with the kind ("the Egyptian resort town of ..."); the name itself answers, without the sentence before
+  const town = await engine.ask('Which Egyptian town is mentioned?');
+  assert.equal(town.citations.length, 1, town.answer);
+  assert.match(town.answer, /Sharm el-Sheikh/);
+  // a name asked about may stand in a near form ("Shia" / "Shiite militias")
+  assert.match((await engine.ask('Which countries do the Shia volunteer fighters come from?')).answer, /Pakistan/);
   // a place asked about something named must come from a sentence that names it
   assert.equal((await engine.ask('Which cities has IS captured?')).abstained, true);
   // asked which person, a country or a place is not one
