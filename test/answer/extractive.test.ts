@@ -219,6 +219,8 @@ test('asked which city, a name only answers when it reads as a place near what w
   // asked which person, a country or a place is not one
   assert.equal((await engine.ask('Which Russian general commands the Syria operation?')).abstained, true);
   assert.match((await engine.ask('Which official spoke at the Valdai Club?')).answer, /Larijani/);
+  // nor is an organisation ("Revolutionary Guards Corps", "IRGC", "Hezbollah")
+  assert.equal((await engine.ask('Which Hezbollah commander leads the Lebanese fighters in Syria?')).abstained, true);
   // the kind asked for may be plural
   assert.equal((await engine.ask('Which airbases are the Iranian jets flying from?')).abstained, true);
   assert.match((await engine.ask('Which cities did Iran seize with US air support?')).answer, /Tikrit/);
