@@ -372,6 +372,37 @@ const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bulle
 /** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
 const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,/gi;
 
+/**
+ * "Why did Hansen leave the Foundation for Defense of Democracies?": the names a question joins (people,
+ * organisations, places other than countries and their capitals) must stand together in one sentence
+ * retrieved; each in a different sentence is no answer (Hansen works elsewhere; Alfoneh at the Foundation).
+ */
+export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity): boolean {
+  const names = joinedNames(query.replace(SET_ASIDE, ' '));
+  if (names.length < 2) return false;
+  const sentences = retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''))));
+  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5));
+  return !sentences.some((words) => names.every((name) => holds(words, name)));
+}
+
+/** The names in a question, each a run of capitalised words ("Foundation for Defense of Democracies"), as lower-case words; countries, capitals and peoples left out. */
+function joinedNames(query: string): string[][] {
+  const names: string[][] = [];
+  for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
+    const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+    if (/^(?:united|the)\b/.test(words.join(' ')) && /\b(?:states|kingdom|nations)$/.test(words.join(' '))) continue;
+    const kept = words.filter((w) => !COUNTRY_NAME_KEYS.has(nameKey(w.replace(/s$/, ''))) && !CAPITALS.has(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
+    if (kept.length) names.push(kept);
+  }
+  return names;
+}
+
+const COUNTRY_NAME_KEYS = new Set([...COUNTRY_WORDS].map(nameKey));
+const REGIONS = new Set(['west', 'western', 'westerners', 'east', 'eastern', 'europe', 'european', 'europeans', 'middle', 'north', 'south', 'arab', 'islamic', 'republic']);
+
+/** Capitals and seats of government, which stand for their countries. */
+const CAPITALS = new Set(['moscow', 'tehran', 'damascus', 'washington', 'kremlin', 'beijing', 'ankara', 'riyadh', 'baghdad', 'kabul', 'beirut', 'cairo', 'london', 'paris', 'berlin', 'pentagon', 'whitehall']);
+
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
   const specific = new Set<string>();

@@ -9,7 +9,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
   ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
-  mentions, mentionsPhrase, MONEY, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
+  mentions, mentionsPhrase, MONEY, namesApart, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
 export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -253,7 +253,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const top = retrieval.passages[0];
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
-  if (unsupportedSpecifics(question, retrieval).length) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedSpecifics(question, retrieval).length || namesApart(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
   // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
   if (Math.max(...retrieval.terms.map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.

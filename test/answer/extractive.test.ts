@@ -174,6 +174,15 @@ test('a question asked "both regarding A and regarding B" answers each with a se
   assert.match(quoted, /deceived by the United States/, quoted);
 });
 
+test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
+  // Hansen is at the Danish Institute; the Foundation is Alfoneh's
+  assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
+  // countries, capitals and regions are not such names ("the West", "the United States", "Russia-Iran")
+  assert.equal((await engine.ask('If the West never recognises Assad, what bind does Moscow find itself in?')).abstained, false);
+  assert.equal((await engine.ask('What role does the United States play in the Russia-Iran relationship?')).abstained, false);
+  assert.match((await engine.ask("How did Putin's statements at the Valdai Club depict the Islamic Republic?")).answer, /indispensable partner/);
+});
+
 test("whose role it is counts: another country's president does not answer for Iran's", async () => {
   assert.equal((await engine.ask("Who is Iran's president according to the article?")).abstained, true);
   assert.equal((await engine.ask('Who was the president of Iran?')).abstained, true);
