@@ -174,6 +174,13 @@ test('a question asked "both regarding A and regarding B" answers each with a se
   assert.match(quoted, /deceived by the United States/, quoted);
 });
 
+test("a later part that finds the earlier part's sentence again is answered by its own next best", async () => {
+  const a = await engine.ask("How many people died in the Sharm el-Sheikh bombing, and how did it change Putin's attitude toward IS?");
+  const quoted = a.citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /224/, quoted);
+  assert.match(quoted, /any IS presence/, quoted);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
