@@ -163,14 +163,14 @@ const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|
 export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
   // "Who is / was X's minister" asks for the holder of a role; "who did Iran's parliament chief sit with" does not.
   if (question.type !== 'who' || !ROLE_ASKED.test(question.query)) return true;
+  const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
+  // "who did Moscow propose as leader / as Assad's replacement": someone proposed, not merely someone who leads
+  const deed = CHOSEN_AS.exec(question.query)?.[1]?.toLowerCase();
+  if (deed && !words.some((w) => match(deed, w.toLowerCase()) >= 0.5)) return false;
   const found = ROLE.exec(question.query);
   if (!found) return true;
   const role = found[0].toLowerCase().split(/\s+/).pop()!;
   const owner = roleOwner(question.query.split(/\s+/), question.query.slice(0, found.index).split(/\s+/).filter(Boolean).length + found[0].split(/\s+/).length - 1);
-  const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
-  // "who did Moscow propose as leader": someone proposed, not merely someone who leads
-  const deed = CHOSEN_AS.exec(question.query)?.[1]?.toLowerCase();
-  if (deed && !words.some((w) => match(deed, w.toLowerCase()) >= 0.5)) return false;
   const sameOwner = (name: string) => nameKey(name) === nameKey(owner!) || match(owner!, name) >= 0.5;
   return words.some((w, i) => {
     const lower = w.toLowerCase();
