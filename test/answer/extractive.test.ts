@@ -266,6 +266,7 @@ test('asked why, a conclusion drawn from the sentence before it ("One therefore 
   assert.match((await engine.ask('What agreement made Tehran less dependent on Russia?')).answer, /Joint Comprehensive Plan of Action/);
   assert.equal((await engine.ask('Who did Moscow propose as the leader to replace Assad?')).abstained, true);
   assert.equal((await engine.ask("Who did Moscow propose as Assad's replacement?")).abstained, true, 'no role word: the deed still must be there');
+  assert.equal((await engine.ask('Which IS affiliate bombed the airliner?')).abstained, true, 'an affiliate is named by a name, and none is given');
   // "in the X section" asks that section
   const scoped = await engine.ask('In the distrust section, how could the US become a wedge between Tehran and Moscow?');
   assert.ok(scoped.citations.every((c) => c.section === 'Fundamental Distrust'), JSON.stringify(scoped.citations.map((c) => c.section)));
