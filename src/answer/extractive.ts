@@ -306,7 +306,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
   // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
   const many = itemsAsked(question.query);
-  const sayings = many >= 2 && asksForSpeech(question.query);
+  // ... and "what did Putin say (about Iran) at Valdai?", asking for what someone said, not about one thing: each thing they said
+  const sayings = (many >= 2 || saidAnything(question.query)) && asksForSpeech(question.query);
   // (one part of several: how close is judged against the best sentence that speaks of this part, not of another)
   const own = prefer ? candidates.filter((c) => prefer.favour(text(c)) && prefer.keep(text(c))) : [];
   const closeTo = own.length ? Math.max(...own.map((c) => c.coverage)) : bestSentence;
@@ -331,7 +332,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "Name the two reasons": as many sentences as things asked for, nearly as good ones too
   const closeness = many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.closeness;
   for (const c of rest) {
-    if (chosen.length >= Math.min(limit, sayings ? many : limit)) break;
+    if (chosen.length >= Math.min(limit, sayings && many >= 2 ? many : limit)) break;
     const close = sayings || dated || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
@@ -349,6 +350,16 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   }
   return { quotes: chosen, ranked: usable };
 }
+
+/** "What did Putin say at Valdai?", "what did he say about Iran / about them?": what someone said, not what they said about one topic. */
+function saidAnything(query: string): boolean {
+  const m = /\bwhat\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|talk)\b(.*)$/iu.exec(query);
+  if (!m) return false;
+  const about = /\b(?:about|abt|of|on|regarding|concerning)\s+(?:the\s+)?([\p{L}'’-]+)/iu.exec(m[1])?.[1];
+  // (about someone, a name or a pronoun: all they said; about a topic, "the nuclear program": what they said of it)
+  return !about || /^\p{Lu}/u.test(about) || PARTY_OR_PRONOUN.test(about);
+}
+const PARTY_OR_PRONOUN = /^(?:iran|iranians?|russia|russians?|moscow|tehran|syria|assad|us|america|americans?|washington|west|them|it|him|her|this|that|these|those|each|one)$/i;
 
 /** A question that asks for a contrast, or for what lies under appearances. */
 const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;

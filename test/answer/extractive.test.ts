@@ -493,6 +493,13 @@ test('"what two things did X say": each sentence in which X speaks is one of the
   assert.match(a.answer, /deceived by the United States/);
   assert.match(a.answer, /indispensable partner/);
   assert.doesNotMatch(a.answer, /wearing black/);
+  // "what did Putin say at Valdai?" asks for all he said there; about one topic, what he said of it
+  const all = await engine.ask('what did putin say at valdai?');
+  assert.match(all.answer, /deceived by the United States/);
+  assert.match(all.answer, /indispensable partner/);
+  const one = await engine.ask('What did Putin say about the nuclear program?');
+  assert.equal(one.citations.length, 1, one.answer);
+  assert.match(one.answer, /deceived by the United States/);
 });
 
 test('a month is a date however typed: one the corpus never names is not answered with another', async () => {
