@@ -78,7 +78,8 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   const text = corpus.documents.get(best.passage.docId)?.source.slice(best.start, best.end) ?? '';
   const why = question.type === 'why' || ASKS_REASON.test(question.query);
   // (a date, a count, a name or a place is in the sentence itself: what it points at would be padding)
-  const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where' || ENTITY_QUESTION.test(question.query);
+  // (nor for the events of a month: "what happened in October?")
+  const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where' || ENTITY_QUESTION.test(question.query) || (monthsAsked(question.query).length > 0 && EVENTS_ASKED.test(question.query));
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   const [cause] = neighbours(best, corpus);
   if (!cause || quotes.some((q) => sameSentence(q, cause))) return quotes;
@@ -240,8 +241,9 @@ const sentenceLists = new WeakMap<Chunk[], { c: Chunk; s: { start: number; end: 
 
 /** The months a question names, itself or by its season ("autumn 2015": September, October, November). */
 function monthsAsked(query: string): string[] {
-  const month = MONTH_IN_TEXT.exec(query)?.[1];
-  if (month) return [month];
+  // (chat types months in lower case: "in october"; "may" and "march" only capitalised, being verbs too)
+  const month = MONTH_IN_TEXT.exec(query)?.[1] ?? MONTH_IN_CHAT.exec(query)?.[1];
+  if (month) return [month.replace(/^./, (c) => c.toUpperCase())];
   const m = SEASON.exec(query);
   const season = (m?.[1] ?? m?.[2])?.toLowerCase();
   return season ? SEASON_MONTHS[season === 'fall' ? 'autumn' : season] : [];
@@ -256,6 +258,7 @@ const SEASON_MONTHS: Record<string, string[]> = {
 
 /** A month named in a text. */
 const MONTH_IN_TEXT = new RegExp(`\\b(${MONTHS})\\b`);
+const MONTH_IN_CHAT = new RegExp(`\\b(${MONTHS.split('|').filter((m) => m !== 'May' && m !== 'March').join('|')})\\b`, 'i');
 
 /** The sentences that answer the question, or why there are none. */
 function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: WordSimilarity, max?: number, prefer?: { keep: (text: string) => boolean; favour: (text: string) => boolean }, corpus?: CorpusView): { quotes: Quote[]; ranked: Quote[] } | { refusal: string } {
@@ -297,6 +300,15 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
       const score = coverage * (1 - SENTENCE_SCORE.rankPenalty * r) + SENTENCE_SCORE.passage * passage.score + (evidence && typed ? SENTENCE_SCORE.typed : 0);
       candidates.push({ passage: next.passage, start: next.start, end: next.end, score, typed, coverage });
     });
+  }
+  // (and the document's other sentences dated in those months, though retrieval did not bring their passages: each is one of the events)
+  const topDoc = corpus?.documents.get(top.docId);
+  if (byMonth && corpus && topDoc) {
+    for (const { c, s } of sentencesOf(argumentOf(topDoc.id, corpus))) {
+      if (!inMonth(topDoc.source.slice(s.start, s.end)) || candidates.some((x) => x.start === s.start && x.passage.docId === c.docId)) continue;
+      const q = wholeQuote(c, s, topDoc);
+      candidates.push({ passage: q.passage, start: s.start, end: s.end, score: 0, typed: evidence ? evidence.test(topDoc.source.slice(s.start, s.end)) : true, coverage: 0 });
+    }
   }
   candidates.sort((a, b) => b.score - a.score);
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.

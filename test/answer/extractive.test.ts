@@ -505,6 +505,11 @@ test('"what two things did X say": each sentence in which X speaks is one of the
 test('a month is a date however typed: one the corpus never names is not answered with another', async () => {
   assert.equal((await engine.ask('what did khamenei and putin agree on when they met in tehran in november 2015')).abstained, true);
   assert.equal((await engine.ask('what happened in october 2015')).abstained, false);
+  // the events of a month or season: every sentence of the document dated in it, each one whole (not the sentence a "This ..." points back at)
+  const october = await engine.ask('what happened in october 2015');
+  assert.deepEqual(october.citations.map((c) => /October 31/.test(c.text) || /October 15/.test(c.text)), [true, true], october.answer);
+  const autumn = await engine.ask('List the autumn 2015 dates the article mentions and what happened on each.');
+  for (const date of ['September 30', 'October 15', 'October 31']) assert.match(autumn.answer, new RegExp(date), autumn.answer);
 });
 
 test('asked why, a paragraph that opens by pointing back ("This arrangement ...") gives the reason; asked of each, where the document turns to the other', async () => {
