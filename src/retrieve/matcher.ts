@@ -77,6 +77,12 @@ const METONYMS: Record<string, string[]> = {
   washington: ['america'],
   whitehall: ['britain', 'london'],
   elysee: ['france', 'paris'],
+  // older and regional names for a country
+  persia: ['iran'],
+  persian: ['iranian', 'iran'],
+  persians: ['iranians', 'iran'],
+  levant: ['syria', 'lebanon'],
+  mesopotamia: ['iraq'],
 };
 
 /** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */

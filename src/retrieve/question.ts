@@ -86,12 +86,16 @@ const CHAT_WORDS: Record<string, string> = {
   admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
+  '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
   jan: 'January', feb: 'February', sept: 'September', sep: 'September', oct: 'October', nov: 'November', dec: 'December', aug: 'August',
 };
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
 export function expandChat(text: string): string {
   return text
+    // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
+    .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
+    .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
     .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
@@ -133,8 +137,11 @@ const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|cou
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
+/** What the question is for, before it: "For a policy brief:", "for my essay,", "For the seminar —". */
+const PURPOSE = /^\s*for\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk)\s*[:,;—–-]+\s*/iu;
+
 export function withoutPreamble(query: string): string {
-  return query.replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return query.replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */

@@ -181,6 +181,13 @@ test("a later part that finds the earlier part's sentence again is answered by i
   assert.match(quoted, /any IS presence/, quoted);
 });
 
+test('an older or regional name stands for its country ("Persian", "the Levant"); chat\'s "makes 0 sense" asks for no number', async () => {
+  assert.equal((await engine.ask('What message is Moscow sending to its Persian partner by flexing its muscles?')).abstained, false);
+  assert.equal((await engine.ask('Why might Iran be content with a never-ending war in the Levant?')).abstained, false);
+  assert.equal((await engine.ask('whats the deal w/ iran wanting the war to drag on 4ever?? makes 0 sense')).abstained, false);
+  assert.equal((await engine.ask('What was the casualty count in the Crimean war of 1854?')).abstained, true);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);

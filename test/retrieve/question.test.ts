@@ -48,6 +48,7 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('whos doin the fighting 4 iran over there'), 'who is doin the fighting for iran over there');
   assert.equal(expandChat('does russia want 2 leave'), 'does russia want to leave');
   assert.equal(expandChat('is iran in a hurry 2 get outta syria'), 'is iran in a hurry to get out of syria');
+  assert.equal(expandChat('give me the TL;DR, how many russkies joined acc to this'), 'give me the summary, how many Russians joined according to this');
   assert.equal(expandChat('wat did russia start in syria end of sept'), 'what did russia start in syria end of September');
   assert.equal(expandChat('did russia fight 4 years'), 'did russia fight 4 years');
   assert.equal(expandChat('wat think tank does the danish guy work 4'), 'what think tank does the danish guy work for');
@@ -177,6 +178,9 @@ test('an instruction given in steps is dropped step by step, and a question amon
 
 test('"can you tell me why ..." is a why-question; "who wrote X" is about the document only when X is the document', () => {
   assert.equal(analyzeQuestion('Can you tell me why Iran relies on militias?').type, 'why');
+  // what the question is for, before it, is not part of it
+  assert.equal(analyzeQuestion('For a policy brief: why does Iran rely on militias?').query, 'why does Iran rely on militias?');
+  assert.equal(analyzeQuestion('for my essay, why does Iran rely on militias?').type, 'why');
   assert.equal(analyzeQuestion('I would like to know when the article was published').metadata, 'date');
   assert.equal(metadataField('Who wrote War and Peace?'), undefined);
   assert.equal(metadataField('who wrote it?'), 'authors');
