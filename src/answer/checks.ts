@@ -244,7 +244,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
     kind === 'country' ? country(w) : !country(w) && words.slice(Math.max(0, i - 2), i).some((p) => LOCATIVE.test(p)) && !ORGANISATION_WORDS.has(w) && !ORGANISATION_WORDS.has(words[i + 1] ?? '');
   // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
   // (or a near form of it: "Shia" / "Shiite", "Damascus" / "Syrian")
-  const askedNamed = askedNames(query);
+  // (not a name set aside: "which cities outside Syria")
+  const askedNamed = askedNames(query.replace(SET_ASIDE_NAME, ' '));
   const isAsked = (w: string) => asked.has(w) || askedNamed.some((n) => match(n, w) >= 0.5);
   const named = words.map((w, i) => (i > 0 && /^\p{Lu}/u.test(w) && isAsked(w.toLowerCase().replace(/['’]s$/, '')) ? i : -1)).filter((i) => i >= 0);
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);
@@ -279,7 +280,7 @@ const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|acco
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
-const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b/iu;
+const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b|\bhow (?:did|does|do|has|have) (?:[\p{L}'’-]+\s+){1,3}?(?:talk|speak|describe|portray|characteri[sz]e|depict|refer)\b/iu;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|remarked|argued?|argues|insisted|insists|warned|warns|stated|depicted|described|called|wr[io]te|writes|written|noted|notes|reported|stressed|suggested|suggests|added|explained|explains|admitted|acknowledged|asserted|asserts|maintained|maintains|observed|replied|answered|promised|threatened|denied|accused)\b/i;
 
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
@@ -311,7 +312,11 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
   if (!asksForSpeech(query)) return true;
   // Whose words: the names between "what did" and "say" ("what did Larijani say"); the speech must be theirs,
   // said near their name ("Putin's claim", "Larijani said"), not someone else's in the same sentence.
-  const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.toLowerCase().replace(/['’]s$/, ''));
+  // (a nationality or a seat of government names nobody: "how did the Russian leader / the Kremlin leader portray Iran")
+  const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? [])
+    .map((n) => n.replace(/['’]s$/, ''))
+    .filter((n) => !DEMONYM.test(n) && !CAPITALS.has(n.toLowerCase()))
+    .map((n) => n.toLowerCase());
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
   if (!spoken.length) return false;
@@ -368,6 +373,9 @@ const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|w
 
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+
+/** A name the question sets aside: "outside Syria", "other than Iran". */
+const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
 
 /** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
 const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,/gi;

@@ -365,7 +365,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
 
 /** "What did Putin say at Valdai?", "what did he say about Iran / about them?": what someone said, not what they said about one topic. */
 function saidAnything(query: string): boolean {
-  const m = /\bwhat\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|talk)\b(.*)$/iu.exec(query);
+  const m = /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|talk|speak)\b(.*)$/iu.exec(query);
   if (!m) return false;
   const about = /\b(?:about|abt|of|on|regarding|concerning)\s+(?:the\s+)?([\p{L}'’-]+)/iu.exec(m[1])?.[1];
   // (about someone, a name or a pronoun: all they said; about a topic, "the nuclear program": what they said of it)
@@ -386,7 +386,7 @@ const EVENTS_ASKED = /\b(?:events?|dates|happen(?:s|ed|ing)?|took place|take pla
 
 /** How many things a question asks for ("the two reasons", "a couple of ways", "both things"), or 0. */
 function itemsAsked(query: string): number {
-  const m = /\b(two|2|three|3|both|couple|several|few)\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+){0,2}?(?:things?|reasons?|ways?|points?|events?|factors?|threats?|obstacles?|problems?|issues?|differences?|goals?|aims?|statements?|claims?|examples?|motives?|sides?|steps?|causes?|lessons?|players?|parties|countries|groups|leaders|people|dates|numbers)\b/iu.exec(query);
+  const m = /\b(two|2|three|3|both|couple|several|few)\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+){0,2}?(?:things?|reasons?|ways?|points?|events?|factors?|threats?|obstacles?|problems?|issues?|differences?|goals?|aims?|statements?|claims?|examples?|motives?|sides?|steps?|causes?|lessons?|players?|parties|countries|groups|leaders|people|dates|numbers|cities|towns|places|locations|regions|names|figures|organi[sz]ations|militias|sources|events|sections|headings)\b/iu.exec(query);
   if (!m) return 0;
   const w = m[1].toLowerCase();
   return w === 'three' || w === '3' || w === 'several' || w === 'few' ? 3 : 2;

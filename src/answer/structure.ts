@@ -147,7 +147,7 @@ export function overview(query: string, passages: Passage[], corpus: CorpusView,
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
 
-const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym|abbreviation|letters)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?\s+(?:stand\s+for|mean|short\s+for)\b|\b(?:full\s+(?:form|name)|meaning)\s+of\s+["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!]|$))/iu;
+const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym|abbreviation|letters)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?\s+(?:stand\s+for|mean|short\s+for)\b|\b(?:full\s+(?:form|name)|meaning)\s+of\s+(?:the\s+)?(?:(?:acronym|abbreviation)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!,]|$|\s+(?:as|in)\b))|\b(?:define|expand|spell\s+out)\s+(?:the\s+)?(?:(?:acronym|abbreviation)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!,]|$|\s+(?:as|in|for)\b))/iu;
 
 /**
  * "What does IS stand for?", "full form of IRGC": the sentence where a document spells the
@@ -155,7 +155,7 @@ const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym
  */
 function acronymDefinition(query: string, retrieval: Retrieval, corpus: CorpusView): ExtractiveAnswer | undefined {
   const m = ACRONYM_QUESTION.exec(query);
-  const raw = m?.[1] ?? m?.[2];
+  const raw = m?.[1] ?? m?.[2] ?? m?.[3];
   // two letters only in capitals ("IS", not "is"); longer ones however they are typed ("jcpoa")
   if (!raw || (raw.length < 3 && raw !== raw.toUpperCase())) return undefined;
   const acronym = raw.toUpperCase();

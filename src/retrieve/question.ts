@@ -135,7 +135,7 @@ const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|cou
 const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;
 
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
-const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
+const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
 /** What the question is for, before it: "For a policy brief:", "for my essay,", "For the seminar —". */
 const PURPOSE = /^\s*for\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk)\s*[:,;—–-]+\s*/iu;

@@ -188,6 +188,20 @@ test('an older or regional name stands for its country ("Persian", "the Levant")
   assert.equal((await engine.ask('What was the casualty count in the Crimean war of 1854?')).abstained, true);
 });
 
+test('an abbreviation asked about ("what does IRGC stand for?", "define the abbreviation IRGC") is answered where the document spells it out', async () => {
+  for (const q of ['What does IRGC stand for?', 'Define the abbreviation IRGC as it is used in the article.', 'spell out IRGC']) {
+    const a = await engine.ask(q);
+    assert.equal(a.citations.length, 1, q);
+    assert.match(a.citations[0].text, /Islamic Revolutionary Guards Corps \(IRGC\)/, q);
+  }
+});
+
+test('"how did X talk about / portray Y" asks for what X said; a nationality or a seat of government ("the Kremlin leader") names no speaker', async () => {
+  assert.match((await engine.ask('how did putin talk abt iran at that valdai thing')).answer, /indispensable partner/);
+  assert.match((await engine.ask("How did the Kremlin leader talk about Tehran's role in ending the fighting?")).answer, /indispensable partner/);
+  assert.match((await engine.ask("How did the Russian leader portray Iran's role in ending the Syrian war?")).answer, /indispensable partner/);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);

@@ -181,6 +181,7 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   // what the question is for, before it, is not part of it
   assert.equal(analyzeQuestion('For a policy brief: why does Iran rely on militias?').query, 'why does Iran rely on militias?');
   assert.equal(analyzeQuestion('for my essay, why does Iran rely on militias?').type, 'why');
+  assert.equal(analyzeQuestion('wait so when did russia start bombing syria??').type, 'when');
   assert.equal(analyzeQuestion('I would like to know when the article was published').metadata, 'date');
   assert.equal(metadataField('Who wrote War and Peace?'), undefined);
   assert.equal(metadataField('who wrote it?'), 'authors');
