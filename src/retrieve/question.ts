@@ -236,7 +236,7 @@ export interface SubQuestion {
  */
 export function subQuestions(query: string): SubQuestion[] {
   const parts = query
-    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
+    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)|,\s+(?:and|but)\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+(?:the|they|it|he|she|you|we|this|that|these|those|both|either|\p{Lu}[\p{L}'’-]+)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
     .map((p) => p.trim())
     .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
