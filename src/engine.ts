@@ -122,6 +122,16 @@ export class Engine implements CorpusView {
     return matching.length ? matching : undefined;
   }
 
+  /** A heading given whole after in/under/from ("Under 'Limits of Convergence', which ..."), and the question without it. */
+  private headingGiven(query: string): { heading: string; rest: string } | undefined {
+    for (const heading of this.headings) {
+      const m = new RegExp(`\\b(?:in|from|within|under)\\s+(?:the\\s+)?["'“‘]?${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
+      const rest = m ? (query.slice(0, m.index) + ' ' + query.slice(m.index + m[0].length)).trim() : '';
+      if (m && rest) return { heading, rest };
+    }
+    return undefined;
+  }
+
   chunksOf(docId: string): Chunk[] {
     return this.byDoc.get(docId) ?? [];
   }
@@ -133,7 +143,10 @@ export class Engine implements CorpusView {
   /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const { question, bios } = this.aboutAuthors(analyzeQuestion(checkQuestion(raw)), options.docIds);
+    // "Under 'Limits of Convergence', what ...": asked of that section, the heading no part of what is asked
+    const asked = analyzeQuestion(checkQuestion(raw));
+    const headed = options.sections?.length ? undefined : this.headingGiven(asked.query);
+    const { question, bios } = this.aboutAuthors(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options.docIds);
     // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
     // (the offline word matching reads English only: a question in another language is told so, not abstained on
     // as if the corpus lacked it; an attack is refused whole, even when a real question rides along: obeying half a
@@ -146,7 +159,7 @@ export class Engine implements CorpusView {
     const k = options.k ?? this.topK;
     // The answer is drawn from at least the default depth, so `k` changes how many passages are listed, not the answer.
     // "In the distrust section, how ...": the question is asked of that section.
-    const search = { ...options, k: Math.max(k, this.topK), sections: options.sections?.length ? options.sections : this.sectionsNamed(question.query) };
+    const search = { ...options, k: Math.max(k, this.topK), sections: options.sections?.length ? options.sections : headed ? [headed.heading] : this.sectionsNamed(question.query) };
     const parts = question.type === 'overview' || question.metadata || asksForStructure(question.query) || asksForPeople(question.query) ? [{ text: question.query }] : subQuestions(question.query);
     const partRetrievals = parts.length > 1 ? await Promise.all(parts.map(async (part) => {
       const q = { ...analyzeQuestion(part.text), injection: question.injection };
