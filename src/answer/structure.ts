@@ -32,7 +32,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   const people = answerPeople(question.query, top.docId, corpus);
   if (people) return people;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
-  const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
+  const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionSummaryAsked(question.query, top.docId, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
@@ -61,7 +61,7 @@ const OVERVIEW_WORDS = new Set(
   main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
-  optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy say says tell trying set out whole general basically relationship relations relation ties partnership
+  optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss`.split(/\s+/).map(stemWord),
 );
@@ -250,6 +250,14 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
     return heading.size > 0 && [...heading].every((s) => terms.has(s)) && asked.every((s) => heading.has(s));
   })?.title;
 }
+
+/** "Summarise the 'Fundamental Distrust' section", "what is the Limits of Convergence part about?": a heading given whole, as a section to sum up. */
+function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): string | undefined {
+  if (!SUMMARY_ASKED.test(query)) return undefined;
+  const folded = query.toLowerCase().replace(/[“”‘’"']/g, '');
+  return sectionsOf(docId, corpus).find(({ title }) => title && new RegExp(`\\b${title.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded))?.title;
+}
+const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down)\b/i;
 
 const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1 };
 

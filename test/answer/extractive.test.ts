@@ -148,6 +148,12 @@ test('an overview cites the opening question, the topic sentence of every sectio
   assert.match((await engine.ask('Can someone summarise this article in a few sentences?')).answer, /converging policy designs/);
 });
 
+test('a section named whole and asked to be summed up ("Summarise the \'Fundamental Distrust\' section") is answered from that section', async () => {
+  const a = await engine.ask("Summarise the 'Fundamental Distrust' section for me — what's the core of the mistrust?");
+  assert.ok(a.citations.length >= 3, a.answer);
+  assert.ok(a.citations.every((c) => c.section === 'Fundamental Distrust'), JSON.stringify(a.citations.map((c) => c.section)));
+});
+
 test("an overview question that names something besides the article's subject is answered about that", async () => {
   const a = await engine.ask("In a nutshell, what makes the relationship between Tehran and Moscow so complicated, in the authors' view?");
   assert.match(a.citations[0].text, /fundamental mutual distrust/);
