@@ -138,7 +138,8 @@ export function overview(query: string, passages: Passage[], corpus: CorpusView,
   const closing = closingSentence.start === opening.start ? undefined : quote(last, closingSentence);
   const kept = topics.filter((t) => t.start !== closing?.start).slice(0, OVERVIEW_TOPICS);
   // The conclusion matters most, then the sections; the opening question leads when the question asks what the document asks.
-  const byImportance = OPENING_ASKED.test(query) ? [opening, ...(closing ? [closing] : []), ...kept] : [...(closing ? [closing] : []), ...kept, opening];
+  // ("what is it about?" asks its topic, which its opening question states; "what is its argument?" where it comes out)
+  const byImportance = OPENING_ASKED.test(query) || (!verdictAsked && TOPIC_ASKED.test(query)) ? [opening, ...(closing ? [closing] : []), ...kept] : [...(closing ? [closing] : []), ...kept, opening];
   const inDocument = [...byImportance].sort((a, b) => a.start - b.start);
   // Asked where the document comes out, the conclusion leads the answer as well as the sources.
   const ordered = verdictAsked && closing ? [closing, ...inDocument.filter((q) => q !== closing)] : inDocument;
@@ -146,6 +147,7 @@ export function overview(query: string, passages: Passage[], corpus: CorpusView,
 }
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
+const TOPIC_ASKED = /\babout\b|\btopic\b|\bsubject\b/i;
 
 const ACRONYM_QUESTION = /\bwhat\s+(?:does|do|is|was)\s+(?:the\s+)?(?:(?:acronym|abbreviation|letters)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?\s+(?:stand\s+for|mean|short\s+for)\b|\b(?:full\s+(?:form|name)|meaning)\s+of\s+(?:the\s+)?(?:(?:acronym|abbreviation)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!,]|$|\s+(?:as|in)\b))|\b(?:define|expand|spell\s+out)\s+(?:the\s+)?(?:(?:acronym|abbreviation)\s+)?["'“‘]?([\p{L}]{2,8})["'”’]?(?=\s*(?:[?.!,]|$|\s+(?:as|in|for)\b))/iu;
 
