@@ -211,7 +211,7 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
+const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
 export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
@@ -235,7 +235,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
     // (a person is not an organisation: "Revolutionary Guards Corps", "IRGC", "Hezbollah" name no commander)
     !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w)));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
-  const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) ? 0.75 : 0.45));
+  const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) || LANDFORM_KINDS.test(kind) ? 0.75 : 0.45));
   const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
   // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
   // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
@@ -257,8 +257,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // "the Egyptian resort town of Sharm el-Sheikh")
   const nationalAt = (from: number, to: number) => words.slice(Math.max(0, from), to).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
   const ofNationality = (i: number, k?: number) => !nationality.length || PERSON_KINDS.test(kind) || nationalAt(i - 3, i + 4) || (k !== undefined && nationalAt(k - 2, k));
-  // A facility (an airbase, a port) is named with its kind ("Hmeimim air base"): a city nearby is not one.
-  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
+  // A facility (an airbase, a port) or a landform (a desert, a sea) is named with its kind ("Hmeimim air base", "the Sinai desert"): a city nearby is not one.
+  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && !LANDFORM_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i, k)));
 }
 
@@ -275,7 +275,9 @@ const PLACE_OF = /^(?:town|towns|city|cities|village|region|regions|province|res
 /** Kinds of thing a country can be: "which country / ally / power / side ...". */
 const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partner|side|party|government|regime|actor|player|neighbou?r|member|signatory|rival|adversary|enemy|backer|sponsor|patron|supporter|capital|place|region)$/;
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
-const PLACE_KINDS = /^(?:city|town|village|country|province|region|airbase|base|airport|port)$/;
+const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
+/** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
+const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;
 const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract)$/;
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;

@@ -236,7 +236,7 @@ export interface SubQuestion {
  */
 export function subQuestions(query: string): SubQuestion[] {
   const parts = query
-    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:what|why|how|which|who|whom|whose|when|where)\b)|,\s+(?:and|but)\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+(?:the|they|it|he|she|you|we|this|that|these|those|both|either|\p{Lu}[\p{L}'’-]+)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
+    .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+)?(?:what|why|how|which|who|whom|whose|when|where)\b)|,\s+(?:and|but)\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+(?:the|they|it|he|she|you|we|this|that|these|those|both|either|\p{Lu}[\p{L}'’-]+)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
     .map((p) => p.trim())
     .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
@@ -267,7 +267,7 @@ export function subQuestions(query: string): SubQuestion[] {
 const PARTY_NAMES = new Set([...COUNTRY_WORDS, 'moscow', 'tehran', 'damascus', 'washington', 'kremlin', 'beijing', 'ankara', 'riyadh', 'baghdad', 'kabul', 'beirut', 'cairo']);
 
 /** A part that asks something of its own: it starts with a question word or an auxiliary. */
-const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;
+const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+(?=(?:what|which|whom|whose|when|where)\b))?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;
 
 /**
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks

@@ -264,6 +264,11 @@ test('asked which city, a name only answers when it reads as a place near what w
   // asked which person, a country or a place is not one
   assert.equal((await engine.ask('Which Russian general commands the Syria operation?')).abstained, true);
   assert.match((await engine.ask('Which official spoke at the Valdai Club?')).answer, /Larijani/);
+  // a desert or a sea is named with its own word: any place will not do, nor will another landform
+  const desert = await engine.ask('where did the plane get blown up, over which desert??');
+  assert.equal(desert.citations.length, 1, desert.answer);
+  assert.match(desert.answer, /Sinai desert/);
+  assert.equal((await engine.ask('Which sea did the plane crash into?')).abstained, true);
   // nor is an organisation ("Revolutionary Guards Corps", "IRGC", "Hezbollah")
   assert.equal((await engine.ask('Which Hezbollah commander leads the Lebanese fighters in Syria?')).abstained, true);
   // the kind asked for may be plural

@@ -123,6 +123,8 @@ test('a question in several parts is split; a comparison is asked once per side'
   // The same preposition before two things asks about each.
   assert.deepEqual(subQuestions('What happened on September 30 and on October 31?').map((p) => p.text), ['What happened on September 30?', 'What happened on October 31?']);
   assert.deepEqual(subQuestions('What did Russia do in Syria and Iraq?').map((p) => p.text), ['What did Russia do in Syria and Iraq?']);
+  // ", and over which ...": a preposition may come before the question word of a part
+  assert.deepEqual(subQuestions('Where did the plane depart from, and over which desert was it brought down?').map((p) => p.text), ['Where did the plane depart from', 'over which desert was it brought down?']);
   // "..., both regarding A and regarding B", "as A and as B": the frame kept whole around each, each part's own thing its focus
   assert.deepEqual(subQuestions('What did Putin say at the Valdai Club, both regarding Syria and regarding the nuclear program?'), [
     { text: 'What did Putin say at the Valdai Club regarding Syria?', focus: 'Syria' },
