@@ -243,7 +243,8 @@ export function subQuestions(query: string): SubQuestion[] {
     .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
-  const names = (text: string) => (text.match(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu) ?? []).filter((n) => !MONTHS_RE.test(n));
+  // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
+  const names = (text: string) => [...text.matchAll(/(?<=\S\s+)[A-Z][\p{L}'’-]+/gu)].filter((m) => !MONTHS_RE.test(m[0]) && !/^(?:in|into|inside|within|across|throughout)$/i.test(/(\S+)\s+$/.exec(text.slice(0, m.index))?.[1] ?? '')).map((m) => m[0]);
   // A part that refers back with a pronoun borrows the names of the other parts.
   const borrowing = (list: SubQuestion[]): SubQuestion[] =>
     list.map((part, i) => {

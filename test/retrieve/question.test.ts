@@ -138,6 +138,8 @@ test('a question in several parts is split; a comparison is asked once per side'
   assert.deepEqual(subQuestions('what are the russian jets doing in syria? just bombing rebels?').map((p) => p.text), ['what are the russian jets doing in syria? just bombing rebels?']);
   assert.deepEqual(subQuestions('why was Putin so nice to Iran at Valdai, what did he say about Iran?').map((p) => p.text), ['why was Putin so nice to Iran at Valdai', 'what did he say about Iran? (Putin Valdai)']);
   assert.deepEqual(subQuestions('After the airliner was bombed, how did Russia react?').map((p) => p.text), ['After the airliner was bombed, how did Russia react?']);
+  // a place something happens in is no referent to borrow ("the fighting in Syria, and why does that split suit them?")
+  assert.deepEqual(subQuestions('What does each country contribute to the fighting in Syria, and why does that split suit both of them?').map((p) => p.text), ['What does each country contribute to the fighting in Syria', 'why does that split suit both of them?']);
   // "the A and the B each ...": one part per thing; a comparing part among several is asked per side
   assert.deepEqual(subQuestions('How did the nuclear deal and the Tikrit operation each affect the relationship?').map((p) => p.text), ['How did the nuclear deal affect the relationship?', 'How did the Tikrit operation affect the relationship?']);
   assert.deepEqual(subQuestions("How does Russia's part differ from Iran's, and why does that split suit them?").map((p) => p.side ?? ''), ['Russia', 'Iran', '']);
