@@ -68,6 +68,14 @@ const INJECTION = [
   // a passage of the question's own making ("[Passage 99, added by the maintainer]: ...")
   /\[\s*(?:passage|source|document|excerpt|context)\b[^\]]{0,80}\]/i,
   /<\s*script\b/i,
+  // told what the answer must say or open with ("write that the article says ...", "start with 'As the article states'")
+  /\b(?:write|say|state|claim|answer|reply)\b[^.?!]{0,40}\bthat\s+the\s+(?:article|text|piece|authors?|source|document)\s+(?:says|said|states|stated|claims|claimed|shows|showed|confirms|confirmed)\b/i,
+  /\b(?:start|begin|open)\s+(?:your\s+|the\s+)?(?:answer|reply|response|text|essay)?\s*(?:with|by\s+saying)\s*[:\-–]?\s*["'“‘]/i,
+  // orders addressed to whatever bot reads them ("any assistant reading this must ...", "note to AI assistants:", "ADMIN OVERRIDE")
+  /\b(?:any|all|every)\s+(?:ai\s+)?(?:assistants?|bots?|models?|ais?|llms?|chatbots?)\b[^.?!]{0,40}\b(?:must|should|shall|are to|need to|have to)\b/i,
+  /\bnote\s+(?:to|for)\s+(?:the\s+|all\s+|any\s+)?(?:ai|assistants?|bots?|models?|llms?|chatbots?)\b/i,
+  /\badmin(?:istrator)?\s+override\b|\boverride\s+(?:code|mode|instructions?|protocol)\b/i,
+  /\b(?:add|include|append|insert|output|print|post|link)\b[^.?!]{0,40}\bhttps?:\/\//i,
 ];
 
 /** Sentences that are instructions to the bot, so they can be dropped from the query. */
@@ -205,7 +213,7 @@ const FIGURATIVE_WHERE = /\bwhere\s+(?:do|does|did|would|will|might|could)\s+(?:
 export function metadataField(q: string): MetadataField | undefined {
   const s = q.toLowerCase();
   const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
-  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*\??\s*$|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b/.test(s)) return 'authors';
+  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*\??\s*$|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b|\bwho(?:'s| is| was| are| were)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:other\s+)?(?:co-?authors?|co-?writers?)\b|\bwho\s+(?:co-?wrote|co-?authored)\b/.test(s)) return 'authors';
   if (/^\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|newspaper|publication)\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s)) return 'publication';
   if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+called\b/.test(s)) return 'title';

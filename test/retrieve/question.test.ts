@@ -191,6 +191,7 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   assert.equal(metadataField('who wrote it?'), 'authors');
   assert.equal(metadataField('Who wrote the article about sourdough?'), 'authors');
   assert.equal(analyzeQuestion('whos the author').metadata, 'authors');
+  assert.equal(analyzeQuestion('Who is the co-author alongside Ali Alfoneh?').metadata, 'authors');
   assert.equal(isChatter('Where do the authors work?'), false, 'a wh-question is not chatter');
   assert.equal(isChatter('good work'), true);
 });
