@@ -242,3 +242,10 @@ test('a phrasal verb adds its one-word meaning at its place ("pull out" → with
   const added = analyzeQuestion('When will Russia pull out of Syria?').tokens.find((t) => t.word === 'withdraw')!;
   assert.equal('When will Russia pull out of Syria?'.slice(added.start, added.end), 'pull out');
 });
+
+test('"the Islamic State" is the group, as IS and ISIS are; "the Islamic Republic" is not', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.deepEqual(words('What purpose does the Islamic State serve for Iran?').filter((w) => w === 'isis' || w === 'state' || w === 'islamic'), ['isis', 'isis']);
+  assert.ok(words('What does the Islamic Republic want?').includes('islamic'));
+  assert.ok(words('Which state did ISIS attack?').includes('state'));
+});
