@@ -124,7 +124,9 @@ export class Engine implements CorpusView {
 
   /** A heading given whole after in/under/from ("Under 'Limits of Convergence', which ..."), and the question without it. */
   private headingGiven(query: string): { heading: string; rest: string } | undefined {
+    const folded = query.toLowerCase();
     for (const heading of this.headings) {
+      if (!folded.includes(heading.toLowerCase())) continue;
       const m = new RegExp(`\\b(?:in|from|within|under)\\s+(?:the\\s+)?["'“‘]?${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
       const rest = m ? (query.slice(0, m.index) + ' ' + query.slice(m.index + m[0].length)).trim() : '';
       if (m && rest) return { heading, rest };

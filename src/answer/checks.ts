@@ -8,7 +8,7 @@
 import type { AnalyzedQuestion } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
-import { COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
@@ -317,7 +317,7 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
   // (a nationality or a seat of government names nobody: "how did the Russian leader / the Kremlin leader portray Iran")
   const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? [])
     .map((n) => n.replace(/['’]s$/, ''))
-    .filter((n) => !DEMONYM.test(n) && !CAPITALS.has(n.toLowerCase()))
+    .filter((n) => !DEMONYM.test(n) && !CAPITAL_WORDS.has(n.toLowerCase()))
     .map((n) => n.toLowerCase());
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
@@ -401,17 +401,21 @@ function joinedNames(query: string): string[][] {
   for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
     const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
     if (/^(?:united|the)\b/.test(words.join(' ')) && /\b(?:states|kingdom|nations)$/.test(words.join(' '))) continue;
-    const kept = words.filter((w) => !COUNTRY_NAME_KEYS.has(nameKey(w.replace(/s$/, ''))) && !CAPITALS.has(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
+    const kept = words.filter((w) => !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
     if (kept.length) names.push(kept);
   }
   return names;
 }
 
 const COUNTRY_NAME_KEYS = new Set([...COUNTRY_WORDS].map(nameKey));
+
+/** A word naming a country, its people or its capital ("iran", "Iranians", "Moscow"), however typed. */
+export function namesCountry(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  return COUNTRY_WORDS.has(w) || CAPITAL_WORDS.has(w) || COUNTRY_NAME_KEYS.has(nameKey(w.replace(/s$/, '')));
+}
 const REGIONS = new Set(['west', 'western', 'westerners', 'east', 'eastern', 'europe', 'european', 'europeans', 'middle', 'north', 'south', 'arab', 'islamic', 'republic']);
 
-/** Capitals and seats of government, which stand for their countries. */
-const CAPITALS = new Set(['moscow', 'tehran', 'damascus', 'washington', 'kremlin', 'beijing', 'ankara', 'riyadh', 'baghdad', 'kabul', 'beirut', 'cairo', 'london', 'paris', 'berlin', 'pentagon', 'whitehall']);
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {

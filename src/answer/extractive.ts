@@ -9,7 +9,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
   ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
-  mentions, mentionsPhrase, MONEY, namesApart, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
+  mentions, mentionsPhrase, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
 export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -369,9 +369,10 @@ function saidAnything(query: string): boolean {
   if (!m) return false;
   const about = /\b(?:about|abt|of|on|regarding|concerning)\s+(?:the\s+)?([\p{L}'’-]+)/iu.exec(m[1])?.[1];
   // (about someone, a name or a pronoun: all they said; about a topic, "the nuclear program": what they said of it)
-  return !about || /^\p{Lu}/u.test(about) || PARTY_OR_PRONOUN.test(about);
+  return !about || /^\p{Lu}/u.test(about) || namesCountry(about) || SOMEONE.test(about);
 }
-const PARTY_OR_PRONOUN = /^(?:iran|iranians?|russia|russians?|moscow|tehran|syria|assad|us|america|americans?|washington|west|them|it|him|her|this|that|these|those|each|one)$/i;
+/** Words for someone already named, or for everyone in play ("about them", "about each other"). */
+const SOMEONE = /^(?:us|west|them|it|him|her|this|that|these|those|each|one)$/i;
 
 /** A question that asks for a contrast, or for what lies under appearances. */
 const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;

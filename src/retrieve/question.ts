@@ -1,5 +1,5 @@
 import { sanitizeInput } from '../ingest/text.js';
-import { COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
+import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, type Token } from '../index/tokenize.js';
 
@@ -273,7 +273,7 @@ export function subQuestions(query: string): SubQuestion[] {
 }
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
-const PARTY_NAMES = new Set([...COUNTRY_WORDS, 'moscow', 'tehran', 'damascus', 'washington', 'kremlin', 'beijing', 'ankara', 'riyadh', 'baghdad', 'kabul', 'beirut', 'cairo']);
+const PARTY_NAMES = new Set([...COUNTRY_WORDS, ...CAPITAL_WORDS]);
 
 /** A part that asks something of its own: it starts with a question word or an auxiliary. */
 const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+(?=(?:what|which|whom|whose|when|where)\b))?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;

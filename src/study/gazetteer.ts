@@ -11,6 +11,11 @@ export const COUNTRIES = new Set(
 /** Single-word country names in lower case, as tokens carry them. */
 export const COUNTRY_WORDS = new Set([...COUNTRIES].filter((c) => !c.includes(' ')).map((c) => c.toLowerCase()));
 
+/** Capitals and seats of government, which stand for their countries ("Moscow said", "the Kremlin wants"), in lower case. */
+export const CAPITAL_WORDS = new Set(
+  'moscow tehran damascus washington kremlin beijing ankara riyadh baghdad kabul beirut cairo london paris berlin pentagon whitehall'.split(' '),
+);
+
 /** Acronyms that are not spelled out in the text but are known to everyone. */
 export const KNOWN_ACRONYMS = new Map<string, { kind: 'place' | 'organisation'; country?: boolean }>([
   ['US', { kind: 'place', country: true }],
