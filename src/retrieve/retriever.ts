@@ -6,7 +6,7 @@ import type { PassageTerms, Word } from '../index/passage-terms.js';
 import type { VectorIndex } from '../index/store.js';
 import { stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
-import { editDistance, nameKey, WordMatcher } from './matcher.js';
+import { derivationalRoot, editDistance, nameKey, WordMatcher } from './matcher.js';
 import { Paraphrases } from './paraphrases.js';
 
 export interface ScoredSentence {
@@ -142,10 +142,29 @@ export class Retriever {
     // A word neither the word list nor the corpus knows is a name (if capitalised or a number) or chat noise.
     const known = rank !== undefined || this.bm25.documentFrequency(token.stem) > 0;
     const rarity = rank === undefined ? (known || capitalised || /\d/.test(token.word) || !this.embedder.local ? 1 : 0.25) : Math.min(1, Math.log(rank + 50) / Math.log(60000));
-    const df = this.bm25.documentFrequency(token.stem);
-    const specificity = df === 0 ? 1 : Math.max(0.15, this.bm25.idf(token.stem) / this.bm25.idf('\u0000never'));
+    // (a word the corpus uses only in another form, "militarily" for "military", is as specific as that form)
+    const family = this.bm25.documentFrequency(token.stem) === 0 ? this.familyStem(token.stem) : undefined;
+    const stem = family ?? token.stem;
+    const df = this.bm25.documentFrequency(stem);
+    const specificity = df === 0 ? 1 : Math.max(0.15, this.bm25.idf(stem) / this.bm25.idf('\u0000never'));
     return Math.pow(rarity, this.fusion.rarityPower) * (1 - this.fusion.specificity + this.fusion.specificity * specificity);
   }
+
+  /** The corpus's most used stem of a word's family (same derivational root, four letters or more), if any. */
+  private familyStem(stem: string): string | undefined {
+    if (!this.families) {
+      this.families = new Map();
+      for (const { stem: s } of this.termList) {
+        const root = derivationalRoot(s);
+        if (root.length < 4) continue;
+        const known = this.families.get(root);
+        if (!known || this.bm25.documentFrequency(s) > this.bm25.documentFrequency(known)) this.families.set(root, s);
+      }
+    }
+    const root = derivationalRoot(stem);
+    return root.length >= 4 ? this.families.get(root) : undefined;
+  }
+  private families?: Map<string, string>;
 
   async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 5;

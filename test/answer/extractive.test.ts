@@ -210,6 +210,11 @@ test('"how did X talk about / portray Y" asks for what X said; a nationality or 
   assert.match((await engine.ask("How did the Russian leader portray Iran's role in ending the Syrian war?")).answer, /indispensable partner/);
 });
 
+test('a question word the corpus uses only in another form ("militarily" / "military") counts as little as that form does', async () => {
+  const a = await engine.ask('Apart from the bombing runs, how else is Moscow helping out the Syrian government militarily?');
+  assert.match(a.answer, /arms deliveries/, a.answer);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
