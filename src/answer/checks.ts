@@ -353,11 +353,18 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   const m =
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
-  const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined);
-  if (!head || RELATION_HEADS.has(stemWord(head))) return undefined;
+  // "can someone recommend a good vegan lasagna recipe", "give me a recipe for cookies": the thing asked for
+  const requested = REQUEST.exec(query)?.[1];
+  const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
+  if (!head || RELATION_HEADS.has(stemWord(head)) || (requested && ANSWER_KINDS.test(head))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
 }
+
+/** A request for something ("recommend a good recipe", "got a link"), and the thing requested. */
+const REQUEST = /\b(?:recommend|suggest|give me|share|send me|find me|(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:got|have|has|know of|knows of))\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?=\s+(?:for|to|that|which|about|on|from|with|of)\b|\s*[?.!]*\s*$)/iu;
+/** What a request to the bot about the document asks for: a summary, a list, a quote ... (answered from the document however worded). */
+const ANSWER_KINDS = /^(?:summary|summaries|rundown|overview|gist|recap|breakdown|tldr|list|quote|quotes|source|sources|citation|citations|example|examples|explanation|answer|sentence|sentences|word|words|paragraph|idea|sense|sketch|outline|description|picture|version|point|points|reason|reasons|hint|clue|take|view|verdict|conclusion|takeaway|takeaways)$/i;
 
 /**
  * "Who won / leads / funds X?": the deed asked about (the verb right after "who") must be matched

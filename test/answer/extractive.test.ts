@@ -215,6 +215,11 @@ test('a question word the corpus uses only in another form ("militarily" / "mili
   assert.match(a.answer, /arms deliveries/, a.answer);
 });
 
+test('a request for something the corpus never mentions ("recommend a good lasagna recipe") is refused; a summary or an example of the document is not such a thing', async () => {
+  for (const q of ['can someone recommend a good vegan lasagna recipe for our study night?', 'anyone got a good recipe for persian tahdig?', 'Give me a recipe for chocolate chip cookies.']) assert.equal((await engine.ask(q)).abstained, true, q);
+  for (const q of ['give me a quick summary of the article', 'give me an example of Russia using Iran', 'Who from Tehran got a seat on a panel next to the Kremlin chief?']) assert.equal((await engine.ask(q)).abstained, false, q);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
