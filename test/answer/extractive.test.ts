@@ -220,6 +220,12 @@ test('a request for something the corpus never mentions ("recommend a good lasag
   for (const q of ['give me a quick summary of the article', 'give me an example of Russia using Iran', 'Who from Tehran got a seat on a panel next to the Kremlin chief?']) assert.equal((await engine.ask(q)).abstained, false, q);
 });
 
+test('asked what each country contributes, the place where the document turns from one to the other leads, though another sentence matched a little better', async () => {
+  const a = await engine.ask('Compare what each of the two countries contributes to the fighting in Syria.');
+  assert.match(a.citations[0].text, /air operations/, a.answer);
+  assert.match(a.citations[1].text, /boots on the ground/, a.answer);
+});
+
 test('names a question joins must stand together in one sentence: each in its own sentence is a false premise', async () => {
   // Hansen is at the Danish Institute; the Foundation is Alfoneh's
   assert.equal((await engine.ask('Why did Flemming Splidsboel Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
