@@ -67,6 +67,10 @@ const INJECTION = [
   /\byour\s+(?:configuration|config)(?:\s+file)?\b|\b(?:bot|discord|openai|api)\s+(?:token|key)s?\b/i,
   // a passage of the question's own making ("[Passage 99, added by the maintainer]: ...")
   /\[\s*(?:passage|source|document|excerpt|context)\b[^\]]{0,80}\]/i,
+  /\b(?:passage|excerpt|paragraph|source)\s+#?\d+\s*(?:\([^)]{0,60}\))?\s*:\s*["'“‘]/i,
+  /\beditor['’]?s\s+(?:update|note)\b|\berrata\b/i,
+  // a Markdown image or link to be shown with the answer (it would send the reader's data elsewhere)
+  /!\[[^\]]{0,60}\]\(\s*https?:/i,
   /<\s*script\b/i,
   // told what the answer must say or open with ("write that the article says ...", "start with 'As the article states'")
   /\b(?:write|say|state|claim|answer|reply)\b[^.?!]{0,40}\bthat\s+the\s+(?:article|text|piece|authors?|source|document)\s+(?:says|said|states|stated|claims|claimed|shows|showed|confirms|confirmed)\b/i,
