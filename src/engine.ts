@@ -8,7 +8,7 @@ import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
 import { loadCorpus, type Corpus, type CorpusDocument } from './corpus/load.js';
 import { FootnoteError } from './errors.js';
-import { plural, sanitizeInput } from './ingest/text.js';
+import { escapeRegExp, plural, sanitizeInput } from './ingest/text.js';
 import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
@@ -127,7 +127,7 @@ export class Engine implements CorpusView {
     const folded = query.toLowerCase();
     for (const heading of this.headings) {
       if (!folded.includes(heading.toLowerCase())) continue;
-      const m = new RegExp(`\\b(?:in|from|within|under)\\s+(?:the\\s+)?["'“‘]?${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
+      const m = new RegExp(`\\b(?:in|from|within|under)\\s+(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
       const rest = m ? (query.slice(0, m.index) + ' ' + query.slice(m.index + m[0].length)).trim() : '';
       if (m && rest) return { heading, rest };
     }

@@ -8,7 +8,7 @@
 import type { AnalyzedQuestion } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
-import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
@@ -42,9 +42,9 @@ export function mentions(name: string, sentence: string, match: WordSimilarity):
   });
 }
 
-/** A sentence speaks of a phrase ("a rival to defeat"): it mentions one of its content words. */
-export function mentionsPhrase(phrase: string, sentence: string, match: WordSimilarity): boolean {
-  return contentTokens(phrase).some((t) => mentions(t.word, sentence, match));
+/** A sentence speaks of a phrase ("a rival to defeat", given as its content words): it mentions one of them. */
+export function mentionsAny(words: string[], sentence: string, match: WordSimilarity): boolean {
+  return words.some((w) => mentions(w, sentence, match));
 }
 
 /** Similarity of two words in 0..1 (the retriever's word matcher). */
@@ -407,7 +407,7 @@ function joinedNames(query: string): string[][] {
   const names: string[][] = [];
   for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
     const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-    if (/^(?:united|the)\b/.test(words.join(' ')) && /\b(?:states|kingdom|nations)$/.test(words.join(' '))) continue;
+    if (COUNTRY_NAMES.has(words.join(' '))) continue;
     const kept = words.filter((w) => !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
     if (kept.length) names.push(kept);
   }
@@ -421,7 +421,10 @@ export function namesCountry(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   return COUNTRY_WORDS.has(w) || CAPITAL_WORDS.has(w) || COUNTRY_NAME_KEYS.has(nameKey(w.replace(/s$/, '')));
 }
-const REGIONS = new Set(['west', 'western', 'westerners', 'east', 'eastern', 'europe', 'european', 'europeans', 'middle', 'north', 'south', 'arab', 'islamic', 'republic']);
+/** Countries by any of their names, in lower case ("united states"). */
+const COUNTRY_NAMES = new Set([...COUNTRIES].map((c) => c.toLowerCase()));
+/** Regions and the words of "the Islamic Republic" (peoples and "Western" are DEMONYM's). */
+const REGIONS = new Set(['west', 'east', 'eastern', 'europe', 'middle', 'north', 'south', 'arab', 'republic']);
 
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */

@@ -3,13 +3,14 @@ import { asksNothing } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { MONTHS } from '../study/gazetteer.js';
+import { contentTokens } from '../index/tokenize.js';
 import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
   ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
-  mentions, mentionsPhrase, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
+  mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
 export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -102,13 +103,14 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const side = part.side;
     const ofOtherSide = (text: string) => others.some((o) => mentions(o, text, match)) && !mentions(side!, text, match);
     // What only this part asks about ("regarding Syria"): a sentence about another part's alone is not its answer.
-    const focus = part.focus;
-    const otherFoci = parts.flatMap((p) => (p.focus && p !== part ? [p.focus] : []));
-    const ofOtherFocus = (text: string) => otherFoci.some((o) => mentionsPhrase(o, text, match)) && !mentionsPhrase(focus!, text, match);
+    const focus = part.focus ? focusWords(part.focus) : undefined;
+    const otherFoci = parts.flatMap((p) => (p.focus && p !== part ? [focusWords(p.focus)] : []));
+    const ofOtherFocus = (text: string) => otherFoci.some((o) => mentionsAny(o, text, match)) && !mentionsAny(focus!, text, match);
+    // (each asked once per sentence: selection consults them more than once)
     const prefer = side
-      ? { keep: (text: string) => !ofOtherSide(text), favour: (text: string) => mentions(side, text, match) }
+      ? { keep: remembered((text) => !ofOtherSide(text)), favour: remembered((text) => mentions(side, text, match)) }
       : focus
-        ? { keep: (text: string) => !ofOtherFocus(text), favour: (text: string) => mentionsPhrase(focus, text, match) }
+        ? { keep: remembered((text) => !ofOtherFocus(text)), favour: remembered((text) => mentionsAny(focus, text, match)) }
         : undefined;
     const selected = selectQuotes(part.question, part.retrieval, match, 4, prefer, corpus);
     if ('refusal' in selected) {
@@ -131,6 +133,21 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   const joined = contrast.leads ? [...contrast.quotes, ...quotes] : [...partBests, ...contrast.quotes, ...quotes];
   const unique = joined.filter((q, i) => joined.findIndex((x) => sameSentence(x, q)) === i);
   return unique.length ? compose(unique.slice(0, PART_QUOTES + (contrast.quotes.length ? 1 : 0)), corpus.documents, 'as-given') : abstention(refusal);
+}
+
+/** A part's own topic ("the nuclear program") as the content words a sentence must mention. */
+function focusWords(phrase: string): string[] {
+  return contentTokens(phrase).map((t) => t.word);
+}
+
+/** A check on a sentence's text, worked out once per text. */
+function remembered(check: (text: string) => boolean): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) seen.set(text, (value = check(text)));
+    return value;
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
+import { escapeRegExp } from '../ingest/text.js';
 import type { MetadataField } from '../retrieve/question.js';
 import type { Citation } from './types.js';
 
@@ -111,7 +112,7 @@ function find(text: string, needle: string | RegExp, from: number): { start: num
 }
 
 function sentenceAbout(doc: CorpusDocument, chunks: Chunk[], person: string): { start: number; end: number } | undefined {
-  const name = new RegExp(`^${escape(person).replace(/\\? /g, '\\s+')}\\s+(?:is|was)\\b`);
+  const name = new RegExp(`^${escapeRegExp(person).replace(/\\? /g, '\\s+')}\\s+(?:is|was)\\b`);
   for (const chunk of chunks) {
     if (chunk.docId !== doc.id) continue;
     for (const s of chunk.sentences) if (name.test(doc.source.slice(s.start, s.end))) return s;
@@ -135,8 +136,4 @@ function dateRegExp(iso: string): RegExp {
 
 function joinList(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

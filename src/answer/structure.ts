@@ -6,6 +6,7 @@
 import { answerPeople } from './people.js';
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
+import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey } from '../retrieve/matcher.js';
 import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
@@ -257,7 +258,8 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
 function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): string | undefined {
   if (!SUMMARY_ASKED.test(query)) return undefined;
   const folded = query.toLowerCase().replace(/[“”‘’"']/g, '');
-  return sectionsOf(docId, corpus).find(({ title }) => title && new RegExp(`\\b${title.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded))?.title;
+  // (a regular expression only for a heading the question contains at all)
+  return sectionsOf(docId, corpus).find(({ title }) => title && folded.includes(title.toLowerCase()) && new RegExp(`\\b${escapeRegExp(title.toLowerCase())}\\b`).test(folded))?.title;
 }
 const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down)\b/i;
 

@@ -10,6 +10,11 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** A text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Words as the scoring rules count them: runs of letters and digits. */
 export function words(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];

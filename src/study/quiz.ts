@@ -1,7 +1,7 @@
 import type { CorpusDocument } from '../corpus/load.js';
 import { FootnoteError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk.js';
-import { foldText, plural } from '../ingest/text.js';
+import { escapeRegExp, foldText, plural } from '../ingest/text.js';
 import { buildFactBank, FACT_KINDS, type FactBank, type FactEntity, type FactKind, type FactMention, type MentionForm } from './facts.js';
 import { containsFolded, findFolded, foldOption, foldedAt, isAcronym } from './fold.js';
 import { FUNCTION_WORDS, TITLE_WORDS } from './gazetteer.js';
@@ -220,7 +220,7 @@ function context(bank: FactBank, m: FactMention): string {
 
 function gives(entity: FactEntity, text: string): boolean {
   if (entity.aliases.some((a) => containsFolded(text, a))) return true;
-  return entity.giveaways.some((g) => new RegExp(`(?<![\\p{L}\\p{N}])${g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${g.length >= 4 ? '\\p{L}*' : ''}(?![\\p{L}\\p{N}])`, 'u').test(text));
+  return entity.giveaways.some((g) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(g)}${g.length >= 4 ? '\\p{L}*' : ''}(?![\\p{L}\\p{N}])`, 'u').test(text));
 }
 
 function pickDistractors(bank: FactBank, m: FactMention, quote: string, prompt: string, random: Random): string[] | undefined {
