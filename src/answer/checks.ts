@@ -59,19 +59,38 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   const q = query.toLowerCase();
   // (a share of something, not sharing a panel)
   if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
-  // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
-  const head = countedNoun(q);
-  if (!head?.length) return true;
+  const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
+  // A year or the day of a date ("September 30, 2015") counts nothing; nor does a number the question
+  // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
+  const given = new Set((q.match(/\d[\d,.]*/g) ?? []).map(bareNumber));
+  const isCount = (w: string, i: number) =>
+    /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w));
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
   const fits = (h: string, raw: string) => {
     const n = raw.replace(/[.,]$/, '');
     if (DEMONYM.test(n)) return nameKey(h.replace(/s$/, '')) === nameKey(n.toLowerCase());
     return match(h, n.toLowerCase()) >= 0.3;
   };
-  const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
-  // A year or the day of a date ("September 30, 2015") counts nothing.
-  const isCount = (w: string, i: number) => /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '');
-  return words.some((w, i) => isCount(w, i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))));
+  const counts = (head: string[], i: number) => words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n)));
+  // "How many of the Russian citizens who joined IS have returned?" asks for a part: the number of the
+  // whole ("7,000 Russian citizens") does not answer it.
+  const whole = PARTITIVE.exec(q)?.[1]?.split(/\s+/).filter((w) => w.length > 2 && !/^\d/.test(w));
+  if (whole?.length) return words.some((w, i) => isCount(w, i) && !counts(whole.slice(-1), i));
+  // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
+  const head = countedNoun(q);
+  // (asked "how many were involved?", with no noun: some count, not a year, still answers)
+  if (!head?.length) return !COUNT_ASKED.test(q) || words.some(isCount);
+  return words.some((w, i) => isCount(w, i) && counts(head, i));
+}
+
+const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+
+/** "how many of the Russian citizens who ...": the whole a part is asked of (up to the relative pronoun or verb). */
+const PARTITIVE = /\bhow (?:many|much) of (?:the|these|those|its|their|his|her|our|all|all the)\s+((?:(?!who\b|that\b|which\b|have\b|has\b|had\b|were\b|was\b|are\b|is\b|did\b|do\b|does\b|came\b|come\b)[\p{L}\p{N},'-]+\s*){1,4})/u;
+
+/** A number as written without its separators and trailing stop ("7,000." → "7000"). */
+function bareNumber(n: string): string {
+  return n.replace(/[.,]$/, '').replace(/,/g, '');
 }
 
 /** The thing a "how many / how much" question counts: the last word of the phrase after it ("Iranian soldiers" → soldiers). */

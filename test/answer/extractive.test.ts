@@ -63,6 +63,18 @@ test('a year or the day of a date is not a count', () => {
   assert.equal(fitsQuantity('how many aircraft are stationed there', 'Russia has 30 aircraft there.', same), true);
 });
 
+test('a how-many question is not answered by the number it gives, the whole it asks a part of, or a year', () => {
+  const same = (a: string, b: string) => (a === b || a + 's' === b ? 1 : 0);
+  const sentence = 'An estimated 7,000 Russian citizens have reportedly joined the ranks of IS.';
+  assert.equal(fitsQuantity('How many of the 7,000 Russian recruits came from Chechnya?', sentence, same), false);
+  assert.equal(fitsQuantity('How many of the Russian citizens who joined IS have already returned?', sentence, same), false);
+  assert.equal(fitsQuantity('How many of the Russian citizens who joined IS have returned?', 'Of the 7,000 Russian citizens, 900 have returned.', same), true);
+  assert.equal(fitsQuantity('how many were involved?', 'Iran used US air support in the spring 2015 seizure of Tikrit.', same), false);
+  assert.equal(fitsQuantity('how many were involved?', 'Some 3,000 fighters took part.', same), true);
+  // (not a count question: nothing to check)
+  assert.equal(fitsQuantity('Which Iraqi city was seized in spring 2015?', 'Iran used US air support in the spring 2015 seizure of Tikrit.', same), true);
+});
+
 test('a date or count answers only for the names the question asks after', () => {
   const same = (a: string, b: string) => (a === b ? 1 : 0);
   assert.equal(fitsNames('In what year did Lebanese Hezbollah first send fighters?', 'Since September 30, 2015, Russia has been conducting air operations.', same), false);
