@@ -23,7 +23,8 @@ export const STOPWORDS = new Set(
   many much sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
-  tho though eh umm um uh nah yeah yes bro dude guys think mean else apart besides instead supposedly beyond`.split(/\s+/),
+  tho though eh umm um uh nah yeah yes bro dude guys think mean else apart besides instead supposedly beyond
+  toward towards onto upon among amongst amid via regarding concerning whether`.split(/\s+/),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
@@ -31,7 +32,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
 /** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is. */
-export const TOKENIZER_RULES = 7;
+export const TOKENIZER_RULES = 8;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {

@@ -249,3 +249,9 @@ test('"the Islamic State" is the group, as IS and ISIS are; "the Islamic Republi
   assert.ok(words('What does the Islamic Republic want?').includes('islamic'));
   assert.ok(words('Which state did ISIS attack?').includes('state'));
 });
+
+test('prepositions carry no topic: "attitudes toward the threat" asks about attitudes and the threat', () => {
+  const words = analyzeQuestion("How do Iran's attitudes toward the Islamic State threat compare, regarding Syria?").tokens.map((t) => t.word);
+  assert.ok(!words.includes('toward') && !words.includes('regarding'), words.join(' '));
+  assert.ok(words.includes('attitudes') && words.includes('threat') && words.includes('syria'), words.join(' '));
+});
