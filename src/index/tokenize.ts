@@ -24,7 +24,7 @@ export const STOPWORDS = new Set(
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
   tho though eh umm um uh nah yeah yes bro dude guys think mean else apart besides instead supposedly beyond
-  toward towards onto upon among amongst amid via regarding concerning whether`.split(/\s+/),
+  onto upon among amongst amid via regarding concerning whether`.split(/\s+/),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;

@@ -64,6 +64,20 @@ export class WordMatcher {
   }
 }
 
+/** Words in -ly that are adjectives themselves, not made from the word before -ly ("likely" is not "like"). */
+const ADJECTIVE_IN_LY = /^(?:un)?(?:likely|lovely|friendly|deadly|costly|lonely|lively|elderly|orderly|timely|worldly|scholarly|cowardly|stately|comely|homely|ugly|holy|silly|jolly|burly|curly|surly|early|only|family|supply|reply|apply|rally|ally|italy|july|assembly|monopoly|anomaly)$/;
+
+/** The adjective an -ly adverb is made from, as a word list may spell it: militarily → military, economically → economical / economic, publicly → public. */
+export function adjectiveOf(word: string): string[] {
+  if (word.length < 6 || !word.endsWith('ly') || ADJECTIVE_IN_LY.test(word)) return [];
+  const stem = word.slice(0, -2);
+  if (stem.endsWith('ical')) return [stem, stem.slice(0, -2)];
+  if (stem.endsWith('al') || stem.endsWith('ful') || stem.endsWith('ic')) return [stem];
+  if (word.endsWith('ily')) return [word.slice(0, -3) + 'y'];
+  if (word.endsWith('bly')) return [word.slice(0, -1) + 'e'];
+  return [stem];
+}
+
 /**
  * A seat of power named for its government ("the Kremlin decided"): a question word that matches
  * whatever its country or capital would. Measured 2026-11-29 over the eleven question sets

@@ -6,7 +6,7 @@ import type { PassageTerms, Word } from '../index/passage-terms.js';
 import type { VectorIndex } from '../index/store.js';
 import { stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
-import { derivationalRoot, editDistance, nameKey, WordMatcher } from './matcher.js';
+import { adjectiveOf, derivationalRoot, editDistance, nameKey, WordMatcher } from './matcher.js';
 import { Paraphrases } from './paraphrases.js';
 
 export interface ScoredSentence {
@@ -136,6 +136,18 @@ export class Retriever {
     });
   }
 
+  /**
+   * An adverb the corpus does not use, whose adjective it does ("militarily" / "military"), is read as
+   * the adjective: the adverb's own vector sits among other adverbs, far from "army" or "forces".
+   */
+  asAdjectives(tokens: Token[]): Token[] {
+    return tokens.map((t) => {
+      if (this.vocabulary.has(t.word)) return t;
+      const adjective = adjectiveOf(t.word).find((a) => this.vocabulary.has(a));
+      return adjective ? { ...t, word: adjective, stem: this.vocabulary.get(adjective)!.stem } : t;
+    });
+  }
+
   /** How much a question word should count: rare words and words that pick out few passages count most. */
   weight(token: Token, capitalised = false): number {
     const rank = this.embedder.local?.vectors.rank(token.word);
@@ -168,7 +180,7 @@ export class Retriever {
 
   async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 5;
-    const tokens = dedupe(this.repair(this.expandAcronyms(queryTokens, queryText)));
+    const tokens = dedupe(this.asAdjectives(this.repair(this.expandAcronyms(queryTokens, queryText))));
     const weights = tokens.map((t) => this.weight(t, /^\p{Lu}/u.test(queryText.slice(t.start, t.end))));
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const allowed = (i: number) => {

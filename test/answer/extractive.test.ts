@@ -690,3 +690,9 @@ test('a why-question about what the corpus does not know is refused, not answere
   assert.match(both.answer, /2015/);
   assert.equal((await engine.ask('When was it published, and where?')).citations.length, 1);
 });
+
+test('"what does each contribute militarily" reads the adverb as its adjective and finds each side\'s forces', async () => {
+  const answer = await engine.ask('Compare what Russia and Iran each contribute militarily in Syria.');
+  assert.match(answer.answer, /air operations/);
+  assert.match(answer.answer, /boots on the ground/);
+});

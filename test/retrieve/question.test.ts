@@ -250,8 +250,18 @@ test('"the Islamic State" is the group, as IS and ISIS are; "the Islamic Republi
   assert.ok(words('Which state did ISIS attack?').includes('state'));
 });
 
-test('prepositions carry no topic: "attitudes toward the threat" asks about attitudes and the threat', () => {
-  const words = analyzeQuestion("How do Iran's attitudes toward the Islamic State threat compare, regarding Syria?").tokens.map((t) => t.word);
-  assert.ok(!words.includes('toward') && !words.includes('regarding'), words.join(' '));
+test('prepositions carry no topic: "attitudes regarding the threat" asks about attitudes and the threat', () => {
+  const words = analyzeQuestion("How do Iran's attitudes regarding the Islamic State threat compare, among the partners in Syria?").tokens.map((t) => t.word);
+  assert.ok(!words.includes('regarding') && !words.includes('among'), words.join(' '));
   assert.ok(words.includes('attitudes') && words.includes('threat') && words.includes('syria'), words.join(' '));
+});
+
+test('an -ly adverb names its adjective; -ly words that are adjectives themselves do not', async () => {
+  const { adjectiveOf } = await import('../../src/retrieve/matcher.js');
+  assert.deepEqual(adjectiveOf('militarily'), ['military']);
+  assert.deepEqual(adjectiveOf('economically'), ['economical', 'economic']);
+  assert.deepEqual(adjectiveOf('publicly'), ['public']);
+  assert.deepEqual(adjectiveOf('likely'), []);
+  assert.deepEqual(adjectiveOf('unlikely'), []);
+  assert.deepEqual(adjectiveOf('military'), []);
 });
