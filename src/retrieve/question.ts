@@ -349,7 +349,10 @@ const ADJECTIVE_NAME = /^(?:\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic)|Iraqi|Afghan|Saud
  * "X and Y", or else the last two different names the question gives ("what Russia brings compared
  * with what Iran brings").
  */
-function comparedSides(query: string): SubQuestion[] | undefined {
+function comparedSides(asked: string): SubQuestion[] | undefined {
+  // ("in what different ways does X figure", "two different contexts": several of one thing, no comparison of sides)
+  // (but "what different goals do Moscow and Tehran have?" compares the pair it names)
+  const query = NAME_PAIR.test(asked) ? asked : asked.replace(SEVERAL_DIFFERENT, '$1');
   if (!CONTRAST.test(query)) return undefined;
   const drop = (text: string) => text.replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
   // "How does X's view of Z differ from Y's?": the question about X, then the same about Y.
@@ -359,7 +362,7 @@ function comparedSides(query: string): SubQuestion[] | undefined {
     const first = [...core.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)].map((m) => m[1]).find((n) => !ADJECTIVE_NAME.test(n) && n !== against[1]);
     if (first) return [{ text: core, side: first }, { text: core.replace(new RegExp(`\\b${first}\\b`, 'g'), against[1]), side: against[1] }];
   }
-  const pair = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u.exec(query);
+  const pair = NAME_PAIR.exec(query);
   if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
   // (without a pair, only a comparison asked in so many words: "each" may be of dates or events)
   if (!COMPARED.test(query)) return undefined;
@@ -372,6 +375,9 @@ function comparedSides(query: string): SubQuestion[] | undefined {
   const sides = names.slice(-2);
   return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?`, 'g'), ' ')) }));
 }
+
+const NAME_PAIR = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u;
+const SEVERAL_DIFFERENT = /\b((?:what|which|two|three|four|several|many|various)\s+)different\s+(?=[\p{L}-]+s\b)/giu;
 
 /**
  * Function words of other languages written in Latin letters (French, Spanish, German, Italian,

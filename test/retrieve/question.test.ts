@@ -265,3 +265,10 @@ test('an -ly adverb names its adjective; -ly words that are adjectives themselve
   assert.deepEqual(adjectiveOf('unlikely'), []);
   assert.deepEqual(adjectiveOf('military'), []);
 });
+
+test('"in what different ways does X figure" asks for several ways, not a comparison of two sides', () => {
+  assert.equal(subQuestions('In what different ways does the United States figure into the Russia-Iran relationship?').length, 1);
+  assert.equal(subQuestions('Afghanistan is mentioned in two different contexts in the article. What are they?').length, 1);
+  // (a pair named is still compared)
+  assert.deepEqual(subQuestions('What different goals do Moscow and Tehran have?').map((p) => p.side), ['Moscow', 'Tehran']);
+});
