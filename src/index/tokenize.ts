@@ -32,7 +32,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
 /** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is. */
-export const TOKENIZER_RULES = 8;
+export const TOKENIZER_RULES = 9;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
@@ -61,6 +61,9 @@ export function tokenize(text: string): Token[] {
  */
 function aliasOf(raw: string, text: string, at: number): string | undefined {
   if (raw === 'US' || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';
+  // "the United States" is the US (both words), as "the Islamic State" is IS
+  if (/^united$/i.test(raw) && /^\s+states\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'america';
+  if (/^states$/i.test(raw) && /\bunited\s+$/i.test(text.slice(Math.max(0, at - 8), at))) return 'america';
   if ((raw.length === 4 || raw.length === 5) && ISLAMIC_STATE.test(raw)) return 'isis';
   // "the Islamic State": both words are the group (not "Islamic" as in the Islamic Republic, not "state" as in a country)
   if (/^islamic$/i.test(raw) && /^\s+state\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'isis';

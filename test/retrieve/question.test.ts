@@ -272,3 +272,10 @@ test('"in what different ways does X figure" asks for several ways, not a compar
   // (a pair named is still compared)
   assert.deepEqual(subQuestions('What different goals do Moscow and Tehran have?').map((p) => p.side), ['Moscow', 'Tehran']);
 });
+
+test('"the United States" is the US, both words; "the two states" and "united" alone are not', async () => {
+  const { tokenize } = await import('../../src/index/tokenize.js');
+  assert.deepEqual(tokenize('deceived by the United States').map((t) => t.word), ['deceived', 'by', 'the', 'america', 'america']);
+  assert.deepEqual(tokenize('US air support').map((t) => t.word), ['america', 'air', 'support']);
+  assert.deepEqual(tokenize('the two states united').map((t) => t.word), ['the', 'two', 'states', 'united']);
+});
