@@ -298,7 +298,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const months = monthsAsked(question.query);
   const inMonth = (t: string) => months.some((m) => t.includes(m));
   const byMonth = months.length > 0 && question.type !== 'when' && EVENTS_ASKED.test(question.query);
-  const candidates = retrieval.passages.slice(0, byMonth ? undefined : 3).flatMap((passage, r) =>
+  // "What role does the US play ...?", "how does Washington figure in ...?": the sentences naming it, from every passage retrieved
+  const cast = castAsked(question.query);
+  const candidates = retrieval.passages.slice(0, byMonth || cast ? undefined : 3).flatMap((passage, r) =>
     passage.sentences.map((s) => {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start);
       const typed = evidence ? evidence.test(text) : true;
@@ -348,6 +350,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
   const dated = byMonth && usable.some((c) => inMonth(text(c)));
   if (dated) usable = usable.filter((c) => inMonth(text(c)));
+  const named = !dated && !!cast && usable.filter((c) => namesAll(cast, text(c), match)).length >= 2;
+  if (named) usable = usable.filter((c) => namesAll(cast, text(c), match));
   if (prefer) {
     // (one side of a comparison) sentences about the other side alone go, and those naming this side come first
     if (usable.some((c) => prefer.keep(text(c)))) usable = usable.filter((c) => prefer.keep(text(c)));
@@ -362,7 +366,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const closeness = many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.closeness;
   for (const c of rest) {
     if (chosen.length >= Math.min(limit, sayings && many >= 2 ? many : limit)) break;
-    const close = sayings || dated || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
+    const close = sayings || dated || named || (c.score >= best.score * closeness && c.coverage >= best.coverage * (many >= 2 ? ANSWER_SENTENCES.manyCloseness : ANSWER_SENTENCES.coverage));
     if (close && !chosen.some((q) => sameSentence(q, c))) chosen.push(c);
   }
   // "What does each country contribute?": where the document turns from one to the other ("Iran, on the other hand, ..."), both sentences
@@ -390,6 +394,31 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     }
   }
   return { quotes: chosen, ranked: usable };
+}
+
+/**
+ * "What role does the US play in ...?", "how does Washington figure into ...?", "in what ways does
+ * the IRGC come in?": a part played across the document, answered by the sentences naming it; the
+ * name's words, or undefined.
+ */
+function castAsked(query: string): string[] | undefined {
+  const m = ROLE_ASKED.exec(query);
+  const words = m ? contentTokens(m[1] ?? m[2] ?? m[3]).map((t) => t.word) : [];
+  return words.length ? words : undefined;
+}
+
+const ROLE_NAME = "(?:the\\s+)?((?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,4}?)";
+const ROLE_ASKED = new RegExp(
+  `\\b[Ww]hat\\s+(?:\\p{L}+\\s+)?(?:role|roles|part)\\s+(?:does|do|did|has|have)\\s+${ROLE_NAME}\\s*play(?:ed)?\\b` +
+    `|\\b[Hh]ow\\s+(?:does|do|did)\\s+${ROLE_NAME}\\s*(?:figure|feature|fit|come\\s+in)\\b` +
+    `|\\b[Ii]n\\s+what\\s+(?:\\p{L}+\\s+)?ways?\\s+(?:does|do|did)\\s+${ROLE_NAME}\\s*(?:figure|feature|fit|come\\s+in|come\\s+up|matter)\\b`,
+  'u',
+);
+
+/** Every word of a name is in the sentence (as itself, or as a word standing for it: Washington for the US). */
+function namesAll(name: string[], sentence: string, match: WordSimilarity): boolean {
+  const words = contentTokens(sentence).map((t) => t.word);
+  return name.every((n) => words.some((w) => w === n || match(n, w) >= 0.9));
 }
 
 /** "What did Putin say at Valdai?", "what did he say about Iran / about them?": what someone said, not what they said about one topic. */

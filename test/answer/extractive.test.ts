@@ -696,3 +696,13 @@ test('"what does each contribute militarily" reads the adverb as its adjective a
   assert.match(answer.answer, /air operations/);
   assert.match(answer.answer, /boots on the ground/);
 });
+
+test('"what role does X play", "in what ways does X figure": the sentences naming X, from across the document', async () => {
+  for (const q of ['What role does the United States play in the Russia-Iran relationship as described across the article?', 'In what different ways does the United States figure into the Russia-Iran relationship?']) {
+    const a = await engine.ask(q);
+    assert.ok(a.citations.length >= 3, a.answer);
+    for (const c of a.citations) assert.match(c.text, /\bUS\b|United States|Washington/, c.text);
+  }
+  // (a name only one sentence gives is answered as any question is)
+  assert.match((await engine.ask('What role does Hezbollah play?')).answer, /Hezbollah/);
+});
