@@ -300,7 +300,12 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const byMonth = months.length > 0 && question.type !== 'when' && EVENTS_ASKED.test(question.query);
   // "What role does the US play ...?", "how does Washington figure in ...?": the sentences naming it, from every passage retrieved
   const cast = castAsked(question.query);
-  const candidates = retrieval.passages.slice(0, byMonth || cast ? undefined : 3).flatMap((passage, r) =>
+  // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
+  const many = itemsAsked(question.query);
+  // ... and "what did Putin say (about Iran) at Valdai?", asking for what someone said, not about one thing: each thing they said
+  const sayings = (many >= 2 || saidAnything(question.query)) && asksForSpeech(question.query);
+  // (each sentence in which they speak, from every passage retrieved)
+  const candidates = retrieval.passages.slice(0, byMonth || cast || sayings ? undefined : 3).flatMap((passage, r) =>
     passage.sentences.map((s) => {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start);
       const typed = evidence ? evidence.test(text) : true;
@@ -322,9 +327,12 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   }
   // (and the document's other sentences dated in those months, though retrieval did not bring their passages: each is one of the events)
   const topDoc = corpus?.documents.get(top.docId);
-  if (byMonth && corpus && topDoc) {
+  // (and, asked what someone said, every sentence of the document in which they speak)
+  const spoken = (t: string) => sayings && fitsSpeech(question.query, t, match);
+  if ((byMonth || sayings) && corpus && topDoc) {
     for (const { c, s } of sentencesOf(argumentOf(topDoc.id, corpus))) {
-      if (!inMonth(topDoc.source.slice(s.start, s.end)) || candidates.some((x) => x.start === s.start && x.passage.docId === c.docId)) continue;
+      const sentence = topDoc.source.slice(s.start, s.end);
+      if (!((byMonth && inMonth(sentence)) || spoken(sentence)) || candidates.some((x) => x.start === s.start && x.passage.docId === c.docId)) continue;
       const q = wholeQuote(c, s, topDoc);
       candidates.push({ passage: q.passage, start: s.start, end: s.end, score: 0, typed: evidence ? evidence.test(topDoc.source.slice(s.start, s.end)) : true, coverage: 0 });
     }
@@ -335,15 +343,11 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const strict = counted || ENTITY_QUESTION.test(question.query) || asksForSpeech(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
-  // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
-  const many = itemsAsked(question.query);
-  // ... and "what did Putin say (about Iran) at Valdai?", asking for what someone said, not about one thing: each thing they said
-  const sayings = (many >= 2 || saidAnything(question.query)) && asksForSpeech(question.query);
   // (one part of several: how close is judged against the best sentence that speaks of this part, not of another)
   const own = prefer ? candidates.filter((c) => prefer.favour(text(c)) && prefer.keep(text(c))) : [];
   const closeTo = own.length ? Math.max(...own.map((c) => c.coverage)) : bestSentence;
   let usable = (strict
-    ? candidates.filter((c) => (c.typed || !counted) && c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
+    ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
