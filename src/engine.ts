@@ -253,7 +253,11 @@ export class Engine implements CorpusView {
         continue;
       }
       const known = ranked.find((p) => p.id === chunk.id);
-      cited.push(known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score });
+      const passage = known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score };
+      // A heading quoted (a section named in the answer) is listed with the passage it heads: the slice from the heading on.
+      const source = this.documents.get(chunk.docId)?.source;
+      const heads = source !== undefined && c.file === this.documents.get(chunk.docId)?.file && c.end <= chunk.start && !source.slice(c.end, chunk.start).trim();
+      cited.push(heads ? { ...passage, text: source.slice(c.start, passage.end), start: c.start } : passage);
     }
     // Cited passages keep their retrieval order among themselves (the answer quotes them in document order),
     // or the answerer's order of importance when it gave one.

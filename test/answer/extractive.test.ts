@@ -498,6 +498,9 @@ test('the article\'s structure: its headings, quoted where they stand; a section
   const outline = await engine.ask('What are the main sections of the article?');
   assert.match(outline.answer, /has 3 parts: an opening without a heading, then “Limits of Convergence” \[1\] and “Fundamental Distrust” \[2\]/);
   for (const c of outline.citations) assert.equal(source.slice(c.start, c.end), c.text);
+  // the passages listed for the headings quoted start at them: each an exact slice from the heading through the paragraph it heads
+  assert.deepEqual(outline.passages.slice(0, 2).map((p) => p.text.split('\n')[0]), ['Limits of Convergence', 'Fundamental Distrust']);
+  for (const p of outline.passages) assert.equal(source.slice(p.start, p.end), p.text);
   assert.match((await engine.ask('How is the article structured?')).answer, /Limits of Convergence/);
   // asked what each part covers too: the headings, then each part's opening sentence (not split into two questions)
   const covered = await engine.ask('What are the sections of the article and what does each cover?');
