@@ -10,7 +10,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
-import { contentTokens, stemWord } from '../index/tokenize.js';
+import { contentTokens, stemWord, STOPWORDS } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
 
 /**
@@ -334,16 +334,26 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
   // Whose words: the names between "what did" and "say" ("what did Larijani say"); the speech must be theirs,
   // said near their name ("Putin's claim", "Larijani said"), not someone else's in the same sentence.
   // (a nationality or a seat of government names nobody: "how did the Russian leader / the Kremlin leader portray Iran")
-  const speakers = (SPEECH_QUESTION.exec(query)?.[0].match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? [])
-    .map((n) => n.replace(/['’]s$/, ''))
-    .filter((n) => !DEMONYM.test(n) && !CAPITAL_WORDS.has(n.toLowerCase()))
-    .map((n) => n.toLowerCase());
+  const speakers = speakersAsked(query);
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
   if (!spoken.length) return false;
   if (!speakers.length) return true;
   const named = words.flatMap((w, i) => (speakers.some((n) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5) ? [i] : []));
   return spoken.some((i) => named.some((j) => Math.abs(i - j) <= SPEAKER_DISTANCE));
+}
+
+/**
+ * Whose words a speech question asks for: the names between "what did" and "say" ("what did Larijani
+ * say"), in chat's lower case too ("what did putin say"); a nationality, a seat of government, a title
+ * or a function word names nobody ("the Russian leader", "the Kremlin").
+ */
+export function speakersAsked(query: string): string[] {
+  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? '';
+  const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
+  // (typed all in lower case: the words before the speech verb that are no function word, title or nationality)
+  const words = capitalised.length || /\p{Lu}/u.test(query.slice(1)) ? capitalised : (asked.match(/[\p{L}'’-]+/gu) ?? []).slice(1, -1).map((n) => n.replace(/['’]s$/, '')).filter((n) => !STOPWORDS.has(n) && !ROLE.test(n) && !/^(?:publicly|two|three|other|things?|remarks?|exactly|precisely|really|actually|government|authorities|officials?|people|side|sides|country|countries|regime)$/.test(n));
+  return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !CAPITAL_WORDS.has(n.toLowerCase())).map((n) => n.toLowerCase());
 }
 
 /** How many words apart a speaker's name and their speech may stand ("Putin’s claim at the Valdai Club that"). */

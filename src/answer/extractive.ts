@@ -9,7 +9,7 @@ import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAG
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
-  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject,
+  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, speakersAsked,
   mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -328,7 +328,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // (and the document's other sentences dated in those months, though retrieval did not bring their passages: each is one of the events)
   const topDoc = corpus?.documents.get(top.docId);
   // (and, asked what someone said, every sentence of the document in which they speak)
-  const spoken = (t: string) => sayings && fitsSpeech(question.query, t, match);
+  // (someone named: "what did Putin say?"; said by anyone, "what statements are quoted?", the retrieved passages' speech only)
+  const spoken = (t: string) => sayings && speakersAsked(question.query).length > 0 && fitsSpeech(question.query, t, match);
   if ((byMonth || sayings) && corpus && topDoc) {
     for (const { c, s } of sentencesOf(argumentOf(topDoc.id, corpus))) {
       const sentence = topDoc.source.slice(s.start, s.end);

@@ -709,3 +709,12 @@ test('"what role does X play", "in what ways does X figure": the sentences namin
   // (a name only one sentence gives is answered as any question is)
   assert.match((await engine.ask('What role does Hezbollah play?')).answer, /Hezbollah/);
 });
+
+test('"what did putin say" typed in lower case still names the speaker: only sentences where he speaks', async () => {
+  const { speakersAsked } = await import('../../src/answer/checks.js');
+  assert.deepEqual(speakersAsked('what did putin say at valdai?'), ['putin']);
+  assert.deepEqual(speakersAsked('What did the Russian leader say?'), []);
+  assert.deepEqual(speakersAsked('what did the russian leader say?'), []);
+  const a = await engine.ask('what did putin say at valdai?');
+  assert.ok(a.citations.length >= 2 && a.citations.every((c) => /Putin/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
+});
