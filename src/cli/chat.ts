@@ -33,9 +33,10 @@ export async function runChat(engine: Engine, io: { input: NodeJS.ReadableStream
       rl.prompt();
       continue;
     }
-    if (/^\/(?:quit|exit)(?:\s|$)/i.test(text)) break;
-    if (/^\/help$/i.test(text)) write(HELP);
-    else if (/^\/sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${plural(d.passages, 'passage')})`);
+    // (typed bare too, as people do in a console: "exit", "quit", "help")
+    if (/^\/(?:quit|exit)(?:\s|$)/i.test(text) || /^(?:quit|exit|bye)[.!]*$/i.test(text)) break;
+    if (/^\/?help[.!?]*$/i.test(text)) write(HELP);
+    else if (/^\/?sources$/i.test(text)) for (const d of about.documents) write(`- ${d.title}${d.authors.length ? ` by ${d.authors.join(', ')}` : ''}${d.publication ? `, ${d.publication}` : ''}${d.date ? `, ${d.date}` : ''} (${d.file}, ${plural(d.passages, 'passage')})`);
     else if (/^\/passage(?:\s|$)/i.test(text)) {
       const id = text.replace(/^\/passage\s*/i, '');
       const resolved = id ? engine.resolvePassageId(id) : undefined;

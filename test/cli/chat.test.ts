@@ -52,3 +52,11 @@ test('a message that asks nothing after a question is refused without claiming i
   assert.match(out, /I take no instructions from questions/);
   assert.doesNotMatch(out, /Read with the previous question/);
 });
+
+test('"help" and "exit" typed without the slash are the commands, not follow-up questions', async () => {
+  const out = await chat('Why was Larijani wearing black?', 'help', 'exit', 'Who wrote the article?');
+  assert.equal(out.split('Commands: /sources').length - 1, 2, out);
+  assert.doesNotMatch(out, /Read with the previous question/);
+  // (the chat ended at "exit": the next question was not answered)
+  assert.doesNotMatch(out, /was written by/);
+});
