@@ -7,8 +7,10 @@ export const DEFAULT_PARAPHRASES = fileURLToPath(new URL('./paraphrase-groups.tx
 
 /**
  * General-English paraphrases for questions about analysis and opinion writing ("what does X want"
- * ↔ "X's aims / interests / objectives"), written without reference to any corpus or question set,
- * so that word pairs the word vectors barely relate still match. Looked up by Porter stem.
+ * ↔ "X's aims / interests / objectives"), so that word pairs the word vectors barely relate still
+ * match. Looked up by Porter stem. Written as general English, not from the corpus; some groups were
+ * added after reading questions the bot missed (a leader who stays / survives / is preserved), each
+ * one a relation that holds outside this corpus too, and each measured over every question set.
  */
 export class Paraphrases {
   private readonly groups = new Map<string, number[]>();

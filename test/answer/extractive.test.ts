@@ -718,3 +718,8 @@ test('"what did putin say" typed in lower case still names the speaker: only sen
   const a = await engine.ask('what did putin say at valdai?');
   assert.ok(a.citations.length >= 2 && a.citations.every((c) => /Putin/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
 });
+
+test('a leader who "stays" is one preserved or surviving: "does moscow even care if assad stays" finds where the two differ on his fate', async () => {
+  const a = await engine.ask('does moscow even care if assad stays or nah');
+  assert.match(a.answer, /ready to replace him/);
+});
