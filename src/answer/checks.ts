@@ -250,7 +250,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // (nor is a country an airline, a group or a city: only a country-like kind is answered by one)
   const isNewName = (w: string, i: number) =>
     i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
-    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''))) &&
+    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(words[i - 1] ?? '') && LOCATIVE.test(words[i - 2] ?? '')) || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''))) &&
     // (a person is not an organisation: "Revolutionary Guards Corps", "IRGC", "Hezbollah" name no commander)
     !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w)));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
@@ -380,15 +380,24 @@ const RELATION_HEADS = new Set(
 export function unsupportedAttribute(query: string, retrieval: Retrieval): string | undefined {
   // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
   const m =
-    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
+    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
   // "can someone recommend a good vegan lasagna recipe", "give me a recipe for cookies": the thing asked for
   const requested = REQUEST.exec(query)?.[1];
-  const head = m?.[1]?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
+  // ("the flight number of the plane", "what was the flight number?": an identifying number, whose kind, the flight, must be in the corpus)
+  const identifier = m?.[2] ? [m[1], m[2]] : IDENTIFIER_ASKED.exec(query)?.slice(1, 3);
+  const modifier = identifier?.[0]?.toLowerCase();
+  if (modifier && IDENTIFIER_HEADS.test(identifier![1]) && retrieval.terms.some((t) => t.token.word === modifier && t.support < ABSTAIN.minSpecificSupport)) return modifier;
+  const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
   if (!head || RELATION_HEADS.has(stemWord(head)) || (requested && ANSWER_KINDS.test(head))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
 }
+
+const IDENTIFIER_ASKED = /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+([\p{L}-]+)\s+([\p{L}-]+)\s*[?.!]*\s*$/iu;
+
+/** Words that name an identifier of something rather than a fact about it ("flight number", "code name"). */
+const IDENTIFIER_HEADS = /^(?:number|name|code|id|title|designation|callsign|call-sign)$/i;
 
 /** A request for something ("recommend a good recipe", "got a link"), and the thing requested. */
 const REQUEST = /\b(?:recommend|suggest|give me|share|send me|find me|(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:got|have|has|know of|knows of))\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?=\s+(?:for|to|that|which|about|on|from|with|of)\b|\s*[?.!]*\s*$)/iu;

@@ -723,3 +723,14 @@ test('a leader who "stays" is one preserved or surviving: "does moscow even care
   const a = await engine.ask('does moscow even care if assad stays or nah');
   assert.match(a.answer, /ready to replace him/);
 });
+
+test('an identifier the corpus never gives ("the flight number", "which airline operated it") is refused; "what is its name" after a part asks that part again', async () => {
+  assert.equal((await engine.ask('What was the flight number of the bombed Russian plane?')).abstained, true);
+  assert.equal((await engine.ask('Which airline operated the Russian plane that was bombed, and what was the flight number?')).abstained, true);
+  // ("the Russian airliner over the Sinai desert": a place after "over the" names no airline)
+  assert.equal((await engine.ask('Which airline operated the Russian airliner?')).abstained, true);
+  assert.equal((await engine.ask('Which IS affiliate was it exactly that bombed the plane from Sharm el-Sheikh, and what is its name?')).abstained, true);
+  // (a name the corpus gives is still answered)
+  assert.match((await engine.ask('What was the name of the Iranian speaker at Valdai?')).answer, /Ali Larijani/);
+  assert.match((await engine.ask('Which Iranian official spoke at Valdai, and what is his name?')).answer, /Larijani/);
+});
