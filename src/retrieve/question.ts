@@ -252,7 +252,8 @@ export function subQuestions(query: string): SubQuestion[] {
     .map((p) => p.trim())
     .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
-    .reduce<string[]>((kept, p) => (kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
+    .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '')}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
@@ -278,6 +279,9 @@ export function subQuestions(query: string): SubQuestion[] {
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
 const PARTY_NAMES = new Set([...COUNTRY_WORDS, ...CAPITAL_WORDS]);
+
+/** A part with no verb of its own, only a preposition and a question word: "and by which countries?", "and with whom?", "and since when?". */
+const ELLIPTICAL = /^\s*(?:(?:and|but|also|or)\s+)?(?:by|with|for|from|against|to|since|until|in|at|on)\s+(?:which|what|whom|who|whose|when|where)(?:\s+[\p{L}'’-]+){0,2}\s*[?.!]*\s*$/iu;
 
 /** A part that asks something of its own: it starts with a question word or an auxiliary. */
 const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+(?=(?:what|which|whom|whose|when|where)\b))?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;

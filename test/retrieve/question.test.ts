@@ -279,3 +279,10 @@ test('"the United States" is the US, both words; "the two states" and "united" a
   assert.deepEqual(tokenize('US air support').map((t) => t.word), ['america', 'air', 'support']);
   assert.deepEqual(tokenize('the two states united').map((t) => t.word), ['the', 'two', 'states', 'united']);
 });
+
+test('"..., and by which countries?" has no verb of its own: it asks more of the part before, not a question apart', () => {
+  assert.deepEqual(subQuestions('On what date was the Joint Comprehensive Plan of Action signed, and by which countries?').map((p) => p.text), ['On what date was the Joint Comprehensive Plan of Action signed, and by which countries?']);
+  assert.equal(subQuestions('Which city did Iran seize in 2015, and with whose air support?').length, 1);
+  // (a part with a verb of its own is still one)
+  assert.equal(subQuestions('Which city did Iran seize in 2015, and with whose help did it do so?').length, 2);
+});
