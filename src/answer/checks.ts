@@ -418,6 +418,37 @@ export function unsupportedAction(query: string, retrieval: Retrieval): string |
 
 const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|will|would|can|could|should|shall|may|might|must|else|exactly|really|actually|else's|'s|’s|r)$/;
 
+/**
+ * "Who replaced Assad after Moscow engineered his removal?": a deed the question takes as done (a past
+ * tense: "who replaced", "after Moscow replaced him", "why did Russia sell out ...") that the corpus
+ * gives only as a possibility ("Moscow may be ready to replace him", "Russia may also sell out ...") did
+ * not happen there: the question rests on a false premise. The deed's word, or undefined.
+ */
+export function hypotheticalDeed(query: string, retrieval: Retrieval): string | undefined {
+  // (the question's own "may", "would", "could": it asks about the possibility, as the corpus gives it)
+  if (MODAL_QUESTION.test(query)) return undefined;
+  const deeds = [...query.matchAll(PAST_DEED)].map((m) => (m[1] ?? m[2] ?? m[3]).toLowerCase()).filter((w) => !WHO_AUXILIARY.test(w) && !STOPWORDS.has(w) && !ATTITUDE.test(w));
+  for (const deed of deeds) {
+    const stem = stemWord(deed);
+    const uses: boolean[] = [];
+    for (const p of retrieval.passages) {
+      const words = (p.text.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase());
+      words.forEach((w, i) => {
+        if (stemWord(w) === stem) uses.push(words.slice(Math.max(0, i - 5), i).some((b) => HYPOTHETICAL.test(b)));
+      });
+    }
+    if (uses.length && uses.every(Boolean)) return deed;
+  }
+  return undefined;
+}
+
+/** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell". */
+const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;
+/** What someone wants or thinks is no deed: "Iran may want a perpetual conflict" is the authors' hedge on what it wants. */
+const ATTITUDE = /^(?:want|wanted|prefer|preferred|hope|hoped|fear|feared|need|needed|like|liked|wish|wished|seek|sought|expect|expected|think|thought|believe|believed|plan|planned|intend|intended|try|tried|worry|worried|care|cared|aim|aimed|consider|considered|see|saw|view|viewed|feel|felt)$/i;
+const MODAL_QUESTION = /\b(?:may|might|could|would|will|should|can|if|whether|ready|willing|possibly|perhaps)\b/i;
+const HYPOTHETICAL = /^(?:may|might|could|would|should|can|ready|willing|if|unless|whether|possibly|perhaps|hope|hopes|hoping|want|wants|prefer|prefers|considering|consider|how)$/;
+
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 

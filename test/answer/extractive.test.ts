@@ -734,3 +734,11 @@ test('an identifier the corpus never gives ("the flight number", "which airline 
   assert.match((await engine.ask('What was the name of the Iranian speaker at Valdai?')).answer, /Ali Larijani/);
   assert.match((await engine.ask('Which Iranian official spoke at Valdai, and what is his name?')).answer, /Larijani/);
 });
+
+test('a deed the question takes as done that the corpus gives only as a possibility is a false premise, refused', async () => {
+  const { hypotheticalDeed } = await import('../../src/answer/checks.js');
+  for (const q of ['Who replaced Assad after Moscow engineered his removal?', 'Who took over from Assad after Moscow replaced him?', 'Why did Russia sell out Iranian interests?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  // asked as a possibility, as the corpus gives it; a want is no deed ("Iran may want ..."); a deed the corpus states is answered
+  for (const q of ['Why might Russia sell out Iranian interests?', 'Who is Moscow ready to replace Assad with?', 'Why did Iran want a perpetual conflict?', 'Why did Iran use US air support in Tikrit?', 'Who invited Larijani to share a panel with Putin?']) assert.equal((await engine.ask(q)).abstained, false, q);
+  assert.equal(hypotheticalDeed('Why did Russia sell out Iran?', { passages: [], terms: [] }), undefined);
+});
