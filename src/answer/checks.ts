@@ -442,6 +442,47 @@ export function hypotheticalDeed(query: string, retrieval: Retrieval): string | 
   return undefined;
 }
 
+/**
+ * "Why did Russia veto the UN sanctions on Iran?" where the corpus has "his government's support of UN
+ * Security Council sanctions against Iran": the question's deed is the opposite of what the corpus says
+ * of the same thing (the words it is done to follow the opposite deed), and the deed itself is not said
+ * of it: a false premise. A yes/no question is not one ("do they trust each other?": no, distrust).
+ */
+export function contradictedDeed(query: string, retrieval: Retrieval): string | undefined {
+  const m = DEED_ASKED.exec(query);
+  if (!m || MODAL_QUESTION.test(query)) return undefined;
+  const deed = m[1].toLowerCase().replace(/\s+/g, ' ');
+  const group = OPPOSITES.findIndex(([a, b]) => a.includes(stemWord(deed.split(' ')[0])) || b.includes(deed) || a.includes(deed));
+  if (group < 0) return undefined;
+  const [a, b] = OPPOSITES[group];
+  const side = a.includes(stemWord(deed.split(' ')[0])) || a.includes(deed) ? a : b;
+  const other = side === a ? b : a;
+  const object = contentTokens(m[2]).map((t) => t.stem).slice(0, 3);
+  if (!object.length) return undefined;
+  for (const p of retrieval.passages.slice(0, 3)) {
+    for (const sn of p.sentences) {
+      const words = contentTokens(p.text.slice(sn.start - p.start, sn.end - p.start)).map((t) => t.stem);
+      const said = (stems: string[]) => words.some((w, i) => stems.includes(w) && object.every((o) => words.slice(i + 1, i + 7).includes(o)));
+      if (said(other) && !said(side)) return deed;
+    }
+  }
+  return undefined;
+}
+
+/** "why did Russia veto the sanctions", "why does Iran trust Moscow": the deed and what it is done to. */
+const DEED_ASKED = /^\s*(?:[Ss]o\s+)?(?:[Ww]hy|[Hh]ow come)\s+(?:did|does|do|would|has|have)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(vote against|vote for|[\p{L}]+)\s+((?:[\p{L}'’-]+\s*){1,6})/u;
+
+/** Deeds and their opposites, by Porter stem (and two-word deeds as typed). */
+const OPPOSITES: [string[], string[]][] = [
+  [['support', 'back', 'endors', 'favor', 'favour', 'approv', 'vote for'], ['oppos', 'veto', 'reject', 'block', 'resist', 'vote against', 'object']],
+  [['trust'], ['distrust', 'mistrust']],
+  [['join', 'enter'], ['leav', 'quit', 'exit', 'withdraw']],
+  [['accept', 'embrac'], ['reject', 'refus']],
+  [['strengthen', 'boost'], ['weaken', 'undermin']],
+  [['increas', 'rais', 'expand'], ['reduc', 'decreas', 'cut', 'shrink']],
+  [['lift', 'remov'], ['impos']],
+];
+
 /** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell". */
 const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;
 /** What someone wants or thinks is no deed: "Iran may want a perpetual conflict" is the authors' hedge on what it wants. */

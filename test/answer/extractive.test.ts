@@ -742,3 +742,9 @@ test('a deed the question takes as done that the corpus gives only as a possibil
   for (const q of ['Why might Russia sell out Iranian interests?', 'Who is Moscow ready to replace Assad with?', 'Why did Iran want a perpetual conflict?', 'Why did Iran use US air support in Tikrit?', 'Who invited Larijani to share a panel with Putin?']) assert.equal((await engine.ask(q)).abstained, false, q);
   assert.equal(hypotheticalDeed('Why did Russia sell out Iran?', { passages: [], terms: [] }), undefined);
 });
+
+test('a deed the opposite of what the corpus says of the same thing is a false premise ("why did Russia veto the sanctions?")', async () => {
+  for (const q of ['Why did Russia veto the UN Security Council sanctions against Iran?', 'Why did Russia vote against the UN Security Council sanctions on Iran?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question)
+  for (const q of ['Why did Russia support the UN Security Council sanctions against Iran?', 'Why did Russia oppose harsher resolutions?', 'Do they trust each other?']) assert.equal((await engine.ask(q)).abstained, false, q);
+});
