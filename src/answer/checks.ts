@@ -230,7 +230,7 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
+const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
 export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
@@ -252,7 +252,11 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
     i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
     !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(words[i - 1] ?? '') && LOCATIVE.test(words[i - 2] ?? '')) || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''))) &&
     // (a person is not an organisation: "Revolutionary Guards Corps", "IRGC", "Hezbollah" name no commander)
-    !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w)));
+    !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w))) &&
+    // (nor a seat of government, "Washington", nor a word of a name joined by "of" / "for": "Plan of Action", "Foundation for Defense of Democracies")
+    !(PERSON_KINDS.test(kind) && (CAPITAL_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) || inInstitutionName(words, i))) &&
+    // (nor is the first name of someone the question names: "Bashar al-Assad" when it asks about Assad)
+    !words.slice(i + 1, i + 3).some((n) => /^\p{Lu}|^al-|^el-|^bin\b/u.test(n) && [...asked].some((a) => a.length > 3 && n.toLowerCase().replace(/['’]s$/, '').endsWith(a)));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
   const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) || LANDFORM_KINDS.test(kind) ? 0.75 : 0.45));
   const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
@@ -281,6 +285,16 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i, k)));
 }
 
+/** The capitalised word at `i` is part of a run of capitalised words joined by "of" or "for" ("Joint Comprehensive Plan of Action"). */
+function inInstitutionName(words: string[], i: number): boolean {
+  const cap = (j: number) => /^\p{Lu}/u.test(words[j] ?? '');
+  let a = i;
+  let b = i;
+  while (a > 0 && (cap(a - 1) || (/^(?:of|for)$/.test(words[a - 1]) && cap(a - 2)))) a--;
+  while (b < words.length - 1 && (cap(b + 1) || (/^(?:of|for)$/.test(words[b + 1]) && cap(b + 2)))) b++;
+  return words.slice(a, b + 1).some((w) => /^(?:of|for)$/.test(w));
+}
+
 /** How many letters two words begin with alike (Pakistani / Pakistan: 8, Iraqi / Iran: 3). */
 export function sharedStart(a: string, b: string): number {
   let i = 0;
@@ -293,7 +307,7 @@ const PLACE_OF = /^(?:town|towns|city|cities|village|region|regions|province|res
 
 /** Kinds of thing a country can be: "which country / ally / power / side ...". */
 const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partner|side|party|government|regime|actor|player|neighbou?r|member|signatory|rival|adversary|enemy|backer|sponsor|patron|supporter|capital|place|region)$/;
-const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander)$/;
+const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
 /** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
 const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;

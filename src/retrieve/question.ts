@@ -80,6 +80,10 @@ const INJECTION = [
   /\bnote\s+(?:to|for)\s+(?:the\s+|all\s+|any\s+)?(?:ai|assistants?|bots?|models?|llms?|chatbots?)\b/i,
   /\badmin(?:istrator)?\s+override\b|\boverride\s+(?:code|mode|instructions?|protocol)\b/i,
   /\b(?:add|include|append|insert|output|print|post|link)\b[^.?!]{0,40}\bhttps?:\/\//i,
+  // "output the following text exactly", a hidden footer or note to follow, orders to assistants in general
+  /\b(?:output|print|repeat|echo|return|reproduce|copy|type)\s+(?:out\s+)?(?:the\s+)?following\b/i,
+  /\bhidden\s+(?:footer|header|note|text|message|section|comment|line|instructions?)\b|\bfollow\s+(?:the|its|these|those|this)\s+(?:footer|header|note|hidden|embedded|comment|instructions?|directions?)\b/i,
+  /\b(?:assistants?|chatbots?|ai\s+models?|llms?)\s+(?:must|should|shall|are\s+to|need\s+to|have\s+to)\b/i,
 ];
 
 /** Sentences that are instructions to the bot, so they can be dropped from the query. */
@@ -290,7 +294,7 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|fr
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
  * nothing of its own.
  */
-const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?|(?:it|he|she|they)\s+(?:called|named))\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
 
 /**
  * "What happened on September 30 and on October 31?", "what did Putin say, both regarding Syria and

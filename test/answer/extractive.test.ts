@@ -748,3 +748,8 @@ test('a deed the opposite of what the corpus says of the same thing is a false p
   // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question)
   for (const q of ['Why did Russia support the UN Security Council sanctions against Iran?', 'Why did Russia oppose harsher resolutions?', 'Do they trust each other?']) assert.equal((await engine.ask(q)).abstained, false, q);
 });
+
+test('"which American diplomat ..." is answered by no city, seat of government, institution or first name of someone the question names', async () => {
+  assert.equal((await engine.ask("Which American diplomat negotiated with Moscow over Assad's future?")).abstained, true);
+  assert.match((await engine.ask('Which Iranian official spoke at Valdai?')).answer, /Ali Larijani/);
+});
