@@ -110,9 +110,15 @@ export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|
  */
 export function fitsSubject(query: string, sentence: string, match: WordSimilarity): boolean {
   const reaction = REACTION.exec(query);
-  const reacting = reaction?.[1];
+  const reacting = reaction?.[1] ?? reaction?.[2];
   // ... and to what: the names of that ("to Putin's remarks at the Valdai Club") are in the sentence too
-  if (reaction && !fitsNames(` ${query.slice(reaction.index + reaction[0].length)}`, sentence, match)) return false;
+  const toWhat = reaction ? query.slice(reaction.index + reaction[0].length) : '';
+  if (reaction && !fitsNames(` ${toWhat}`, sentence, match)) return false;
+  // (and something of what was reacted to: "when Russia began its air campaign" is not answered by a sentence on another matter)
+  const event = contentTokens(toWhat).filter((t) => !/^\p{Lu}/u.test(toWhat.slice(t.start, t.end))).map((t) => t.word);
+  // (when it is named by more than a country, "Putin's remarks at the Valdai Club", the names suffice)
+  const specific = (toWhat.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.toLowerCase().replace(/['’]s$/, '')).filter((n) => !COUNTRY_WORDS.has(n) && !CAPITAL_WORDS.has(n));
+  if (event.length && !specific.length && !mentionsAny(event, sentence, match)) return false;
   const subject = newSubject(query) ?? reacting;
   if (!subject) return true;
   const named = askedNames(` ${subject}`);
@@ -126,7 +132,7 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
 }
 
 /** "How did Khamenei respond to ...?": who reacted is what the answer must speak of, however well the rest matches. */
-const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b/u;
+const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b|^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?[Ww]hat\s+(?:was|is|were|are)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s?\s+(?:\p{Ll}+\s+)?(?:reaction|response|reply|answer|retort)\b/u;
 
 /** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
 function askedNames(query: string): string[] {
@@ -230,7 +236,7 @@ function roleOwner(words: string[], i: number): string | undefined {
   return undefined;
 }
 
-const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
+const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
 export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
@@ -311,7 +317,7 @@ const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|comm
 const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
 /** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
 const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;
-const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract)$/;
+const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract|university|college|school|academy)$/;
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 

@@ -62,7 +62,7 @@ const OVERVIEW_WORDS = new Set(
   main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
-  optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
+  tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss`.split(/\s+/).map(stemWord),
 );
@@ -110,7 +110,7 @@ export function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; 
 const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|argues|discuss|discusses|cover|covers)\b[^?]{0,40}\babout\b|^\s*(?:(?:tell|teach) me\s+)?about\b/i;
 
 /** Overview questions about where the document comes out, rather than what it covers. */
-const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
+const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|tone\b|upbeat|hopeful|doubtful|skeptic|sceptic|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
 
 /**
  * What a document is about: its opening question (or first sentence), the topic sentence of each

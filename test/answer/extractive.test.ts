@@ -753,3 +753,13 @@ test('"which American diplomat ..." is answered by no city, seat of government, 
   assert.equal((await engine.ask("Which American diplomat negotiated with Moscow over Assad's future?")).abstained, true);
   assert.match((await engine.ask('Which Iranian official spoke at Valdai?')).answer, /Ali Larijani/);
 });
+
+test('from holdout29/30: "where ... is heading" is no question about headings; the tone asked is the verdict; a reaction needs what was reacted to; a university is named as one', async () => {
+  assert.match((await engine.ask('What do the authors conclude about where the Russia-Iran cooperation is heading?')).answer, /^But behind the curtain problems abound/);
+  assert.match((await engine.ask('Is the overall tone toward the Russia-Iran partnership upbeat or doubtful?')).answer, /^But behind the curtain problems abound/);
+  assert.equal((await engine.ask("What was Ayatollah Khamenei's personal reaction when Russia began its air campaign?")).abstained, true);
+  assert.equal((await engine.ask("What was Putin's reaction to the downing of the airliner?")).abstained, false);
+  assert.equal((await engine.ask("How did Tehran react to Putin's remarks at the Valdai Club?")).abstained, false);
+  assert.equal((await engine.ask('Which university did Ali Alfoneh earn his doctorate from?')).abstained, true);
+  assert.match((await engine.ask('Which institute does Hansen work at?')).answer, /Danish Institute for International Studies/);
+});
