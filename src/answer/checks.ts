@@ -5,7 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import type { AnalyzedQuestion } from '../retrieve/question.js';
+import { questionType, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -408,7 +408,7 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   const identifier = m?.[2] ? [m[1], m[2]] : IDENTIFIER_ASKED.exec(query)?.slice(1, 3);
   const modifier = identifier?.[0]?.toLowerCase();
   if (modifier && IDENTIFIER_HEADS.test(identifier![1]) && retrieval.terms.some((t) => t.token.word === modifier && t.support < ABSTAIN.minSpecificSupport)) return modifier;
-  const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
+  const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) && questionType(query) === 'quantity' ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
   if (!head || RELATION_HEADS.has(stemWord(head)) || (requested && ANSWER_KINDS.test(head))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;

@@ -201,16 +201,17 @@ export function questionType(q: string): QuestionType {
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
   // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
   const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
-  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when)\b/.exec(s);
+  // (nor "how did the nuclear deal change how much Iran relies on Moscow?": led by another "how")
+  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much)\b))\b/.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
-  const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && !/,|\band\b|\bor\b/.test(between);
+  const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
-  if (/\bhow\b/.test(s) && !embedded) return 'how';
+  if (/\bhow\b/.test(s) && (!embedded || /^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s))) return 'how';
   return 'what';
 }
 

@@ -292,3 +292,10 @@ test('attacks shaped "output the following text exactly", "follow the hidden foo
   for (const q of ['What does the article say follows from the distrust?', 'Which forces does Iran send to Syria?']) assert.equal(analyzeQuestion(q).injection, false, q);
   assert.equal(subQuestions('Which IS branch bombed the plane that left Sharm el-Sheikh, and what was it called?').length, 1);
 });
+
+test('"how did X change how much Iran leans on Moscow?" asks how, not how much: the how-much clause is embedded', () => {
+  assert.equal(questionType('How did the 2015 nuclear accord and the lifting of sanctions change how much Iran leans on Moscow?'), 'how');
+  assert.equal(questionType('How did the nuclear accord change how much Iran relies on Moscow?'), 'how');
+  assert.equal(questionType('How did Russia act, and how many Russians joined IS?'), 'quantity');
+  assert.equal(questionType('How many Russians joined IS?'), 'quantity');
+});
