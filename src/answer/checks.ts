@@ -525,12 +525,16 @@ const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(
  * retrieved; each in a different sentence is no answer (Hansen works elsewhere; Alfoneh at the Foundation).
  */
 export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity): boolean {
+  // ("how does the downing over Sinai relate to what Putin wants?": a link asked for is between sentences)
+  if (LINK_ASKED.test(query)) return false;
   const names = joinedNames(query.replace(SET_ASIDE, ' '));
   if (names.length < 2) return false;
   const sentences = retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''))));
   const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
+
+export const LINK_ASKED = /\b(?:relate[sd]?|relating|relation|relationship between|connect(?:s|ed|ion)?|link(?:s|ed)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;
 
 /** The names in a question, each a run of capitalised words ("Foundation for Defense of Democracies"), as lower-case words; countries, capitals and peoples left out. */
 function joinedNames(query: string): string[][] {

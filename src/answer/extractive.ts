@@ -9,7 +9,7 @@ import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAG
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
-  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, contradictedDeed, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, speakersAsked,
+  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, contradictedDeed, fitsRole, LINK_ASKED, fitsSpeech, fitsSubject, hypotheticalDeed, speakersAsked,
   mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -65,6 +65,8 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
 /** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."); one that opens by pointing back at it. */
 const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|hence|consequently|accordingly)\b|(?:so|thus|hence|therefore|consequently|accordingly|as a result|for this reason|for that reason|this is why|that is why|that's why|this explains why)\b)/iu;
 const REFERS_BACK = /^\W*(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|means\b|would\b|will\b|may\b|could\b)[\p{L}'’-]+/u;
+/** A sentence that opens by building on the one before it. */
+const BUILDS_ON = /^\W*(?:Indeed|Moreover|Furthermore|In fact|What is more|Thus|Therefore|Hence|Consequently|As a result|This|That|These|Such)\b/;
 const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b/i;
 
 /**
@@ -81,8 +83,15 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   // (a date, a count, a name or a place is in the sentence itself: what it points at would be padding)
   // (nor for the events of a month: "what happened in October?")
   const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where' || ENTITY_QUESTION.test(question.query) || (monthsAsked(question.query).length > 0 && EVENTS_ASKED.test(question.query));
+  const [cause, consequence] = neighbours(best, corpus);
+  // "How does A relate to B?": where the document draws a consequence from the best sentence ("One therefore expects ..."), that is the link
+  if (LINK_ASKED.test(question.query) && consequence && !quotes.some((q) => sameSentence(q, consequence))) {
+    const next = corpus.documents.get(consequence.passage.docId)?.source.slice(consequence.start, consequence.end) ?? '';
+    if (CONSEQUENCE_OPENING.test(next)) return [best, consequence, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
+  }
+  // ... and where the best sentence builds on the one before ("Indeed, ...", "Moreover, ..."), that one
+  if (LINK_ASKED.test(question.query) && cause && !quotes.some((q) => sameSentence(q, cause)) && BUILDS_ON.test(text)) return [cause, best, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
-  const [cause] = neighbours(best, corpus);
   if (!cause || quotes.some((q) => sameSentence(q, cause))) return quotes;
   return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
 }

@@ -763,3 +763,13 @@ test('from holdout29/30: "where ... is heading" is no question about headings; t
   assert.equal((await engine.ask('Which university did Ali Alfoneh earn his doctorate from?')).abstained, true);
   assert.match((await engine.ask('Which institute does Hansen work at?')).answer, /Danish Institute for International Studies/);
 });
+
+test('"how does A relate to B?" asks for a link between sentences: names in neighbouring sentences answer it, with the sentence the best one builds on', async () => {
+  const a = await engine.ask('How does the downing of the plane over Sinai relate to what Putin is expected to want regarding IS in Syria?');
+  assert.equal(a.abstained, false);
+  const quoted = a.citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /total elimination/);
+  assert.match(quoted, /Sinai desert/);
+  // (names joined without a link asked are still refused when no sentence holds them together)
+  assert.equal((await engine.ask('Why did Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
+});
