@@ -10,7 +10,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
-import { contentTokens, stemWord, STOPWORDS } from '../index/tokenize.js';
+import { contentTokens, stemWord, STOPWORDS, tokenize } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
 
 /**
@@ -502,6 +502,49 @@ const OPPOSITES: [string[], string[]][] = [
   [['increas', 'rais', 'expand'], ['reduc', 'decreas', 'cut', 'shrink']],
   [['lift', 'remov'], ['impos']],
 ];
+
+/**
+ * "Why did Russian air support help Iran recapture Tikrit?" where the corpus has "Iran's use of US air
+ * support": the thing the question gives one country ("Russian air support") the corpus gives only
+ * another ("US air support"), and never the question's: a false premise. The thing's words, or undefined.
+ */
+export function conflictingAttribution(query: string, retrieval: Retrieval): string | undefined {
+  const tokens = tokenize(query);
+  const words = tokens.map((t) => t.word);
+  for (let i = 0; i < words.length - 1; i++) {
+    // (the country as the thing's attribute: "Russian air support", "Russia's air support", "US air support";
+    // not "give Iran air support", where Iran receives it)
+    const surface = query.slice(tokens[i].start, tokens[i].end);
+    const attributive = !COUNTRY_WORDS.has(words[i]) || /['’]s$/.test(surface) || /^[A-Z]{2,}$/.test(surface);
+    if (!isCountryWord(words[i]) || !attributive) continue;
+    const phrase: string[] = [];
+    for (let j = i + 1; j < words.length && phrase.length < 2 && !STOPWORDS.has(words[j]) && !isCountryWord(words[j]); j++) phrase.push(stemWord(words[j]));
+    // (a thing of two words, "air support": one word, "the Syrian president", may name a role others hold too)
+    if (phrase.length < 2) continue;
+    let same = 0;
+    let other = 0;
+    for (const p of retrieval.passages) {
+      const ts = tokenize(p.text).map((t) => t.word);
+      for (let k = 1; k + phrase.length <= ts.length; k++) {
+        if (!phrase.every((w, n) => stemWord(ts[k + n]) === w) || !isCountryWord(ts[k - 1])) continue;
+        if (countryKey(ts[k - 1]) === countryKey(words[i])) same++;
+        else other++;
+      }
+    }
+    if (other && !same) return phrase.join(' ');
+  }
+  return undefined;
+}
+
+/** A country or its people in a token's word ("russia", "russian", "america" for the US). */
+function isCountryWord(word: string): boolean {
+  return COUNTRY_KEYS.has(countryKey(word));
+}
+/** One key for a country however written: Russia / Russian, US / USA / America / American. */
+function countryKey(word: string): string {
+  return nameKey(/^(?:us|usa)$/.test(word) ? 'america' : word);
+}
+const COUNTRY_KEYS = new Set([...COUNTRY_WORDS].map(countryKey));
 
 /** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell". */
 const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;

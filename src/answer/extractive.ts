@@ -9,7 +9,7 @@ import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAG
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
-  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, contradictedDeed, fitsRole, LINK_ASKED, fitsSpeech, fitsSubject, hypotheticalDeed, speakersAsked,
+  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, conflictingAttribution, contradictedDeed, fitsRole, LINK_ASKED, fitsSpeech, fitsSubject, hypotheticalDeed, speakersAsked,
   mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -299,7 +299,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "Who won the war?": what the someone did must be in the corpus, not only the war.
   if (unsupportedAction(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   // "Who replaced Assad after Moscow dropped him?": a deed taken as done that the corpus gives only as a possibility.
-  if (hypotheticalDeed(question.query, retrieval) || contradictedDeed(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
+  if (hypotheticalDeed(question.query, retrieval) || contradictedDeed(question.query, retrieval) || conflictingAttribution(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
   if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 

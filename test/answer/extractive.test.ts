@@ -773,3 +773,10 @@ test('"how does A relate to B?" asks for a link between sentences: names in neig
   // (names joined without a link asked are still refused when no sentence holds them together)
   assert.equal((await engine.ask('Why did Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
 });
+
+test('a thing the question gives one country that the corpus gives only another ("Russian air support" for "US air support") is a false premise', async () => {
+  assert.equal((await engine.ask('Why did Russian air support help Iran recapture Tikrit in spring 2015?')).abstained, true);
+  assert.equal((await engine.ask("Why did Russia's air support help Iran take Tikrit?")).abstained, true);
+  // the corpus's own attribution, a country receiving the thing, and chat's lower-case "us" are answered
+  for (const q of ['Why did Iran use US air support in Tikrit?', 'Did the US give Iran air support in Tikrit?', 'wut iraqi city did iran take w/ us air support', 'Would the Kremlin be willing to swap the Syrian president for someone else?']) assert.equal((await engine.ask(q)).abstained, false, q);
+});
