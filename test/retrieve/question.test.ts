@@ -299,3 +299,12 @@ test('"how did X change how much Iran leans on Moscow?" asks how, not how much: 
   assert.equal(questionType('How did Russia act, and how many Russians joined IS?'), 'quantity');
   assert.equal(questionType('How many Russians joined IS?'), 'quantity');
 });
+
+test('the shipped paraphrase list joins a rival with competing, a leader who stays with one preserved', async () => {
+  const { Paraphrases } = await import('../../src/retrieve/paraphrases.js');
+  const { stemWord } = await import('../../src/index/tokenize.js');
+  const list = Paraphrases.load();
+  assert.ok(list.related(stemWord('rivals'), stemWord('competing')));
+  assert.ok(list.related(stemWord('stays'), stemWord('preservation')));
+  assert.ok(!list.related(stemWord('rivals'), stemWord('preservation')));
+});
