@@ -307,4 +307,7 @@ test('the shipped paraphrase list joins a rival with competing, a leader who sta
   assert.ok(list.related(stemWord('rivals'), stemWord('competing')));
   assert.ok(list.related(stemWord('stays'), stemWord('preservation')));
   assert.ok(!list.related(stemWord('rivals'), stemWord('preservation')));
+  // a season and its months ("that autumn forum" / "October 15")
+  assert.ok(list.related(stemWord('autumn'), stemWord('october')));
+  assert.ok(!list.related(stemWord('spring'), stemWord('october')));
 });
