@@ -156,8 +156,11 @@ const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|h
 /** What the question is for, before it: "For a policy brief:", "for my essay,", "For the seminar —". */
 const PURPOSE = /^\s*for\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk)\s*[:,;—–-]+\s*/iu;
 
+/** ... or after it: "... asking 4 my seminar", "(for a class)", "it's for an essay lol". */
+const PURPOSE_AFTER = /(?:[\s,;:—–(?!.-]*[,;:—–(?!.]\s*|\s+(?:(?:i['’]?m\s+|i\s+am\s+|just\s+)?(?:asking|asked|need(?:ing)?\s+(?:it|this))\s+|(?:it['’]?s|this\s+is|its)\s+))(?:(?:i['’]?m\s+|i\s+am\s+|just\s+)?(?:asking|asked|need(?:ing)?\s+(?:it|this))\s+|(?:it['’]?s|this\s+is|its)\s+)?(?:for|4)\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|podcast|lecture|course|talk|debate|study group)\b[\s).!?\p{Emoji_Presentation}]*(?:lol|lmao|pls|plz|thx|ty|thanks)?[\s.!?)]*$/iu;
+
 export function withoutPreamble(query: string): string {
-  return query.replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return query.replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */

@@ -311,3 +311,11 @@ test('the shipped paraphrase list joins a rival with competing, a leader who sta
   assert.ok(list.related(stemWord('autumn'), stemWord('october')));
   assert.ok(!list.related(stemWord('spring'), stemWord('october')));
 });
+
+test('what a question is for, written after it ("... asking 4 my seminar", "(for a class)"), is no part of it', () => {
+  assert.equal(analyzeQuestion('does iran rly care when the syria war ends?? asking 4 my seminar').tokens.some((t) => /seminar|ask/.test(t.word)), false);
+  assert.equal(analyzeQuestion("why did russia intervene, it's for an essay lol").query, 'why did russia intervene');
+  assert.equal(analyzeQuestion('What did Putin say at Valdai? (for a class)').query, 'What did Putin say at Valdai?');
+  // (a purpose the question asks about stays)
+  assert.match(analyzeQuestion('Which test did Iran run for the project?').query, /for the project/);
+});
