@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { stemWord, type Token } from './tokenize.js';
 
 /** Particles a verb's object may stand before ("sell Iran out", "prop the regime up"). */
-const SEPARABLE = /^(?:out|up|down|off|back|over|away|best)$/;
+const SEPARABLE = /^(?:out|up|down|off|back|over|away|best|low)$/;
 
 /**
  * Phrasal verbs ("pull out", "prop up", "sell out") mean what their verb alone does not: their one-word
@@ -22,7 +22,8 @@ const PHRASAL: { forms: string[]; particle: string; re: RegExp; meanings: string
     const m = /^([a-z|]+)\s+([a-z ]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());
     if (!m) return [];
     const particle = m[2].trim().split(/\s+/);
-    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? "(?:[a-z'’-]+\\s+){0,2}" : '';
+    // (an adjective after its object may stand further off: "keep their own losses low")
+    const between = particle.length === 1 && SEPARABLE.test(particle[0]) ? `(?:[a-z'’-]+\\s+){0,${particle[0] === 'low' ? 3 : 2}}` : '';
     return [{ forms: m[1].split('|'), particle: particle[0], re: new RegExp(`\\b(?:${m[1]})\\s+${between}${particle.join('\\s+')}\\b`, 'gi'), meanings: m[3].trim().split(/\s+/) }];
   });
 

@@ -319,3 +319,9 @@ test('what a question is for, written after it ("... asking 4 my seminar", "(for
   // (a purpose the question asks about stays)
   assert.match(analyzeQuestion('Which test did Iran run for the project?').query, /for the project/);
 });
+
+test('"keep their own losses low" means minimising them (a phrase whose adjective stands after its object)', () => {
+  const words = analyzeQuestion('Both Moscow and Tehran want to keep their own losses low. What reason does the article give for each?').tokens.map((t) => t.word);
+  assert.ok(words.includes('minimize') && words.includes('avoid'), words.join(' '));
+  assert.ok(!analyzeQuestion('How low is the conflict kept?').tokens.some((t) => t.word === 'minimize'));
+});
