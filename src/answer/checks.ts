@@ -74,8 +74,18 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   const counts = (head: string[], i: number) => words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n)));
   // "How many of the Russian citizens who joined IS have returned?" asks for a part: the number of the
   // whole ("7,000 Russian citizens") does not answer it.
-  const whole = PARTITIVE.exec(q)?.[1]?.split(/\s+/).filter((w) => w.length > 2 && !/^\d/.test(w));
-  if (whole?.length) return words.some((w, i) => isCount(w, i) && !counts(whole.slice(-1), i));
+  const partitive = PARTITIVE.exec(q);
+  const whole = partitive?.[1]?.split(/\s+/).filter((w) => w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w));
+  if (partitive && whole?.length) {
+    // ... unless the sentence says what the question asks of the part ("how many of the vacationers were killed?":
+    // "killing 224 vacationers"): the words after the question's last auxiliary, or after the whole
+    const rest = q.slice(partitive.index + partitive[0].length);
+    const aux = [...rest.matchAll(/\b(?:have|has|had|were|was|are|is|did|do|does|will|would|got)\b/g)].pop();
+    // (its first word that is no adverb: "have already returned" asks about returning)
+    const asked = contentTokens(aux ? rest.slice(aux.index! + aux[0].length) : rest).map((t) => t.word).filter((w) => !/ly$|^(?:already|still|yet|ever|now|then|soon|since)$/.test(w)).slice(0, 1);
+    const says = asked.length > 0 && contentTokens(sentence).some((t) => asked.some((a) => a === t.word || match(a, t.word) >= 0.5));
+    return words.some((w, i) => isCount(w, i) && (says || !counts(whole.slice(-1), i)));
+  }
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
@@ -86,7 +96,7 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
 
 /** "how many of the Russian citizens who ...": the whole a part is asked of (up to the relative pronoun or verb). */
-const PARTITIVE = /\bhow (?:many|much) of (?:the|these|those|its|their|his|her|our|all|all the)\s+((?:(?!who\b|that\b|which\b|have\b|has\b|had\b|were\b|was\b|are\b|is\b|did\b|do\b|does\b|came\b|come\b)[\p{L}\p{N},'-]+\s*){1,4})/u;
+const PARTITIVE = /\bhow (?:many|much) of (?:the|these|those|its|their|his|her|our|all|all the)\s+((?:(?!who\b|that\b|which\b|have\b|has\b|had\b|were\b|was\b|are\b|is\b|did\b|do\b|does\b|came\b|come\b|and\b|or\b|[\p{L}]+ed\b)[\p{L}\p{N},'-]+\s*){1,4})/u;
 
 /** A number as written without its separators and trailing stop ("7,000." → "7000"). */
 function bareNumber(n: string): string {
@@ -117,7 +127,7 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   // (and something of what was reacted to: "when Russia began its air campaign" is not answered by a sentence on another matter)
   const event = contentTokens(toWhat).filter((t) => !/^\p{Lu}/u.test(toWhat.slice(t.start, t.end))).map((t) => t.word);
   // (when it is named by more than a country, "Putin's remarks at the Valdai Club", the names suffice)
-  const specific = (toWhat.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.toLowerCase().replace(/['’]s$/, '')).filter((n) => !COUNTRY_WORDS.has(n) && !CAPITAL_WORDS.has(n));
+  const specific = (toWhat.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((n) => !DEMONYM.test(n)).map((n) => n.toLowerCase().replace(/['’]s$/, '')).filter((n) => !namesCountry(n));
   if (event.length && !specific.length && !mentionsAny(event, sentence, match)) return false;
   const subject = newSubject(query) ?? reacting;
   if (!subject) return true;
@@ -126,6 +136,9 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   const raw = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
+  // ("Iran's Revolutionary Guards" and "the IRGC": a name's initials inside an acronym the sentence uses)
+  const initials = named.length > 1 ? named.map((n) => n[0]).join('').toUpperCase() : '';
+  if (initials && raw.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials))) return true;
   // ("if this was not already his goal, ...": who reacted may be a pronoun, when no one else is named before it)
   const pronoun = words.findIndex((w) => /^(?:he|his|him|she|her|they|their|them)$/.test(w));
   return !!reacting && pronoun >= 0 && !raw.slice(1, pronoun).some((w) => /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w));
@@ -321,7 +334,9 @@ const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|acco
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
 const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside|inside)$/i;
 
-const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b|\bhow (?:did|does|do|has|have) (?:[\p{L}'’-]+\s+){1,3}?(?:talk|speak|describe|portray|characteri[sz]e|depict|refer)\b|\b(?:which|what)\s+(?:(?:two|three|other|exact)\s+)?(?:statements?|remarks?|claims?|quotes?|words)\s+(?:by|of|from)\s+(?!the\s+(?:article|piece|essay|text|authors?)\b)\p{Lu}[\p{L}'’-]+/iu;
+const SPEECH_QUESTION = /\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b|\bhow (?:did|does|do|has|have) (?:[\p{L}'’-]+\s+){1,3}?(?:talk|speak|describe|portray|characteri[sz]e|depict|refer)\b/iu;
+/** "Which two statements by Putin ...", "what remarks of Larijani": a speaker named after the kind of speech (capitalised, as a name is). */
+const SPEECH_BY = /\b[Ww](?:hich|hat)\s+(?:(?:two|three|other|exact)\s+)?(?:statements?|remarks?|claims?|quotes?|words)\s+(?:by|of|from)\s+(?!the\s+(?:article|piece|essay|text|authors?)\b)(\p{Lu}[\p{L}'’-]+)/u;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|remarked|argued?|argues|insisted|insists|warned|warns|stated|depicted|described|called|wr[io]te|writes|written|noted|notes|reported|stressed|suggested|suggests|added|explained|explains|admitted|acknowledged|asserted|asserts|maintained|maintains|observed|replied|answered|promised|threatened|denied|accused)\b/i;
 
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
@@ -343,7 +358,7 @@ const ADVICE = /\b(?:recommend\w*|should|ought|urg(?:e|es|ed|ing)|propos\w*|sugg
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 export function asksForSpeech(query: string): boolean {
   const asked = SPEECH_QUESTION.exec(query);
-  return !!asked && !DOCUMENT_SPEAKER.test(asked[0]);
+  return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
 }
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
@@ -369,10 +384,13 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
  * or a function word names nobody ("the Russian leader", "the Kremlin").
  */
 export function speakersAsked(query: string): string[] {
+  const by = SPEECH_BY.exec(query)?.[1];
+  if (by) return [by.replace(/['’]s$/, '').toLowerCase()];
   const asked = SPEECH_QUESTION.exec(query)?.[0] ?? '';
   const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
-  // (typed all in lower case: the words before the speech verb that are no function word, title or nationality)
-  const words = capitalised.length || /\p{Lu}/u.test(query.slice(1)) ? capitalised : (asked.match(/[\p{L}'’-]+/gu) ?? []).slice(1, -1).map((n) => n.replace(/['’]s$/, '')).filter((n) => !STOPWORDS.has(n) && !ROLE.test(n) && !/^(?:publicly|two|three|other|things?|remarks?|exactly|precisely|really|actually|government|authorities|officials?|people|side|sides|country|countries|regime)$/.test(n));
+  // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
+  // word for people in general ("analysts") or plural, as names seldom are)
+  const words = capitalised.length || /\p{Lu}/u.test(query.slice(1)) ? capitalised : (asked.match(/[\p{L}'’-]+/gu) ?? []).slice(1, -1).map((n) => n.replace(/['’]s$/, '')).filter((n) => !STOPWORDS.has(n) && !ROLE.test(n) && !/^(?:publicly|two|three|other|things?|remarks?|statements?|claims?|quotes?|words?|exactly|precisely|really|actually|government|authorities|officials?|people|side|sides|country|countries|regime|analysts?|experts?|critics?|observers?|commentators?|scholars?|diplomats?|others|everyone|anyone|someone|somebody|they)$/.test(n) && !(n.length > 4 && n.endsWith('s')));
   return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !CAPITAL_WORDS.has(n.toLowerCase())).map((n) => n.toLowerCase());
 }
 
@@ -406,7 +424,8 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   const requested = REQUEST.exec(query)?.[1];
   // ("the flight number of the plane", "what was the flight number?": an identifying number, whose kind, the flight, must be in the corpus)
   const identifier = m?.[2] ? [m[1], m[2]] : IDENTIFIER_ASKED.exec(query)?.slice(1, 3);
-  const modifier = identifier?.[0]?.toLowerCase();
+  // (an adjective sizing the number, "the exact number of Russians who joined", is no kind of identifier)
+  const modifier = identifier?.[0]?.toLowerCase().replace(NOT_A_KIND, '') || undefined;
   if (modifier && IDENTIFIER_HEADS.test(identifier![1]) && retrieval.terms.some((t) => t.token.word === modifier && t.support < ABSTAIN.minSpecificSupport)) return modifier;
   const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) && questionType(query) === 'quantity' ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
   if (!head || RELATION_HEADS.has(stemWord(head)) || (requested && ANSWER_KINDS.test(head))) return undefined;
@@ -414,6 +433,7 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
 }
 
+const NOT_A_KIND = /^(?:exact|actual|precise|approximate|estimated|total|full|real|official|first|last|rough|current|overall|final|true|whole|complete|specific|latest|reported|likely)$/;
 const IDENTIFIER_ASKED = /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+([\p{L}-]+)\s+([\p{L}-]+)\s*[?.!]*\s*$/iu;
 
 /** Words that name an identifier of something rather than a fact about it ("flight number", "code name"). */
@@ -442,19 +462,26 @@ const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|w
  * "Who replaced Assad after Moscow engineered his removal?": a deed the question takes as done (a past
  * tense: "who replaced", "after Moscow replaced him", "why did Russia sell out ...") that the corpus
  * gives only as a possibility ("Moscow may be ready to replace him", "Russia may also sell out ...") did
- * not happen there: the question rests on a false premise. The deed's word, or undefined.
+ * not happen there: the question rests on a false premise. Only the sentences that share a word with
+ * the rest of the question count (the Assad regime "hopes to reduce its dependence" says nothing of
+ * what the nuclear deal reduced); a "may" answered by a "But" in the next sentence concedes, it does
+ * not hedge. The deed's word, or undefined.
  */
 export function hypotheticalDeed(query: string, retrieval: Retrieval): string | undefined {
   // (the question's own "may", "would", "could": it asks about the possibility, as the corpus gives it)
   if (MODAL_QUESTION.test(query)) return undefined;
   const deeds = [...query.matchAll(PAST_DEED)].map((m) => (m[1] ?? m[2] ?? m[3]).toLowerCase()).filter((w) => !WHO_AUXILIARY.test(w) && !STOPWORDS.has(w) && !ATTITUDE.test(w));
+  if (!deeds.length) return undefined;
+  const asked = new Set(contentTokens(query).map((t) => t.stem));
+  const sentences = sentenceWords(retrieval);
   for (const deed of deeds) {
     const stem = stemWord(deed);
+    const others = new Set([...asked].filter((a) => a !== stem));
     const uses: boolean[] = [];
-    for (const p of retrieval.passages) {
-      const words = (p.text.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase());
-      words.forEach((w, i) => {
-        if (stemWord(w) === stem) uses.push(words.slice(Math.max(0, i - 5), i).some((b) => HYPOTHETICAL.test(b)));
+    for (const { words, stems, conceded } of sentences) {
+      if (!stems.some((x) => others.has(x))) continue;
+      stems.forEach((x, i) => {
+        if (x === stem) uses.push(!conceded && words.slice(Math.max(0, i - 5), i).some((b) => HYPOTHETICAL.test(b)));
       });
     }
     if (uses.length && uses.every(Boolean)) return deed;
@@ -464,37 +491,35 @@ export function hypotheticalDeed(query: string, retrieval: Retrieval): string | 
 
 /**
  * "Why did Russia veto the UN sanctions on Iran?" where the corpus has "his government's support of UN
- * Security Council sanctions against Iran": the question's deed is the opposite of what the corpus says
- * of the same thing (the words it is done to follow the opposite deed), and the deed itself is not said
- * of it: a false premise. A yes/no question is not one ("do they trust each other?": no, distrust).
+ * Security Council sanctions against Iran": the question's deed is the opposite of what a sentence
+ * naming the question's subject says of the same thing (the words it is done to follow the opposite
+ * deed), and the deed itself is not said of it: a false premise. A yes/no question is not one ("do
+ * they trust each other?": no, distrust).
  */
-export function contradictedDeed(query: string, retrieval: Retrieval): string | undefined {
+export function contradictedDeed(query: string, retrieval: Retrieval, match: WordSimilarity = sameWord): string | undefined {
   const m = DEED_ASKED.exec(query);
   if (!m || MODAL_QUESTION.test(query)) return undefined;
-  const deed = m[1].toLowerCase().replace(/\s+/g, ' ');
-  const group = OPPOSITES.findIndex(([a, b]) => a.includes(stemWord(deed.split(' ')[0])) || b.includes(deed) || a.includes(deed));
-  if (group < 0) return undefined;
-  const [a, b] = OPPOSITES[group];
-  const side = a.includes(stemWord(deed.split(' ')[0])) || a.includes(deed) ? a : b;
-  const other = side === a ? b : a;
-  const object = contentTokens(m[2]).map((t) => t.stem).slice(0, 3);
+  const subject = m[1].trim();
+  const deed = m[2].toLowerCase().replace(/\s+/g, ' ');
+  const key = deed.includes(' ') ? deed : stemWord(deed);
+  const group = OPPOSITES.find(([a, b]) => a.includes(key) || b.includes(key));
+  if (!group) return undefined;
+  const [side, other] = group[0].includes(key) ? group : [group[1], group[0]];
+  const object = contentTokens(m[3]).map((t) => t.stem).slice(0, 3);
   if (!object.length) return undefined;
-  for (const p of retrieval.passages.slice(0, 3)) {
-    for (const sn of p.sentences) {
-      const words = contentTokens(p.text.slice(sn.start - p.start, sn.end - p.start)).map((t) => t.stem);
-      const said = (stems: string[]) => words.some((w, i) => stems.includes(w) && object.every((o) => words.slice(i + 1, i + 7).includes(o)));
-      if (said(other) && !said(side)) return deed;
-    }
+  for (const { text, stems } of sentenceWords(retrieval)) {
+    const said = (deeds: string[]) => stems.some((w, i) => (deeds.includes(w) || deeds.includes(`${w} ${stems[i + 1] ?? ''}`)) && object.every((o) => stems.slice(i + 1, i + 7).includes(o)));
+    if (said(other) && !said(side) && mentions(subject.split(/\s+/).pop()!, text, match)) return deed;
   }
   return undefined;
 }
 
-/** "why did Russia veto the sanctions", "why does Iran trust Moscow": the deed and what it is done to. */
-const DEED_ASKED = /^\s*(?:[Ss]o\s+)?(?:[Ww]hy|[Hh]ow come)\s+(?:did|does|do|would|has|have)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(vote against|vote for|[\p{L}]+)\s+((?:[\p{L}'’-]+\s*){1,6})/u;
+/** "why did Russia veto the sanctions", "why does Iran trust Moscow": who, the deed, and what it is done to. */
+const DEED_ASKED = /^\s*(?:[Ss]o\s+)?(?:[Ww]hy|[Hh]ow come)\s+(?:did|does|do|would|has|have)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,2})(vote against|vote for|[\p{L}]+)\s+((?:[\p{L}'’-]+\s*){1,6})/u;
 
-/** Deeds and their opposites, by Porter stem (and two-word deeds as typed). */
+/** Deeds and their opposites, by Porter stem (two-word deeds by the stems of their words). */
 const OPPOSITES: [string[], string[]][] = [
-  [['support', 'back', 'endors', 'favor', 'favour', 'approv', 'vote for'], ['oppos', 'veto', 'reject', 'block', 'resist', 'vote against', 'object']],
+  [['support', 'endors', 'favor', 'favour', 'approv', 'vote for'], ['oppos', 'veto', 'reject', 'block', 'resist', 'vote against']],
   [['trust'], ['distrust', 'mistrust']],
   [['join', 'enter'], ['leav', 'quit', 'exit', 'withdraw']],
   [['accept', 'embrac'], ['reject', 'refus']],
@@ -503,55 +528,32 @@ const OPPOSITES: [string[], string[]][] = [
   [['lift', 'remov'], ['impos']],
 ];
 
-/**
- * "Why did Russian air support help Iran recapture Tikrit?" where the corpus has "Iran's use of US air
- * support": the thing the question gives one country ("Russian air support") the corpus gives only
- * another ("US air support"), and never the question's: a false premise. The thing's words, or undefined.
- */
-export function conflictingAttribution(query: string, retrieval: Retrieval): string | undefined {
-  const tokens = tokenize(query);
-  const words = tokens.map((t) => t.word);
-  for (let i = 0; i < words.length - 1; i++) {
-    // (the country as the thing's attribute: "Russian air support", "Russia's air support", "US air support";
-    // not "give Iran air support", where Iran receives it)
-    const surface = query.slice(tokens[i].start, tokens[i].end);
-    const attributive = !COUNTRY_WORDS.has(words[i]) || /['’]s$/.test(surface) || /^[A-Z]{2,}$/.test(surface);
-    if (!isCountryWord(words[i]) || !attributive) continue;
-    const phrase: string[] = [];
-    for (let j = i + 1; j < words.length && phrase.length < 2 && !STOPWORDS.has(words[j]) && !isCountryWord(words[j]); j++) phrase.push(stemWord(words[j]));
-    // (a thing of two words, "air support": one word, "the Syrian president", may name a role others hold too)
-    if (phrase.length < 2) continue;
-    let same = 0;
-    let other = 0;
-    for (const p of retrieval.passages) {
-      const ts = tokenize(p.text).map((t) => t.word);
-      for (let k = 1; k + phrase.length <= ts.length; k++) {
-        if (!phrase.every((w, n) => stemWord(ts[k + n]) === w) || !isCountryWord(ts[k - 1])) continue;
-        if (countryKey(ts[k - 1]) === countryKey(words[i])) same++;
-        else other++;
-      }
-    }
-    if (other && !same) return phrase.join(' ');
+/** The sentences of the passages retrieved as their tokens' words and stems, worked out once per retrieval. */
+function sentenceWords(retrieval: Retrieval): { text: string; words: string[]; stems: string[]; conceded: boolean }[] {
+  let list = SENTENCE_WORDS.get(retrieval);
+  if (!list) {
+    list = retrieval.passages.flatMap((p) =>
+      p.sentences.map((sn, j) => {
+        const text = p.text.slice(sn.start - p.start, sn.end - p.start);
+        const tokens = tokenize(text);
+        const next = p.sentences[j + 1];
+        // ("The official speeches may celebrate ... . But behind the curtain ...": a "may" the next sentence answers with "But" concedes)
+        const conceded = !!next && /^\W*(?:But|Yet|However)\b/.test(p.text.slice(next.start - p.start, next.end - p.start));
+        return { text, words: tokens.map((t) => t.word), stems: tokens.map((t) => t.stem), conceded };
+      }),
+    );
+    SENTENCE_WORDS.set(retrieval, list);
   }
-  return undefined;
+  return list;
 }
+const SENTENCE_WORDS = new WeakMap<Retrieval, { text: string; words: string[]; stems: string[]; conceded: boolean }[]>();
 
-/** A country or its people in a token's word ("russia", "russian", "america" for the US). */
-function isCountryWord(word: string): boolean {
-  return COUNTRY_KEYS.has(countryKey(word));
-}
-/** One key for a country however written: Russia / Russian, US / USA / America / American. */
-function countryKey(word: string): string {
-  return nameKey(/^(?:us|usa)$/.test(word) ? 'america' : word);
-}
-const COUNTRY_KEYS = new Set([...COUNTRY_WORDS].map(countryKey));
-
-/** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell". */
-const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;
+/** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell" (after "manage to", "decide to": the verb they lead to). */
+const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?(?:(?:manage|decide|begin|start|continue|fail|help|try|come|get|choose|agree)\s+to\s+)?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;
 /** What someone wants or thinks is no deed: "Iran may want a perpetual conflict" is the authors' hedge on what it wants. */
-const ATTITUDE = /^(?:want|wanted|prefer|preferred|hope|hoped|fear|feared|need|needed|like|liked|wish|wished|seek|sought|expect|expected|think|thought|believe|believed|plan|planned|intend|intended|try|tried|worry|worried|care|cared|aim|aimed|consider|considered|see|saw|view|viewed|feel|felt)$/i;
+const ATTITUDE = /^(?:want|wanted|prefer|preferred|hope|hoped|fear|feared|need|needed|like|liked|wish|wished|seek|sought|expect|expected|think|thought|believe|believed|plan|planned|intend|intended|try|tried|worry|worried|care|cared|aim|aimed|consider|considered|see|saw|view|viewed|feel|felt|manage|managed|decide|decided|begin|began|start|started|continue|continued|fail|failed|help|helped|come|came|get|got|choose|chose|agree|agreed)$/i;
 const MODAL_QUESTION = /\b(?:may|might|could|would|will|should|can|if|whether|ready|willing|possibly|perhaps)\b/i;
-const HYPOTHETICAL = /^(?:may|might|could|would|should|can|ready|willing|if|unless|whether|possibly|perhaps|hope|hopes|hoping|want|wants|prefer|prefers|considering|consider|how)$/;
+const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|possibly|perhaps)$/;
 
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
@@ -568,16 +570,20 @@ const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(
  * retrieved; each in a different sentence is no answer (Hansen works elsewhere; Alfoneh at the Foundation).
  */
 export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity): boolean {
-  // ("how does the downing over Sinai relate to what Putin wants?": a link asked for is between sentences)
-  if (LINK_ASKED.test(query)) return false;
   const names = joinedNames(query.replace(SET_ASIDE, ' '));
   if (names.length < 2) return false;
-  const sentences = retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''))));
+  // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
+  const span = LINK_ASKED.test(query) ? 2 : 1;
+  const sentences = retrieval.passages.slice(0, 3).flatMap((p) => {
+    const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+    return words.map((_, i) => words.slice(i, i + span).flat());
+  });
   const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 
-export const LINK_ASKED = /\b(?:relate[sd]?|relating|relation|relationship between|connect(?:s|ed|ion)?|link(?:s|ed)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;
+/** "How does A relate to B?", "what links A and B?": a link between two things asked for. */
+export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation\s+(?:to|between)|relationship between|connect(?:s|ed)?\s+(?:to|with)|connection between|link(?:s|ed)?\s+(?:to|with|between)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;
 
 /** The names in a question, each a run of capitalised words ("Foundation for Defense of Democracies"), as lower-case words; countries, capitals and peoples left out. */
 function joinedNames(query: string): string[][] {

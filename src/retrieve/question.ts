@@ -258,10 +258,11 @@ export function subQuestions(query: string): SubQuestion[] {
   const parts = query
     .split(/(?<=\?)\s+(?=\S)|,?\s+and\s+(?=(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+)?(?:what|why|how|which|who|whom|whose|when|where)\b)|,\s+(?:and|but)\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+(?:the|they|it|he|she|you|we|this|that|these|those|both|either|\p{Lu}[\p{L}'’-]+)\b)|(?<=^\s*(?:[\p{L}']+\s+){0,2}?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^,?]*),\s+(?=(?:what|why|how|which|who|when|where)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should)\b)/iu)
     .map((p) => p.trim())
-    .filter((p) => contentTokens(p).length > 0 && !ANSWER_FORM.test(p))
+    // ("and by whom?", all function words, is kept for the merge below)
+    .filter((p) => (contentTokens(p).length > 0 || ELLIPTICAL.test(p)) && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
-    .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '')}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
@@ -422,4 +423,4 @@ export function asksForStructure(query: string): boolean {
   return STRUCTURE_QUESTION.test(query);
 }
 
-const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})(?<!\b(?:is|are|was|were|be|been|it['’]s|they['’]re)\s+)\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b(?!\s+(?:to|towards?|for|into)\b)|\b(?:the|what|which|list|name|main)\s+parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:the|its|this|article['’]s|piece['’]s|essay['’]s)\s+(?:overall\s+)?structure\b|\bstructure of (?:the|this) (?:article|piece|essay|text|document)\b|\b(?:outline|table of contents)\b/iu;
+const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})(?<!\b(?:is|are|was|were|be|been|it['’]s|they['’]re)\s+)\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b(?!\s+(?:to|towards?|into)\b)|\b(?:the|what|which|list|name|main)\s+parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:the|its|this|article['’]s|piece['’]s|essay['’]s)\s+(?:overall\s+)?structure\b|\bstructure of (?:the|this) (?:article|piece|essay|text|document)\b|\b(?:outline|table of contents)\b/iu;

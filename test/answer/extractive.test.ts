@@ -740,13 +740,18 @@ test('a deed the question takes as done that the corpus gives only as a possibil
   for (const q of ['Who replaced Assad after Moscow engineered his removal?', 'Who took over from Assad after Moscow replaced him?', 'Why did Russia sell out Iranian interests?']) assert.equal((await engine.ask(q)).abstained, true, q);
   // asked as a possibility, as the corpus gives it; a want is no deed ("Iran may want ..."); a deed the corpus states is answered
   for (const q of ['Why might Russia sell out Iranian interests?', 'Who is Moscow ready to replace Assad with?', 'Why did Iran want a perpetual conflict?', 'Why did Iran use US air support in Tikrit?', 'Who invited Larijani to share a panel with Putin?']) assert.equal((await engine.ask(q)).abstained, false, q);
+  // (a hedged use in a sentence about something else, a "may" the next sentence concedes, the verb after "manage to")
+  for (const q of ["Why did the JCPOA reduce Tehran's dependence on Russia?", 'How did the official speeches celebrate the close ties between Tehran and Moscow?', 'How did Russia manage to extract money from Tehran?']) assert.equal((await engine.ask(q)).abstained, false, q);
   assert.equal(hypotheticalDeed('Why did Russia sell out Iran?', { passages: [], terms: [] }), undefined);
 });
 
 test('a deed the opposite of what the corpus says of the same thing is a false premise ("why did Russia veto the sanctions?")', async () => {
   for (const q of ['Why did Russia veto the UN Security Council sanctions against Iran?', 'Why did Russia vote against the UN Security Council sanctions on Iran?']) assert.equal((await engine.ask(q)).abstained, true, q);
   // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question)
-  for (const q of ['Why did Russia support the UN Security Council sanctions against Iran?', 'Why did Russia oppose harsher resolutions?', 'Do they trust each other?']) assert.equal((await engine.ask(q)).abstained, false, q);
+  assert.equal((await engine.ask('Why did Russia oppose UN Security Council sanctions against Iran?')).abstained, true);
+  // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question; words that only stem like
+  // a deed: "US-backed", "roll back", "objectives")
+  for (const q of ['Why did Russia support the UN Security Council sanctions against Iran?', 'Why did Russia oppose harsher resolutions?', 'Do they trust each other?', 'Why does Tehran back Assad?', 'Why does Russia support preventing the collapse of Assad\'s regime?', 'Why did Russia reject the post-Cold War American world order?']) assert.equal((await engine.ask(q)).abstained, false, q);
 });
 
 test('"which American diplomat ..." is answered by no city, seat of government, institution or first name of someone the question names', async () => {
@@ -774,9 +779,18 @@ test('"how does A relate to B?" asks for a link between sentences: names in neig
   assert.equal((await engine.ask('Why did Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
 });
 
-test('a thing the question gives one country that the corpus gives only another ("Russian air support" for "US air support") is a false premise', async () => {
-  assert.equal((await engine.ask('Why did Russian air support help Iran recapture Tikrit in spring 2015?')).abstained, true);
-  assert.equal((await engine.ask("Why did Russia's air support help Iran take Tikrit?")).abstained, true);
-  // the corpus's own attribution, a country receiving the thing, and chat's lower-case "us" are answered
-  for (const q of ['Why did Iran use US air support in Tikrit?', 'Did the US give Iran air support in Tikrit?', 'wut iraqi city did iran take w/ us air support', 'Would the Kremlin be willing to swap the Syrian president for someone else?']) assert.equal((await engine.ask(q)).abstained, false, q);
+test('review of session 7: answerable questions the new false-premise and shape rules must not refuse', async () => {
+  for (const q of [
+    'Why does Tehran back Assad?',
+    "Why did the JCPOA reduce Tehran's dependence on Russia?",
+    'How did Russia manage to extract money from Tehran?',
+    'What is the exact number of Russian citizens who joined IS?',
+    'How many of the vacationers and crew members were killed?',
+    'How many of the vacationers died?',
+    "How do Iran's Revolutionary Guards view keeping the Syrian president in power?",
+    'What are the headings for this article?',
+  ]) assert.equal((await engine.ask(q)).abstained, false, q);
+  assert.match((await engine.ask('What is the exact number of Russian citizens who joined IS?')).answer, /7,000/);
+  // ... while these stay refused
+  for (const q of ['How many of the Russian citizens who joined IS have already returned?', 'What was the flight number of the bombed Russian plane?', "What was Ayatollah Khamenei's reaction to the Russian air campaign?"]) assert.equal((await engine.ask(q)).abstained, true, q);
 });

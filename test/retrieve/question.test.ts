@@ -325,3 +325,7 @@ test('"keep their own losses low" means minimising them (a phrase whose adjectiv
   assert.ok(words.includes('minimize') && words.includes('avoid'), words.join(' '));
   assert.ok(!analyzeQuestion('How low is the conflict kept?').tokens.some((t) => t.word === 'minimize'));
 });
+
+test('"And with whom?" (all function words) is read with the part before it', () => {
+  assert.deepEqual(subQuestions('Who bombed the Russian airliner? And with whom?').map((p) => p.text), ['Who bombed the Russian airliner, and with whom?']);
+});
