@@ -461,7 +461,7 @@ const SOMEONE = /^(?:us|west|them|it|him|her|this|that|these|those|each|one)$/i;
 const EACH_PAIR = 0.75;
 
 /** A question that asks for a contrast, or for what lies under appearances. */
-const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;
+const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed to|compared? (?:with|to)|despite|in spite of|notwithstanding|reality|really going on|actually going on|underneath|behind the scenes|behind closed doors)\b/i;
 /** A sentence that turns against the one before it. */
 const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 

@@ -46,7 +46,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   // (a bare "why?" asks about nothing: it is no question about the document; and "why do cats purr?",
   // whose words the corpus does not know, asks about something else, which it then says it does not cover)
   const asked = retrieval.terms.length > 0;
-  if (asked && (question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query));
+  if (asked && (question.type === 'why' || THESIS_REASON.test(question.query)) && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, NEGATED.test(question.query) || THESIS_REASON.test(question.query) || VERDICT.test(question.query));
   // "Are Iran and Russia on the same side?": a yes-or-no question about nothing but the subject asks for the verdict.
   if (asked && question.type === 'yesno' && !asksAboutSomething(retrieval, corpus, true, minSupport)) return overview(question.query, retrieval.passages, corpus, true);
   return undefined;

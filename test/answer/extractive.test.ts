@@ -794,3 +794,9 @@ test('review of session 7: answerable questions the new false-premise and shape 
   // ... while these stay refused
   for (const q of ['How many of the Russian citizens who joined IS have already returned?', 'What was the flight number of the bombed Russian plane?', "What was Ayatollah Khamenei's reaction to the Russian air campaign?"]) assert.equal((await engine.ask(q)).abstained, true, q);
 });
+
+test('"why are the authors skeptical?" leads with their verdict; "despite the warm rhetoric" asks for the turn after it', async () => {
+  assert.match((await engine.ask('Why are the authors skeptical about the partnership?')).answer, /^But behind the curtain problems abound/);
+  const a = await engine.ask('In a nutshell, why are the authors skeptical despite the warm official rhetoric from both capitals?');
+  assert.ok(a.citations.some((c) => /behind the curtain problems abound/.test(c.text)), a.answer);
+});
