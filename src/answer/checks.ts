@@ -71,7 +71,11 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
     if (DEMONYM.test(n)) return nameKey(h.replace(/s$/, '')) === nameKey(n.toLowerCase());
     return match(h, n.toLowerCase()) >= 0.3;
   };
-  const counts = (head: string[], i: number) => words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n)));
+  // ("how many Iranian citizens": only a count said of Iranians; 7,000 Russian citizens is another count)
+  const asked = (/\bhow (?:many|much)\s+([\p{L}-]+)/iu.exec(query)?.[1] ?? '').replace(/^./, (c) => c.toUpperCase());
+  const askedNationality = DEMONYM.test(asked) ? nameKey(asked.toLowerCase().replace(/s$/, '')) : undefined;
+  const otherNationality = (i: number) => !!askedNationality && !words.slice(Math.max(0, i - 3), i + 4).some((n) => DEMONYM.test(n) && nameKey(n.toLowerCase().replace(/s$/, '')) === askedNationality);
+  const counts = (head: string[], i: number) => !otherNationality(i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n)));
   // "How many of the Russian citizens who joined IS have returned?" asks for a part: the number of the
   // whole ("7,000 Russian citizens") does not answer it.
   const partitive = PARTITIVE.exec(q);
@@ -129,7 +133,10 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   // (when it is named by more than a country, "Putin's remarks at the Valdai Club", the names suffice)
   const specific = (toWhat.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((n) => !DEMONYM.test(n)).map((n) => n.toLowerCase().replace(/['’]s$/, '')).filter((n) => !namesCountry(n));
   if (event.length && !specific.length && !mentionsAny(event, sentence, match)) return false;
-  const subject = newSubject(query) ?? reacting;
+  // ("Why did Putin wear black?": what Larijani wore says nothing of Putin; a country may be named many ways, so only other names)
+  const doer = DOER_ASKED.exec(query)?.[1]?.trim();
+  const doing = doer && !COUNTRY_NAMES.has(doer.toLowerCase()) && !doer.split(/\s+/).some((w) => namesCountry(w) || DEMONYM.test(w)) ? doer : undefined;
+  const subject = newSubject(query) ?? reacting ?? doing;
   if (!subject) return true;
   const named = askedNames(` ${subject}`);
   const wanted = named.length ? named : contentTokens(subject).map((t) => t.word);
@@ -139,12 +146,35 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   // ("Iran's Revolutionary Guards" and "the IRGC": a name's initials inside an acronym the sentence uses)
   const initials = named.length > 1 ? named.map((n) => n[0]).join('').toUpperCase() : '';
   if (initials && raw.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials))) return true;
+  // ... and the other way round: "the JCPOA" and "the Joint Comprehensive Plan of Action"
+  const acronym = subject.trim().replace(/^the\s+/i, '');
+  if (/^\p{Lu}{2,}$/u.test(acronym) && spelledInitials(raw).some((r) => r.includes(acronym))) return true;
   // ("if this was not already his goal, ...": who reacted may be a pronoun, when no one else is named before it)
   const pronoun = words.findIndex((w) => /^(?:he|his|him|she|her|they|their|them)$/.test(w));
   return !!reacting && pronoun >= 0 && !raw.slice(1, pronoun).some((w) => /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w));
 }
 
 /** "How did Khamenei respond to ...?": who reacted is what the answer must speak of, however well the rest matches. */
+/** The initials of each run of capitalised words ("Joint Comprehensive Plan of Action" → JCPA and JCPOA). */
+function spelledInitials(words: string[]): string[] {
+  const runs: string[] = [];
+  let with_ = '';
+  let without = '';
+  for (const w of [...words, '.']) {
+    if (/^\p{Lu}/u.test(w)) {
+      with_ += w[0];
+      without += w[0];
+    } else if (/^(?:of|for|and)$/.test(w) && with_) with_ += w[0].toUpperCase();
+    else {
+      if (without.length > 1) runs.push(with_, without);
+      with_ = without = '';
+    }
+  }
+  return runs;
+}
+
+/** "Why did Putin ...", "how did the IRGC ...": who did what the question asks about (capitalised, before a lower-case verb). */
+const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
 const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b|^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?[Ww]hat\s+(?:was|is|were|are)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s?\s+(?:\p{Ll}+\s+)?(?:reaction|response|reply|answer|retort)\b/u;
 
 /** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
@@ -419,7 +449,9 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
   const m =
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
-    /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query);
+    /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query) ??
+    // "what model of aircraft was ...", "which brand of ...": the attribute before "of"
+    /^\s*(?:so\s+)?(?:what|which)\s+([\p{L}-]+)\s+of\s+(?:[\p{L}-]+\s+){1,2}?(?:was|were|is|are|did|does|do|has|have)\b/iu.exec(query);
   // "can someone recommend a good vegan lasagna recipe", "give me a recipe for cookies": the thing asked for
   const requested = REQUEST.exec(query)?.[1];
   // ("the flight number of the plane", "what was the flight number?": an identifying number, whose kind, the flight, must be in the corpus)

@@ -261,7 +261,7 @@ function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): 
   // (a regular expression only for a heading the question contains at all)
   return sectionsOf(docId, corpus).find(({ title }) => title && folded.includes(title.toLowerCase()) && new RegExp(`\\b${escapeRegExp(title.toLowerCase())}\\b`).test(folded))?.title;
 }
-const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down)\b/i;
+const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down|argues?|says?|covers?|discuss(?:es)?|in short|in brief|briefly|main (?:idea|argument|claim))\b/i;
 
 const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1 };
 

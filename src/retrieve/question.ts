@@ -50,11 +50,11 @@ const INJECTION = [
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
   // a note claiming authority, or that the document changed its mind
-  /\b(?:note|message|notice|memo|update)\s+from\s+(?:the\s+)?(?:admin|administrator|developers?|moderators?|owners?|system|staff|team)\b/i,
+  /\b(?:note|message|notice|memo|update)\s+from\s+(?:the\s+)?(?:admin|administrator|developers?|moderators?|owners?|system|staff|team|editors?|publishers?|authors?)\b/i,
   /\b(?:authors?|writers?|article|document|corpus)\s+(?:have\s+|has\s+)?(?:updated|changed|revised|retracted|reversed)\s+(?:their|its|his|her|the)\s+(?:view|views|position|stance|conclusion|verdict|article|text)\b/i,
   /\b(?:state|declare|claim|assert|announce|confirm)\s+(?:exactly|verbatim|word for word|that)?\s*["'“‘][^"'”’]{2,80}["'”’]/i,
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
-  /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:word|phrase|text)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
+  /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:exact\s+)?(?:word|phrase|text|sentence|line|string)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
   // "reply with exactly: X", "output exactly this JSON"
   /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?(?:exactly|verbatim|word for word)\s*(?:[:\-–]|this|the following)/i,
@@ -84,6 +84,10 @@ const INJECTION = [
   /\b(?:output|print|repeat|echo|return|reproduce|copy|type)\s+(?:out\s+)?(?:the\s+)?following\b/i,
   /\bhidden\s+(?:footer|header|note|text|message|section|comment|line|instructions?)\b|\bfollow\s+(?:the|its|these|those|this)\s+(?:footer|header|note|hidden|embedded|comment|instructions?|directions?)\b/i,
   /\b(?:assistants?|chatbots?|ai\s+models?|llms?)\s+(?:must|should|shall|are\s+to|need\s+to|have\s+to)\b/i,
+  // readers sent to an address ("tell the user to read more at http://..."); "... and nothing else"; a claim to state as given
+  /\b(?:tell|direct|send|point|refer|ask|invite|urge)\s+(?:the\s+)?(?:users?|readers?|people|them|everyone)\b[^.?!]{0,60}\bhttps?:\/\/|\b(?:read more|find out more|learn more|more info)\s+at\s+https?:\/\//i,
+  /\band\s+nothing\s+else\b/i,
+  /(?:^|[.!?:]\s*|\bplease\s+|\bjust\s+)(?:state|declare|announce|confirm|write|say)\s+that\b/i,
 ];
 
 /** Sentences that are instructions to the bot, so they can be dropped from the query. */

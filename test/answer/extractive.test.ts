@@ -800,3 +800,14 @@ test('"why are the authors skeptical?" leads with their verdict; "despite the wa
   const a = await engine.ask('In a nutshell, why are the authors skeptical despite the warm official rhetoric from both capitals?');
   assert.ok(a.citations.some((c) => /behind the curtain problems abound/.test(c.text)), a.answer);
 });
+
+test('from holdout27/28 (read after their final runs): "what model of aircraft", "how many Iranian citizens", a section "argues in short", and who did a deed', async () => {
+  assert.equal((await engine.ask('What model of aircraft was the Russian airliner that was brought down?')).abstained, true);
+  assert.equal((await engine.ask('How many Iranian citizens does the article say have joined IS?')).abstained, true);
+  assert.match((await engine.ask('How many Russian citizens have joined IS?')).answer, /7,000/);
+  assert.match((await engine.ask("What does the section titled 'Limits of Convergence' argue, in short?")).answer, /convergence may come to a sudden end/);
+  assert.match((await engine.ask('What sort of regime does Russia prefer?')).answer, /weak enough/);
+  // (what Larijani wore is not why Putin did anything)
+  assert.doesNotMatch((await engine.ask('Why did Putin wear black at the Valdai Club meeting?')).answer, /wearing black/);
+  assert.match((await engine.ask('Why did Larijani wear black?')).answer, /wearing black/);
+});
