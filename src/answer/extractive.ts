@@ -67,7 +67,9 @@ const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|h
 const REFERS_BACK = /^\W*(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|means\b|would\b|will\b|may\b|could\b)[\p{L}'’-]+/u;
 /** A sentence that opens by building on the one before it. */
 const BUILDS_ON = /^\W*(?:Indeed|Moreover|Furthermore|In fact|What is more|Thus|Therefore|Hence|Consequently|As a result|This|That|These|Such)\b/;
-const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b/i;
+const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b|\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:push|pushes|pushed|drive|drives|drove|prompt|prompts|prompted|lead|leads|led)\b/iu;
+/** A sentence that adds to the one before it. */
+const ADDS_REASON = /^\W*(?:Indeed|Moreover|Furthermore|In addition|Also|What is more)\b/;
 
 /**
  * The sentence before the best one, quoted right after it, when the best one leans on it: asked why,
@@ -94,8 +96,12 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   // ... and where the best sentence builds on the one before ("Indeed, ...", "Moreover, ..."), that one
   if (LINK_ASKED.test(question.query) && cause && !quotes.some((q) => sameSentence(q, cause)) && BUILDS_ON.test(text)) return [cause, best, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
-  if (!cause || quotes.some((q) => sameSentence(q, cause))) return quotes;
-  return [best, cause, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
+  // (asked why, a conclusion whose next sentence adds another reason to it, "Indeed, if this was not already his goal, ...": that one too)
+  const more = why && CONSEQUENCE_OPENING.test(text) && !!consequence && !quotes.some((q) => sameSentence(q, consequence)) && ADDS_REASON.test(corpus.documents.get(consequence.passage.docId)?.source.slice(consequence.start, consequence.end) ?? '');
+  const before = cause && !quotes.some((q) => sameSentence(q, cause)) ? [cause] : [];
+  if (!before.length && !more) return quotes;
+  const rest = quotes.slice(1);
+  return [best, ...before, ...(more ? [consequence!] : []), ...rest].filter((q, i, all) => all.findIndex((x) => sameSentence(x, q)) === i).slice(0, ANSWER_SENTENCES.max + 1);
 }
 
 /**

@@ -811,3 +811,11 @@ test('from holdout27/28 (read after their final runs): "what model of aircraft",
   assert.doesNotMatch((await engine.ask('Why did Putin wear black at the Valdai Club meeting?')).answer, /wearing black/);
   assert.match((await engine.ask('Why did Larijani wear black?')).answer, /wearing black/);
 });
+
+test('asked what pushes someone to a conclusion the document draws ("One therefore expects ..."), the reason before it and the one added after it ("Indeed, ...")', async () => {
+  for (const q of ['What two IS-linked developments push Putin toward wiping out the group completely?', 'Why does Putin want to eliminate IS completely?']) {
+    const quoted = (await engine.ask(q)).citations.map((c) => c.text).join(' ');
+    assert.match(quoted, /7,000 Russian citizens/, q);
+    assert.match(quoted, /downing of the Russian airliner/, q);
+  }
+});
