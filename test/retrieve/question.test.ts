@@ -310,6 +310,8 @@ test('the shipped paraphrase list joins a rival with competing, a leader who sta
   // a season and its months ("that autumn forum" / "October 15")
   assert.ok(list.related(stemWord('autumn'), stemWord('october')));
   assert.ok(!list.related(stemWord('spring'), stemWord('october')));
+  // rhetoric is what speeches say
+  assert.ok(list.related(stemWord('rhetoric'), stemWord('speeches')));
 });
 
 test('what a question is for, written after it ("... asking 4 my seminar", "(for a class)"), is no part of it', () => {
