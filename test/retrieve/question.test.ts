@@ -341,3 +341,7 @@ test('a plane that "took off from" a place departed from it', () => {
   const words = analyzeQuestion('Where did the downed Russian plane take off from?').tokens.map((t) => t.word);
   assert.ok(words.includes('depart'), words.join(' '));
 });
+
+test('"would best suit" means prefer, as "suit X best" does', () => {
+  assert.ok(analyzeQuestion("What kind of government in Syria would best suit the Kremlin's interests?").tokens.some((t) => t.word === 'prefer'));
+});
