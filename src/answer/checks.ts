@@ -540,7 +540,7 @@ export function contradictedDeed(query: string, retrieval: Retrieval, match: Wor
   const object = contentTokens(m[3]).map((t) => t.stem).slice(0, 3);
   if (!object.length) return undefined;
   for (const { text, stems } of sentenceWords(retrieval)) {
-    const said = (deeds: string[]) => stems.some((w, i) => (deeds.includes(w) || deeds.includes(`${w} ${stems[i + 1] ?? ''}`)) && object.every((o) => stems.slice(i + 1, i + 7).includes(o)));
+    const said = (deeds: string[]) => stems.some((w, i) => (deeds.includes(w) || deeds.includes(`${w} ${stems[i + 1] ?? ''}`)) && object.every((o) => stems.slice(i + 1, i + 9).includes(o)));
     if (said(other) && !said(side) && mentions(subject.split(/\s+/).pop()!, text, match)) return deed;
   }
   return undefined;

@@ -749,6 +749,8 @@ test('a deed the opposite of what the corpus says of the same thing is a false p
   for (const q of ['Why did Russia veto the UN Security Council sanctions against Iran?', 'Why did Russia vote against the UN Security Council sanctions on Iran?']) assert.equal((await engine.ask(q)).abstained, true, q);
   // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question)
   assert.equal((await engine.ask('Why did Russia oppose UN Security Council sanctions against Iran?')).abstained, true);
+  // (what it is done to may stand a few words further on: "support of UN Security Council sanctions against Iran")
+  assert.equal((await engine.ask('why did Russia veto the UN sanctions on Iran?')).abstained, true);
   // (the deed the corpus says; the opposite of something else the sentence says; a yes/no question; words that only stem like
   // a deed: "US-backed", "roll back", "objectives")
   for (const q of ['Why did Russia support the UN Security Council sanctions against Iran?', 'Why did Russia oppose harsher resolutions?', 'Do they trust each other?', 'Why does Tehran back Assad?', 'Why does Russia support preventing the collapse of Assad\'s regime?', 'Why did Russia reject the post-Cold War American world order?']) assert.equal((await engine.ask(q)).abstained, false, q);
