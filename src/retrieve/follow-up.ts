@@ -8,6 +8,7 @@ import { asksForStructure, expandChat, isChatter, metadataField, questionType } 
 
 // Words that point back to an earlier turn, and openings that continue it ("and …?", "what about …?").
 const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|other|else|also|too)\b|^\s*(?:and|but|so|what about|how about|and what|why not)\b/i;
+const ALL_THIS = /\b(?:in|of|about|with|behind|to)\s+all\s+(?:of\s+)?(?:this|that)\b/gi;
 // "what about Russia?": a new subject in place of the previous one.
 const NEW_SUBJECT = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+)$/i;
 
@@ -43,7 +44,8 @@ export function needsPreviousTurn(question: string): boolean {
   if (isChatter(text)) return false;
   // "Who wrote the article?", "what is this article about?": about the document, which is named
   if (metadataField(text) || DOCUMENT_NAMED.test(text) || asksForStructure(text) || questionType(text) === 'overview') return false;
-  if (ANAPHORA.test(text)) return true;
+  // ("what role does the US play in all this?": "all this" is the whole matter, not the previous question)
+  if (ANAPHORA.test(text.replace(ALL_THIS, ' '))) return true;
   const own = contentTokens(text);
   if (!own.length) return QUESTION_FORM.test(text);
   if (own.length > 3) return false;

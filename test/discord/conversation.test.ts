@@ -48,3 +48,9 @@ test("a question about the document's layout or an overview stands alone, whatev
   assert.equal(needsPreviousTurn('tldr?'), false);
   assert.equal(carryKeyTerms('What are the sections?', ['What does IS stand for?']).carried.length, 0);
 });
+
+test('"in all this" is the whole matter, not a pointer to the previous question; "what about this?" still is', () => {
+  assert.equal(needsPreviousTurn('what role does the US play in all this?'), false);
+  assert.deepEqual(carryKeyTerms('what role does the US play in all of this?', ['who wrote this and when?']).carried, []);
+  assert.equal(needsPreviousTurn('why did they do this?'), true);
+});
