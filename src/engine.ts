@@ -255,9 +255,9 @@ export class Engine implements CorpusView {
       const known = ranked.find((p) => p.id === chunk.id);
       const passage = known ?? { rank: 0, id: chunk.id, docId: chunk.docId, title: c.title, section: chunk.section, paragraph: chunk.paragraph, text: chunk.text, start: chunk.start, end: chunk.end, score: c.score };
       // A heading quoted (a section named in the answer) is listed with the passage it heads: the slice from the heading on.
-      const source = this.documents.get(chunk.docId)?.source;
-      const heads = source !== undefined && c.file === this.documents.get(chunk.docId)?.file && c.end <= chunk.start && !source.slice(c.end, chunk.start).trim();
-      cited.push(heads ? { ...passage, text: source.slice(c.start, passage.end), start: c.start } : passage);
+      const doc = this.documents.get(chunk.docId);
+      const heads = !!doc && c.file === doc.file && c.end <= chunk.start && !doc.source.slice(c.end, chunk.start).trim();
+      cited.push(heads ? { ...passage, text: doc.source.slice(c.start, passage.end), start: c.start } : passage);
     }
     // Cited passages keep their retrieval order among themselves (the answer quotes them in document order),
     // or the answerer's order of importance when it gave one.

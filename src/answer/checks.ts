@@ -5,7 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import { questionType, type AnalyzedQuestion } from '../retrieve/question.js';
+import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -393,13 +393,16 @@ export function asksForSpeech(query: string): boolean {
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
 
-/** "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X. */
-export function fitsSpeech(query: string, sentence: string, match: WordSimilarity = sameWord): boolean {
+/**
+ * "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X.
+ * (`known`: speakersAsked(query), when the caller has worked it out already.)
+ */
+export function fitsSpeech(query: string, sentence: string, match: WordSimilarity = sameWord, known?: string[]): boolean {
   if (!asksForSpeech(query)) return true;
   // Whose words: the names between "what did" and "say" ("what did Larijani say"); the speech must be theirs,
   // said near their name ("Putin's claim", "Larijani said"), not someone else's in the same sentence.
   // (a nationality or a seat of government names nobody: "how did the Russian leader / the Kremlin leader portray Iran")
-  const speakers = speakersAsked(query);
+  const speakers = known ?? speakersAsked(query);
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   const spoken = words.flatMap((w, i) => (SPEECH.test(w) ? [i] : []));
   if (!spoken.length) return false;
@@ -445,7 +448,7 @@ const RELATION_HEADS = new Set(
  * "What is the capital / population / weather of X?": the attribute the question asks after, when it is
  * a thing of its own (not a relation word), must be matched somewhere in the corpus; X alone does not answer it.
  */
-export function unsupportedAttribute(query: string, retrieval: Retrieval): string | undefined {
+export function unsupportedAttribute(query: string, retrieval: Retrieval, type?: QuestionType): string | undefined {
   // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
   const m =
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
@@ -459,7 +462,7 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval): strin
   // (an adjective sizing the number, "the exact number of Russians who joined", is no kind of identifier)
   const modifier = identifier?.[0]?.toLowerCase().replace(NOT_A_KIND, '') || undefined;
   if (modifier && IDENTIFIER_HEADS.test(identifier![1]) && retrieval.terms.some((t) => t.token.word === modifier && t.support < ABSTAIN.minSpecificSupport)) return modifier;
-  const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) && questionType(query) === 'quantity' ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
+  const head = (m?.[2] ?? m?.[1])?.toLowerCase() ?? (/\bhow much\b/i.test(query) && !MONEY.test(query) && type === 'quantity' ? countedNoun(query)[0] : undefined) ?? requested?.toLowerCase();
   if (!head || RELATION_HEADS.has(stemWord(head)) || (requested && ANSWER_KINDS.test(head))) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === head);
   return term && term.support < ABSTAIN.minSpecificSupport ? head : undefined;
@@ -580,10 +583,16 @@ function sentenceWords(retrieval: Retrieval): { text: string; words: string[]; s
 }
 const SENTENCE_WORDS = new WeakMap<Retrieval, { text: string; words: string[]; stems: string[]; conceded: boolean }[]>();
 
+/** Verbs that lead to the deed ("manage to extract", "decide to withdraw"): the deed is the verb after them. */
+const CATENATIVES: [string, string][] = [['manage', 'managed'], ['decide', 'decided'], ['begin', 'began'], ['start', 'started'], ['continue', 'continued'], ['fail', 'failed'], ['help', 'helped'], ['try', 'tried'], ['come', 'came'], ['get', 'got'], ['choose', 'chose'], ['agree', 'agreed']];
+const CATENATIVE = CATENATIVES.map(([base]) => base).join('|');
 /** A past deed in a question: "who replaced", "after Moscow replaced him", "why did Russia sell" (after "manage to", "decide to": the verb they lead to). */
-const PAST_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\s+)?[Ww]ho\s+([\p{L}]+ed)\b|\bafter\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+([\p{L}]+ed)\b|\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){1,2}?(?:(?:manage|decide|begin|start|continue|fail|help|try|come|get|choose|agree)\s+to\s+)?([\p{L}]+)\b(?=\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\p{Lu}))/gu;
-/** What someone wants or thinks is no deed: "Iran may want a perpetual conflict" is the authors' hedge on what it wants. */
-const ATTITUDE = /^(?:want|wanted|prefer|preferred|hope|hoped|fear|feared|need|needed|like|liked|wish|wished|seek|sought|expect|expected|think|thought|believe|believed|plan|planned|intend|intended|try|tried|worry|worried|care|cared|aim|aimed|consider|considered|see|saw|view|viewed|feel|felt|manage|managed|decide|decided|begin|began|start|started|continue|continued|fail|failed|help|helped|come|came|get|got|choose|chose|agree|agreed)$/i;
+const PAST_DEED = new RegExp(
+  `^\\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen)\\s+)?[Ww]ho\\s+([\\p{L}]+ed)\\b|\\bafter\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*\\s+([\\p{L}]+ed)\\b|\\b(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\\s+did\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){1,2}?(?:(?:${CATENATIVE})\\s+to\\s+)?([\\p{L}]+)\\b(?=\\s+(?:out|up|off|down|over|away|back|him|her|them|it|the|a|an|its|their|his|to|\\p{Lu}))`,
+  'gu',
+);
+/** What someone wants or thinks is no deed ("Iran may want a perpetual conflict" is the authors' hedge on what it wants), nor is a verb leading to one. */
+const ATTITUDE = new RegExp(`^(?:want|wanted|prefer|preferred|hope|hoped|fear|feared|need|needed|like|liked|wish|wished|seek|sought|expect|expected|think|thought|believe|believed|plan|planned|intend|intended|worry|worried|care|cared|aim|aimed|consider|considered|see|saw|view|viewed|feel|felt|${CATENATIVES.flat().join('|')})$`, 'i');
 const MODAL_QUESTION = /\b(?:may|might|could|would|will|should|can|if|whether|ready|willing|possibly|perhaps)\b/i;
 const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|possibly|perhaps)$/;
 

@@ -9,8 +9,8 @@ import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAG
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
 import {
-  ABSTAIN, asksForSpeech, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, contradictedDeed, fitsRole, LINK_ASKED, fitsSpeech, fitsSubject, hypotheticalDeed, speakersAsked,
-  mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
+  ABSTAIN, asksForSpeech, contradictedDeed, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed,
+  LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
 export { ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -65,11 +65,14 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
 /** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."); one that opens by pointing back at it. */
 const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|hence|consequently|accordingly)\b|(?:so|thus|hence|therefore|consequently|accordingly|as a result|for this reason|for that reason|this is why|that is why|that's why|this explains why)\b)/iu;
 const REFERS_BACK = /^\W*(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|means\b|would\b|will\b|may\b|could\b)[\p{L}'’-]+/u;
-/** A sentence that opens by building on the one before it. */
-const BUILDS_ON = /^\W*(?:Indeed|Moreover|Furthermore|In fact|What is more|Thus|Therefore|Hence|Consequently|As a result|This|That|These|Such)\b/;
 const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b|\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:push|pushes|pushed|drive|drives|drove|prompt|prompts|prompted|lead|leads|led)\b/iu;
 /** A sentence that adds to the one before it. */
-const ADDS_REASON = /^\W*(?:Indeed|Moreover|Furthermore|In addition|Also|What is more)\b/;
+const ADDS_REASON = /^\W*(?:Indeed|Moreover|Furthermore|In addition|In fact|Also|What is more)\b/;
+
+/** A sentence that opens by building on the one before it: adding to it, drawing a consequence from it, or pointing back at it. */
+function buildsOn(text: string): boolean {
+  return ADDS_REASON.test(text) || CONSEQUENCE_OPENING.test(text) || REFERS_BACK.test(text);
+}
 
 /**
  * The sentence before the best one, quoted right after it, when the best one leans on it: asked why,
@@ -88,13 +91,14 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   // (nor for the events of a month: "what happened in October?")
   const factual = question.type === 'when' || question.type === 'quantity' || question.type === 'who' || question.type === 'where' || ENTITY_QUESTION.test(question.query) || (monthsAsked(question.query).length > 0 && EVENTS_ASKED.test(question.query));
   const [cause, consequence] = neighbours(best, corpus);
+  const link = LINK_ASKED.test(question.query);
   // "How does A relate to B?": where the document draws a consequence from the best sentence ("One therefore expects ..."), that is the link
-  if (LINK_ASKED.test(question.query) && consequence && !quotes.some((q) => sameSentence(q, consequence))) {
+  if (link && consequence && !quotes.some((q) => sameSentence(q, consequence))) {
     const next = corpus.documents.get(consequence.passage.docId)?.source.slice(consequence.start, consequence.end) ?? '';
     if (CONSEQUENCE_OPENING.test(next)) return [best, consequence, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
   }
   // ... and where the best sentence builds on the one before ("Indeed, ...", "Moreover, ..."), that one
-  if (LINK_ASKED.test(question.query) && cause && !quotes.some((q) => sameSentence(q, cause)) && BUILDS_ON.test(text)) return [cause, best, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
+  if (link && cause && !quotes.some((q) => sameSentence(q, cause)) && buildsOn(text)) return [cause, best, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   // (asked why, a conclusion whose next sentence adds another reason to it, "Indeed, if this was not already his goal, ...": that one too)
   const more = why && CONSEQUENCE_OPENING.test(text) && !!consequence && !quotes.some((q) => sameSentence(q, consequence)) && ADDS_REASON.test(corpus.documents.get(consequence.passage.docId)?.source.slice(consequence.start, consequence.end) ?? '');
@@ -303,7 +307,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
   if (Math.max(...retrieval.terms.map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
-  if (unsupportedAttribute(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedAttribute(question.query, retrieval, question.type)) return { refusal: ABSTAIN_MESSAGE };
   // "Who won the war?": what the someone did must be in the corpus, not only the war.
   if (unsupportedAction(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   // "Who replaced Assad after Moscow dropped him?": a deed taken as done that the corpus gives only as a possibility.
@@ -348,8 +352,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const topDoc = corpus?.documents.get(top.docId);
   // (and, asked what someone said, every sentence of the document in which they speak)
   // (someone named: "what did Putin say?"; said by anyone, "what statements are quoted?", the retrieved passages' speech only)
-  const someoneSpeaks = sayings && speakersAsked(question.query).length > 0;
-  const spoken = (t: string) => someoneSpeaks && fitsSpeech(question.query, t, match);
+  const speakers = sayings ? speakersAsked(question.query) : [];
+  const spoken = (t: string) => speakers.length > 0 && fitsSpeech(question.query, t, match, speakers);
   if ((byMonth || sayings) && corpus && topDoc) {
     for (const { c, s } of sentencesOf(argumentOf(topDoc.id, corpus))) {
       const sentence = topDoc.source.slice(s.start, s.end);
