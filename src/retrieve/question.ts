@@ -142,11 +142,19 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = withoutPreamble(expandChat(query));
-  const words = withPhrasalMeanings(query, contentTokens(query));
+  const frames = [...query.matchAll(FRAME_NOUN)].map((m) => m.index!);
+  const words = withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start));
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
 }
+
+/**
+ * "their positions on Assad", "Iran's attitude toward IS": the noun says a view is asked for, the
+ * thing after it says of what; a sentence need not say "position" ("the position of master of
+ * Damascus" is another matter).
+ */
+const FRAME_NOUN = /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)/gi;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
@@ -275,7 +283,7 @@ export function subQuestions(query: string): SubQuestion[] {
   const borrowing = (list: SubQuestion[]): SubQuestion[] =>
     list.map((part, i) => {
       if (part.side || !PRONOUN.test(part.text)) return part;
-      const borrowed = list.filter((_, j) => j !== i).flatMap((p) => names(p.text)).filter((n) => !part.text.includes(n));
+      const borrowed = list.filter((_, j) => j < i).flatMap((p) => names(p.text)).filter((n) => !part.text.includes(n));
       return { text: borrowed.length ? `${part.text} (${[...new Set(borrowed)].join(' ')})` : part.text };
     });
   // "How does Russia's part differ from Iran's, and why ...?": a part that compares is asked once per side
