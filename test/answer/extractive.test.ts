@@ -821,3 +821,10 @@ test('asked what pushes someone to a conclusion the document draws ("One therefo
     assert.match(quoted, /downing of the Russian airliner/, q);
   }
 });
+
+test('the roles two sides take are their division of labour; "positions on X" asks for their views of X', async () => {
+  const roles = (await engine.ask('Compare the military roles Russia and Iran have taken on in Syria.')).citations.map((c) => c.text).join(' ');
+  assert.match(roles, /boots on the ground|air operations/);
+  const fate = (await engine.ask("How do Moscow's and Tehran's positions on Assad himself differ?")).citations.map((c) => c.text).join(' ');
+  assert.match(fate, /ready to replace him/);
+});
