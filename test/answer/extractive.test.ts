@@ -828,3 +828,9 @@ test('the roles two sides take are their division of labour; "positions on X" as
   const fate = (await engine.ask("How do Moscow's and Tehran's positions on Assad himself differ?")).citations.map((c) => c.text).join(' ');
   assert.match(fate, /ready to replace him/);
 });
+
+test('"when did X begin" is answered by what has gone on "since" a date', async () => {
+  const a = await engine.ask("When did Russia's military engagement in Syria begin, and what Iran-related episode in Iraq may have motivated it?");
+  assert.match(a.answer, /September 30, 2015/);
+  assert.match(a.answer, /Tikrit/);
+});
