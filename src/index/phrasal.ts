@@ -30,6 +30,9 @@ const PHRASAL: { forms: string[]; particle: string; re: RegExp; meanings: string
 /** "What does X hope to get out of Y": a gain, not an exit. */
 const GAIN_ASKED = /\bwhat\b[^?]{0,60}\bget\s+out\s+of\b/i;
 
+/** A preposition after "down" makes another phrasal verb ("it comes down to trust", "came down on Iran"). */
+const LONGER = /^\s+(?:to|on|with)\b/i;
+
 export function withPhrasalMeanings(text: string, tokens: Token[]): Token[] {
   const added: Token[] = [];
   // (only the phrases whose verb and particle are both in the text are looked for: a regular
@@ -39,6 +42,8 @@ export function withPhrasalMeanings(text: string, tokens: Token[]): Token[] {
     if (!words.has(particle) || !forms.some((f) => words.has(f))) continue;
     for (const m of text.matchAll(re)) {
       if (/^get/i.test(m[0]) && GAIN_ASKED.test(text)) continue;
+      // ("come down to", "come down on": another phrase, unless the list has it whole)
+      if (particle === 'down' && LONGER.test(text.slice(m.index! + m[0].length))) continue;
       for (const word of meanings) added.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + m[0].length });
     }
   }

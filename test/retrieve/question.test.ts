@@ -360,3 +360,9 @@ test('a part borrows names only from the parts before it: its own pronoun may po
     "how did it affect Putin's stance on IS? (Russian)",
   ]);
 });
+
+test('a plane that "came down" crashed; "come down to / on" is another phrase', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.ok(words('Where did the bombed plane come down?').includes('downing'));
+  assert.ok(!words('What does the whole argument come down to?').includes('crash'));
+});
