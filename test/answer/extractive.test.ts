@@ -834,3 +834,9 @@ test('"when did X begin" is answered by what has gone on "since" a date', async 
   assert.match(a.answer, /September 30, 2015/);
   assert.match(a.answer, /Tikrit/);
 });
+
+test('what each side "brings" is what it provides', async () => {
+  const quoted = (await engine.ask('Compare what Moscow and Tehran are each bringing to the military campaign.')).citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /air operations/);
+  assert.match(quoted, /boots on the ground/);
+});

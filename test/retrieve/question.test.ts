@@ -17,6 +17,9 @@ test('metadata questions are told apart from questions that mention the authors'
   assert.equal(metadataField('When was the article published?'), 'date');
   assert.equal(metadataField('Which publication ran this piece?'), 'publication');
   assert.equal(metadataField('What is the title of the article?'), 'title');
+  // ("what's the headline?" alone asks for the document's: there is nothing else it could be of)
+  assert.equal(metadataField("What's the headline?"), 'title');
+  assert.equal(metadataField('What is the headline of the section on distrust about?'), undefined);
   assert.equal(metadataField('Do the authors expect Russia and Iran to become allies?'), undefined);
   assert.equal(metadataField('Who was the US president when this article was written?'), undefined);
 });
@@ -365,4 +368,8 @@ test('a plane that "came down" crashed; "come down to / on" is another phrase', 
   const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
   assert.ok(words('Where did the bombed plane come down?').includes('downing'));
   assert.ok(!words('What does the whole argument come down to?').includes('crash'));
+});
+
+test('two sides that "part ways" disagree', () => {
+  assert.ok(analyzeQuestion('Where do the two governments part ways on Assad?').tokens.some((t) => t.word === 'disagree'));
 });
