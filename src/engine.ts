@@ -127,7 +127,7 @@ export class Engine implements CorpusView {
     const folded = query.toLowerCase();
     for (const heading of this.headings) {
       if (!folded.includes(heading.toLowerCase())) continue;
-      const m = new RegExp(`\\b(?:in|from|within|under)\\s+(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
+      const m = new RegExp(`\\b(?:in|from|within|under|according to|per|based on|going by)\\s+(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
       const rest = m ? (query.slice(0, m.index) + ' ' + query.slice(m.index + m[0].length)).trim() : '';
       if (m && rest) return { heading, rest };
     }

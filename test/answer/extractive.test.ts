@@ -840,3 +840,10 @@ test('what each side "brings" is what it provides', async () => {
   assert.match(quoted, /air operations/);
   assert.match(quoted, /boots on the ground/);
 });
+
+test('"according to the \'X\' section, ..." asks within that section; an obstacle, like a problem, is no thing the corpus must name', async () => {
+  const a = await engine.ask("According to the 'Fundamental Distrust' section, what is the deepest obstacle between the two countries?");
+  assert.equal(a.abstained, false);
+  assert.match(a.answer, /mutual distrust/);
+  assert.ok(a.citations.every((c) => c.section === 'Fundamental Distrust'), a.answer);
+});
