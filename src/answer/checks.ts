@@ -136,9 +136,18 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   // ("Why did Putin wear black?": what Larijani wore says nothing of Putin; a country may be named many ways, so only other names)
   const doer = DOER_ASKED.exec(query)?.[1]?.trim();
   const doing = doer && !COUNTRY_NAMES.has(doer.toLowerCase()) && !doer.split(/\s+/).some((w) => namesCountry(w) || DEMONYM.test(w)) ? doer : undefined;
+  // (and something of the deed: "why was Putin dressed in black?" is not answered by what else Putin did at the same meeting)
+  if (doing && !newSubject(query) && !reacting) {
+    const asked = DOER_ASKED.exec(query)!;
+    const rest = query.slice(asked.index + asked[0].length);
+    // (the names in it too, but not the setting: "at the Valdai Club" is where, not what)
+    const deed = contentTokens(rest).filter((t) => !/^\p{Lu}/u.test(rest.slice(t.start, t.end)) || !/\b(?:at|in|on|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(rest.slice(0, t.start)));
+    if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
+  }
   const subject = newSubject(query) ?? reacting ?? doing;
   if (!subject) return true;
-  const named = askedNames(` ${subject}`);
+  // (every capitalised word of the subject: "Revolutionary Guards" is two, the first no sentence opening)
+  const named = [...subject.matchAll(/\p{Lu}[\p{L}'’-]*\p{L}/gu)].map((m) => m[0].toLowerCase().replace(/['’]s$/, ''));
   const wanted = named.length ? named : contentTokens(subject).map((t) => t.word);
   const raw = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
@@ -174,7 +183,7 @@ function spelledInitials(words: string[]): string[] {
 }
 
 /** "Why did Putin ...", "how did the IRGC ...": who did what the question asks about (capitalised, before a lower-case verb). */
-const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+did\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
+const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+(?:did|was|is|were|are)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
 const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b|^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?[Ww]hat\s+(?:was|is|were|are)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s?\s+(?:\p{Ll}+\s+)?(?:reaction|response|reply|answer|retort)\b/u;
 
 /** The names a question asks about: its capitalised words past the first, months aside, lower-cased. */
@@ -280,7 +289,7 @@ function roleOwner(words: string[], i: number): string | undefined {
 }
 
 const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
-export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
@@ -330,7 +339,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const nationalAt = (from: number, to: number) => words.slice(Math.max(0, from), to).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
   const ofNationality = (i: number, k?: number) => !nationality.length || PERSON_KINDS.test(kind) || nationalAt(i - 3, i + 4) || (k !== undefined && nationalAt(k - 2, k));
   // A facility (an airbase, a port) or a landform (a desert, a sea) is named with its kind ("Hmeimim air base", "the Sinai desert"): a city nearby is not one.
-  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && !LANDFORM_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
+  // A person asked for by rank or office ("which IRGC general", "which militia commander") is named with it: "General X", "Foreign Minister Y".
+  if (!kindAt.length) return !FACILITY_KINDS.test(kind) && !LANDFORM_KINDS.test(kind) && !TITLE_KINDS.test(kind) && words.some((w, i) => isNewName(w, i) && ofNationality(i) && (!PLACE_KINDS.test(kind) || (isPlace(w, i) && near(i))));
   return kindAt.some((k) => words.some((w, i) => Math.abs(i - k) <= 3 && isNewName(w, i) && ofNationality(i, k)));
 }
 
@@ -359,6 +369,8 @@ const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partn
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
 /** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
+/** Ranks and offices a person is named with ("General X", "Ambassador Y"); "leader", "official", "president" may go unsaid. */
+const TITLE_KINDS = /^(?:minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;
 const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract|university|college|school|academy)$/;
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;

@@ -847,3 +847,13 @@ test('"according to the \'X\' section, ..." asks within that section; an obstacl
   assert.match(a.answer, /mutual distrust/);
   assert.ok(a.citations.every((c) => c.section === 'Fundamental Distrust'), a.answer);
 });
+
+test('"why was X dressed in black?" needs a sentence where X does that, not another deed of X at the same meeting; a rank asked for is named with it', async () => {
+  for (const q of ['Why was Putin dressed in black at the Valdai Club?', 'Why did Putin wear black?', "Which IRGC general commands Iran's forces in Syria?", 'Which militia commander led the Shiite fighters during the Tikrit offensive?']) {
+    assert.equal((await engine.ask(q)).abstained, true, q);
+  }
+  assert.match((await engine.ask('Why was Larijani dressed in black?')).answer, /Ashura/);
+  assert.match((await engine.ask('How did the Tikrit operation affect the Russia-Iran relationship?')).answer, /Tikrit/);
+  assert.match((await engine.ask('Why are the Revolutionary Guards so set on keeping the Syrian president in power?')).answer, /only guarantee/);
+  assert.match((await engine.ask('Which Iranian official addressed the Valdai Club?')).answer, /Larijani/);
+});
