@@ -1,5 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView } from './answer/extractive.js';
-import { asksForPeople } from './answer/people.js';
+import { asksForPeople, peopleByOffice, titledPeople } from './answer/people.js';
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
@@ -148,7 +148,7 @@ export class Engine implements CorpusView {
     // "Under 'Limits of Convergence', what ...": asked of that section, the heading no part of what is asked
     const asked = analyzeQuestion(checkQuestion(raw));
     const headed = options.sections?.length ? undefined : this.headingGiven(asked.query);
-    const { question, bios } = this.aboutAuthors(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options.docIds);
+    const { question, bios } = this.aboutAuthors(this.namedByOffice(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options.docIds), options.docIds);
     // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
     // (the offline word matching reads English only: a question in another language is told so, not abstained on
     // as if the corpus lacked it; an attack is refused whole, even when a real question rides along: obeying half a
@@ -198,6 +198,18 @@ export class Engine implements CorpusView {
       return finish({ ...extractive, mode: 'extractive', notice: `The language model could not answer: ${written.reason}. This is the offline answer.` });
     }
     return finish({ ...extractive, mode: 'extractive' });
+  }
+
+  /**
+   * "What is the Russian leader aiming for?", "why is the Syrian ruler cozying up to Moscow?": a person
+   * named by nation and office is searched for by the name the documents in scope give that office
+   * ("Russian president Vladimir Putin", "Bashar al-Assad as the legitimate ruler of Syria").
+   */
+  private namedByOffice(question: AnalyzedQuestion, docIds?: string[]): AnalyzedQuestion {
+    if (question.metadata || question.chatter || question.injection) return question;
+    const docs = docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents;
+    const names = peopleByOffice(question.query, docs.flatMap((d) => titledPeople(d.id, this)));
+    return names.length ? { ...analyzeQuestion(`${question.query} (${names.join(' ')})`), text: question.text, injection: question.injection } : question;
   }
 
   /**

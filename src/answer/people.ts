@@ -7,6 +7,7 @@ import type { Chunk } from '../ingest/chunk.js';
 import { buildFactBank, type FactBank, type FactMention } from '../study/facts.js';
 import type { Quote } from './citations.js';
 import { sharedStart } from './checks.js';
+import { CAPITAL_OF, COUNTRY_WORDS } from '../study/gazetteer.js';
 import { argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
 /** A question about who the document names: "which people / leaders / figures are mentioned", "who is named in the article". */
@@ -84,6 +85,106 @@ function countryBefore(before: string, wanted: string): boolean {
 /** Iranian / Iran, Russian / Russia, Lebanese / Lebanon: one nation (four letters alike, Iraq and Iran apart). */
 function sameNation(a: string, b: string): boolean {
   return sharedStart(a, b) >= 4;
+}
+
+/**
+ * A person a document gives an office ("Russian president Vladimir Putin", "Bashar al-Assad as the
+ * legitimate ruler of Syria"), by the last word of their name, with the nations it ties them to.
+ */
+export interface TitledPerson {
+  surname: string;
+  /** the office as written, lower case ("president", "supreme leader", "ruler") */
+  office: string;
+  nations: string[];
+}
+
+/** "... Bashar al-Assad as the legitimate ruler of Syria": an office given after the name, with its country. */
+const AS_TITLE = new RegExp(`^\\s*(?:['’]s?\\s+)?as\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}(${TITLES})\\s+of\\s+(\\p{Lu}[\\p{L}-]+)`, 'iu');
+const ROLE_WITH = new RegExp(`\\b((?:supreme|prime|vice|deputy)\\s+)?(${TITLES})\\s+$`, 'i');
+
+export function titledPeople(docId: string, corpus: CorpusView): TitledPerson[] {
+  const doc = corpus.documents.get(docId);
+  if (!doc) return [];
+  const cached = titled.get(doc);
+  if (cached) return cached;
+  const bank = factBankOf(argumentOf(docId, corpus), corpus);
+  const authors = doc.meta.authors.map((a) => a.toLowerCase());
+  const found: (TitledPerson & { given: boolean })[] = [];
+  for (const person of bank.entities.filter((e) => e.kind === 'person' && !authors.includes(e.full.toLowerCase()))) {
+    let office: string | undefined;
+    let given: string[] = [];
+    let near: string[] = [];
+    for (const m of bank.mentionsByEntity.get(person.key) ?? []) {
+      const before = doc.source.slice(m.sentence.start, m.start);
+      const role = ROLE_WITH.exec(before);
+      const after = AS_TITLE.exec(doc.source.slice(m.end, m.sentence.end));
+      if (role) {
+        office ??= `${role[1] ?? ''}${role[2]}`.toLowerCase().replace(/\s+/g, ' ');
+        const nationality = givenNationality(before);
+        if (nationality) given.push(nationality);
+        // (for someone given a title with no nationality, the countries named a few words before)
+        else near.push(...before.trim().split(/\s+/).slice(-8).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/[^\p{L}]/gu, '').toLowerCase()));
+      } else if (after) {
+        office ??= after[1].toLowerCase();
+        given.push(after[2].toLowerCase());
+      }
+    }
+    if (!office) continue;
+    given = [...new Set(given)];
+    near = [...new Set(near.map((w) => CAPITAL_OF.get(w) ?? w))].filter((w) => [...COUNTRY_WORDS].some((c) => sameNation(c, w)));
+    found.push({ surname: person.full.split(/\s+/).pop()!.replace(/^(?:al|el)-/i, ''), office, nations: given.length ? given : near, given: given.length > 0 });
+  }
+  // "between Iran and Russia, with Supreme Leader Ali Khamenei": a nation another person of that kind of office is given is not his
+  const people = found.map(({ given, ...p }) =>
+    given ? p : { ...p, nations: p.nations.filter((n) => !found.some((o) => o.given && officeKind(o.office) === officeKind(p.office) && o.nations.some((x) => sameNation(x, n)))) },
+  );
+  titled.set(doc, people);
+  return people;
+}
+const titled = new WeakMap<object, TitledPerson[]>();
+
+/** Kinds of office, each with the words that name any office of the kind and those that name one office only. */
+const OFFICE_KINDS: { generic: RegExp; specific: RegExp }[] = [
+  { generic: /^(?:leader|ruler|strongman|dictator|autocrat|head of state|head|chief|boss)$/, specific: /^(?:president|king|queen|premier|prime minister|chancellor|supreme leader|ayatollah|emir|sultan|monarch)$/ },
+  { generic: /^(?:legislator|lawmaker|parliamentarian|mp)$/, specific: /^(?:speaker|parliamentary speaker|parliament speaker|chairman)$/ },
+  { generic: /^(?:commander|officer)$/, specific: /^(?:general|admiral|colonel)$/ },
+  { generic: /^(?:diplomat|official)$/, specific: /^(?:minister|ambassador|envoy|secretary|spokesman|spokeswoman)$/ },
+];
+function officeKind(office: string): number {
+  const last = office.replace(/^(?:parliamentary|parliament)\s+(?=speaker)/, '');
+  return OFFICE_KINDS.findIndex((k) => k.generic.test(office) || k.specific.test(office) || k.generic.test(last) || k.specific.test(last) || k.specific.test(last.split(' ').pop()!));
+}
+function sameOffice(asked: string, held: string): boolean {
+  const kind = officeKind(asked);
+  if (kind < 0 || kind !== officeKind(held)) return false;
+  // a general word ("leader", "ruler") names any office of its kind; two particular ones must be the same ("Iran's president" is not its Supreme Leader)
+  return OFFICE_KINDS[kind].generic.test(asked) || OFFICE_KINDS[kind].generic.test(held) || asked === held || asked.endsWith(` ${held}`) || held.endsWith(` ${asked}`);
+}
+
+/** "the Russian leader", "Syria's president", "the Kremlin's chief", "Iran's supreme leader": one person by nation and office (not "leaders"). */
+const OFFICE_ASKED = /\b([\p{L}]+?)(?:['’]s)?\s+((?:supreme|parliamentary|parliament|top|current|then)\s+)?(leader|ruler|strongman|dictator|autocrat|head of state|chief|president|king|premier|prime minister|chancellor|speaker|legislator|lawmaker|parliamentarian|mp|general|commander|minister|ambassador|envoy)\b(?![\p{L}'’-])/giu;
+
+const NAME_ASKED = /^\W*(?:(?:so|and|but|ok|okay)\s+)?(?:who|whom)(?:['’]s|\s+is|\s+was|\s+are|\s+were)\b|\bnames?\b|\bidentify\b|\bwho\s+(?:exactly\s+)?(?:is|was)\s+(?:the|this|that)\b/i;
+
+/**
+ * The people a question names by nation and office instead of by name ("the Syrian ruler" for
+ * Assad, "the Iranian legislator" for Larijani), as the document titles them; none when the question
+ * names them already or the office fits no one, or more than one.
+ */
+export function peopleByOffice(query: string, people: TitledPerson[]): string[] {
+  // ("which Iranian leader ...", "who is the Russian president?", "the names of ...": who holds the office is what is asked)
+  if (NAME_ASKED.test(query)) return [];
+  const names: string[] = [];
+  for (const m of query.matchAll(OFFICE_ASKED)) {
+    if (/\b(?:which|what)\s+$/i.test(query.slice(0, m.index))) continue;
+    const word = m[1].toLowerCase();
+    const nation = CAPITAL_OF.get(word) ?? word;
+    const modifier = (m[2] ?? '').trim().toLowerCase();
+    const asked = `${/^(?:supreme|parliamentary|parliament)$/.test(modifier) ? `${modifier} ` : ''}${m[3].toLowerCase()}`;
+    const fits = people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice(asked, p.office));
+    if (fits.length === 1 && !new RegExp(`\\b${fits[0].surname}\\b`, 'i').test(query)) names.push(fits[0].surname);
+  }
+  return [...new Set(names)];
 }
 
 const banks = new WeakMap<Chunk[], FactBank>();

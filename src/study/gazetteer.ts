@@ -16,6 +16,15 @@ export const CAPITAL_WORDS = new Set(
   'moscow tehran damascus washington kremlin beijing ankara riyadh baghdad kabul beirut cairo london paris berlin pentagon whitehall'.split(' '),
 );
 
+/** The country a capital or seat of government stands for ("the Kremlin leader" is Russia's). */
+export const CAPITAL_OF = new Map<string, string>(
+  Object.entries({
+    moscow: 'russia', kremlin: 'russia', tehran: 'iran', damascus: 'syria', washington: 'america', pentagon: 'america', beijing: 'china',
+    ankara: 'turkey', riyadh: 'saudi', baghdad: 'iraq', kabul: 'afghanistan', beirut: 'lebanon', cairo: 'egypt', london: 'britain',
+    whitehall: 'britain', paris: 'france', berlin: 'germany',
+  }),
+);
+
 /** Acronyms that are not spelled out in the text but are known to everyone. */
 export const KNOWN_ACRONYMS = new Map<string, { kind: 'place' | 'organisation'; country?: boolean }>([
   ['US', { kind: 'place', country: true }],
