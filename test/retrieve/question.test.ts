@@ -162,6 +162,8 @@ test('an opening clause ("When Putin said X, what ...") sets the scene; the ques
 test('"sum up" and "boil down" ask for an overview; a month is no referent for a later part', () => {
   assert.equal(questionType('Can someone sum up the whole piece in a few sentences?'), 'overview');
   assert.equal(questionType('boil it down for me'), 'overview');
+  assert.equal(questionType("What is the authors' overall verdict on where the partnership is heading?"), 'overview');
+  assert.equal(questionType('What is the overall assessment of the alliance?'), 'overview');
   assert.deepEqual(subQuestions('What happened on October 31, and how did it change Russia?').map((p) => p.text), ['What happened on October 31', 'how did it change Russia?']);
 });
 
