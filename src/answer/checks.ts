@@ -8,7 +8,7 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
-import { CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
 import { contentTokens, stemWord, STOPWORDS, tokenize } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
@@ -560,6 +560,90 @@ export function contradictedDeed(query: string, retrieval: Retrieval, match: Wor
     const said = (deeds: string[]) => stems.some((w, i) => (deeds.includes(w) || deeds.includes(`${w} ${stems[i + 1] ?? ''}`)) && object.every((o) => stems.slice(i + 1, i + 9).includes(o)));
     if (said(other) && !said(side) && mentions(subject.split(/\s+/).pop()!, text, match)) return deed;
   }
+  return undefined;
+}
+
+/**
+ * "Why did the Iranian airliner crash in Sinai?", "why does Russia provide the boots on the ground?",
+ * "why did Iran rely on Russian air support to take Tikrit?": what the question ties to one country the
+ * sentences that speak of it (with the question's other names) tie to another the question does not
+ * name ("a Russian airliner", "Iran ... is providing the boots on the ground", "US air support"): a
+ * false premise. Two readings: a nationality right before a word ("Russian air support"), and a
+ * country asking "why does X <verb> <thing>" (the thing's country in a sentence is the nearest country
+ * or capital before it, not a nationality: "Lebanese Hezbollah fighters" are Iran's). Refused only
+ * when every such sentence ties the thing to another country; one that ties it to none, or to the
+ * question's, leaves the premise standing. The thing, or undefined.
+ */
+export function otherParty(query: string, retrieval: Retrieval): string | undefined {
+  const qTokens = tokenize(query);
+  const capital = (text: string, t: { start: number }) => /^\p{Lu}/u.test(text.slice(t.start, t.start + 1));
+  const qNation = (i: number) => (capital(query, qTokens[i]) ? nationOf(qTokens[i].word) : undefined);
+  const parties = new Set(qTokens.flatMap((_, i) => qNation(i) ?? []));
+  if (!parties.size) return undefined;
+  // the question's other names must be in the sentence too ("Tikrit", "Sinai")
+  const names = qTokens.filter((t, i) => capital(query, t) && i > 0 && !qNation(i) && !STOPWORDS.has(t.word)).map((t) => t.stem);
+  const sentences = sentenceWords(retrieval).map((sn) => ({ ...sn, tokens: tokenize(sn.text) })).filter((sn) => names.every((n) => sn.stems.includes(n)));
+  const judge = (thing: string[], tiedTo: (sn: (typeof sentences)[number], at: number) => string | undefined, asked: string): boolean => {
+    let against = 0;
+    for (const sn of sentences) {
+      for (let j = 0; j < sn.stems.length; j++) {
+        if (!thing.every((w, k) => sn.stems[j + k] === w || (k > 0 && sn.stems.slice(j + 1, j + 5).includes(w)))) continue;
+        const party = tiedTo(sn, j);
+        if (!party || party === asked || parties.has(party)) return false;
+        against++;
+      }
+    }
+    return against > 0;
+  };
+  // "the Iranian airliner": the word after a nationality, and the nationality right before it in the sentences
+  for (let i = 0; i + 1 < qTokens.length; i++) {
+    const asked = qNation(i);
+    const next = qTokens[i + 1];
+    // (a nationality, not a possessive: "the Kremlin's interests" are no thing of Russia's alone; nor a relation word: "Russian interests")
+    if (!asked || !DEMONYM.test(query.slice(qTokens[i].start, qTokens[i].end)) || STOPWORDS.has(next.word) || RELATION_HEADS.has(next.stem) || capital(query, next) || /^\d/.test(next.word) || query.slice(qTokens[i].end, next.start).trim()) continue;
+    const before = (sn: (typeof sentences)[number], at: number) => (at > 0 && capital(sn.text, sn.tokens[at - 1]) ? nationOf(sn.tokens[at - 1].word) : undefined);
+    if (judge([next.stem], before, asked)) return next.word;
+  }
+  // "why does Russia provide the boots on the ground": the thing done, and the nearest country named before it
+  const m = PARTY_DEED.exec(query);
+  // (a nationality is no doer: "when was the Russian airliner bombed")
+  const subject = m && !DEMONYM.test(m[1]) && nationOf(m[1].toLowerCase().replace(/['’]s$/, ''));
+  if (!m || !subject) return undefined;
+  const rest = query.slice(m.index + m[0].length);
+  const restTokens = tokenize(rest);
+  const thing = restTokens.filter((t) => !STOPWORDS.has(t.word) && t.word.length > 1 && !capital(rest, t)).slice(0, 2);
+  if (!thing.length) return undefined;
+  // (a country written right before the thing in the question is part of its name, "the Afghanistan syndrome", or,
+  // with 's, its owner: "Iran's fighting" is asked of Iran)
+  const before = restTokens[restTokens.indexOf(thing[0]) - 1];
+  const owner = before && capital(rest, before) && /['’]s$/.test(rest.slice(before.start, before.end)) ? nationOf(before.word) : undefined;
+  const inName = new Set(before && capital(rest, before) && !owner ? [before.word] : []);
+  const asked = owner ?? subject;
+  const nearest = (sn: (typeof sentences)[number], at: number) => {
+    // (a sentence naming the country asked about anywhere, "Moscow had been deceived ... not allowing even harsher resolutions", may say it of it)
+    if (sn.tokens.some((t) => capital(sn.text, t) && !DEMONYM.test(sn.text.slice(t.start, t.end)) && nationOf(t.word) === asked)) return asked;
+    for (let k = at - 1; k >= 0; k--) {
+      const t = sn.tokens[k];
+      // (a place something happens in, "the war in Syria", is no party to it)
+      if (!capital(sn.text, t) || inName.has(t.word) || DEMONYM.test(sn.text.slice(t.start, t.end)) || /^(?:in|into|inside|within|throughout|across)$/.test(sn.words[k - 1] ?? '')) continue;
+      const nation = nationOf(t.word);
+      if (nation) return nation;
+    }
+    return undefined;
+  };
+  return judge(thing.map((t) => t.stem), nearest, asked) ? thing.map((t) => t.word).join(' ') : undefined;
+}
+
+/** "why does Russia provide ...", "how did Tehran use ...": a country (or its capital) asked about as the doer, and the verb. */
+const PARTY_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow(?:\s+come)?|[Ww]hen|[Ww]here)\s+(?:did|does|do|has|have|had|is|was|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)\s+(?:[\p{Ll}]+ly\s+)?[\p{Ll}]+\s+/u;
+
+/** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
+function nationOf(word: string): string | undefined {
+  if (/^(?:america|americans?|us|usa)$/.test(word)) return 'america';
+  const capital = CAPITAL_OF.get(word);
+  if (capital) return capital;
+  if (COUNTRY_WORDS.has(word)) return word;
+  for (const c of COUNTRY_WORDS) if (c.length >= 4 && sharedStart(c, word) >= Math.min(c.length, 5) && word.length <= c.length + 4) return c;
   return undefined;
 }
 
