@@ -1,7 +1,7 @@
 import { sanitizeInput } from '../ingest/text.js';
 import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
-import { contentTokens, STOPWORDS, type Token } from '../index/tokenize.js';
+import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
 
@@ -103,7 +103,7 @@ const CHAT_WORDS: Record<string, string> = {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
-  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow',
+  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
@@ -143,11 +143,21 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   }
   query = withoutPreamble(expandChat(query));
   const frames = [...query.matchAll(FRAME_NOUN)].map((m) => m.index!);
-  const words = withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start));
+  const known = KNOWN_NAMES.flatMap(({ re, words }) => [...query.matchAll(re)].flatMap((m) => words.map((w) => ({ word: w, stem: stemWord(w), start: m.index!, end: m.index! + m[0].length }))));
+  const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start)), ...known];
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
 }
+
+/**
+ * What everyone calls a thing by another name than its own: "the (Iran) nuclear deal" is the Joint
+ * Comprehensive Plan of Action (general knowledge, as "the Kremlin" is Russia's government); its
+ * words join the question's where the other name stands.
+ */
+const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
+  { re: /\b(?:(?:iran(?:ian)?|iran['’]s)\s+)?(?:nuclear|nuke)\s+(?:deal|agreement|accord|pact)\b|\biran\s+deal\b/gi, words: ['joint', 'comprehensive', 'plan', 'action'] },
+];
 
 /**
  * "their positions on Assad", "Iran's attitude toward IS": the noun says a view is asked for, the

@@ -375,3 +375,11 @@ test('a plane that "came down" crashed; "come down to / on" is another phrase', 
 test('two sides that "part ways" disagree', () => {
   assert.ok(analyzeQuestion('Where do the two governments part ways on Assad?').tokens.some((t) => t.word === 'disagree'));
 });
+
+test('"the nuclear deal" is the Joint Comprehensive Plan of Action, as everyone calls it', () => {
+  for (const q of ['so how does the nuke deal change things btwn iran n russia', "How did Iran's nuclear agreement affect its ties to Russia?"]) {
+    const words = analyzeQuestion(q).tokens.map((t) => t.word);
+    assert.ok(['joint', 'comprehensive', 'plan', 'action'].every((w) => words.includes(w)), words.join(' '));
+  }
+  assert.ok(!analyzeQuestion('What did Putin say about the nuclear program?').tokens.some((t) => t.word === 'joint'));
+});
