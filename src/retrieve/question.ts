@@ -151,12 +151,19 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
 }
 
 /**
- * What everyone calls a thing by another name than its own: "the (Iran) nuclear deal" is the Joint
- * Comprehensive Plan of Action (general knowledge, as "the Kremlin" is Russia's government); its
- * words join the question's where the other name stands.
+ * What everyday English calls by another name than an analysis writes: "the (Iran) nuclear deal" is the
+ * Joint Comprehensive Plan of Action (general knowledge, as "the Kremlin" is Russia's government);
+ * "in the long run" is the long term; "flexing its muscles" is asserting itself; "throw X under the
+ * bus" is to betray; "ordinary Russians" are the public; a conflict that "simmers" is of low
+ * intensity. The plain words join the question's where the idiom stands.
  */
 const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
   { re: /\b(?:(?:iran(?:ian)?|iran['’]s)\s+)?(?:nuclear|nuke)\s+(?:deal|agreement|accord|pact)\b|\biran\s+deal\b/gi, words: ['joint', 'comprehensive', 'plan', 'action'] },
+  { re: /\b(?:in|over|for)\s+the\s+long\s+(?:run|haul)\b|\blong[-\s]+(?:range|run|haul)\b/gi, words: ['long', 'term'] },
+  { re: /\bflex(?:es|ed|ing)?\s+(?:(?:its|their|his|her|some)\s+)?(?:military\s+)?muscles?\b/gi, words: ['assert', 'demonstrate'] },
+  { re: /\bunder\s+the\s+bus\b/gi, words: ['betray', 'abandon'] },
+  { re: /\bordinary\s+(?:russians|iranians|syrians|americans|people|citizens|folks|voters)\b/gi, words: ['public'] },
+  { re: /\bsimmer(?:s|ed|ing)?\b|\bsmou?lder(?:s|ed|ing)?\b/gi, words: ['low', 'intensity'] },
 ];
 
 /**

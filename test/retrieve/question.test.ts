@@ -383,3 +383,15 @@ test('"the nuclear deal" is the Joint Comprehensive Plan of Action, as everyone 
   }
   assert.ok(!analyzeQuestion('What did Putin say about the nuclear program?').tokens.some((t) => t.word === 'joint'));
 });
+
+test('idioms join their plain words: the long run, flexing muscles, under the bus, ordinary Russians, simmering, jumping into a war', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.ok(words('In the long run, what do both governments hope to do to America?').includes('term'));
+  assert.ok(words('What message is Moscow sending by flexing its muscles in Syria?').includes('assert'));
+  assert.ok(words('Could the Kremlin throw Iran under the bus?').includes('betray'));
+  assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
+  assert.ok(words('Why would Tehran want the war to keep simmering?').includes('intensity'));
+  assert.ok(words('What pushed Russia to jump into the war?').includes('intervene'));
+  // (a long name or a long wait is no long term)
+  assert.ok(!words('How long did the meeting run?').includes('term'));
+});
