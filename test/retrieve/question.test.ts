@@ -392,6 +392,10 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
   assert.ok(words('Why would Tehran want the war to keep simmering?').includes('intensity'));
   assert.ok(words('What pushed Russia to jump into the war?').includes('intervene'));
+  assert.ok(words('Are the two capitals at odds over Assad?').includes('disagree'));
+  assert.ok(words('Why does Iran let militias do the dirty work?').includes('lifting'));
+  assert.ok(words('Is Russia treating Iran as a pawn?').includes('bargaining'));
+  assert.ok(words('Does Tehran want a never-ending war?').includes('perpetual'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
