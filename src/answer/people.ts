@@ -164,6 +164,7 @@ function sameOffice(asked: string, held: string): boolean {
 /** "the Russian leader", "Syria's president", "the Kremlin's chief", "Iran's supreme leader": one person by nation and office (not "leaders"). */
 const OFFICE_ASKED = /\b([\p{L}]+?)(?:['’]s)?\s+((?:supreme|parliamentary|parliament|top|current|then)\s+)?(leader|ruler|strongman|dictator|autocrat|head of state|chief|president|king|premier|prime minister|chancellor|speaker|legislator|lawmaker|parliamentarian|mp|general|commander|minister|ambassador|envoy)\b(?![\p{L}'’-])/giu;
 
+const HOLDER_IN = /\b(?:man|ruler|leader|strongman|dictator|president)\s+in\s+(\p{Lu}[\p{L}]+)/gu;
 const NAME_ASKED = /^\W*(?:(?:so|and|but|ok|okay)\s+)?(?:who|whom)(?:['’]s|\s+is|\s+was|\s+are|\s+were)\b|\bnames?\b|\bidentify\b|\bwho\s+(?:exactly\s+)?(?:is|was)\s+(?:the|this|that)\b/i;
 
 /**
@@ -182,6 +183,12 @@ export function peopleByOffice(query: string, people: TitledPerson[]): string[] 
     const modifier = (m[2] ?? '').trim().toLowerCase();
     const asked = `${/^(?:supreme|parliamentary|parliament)$/.test(modifier) ? `${modifier} ` : ''}${m[3].toLowerCase()}`;
     const fits = people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice(asked, p.office));
+    if (fits.length === 1 && !new RegExp(`\\b${fits[0].surname}\\b`, 'i').test(query)) names.push(fits[0].surname);
+  }
+  // "the man in Damascus", "the ruler in Tehran": whoever leads from that capital
+  for (const m of query.matchAll(HOLDER_IN)) {
+    const nation = CAPITAL_OF.get(m[1].toLowerCase());
+    const fits = nation ? people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice('leader', p.office)) : [];
     if (fits.length === 1 && !new RegExp(`\\b${fits[0].surname}\\b`, 'i').test(query)) names.push(fits[0].surname);
   }
   return [...new Set(names)];

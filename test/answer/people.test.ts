@@ -35,6 +35,7 @@ test('a person named by nation and office is found by name; a particular office 
   assert.deepEqual(peopleByOffice("Would Moscow swap out Syria's president?", people), ['Assad']);
   assert.deepEqual(peopleByOffice('Who did the Iranian legislator sit beside?', people), ['Larijani']);
   assert.deepEqual(peopleByOffice("What does Iran's supreme leader want?", people), ['Khamenei']);
+  assert.deepEqual(peopleByOffice('Why is it hard to walk away from the man in Damascus?', people), ['Assad']);
   // (a president is not a Supreme Leader; leaders are not one person; who holds it, when asked, is not given away)
   assert.deepEqual(peopleByOffice("What does Iran's president want?", people), []);
   assert.deepEqual(peopleByOffice("Do Iran's leaders trust Moscow?", people), []);
