@@ -187,6 +187,12 @@ const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
   { re: /\blip\s+service\b/gi, words: ['rhetoric', 'speeches'] },
   { re: /\b(?:a\s+)?(?:tall\s+order|uphill\s+(?:battle|struggle))\b/gi, words: ['difficult'] },
   { re: /\bat\s+arm['’]?s\s+length\b|\bbad\s+blood\b/gi, words: ['distrust', 'tension'] },
+  { re: /\bthe\s+West\b|\bWestern\s+(?:governments|capitals|powers|countries|nations|leaders)\b/g, words: ['america', 'europeans'] },
+  { re: /\bnear[-\s]term\b|\bshort[-\s]term\b|\bin\s+the\s+short\s+run\b/gi, words: ['immediate'] },
+  { re: /\bkeep(?:s|ing)?\s+(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:soldiers|troops|men|forces|people)\s+(?:alive|safe|out\s+of\s+harm['’]?s\s+way)\b/gi, words: ['losses', 'casualties', 'minimize'] },
+  { re: /\bat\s+the\s+(?:root|heart|bottom)\s+of\b|\broot\s+causes?\b/gi, words: ['fundamental'] },
+  { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
+  { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 

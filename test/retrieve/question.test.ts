@@ -396,6 +396,11 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Why does Iran let militias do the dirty work?').includes('lifting'));
   assert.ok(words('Is Russia treating Iran as a pawn?').includes('bargaining'));
   assert.ok(words('Does Tehran want a never-ending war?').includes('perpetual'));
+  assert.ok(words('How could Tehran use the jihadist menace in its dealings with the West?').includes('europeans'));
+  assert.ok(words('What near-term goals do they share?').includes('immediate'));
+  assert.ok(words('Why does keeping its own soldiers alive matter to Moscow?').includes('losses'));
+  assert.ok(words('What lies at the root of their uneasy ties?').includes('fundamental'));
+  assert.ok(words('Which two men are vying to shape Syria?').some((w) => w === 'vying'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
