@@ -193,6 +193,7 @@ const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
   { re: /\bat\s+the\s+(?:root|heart|bottom)\s+of\b|\broot\s+causes?\b/gi, words: ['fundamental'] },
   { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
+  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 

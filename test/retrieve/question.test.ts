@@ -401,6 +401,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Why does keeping its own soldiers alive matter to Moscow?').includes('losses'));
   assert.ok(words('What lies at the root of their uneasy ties?').includes('fundamental'));
   assert.ok(words('Which two men are vying to shape Syria?').some((w) => w === 'vying'));
+  assert.ok(words("Why can't the Russians stay in this fight indefinitely?").includes('duration'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
