@@ -8,6 +8,7 @@ import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview } from './structure.js';
+import { sidePeople } from './people.js';
 import {
   ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
@@ -118,18 +119,21 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   const ranked: { side: string; ranked: Quote[] }[] = [];
   const partBests: Quote[] = [];
   let refusal = ABSTAIN_MESSAGE;
+  // (a side is spoken of by name, or by naming whoever holds an office of it: "Putin" for Moscow)
+  const docIds = [...new Set(parts.flatMap((p) => p.retrieval.passages.map((x) => x.docId)))];
+  const speaksOf = (side: string, text: string) => mentions(side, text, match) || sidePeople(side, docIds, corpus).some((n) => mentions(n, text, match));
   for (const part of parts) {
     // One side of a comparison is not answered by what is said of the other side alone.
     const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
     const side = part.side;
-    const ofOtherSide = (text: string) => others.some((o) => mentions(o, text, match)) && !mentions(side!, text, match);
+    const ofOtherSide = (text: string) => others.some((o) => speaksOf(o, text)) && !speaksOf(side!, text);
     // What only this part asks about ("regarding Syria"): a sentence about another part's alone is not its answer.
     const focus = part.focus ? focusWords(part.focus) : undefined;
     const otherFoci = parts.flatMap((p) => (p.focus && p !== part ? [focusWords(p.focus)] : []));
     const ofOtherFocus = (text: string) => otherFoci.some((o) => mentionsAny(o, text, match)) && !mentionsAny(focus!, text, match);
     // (each asked once per sentence: selection consults them more than once)
     const prefer = side
-      ? { keep: remembered((text) => !ofOtherSide(text)), favour: remembered((text) => mentions(side, text, match)) }
+      ? { keep: remembered((text) => !ofOtherSide(text)), favour: remembered((text) => speaksOf(side, text)) }
       : focus
         ? { keep: remembered((text) => !ofOtherFocus(text)), favour: remembered((text) => mentionsAny(focus, text, match)) }
         : undefined;

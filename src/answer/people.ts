@@ -194,6 +194,16 @@ export function peopleByOffice(query: string, people: TitledPerson[]): string[] 
   return [...new Set(names)];
 }
 
+/**
+ * The people the documents give an office of a side's country ("Moscow": Putin, the "Russian
+ * president"): a sentence naming them speaks of that side.
+ */
+export function sidePeople(side: string, docIds: string[], corpus: CorpusView): string[] {
+  const word = side.toLowerCase().replace(/['’]s$/, '');
+  const nation = CAPITAL_OF.get(word) ?? word;
+  return [...new Set(docIds.flatMap((id) => titledPeople(id, corpus)).filter((p) => p.nations.some((n) => sameNation(n, nation))).map((p) => p.surname))];
+}
+
 const banks = new WeakMap<Chunk[], FactBank>();
 function factBankOf(chunks: Chunk[], corpus: CorpusView): FactBank {
   let bank = banks.get(chunks);
