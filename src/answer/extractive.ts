@@ -100,6 +100,12 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   }
   // ... and where the best sentence builds on the one before ("Indeed, ...", "Moreover, ..."), that one
   if (link && cause && !quotes.some((q) => sameSentence(q, cause)) && buildsOn(text)) return [cause, best, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
+  // (asked why, a reason added to a conclusion, "Indeed, if this was not already his goal, ...", after "One therefore
+  // expects ...": the reason that conclusion was drawn from is the other one)
+  if (why && ADDS_REASON.test(text) && cause && CONSEQUENCE_OPENING.test(corpus.documents.get(cause.passage.docId)?.source.slice(cause.start, cause.end) ?? '')) {
+    const first = neighbours(cause, corpus)[0];
+    if (first && !quotes.some((q) => sameSentence(q, first))) return [best, first, ...quotes.slice(1)].slice(0, ANSWER_SENTENCES.max + 1);
+  }
   if (!((why && CONSEQUENCE_OPENING.test(text)) || (!factual && REFERS_BACK.test(text)))) return quotes;
   // (asked why, a conclusion whose next sentence adds another reason to it, "Indeed, if this was not already his goal, ...": that one too)
   const more = why && CONSEQUENCE_OPENING.test(text) && !!consequence && !quotes.some((q) => sameSentence(q, consequence)) && ADDS_REASON.test(corpus.documents.get(consequence.passage.docId)?.source.slice(consequence.start, consequence.end) ?? '');

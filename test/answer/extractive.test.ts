@@ -867,3 +867,9 @@ test('what the question ties to one country the article ties to another is a fal
     assert.equal((await engine.ask(q)).abstained, false, q);
   }
 });
+
+test('asked for the reasons, a reason added to a conclusion ("Indeed, ...") brings the one the conclusion was drawn from', async () => {
+  const quoted = (await engine.ask("Give two reasons from the article why Putin can't tolerate any IS presence in Syria.")).citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /downing of the Russian airliner/);
+  assert.match(quoted, /7,000 Russian citizens/);
+});
