@@ -151,7 +151,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     // Up to two sentences per part that another part has not already contributed; when another part
     // took this part's best sentence, its next best usable one (nearly as good) answers it instead.
     const isFresh = (q: Quote) => !quotes.some((x) => sameSentence(x, q));
-    const fresh = selected.quotes.filter(isFresh);
+    const fresh = withElaboration(selected.quotes, corpus).filter(isFresh);
     const best = selected.ranked[0].score;
     const fallback = fresh.length ? [] : selected.ranked.filter((q) => isFresh(q) && q.score >= PART_FALLBACK * best).slice(0, 1);
     quotes.push(...fresh.slice(0, 2), ...fallback);
@@ -278,6 +278,29 @@ function neighbours(q: Quote, corpus: CorpusView): [Quote | undefined, Quote | u
   const at = (j: number) => (j >= 0 && j < all.length ? wholeQuote(all[j].c, all[j].s, doc) : undefined);
   return i < 0 ? [undefined, undefined] : [at(i - 1), at(i + 1)];
 }
+
+/**
+ * A short sentence opening a paragraph ("A related point of contention is that of the fate of Bashar
+ * al-Assad himself.", "Bashar al-Assad, too, has an interest in gaining greater independence.") names
+ * what the paragraph is about; the sentence after it says it. Quoted for a part of a question, the one
+ * after comes with it (measured 2026-11-29: one multi-part answer right that was not, none lost; for
+ * whole questions, where an answer has three sentences, it crowded out better ones: seven lost).
+ */
+function withElaboration(quotes: Quote[], corpus: CorpusView): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    if (out.some((x) => sameSentence(x, q))) continue;
+    out.push(q);
+    const doc = corpus.documents.get(q.passage.docId);
+    const opens = q.passage.sentences?.[0]?.start === q.start && q.passage.sentences.length > 1;
+    if (!doc || !opens || (doc.source.slice(q.start, q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? []).length > TOPIC_SENTENCE_WORDS) continue;
+    const next = neighbours(q, corpus)[1];
+    // (quoted later anyway, it moves up next to it)
+    if (next && next.passage.id === q.passage.id && !out.some((x) => sameSentence(x, next))) out.push(quotes.find((x) => sameSentence(x, next)) ?? next);
+  }
+  return out;
+}
+const TOPIC_SENTENCE_WORDS = 18;
 
 /** A document's sentences in order, each with its passage (worked out once per document). */
 function sentencesOf(body: Chunk[]): { c: Chunk; s: { start: number; end: number } }[] {

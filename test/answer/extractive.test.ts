@@ -873,3 +873,9 @@ test('asked for the reasons, a reason added to a conclusion ("Indeed, ...") brin
   assert.match(quoted, /downing of the Russian airliner/);
   assert.match(quoted, /7,000 Russian citizens/);
 });
+
+test('for a part of a question, a short sentence naming what its paragraph is about comes with the sentence that says it', async () => {
+  const quoted = (await engine.ask('What do both countries want for the Assad regime in the short term, and where do they part ways over Assad himself?')).citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /point of contention/);
+  assert.match(quoted, /ready to replace him/);
+});
