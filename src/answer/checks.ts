@@ -713,11 +713,13 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   if (names.length < 2) return false;
   // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
   const span = LINK_ASKED.test(query) ? 2 : 1;
+  // (an acronym is kept as written too: "Revolutionary Guards" are in "the IRGC")
   const sentences = retrieval.passages.slice(0, 3).flatMap((p) => {
-    const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+    const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]));
     return words.map((_, i) => words.slice(i, i + span).flat());
   });
-  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5));
+  const initials = (name: string[]) => (name.length > 1 ? name.map((n) => n[0]).join('').toUpperCase() : '');
+  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || (!!initials(name) && words.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials(name))));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 
