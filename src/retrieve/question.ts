@@ -381,10 +381,11 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
  * The first thing starts after the last small word before its comma ("of", "do", ...).
  */
 function listedThings(query: string): SubQuestion[] | undefined {
-  const m = /((?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+)((?:,\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+){1,2}),?\s+and\s+((?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+)(?=\s*[?.!]*\s*$)/u.exec(query);
+  const m = /((?:[\p{L}\p{N}'’:-]+\s+){0,7}?[\p{L}\p{N}'’-]+)((?:,\s+(?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+){1,2}),?\s+and\s+((?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+)(?=\s*[?.!]*\s*$)/u.exec(query);
   if (!m) return undefined;
   const words = m[1].split(/\s+/);
-  const lastSmall = words.map((w) => LIST_LEAD.test(w)).lastIndexOf(true);
+  // (a list after a colon starts after it: "put these in order with their dates: the Valdai session, ...")
+  const lastSmall = words.map((w) => LIST_LEAD.test(w) || w.endsWith(':')).lastIndexOf(true);
   const first = words.slice(lastSmall + 1).join(' ');
   if (!first) return undefined;
   const items = [first, ...m[2].split(/,\s+/).filter(Boolean), m[3]];

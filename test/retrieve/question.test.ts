@@ -333,6 +333,14 @@ test('"keep their own losses low" means minimising them (a phrase whose adjectiv
   assert.ok(!analyzeQuestion('How low is the conflict kept?').tokens.some((t) => t.word === 'minimize'));
 });
 
+test('a list after a colon, its things up to eight words long, is asked about one thing at a time', () => {
+  assert.deepEqual(subQuestions('Put these in order with their dates: the Valdai Club session, the start of Russian air strikes in Syria, and the downing of the Russian airliner.').map((p) => p.text), [
+    'Put these in order with their dates: the Valdai Club session.',
+    'Put these in order with their dates: the start of Russian air strikes in Syria.',
+    'Put these in order with their dates: the downing of the Russian airliner.',
+  ]);
+});
+
 test('"And with whom?" (all function words) is read with the part before it', () => {
   assert.deepEqual(subQuestions('Who bombed the Russian airliner? And with whom?').map((p) => p.text), ['Who bombed the Russian airliner, and with whom?']);
 });
