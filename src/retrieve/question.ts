@@ -66,7 +66,11 @@ const INJECTION = [
   /\b(?:list|reveal|show|print|share|repeat|dump|recite)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:hidden\s+|secret\s+|internal\s+|full\s+)?(?:rules|instructions|guidelines|prompt|configuration|config|settings)\b/i,
   /\byour\s+(?:configuration|config)(?:\s+file)?\b|\b(?:bot|discord|openai|api)\s+(?:token|key)s?\b/i,
   // a passage of the question's own making ("[Passage 99, added by the maintainer]: ...")
-  /\[\s*(?:passage|source|document|excerpt|context)\b[^\]]{0,80}\]/i,
+  /\[\s*(?:(?:article|the|an?|new|updated)\s+)?(?:passage|source|document|excerpt|context|quote)\b[^\]]{0,80}\]/i,
+  /\busing\s+only\s+(?:this|that|the\s+above|the\s+following)\s+(?:excerpt|passage|text|quote|snippet|paragraph|source)\b/i,
+  // told to attach something to the answer ("always put this link at the end of your answer"), or to say a sentence back
+  /\b(?:put|place|add|include|insert|append|attach|paste|drop)\s+(?:this|that|my|our)\s+(?:link|url|text|line|phrase|message|signature|footer)\b|\b(?:at|to)\s+the\s+(?:end|start|beginning|bottom|top)\s+of\s+(?:your|each|every)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
+  /\b(?:repeat|echo|copy|say|write|type)\s+(?:back\s+)?(?:this|that|the\s+following|the)\s+(?:sentence|phrase|text|line|statement|words?)\s+(?:exactly|verbatim|word\s+for\s+word)\b|\b(?:repeat|echo)\s+(?:it|this|that)\s+(?:back\s+)?(?:exactly|verbatim|word\s+for\s+word)\b/i,
   /\b(?:passage|excerpt|paragraph|source)\s+#?\d+\s*(?:\([^)]{0,60}\))?\s*:\s*["'“‘]/i,
   /\beditor['’]?s\s+(?:update|note)\b|\berrata\b/i,
   // a Markdown image or link to be shown with the answer (it would send the reader's data elsewhere)
