@@ -879,3 +879,8 @@ test('for a part of a question, a short sentence naming what its paragraph is ab
   assert.match(quoted, /point of contention/);
   assert.match(quoted, /ready to replace him/);
 });
+
+test('"what central question does the article ask?" is about the document, whatever "central" matches in it (Central Asia)', async () => {
+  assert.match((await engine.ask('What central question does the article ask?')).answer, /^But is this Tehran-Moscow axis/);
+  assert.match((await engine.ask('What verdict do the writers reach in their closing paragraph?')).answer, /^But behind the curtain/);
+});

@@ -164,6 +164,8 @@ test('"sum up" and "boil down" ask for an overview; a month is no referent for a
   assert.equal(questionType('boil it down for me'), 'overview');
   assert.equal(questionType("What is the authors' overall verdict on where the partnership is heading?"), 'overview');
   assert.equal(questionType('What is the overall assessment of the alliance?'), 'overview');
+  assert.equal(questionType('What verdict do the writers reach in their closing paragraph?'), 'overview');
+  assert.equal(questionType('What central question is the whole essay built around?'), 'overview');
   assert.deepEqual(subQuestions('What happened on October 31, and how did it change Russia?').map((p) => p.text), ['What happened on October 31', 'how did it change Russia?']);
 });
 
