@@ -64,7 +64,7 @@ const OVERVIEW_WORDS = new Set(
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
-  ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding
+  ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding case
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss`.split(/\s+/).map(stemWord),
 );
 

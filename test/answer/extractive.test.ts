@@ -884,3 +884,9 @@ test('"what central question does the article ask?" is about the document, whate
   assert.match((await engine.ask('What central question does the article ask?')).answer, /^But is this Tehran-Moscow axis/);
   assert.match((await engine.ask('What verdict do the writers reach in their closing paragraph?')).answer, /^But behind the curtain/);
 });
+
+test('"what points did X make in his speech?" asks for X\'s words: the article gives none of Larijani\'s', async () => {
+  assert.equal((await engine.ask('What points did Larijani make in his Valdai Club speech?')).abstained, true);
+  assert.match((await engine.ask('What point did Putin make at the Valdai Club about the nuclear program?')).answer, /deceived by the United States/);
+  assert.match((await engine.ask('What case does the article make?')).answer, /tactical cooperation/);
+});
