@@ -8,7 +8,8 @@ export const HAS_DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${
 /** How often: "twice a day", "weekly", "every month". */
 const FREQUENCY = '(?:once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|nightly|every (?:day|night|week|month|year|hour|morning|evening))';
 
-export const HAS_QUANTITY = new RegExp(`\\b\\d[\\d,.]*\\b|\\b${NUMBER_WORD}\\b|\\b${FREQUENCY}\\b`, 'i');
+/** (a sentence opening "One therefore expects ..." counts nothing: "one" is a pronoun there) */
+export const HAS_QUANTITY = new RegExp(`\\b\\d[\\d,.]*\\b|(?<!^\\W*)\\b${NUMBER_WORD}\\b|^\\W*(?!one\\b)${NUMBER_WORD}\\b|\\b${FREQUENCY}\\b`, 'i');
 
 /** Capitalised words not at the start of the sentence: names of people, groups, places. */
 export const HAS_NAME = /(?<=[\s(“"‘'])(?:[A-Z][\p{L}'’-]+|[A-Z]{2,})/u;

@@ -107,7 +107,7 @@ const CHAT_WORDS: Record<string, string> = {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
-  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between',
+  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
@@ -198,15 +198,19 @@ const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
   { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
+  { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
+  { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
+  { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
+  { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 
 /**
  * "their positions on Assad", "Iran's attitude toward IS": the noun says a view is asked for, the
  * thing after it says of what; a sentence need not say "position" ("the position of master of
- * Damascus" is another matter).
+ * Damascus" is another matter). Nor is "a lot of" in "are there a lot of Russians fighting for IS?".
  */
-const FRAME_NOUN = /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)/gi;
+const FRAME_NOUN = /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)|(?<=\ba\s+)(?:lot|bunch|ton|load)(?=\s+of\b)|\b(?:lots|tons|loads|plenty)(?=\s+of\b)/gi;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
@@ -272,7 +276,8 @@ export function questionType(q: string): QuestionType {
   const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much)\b))\b/.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
-  if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b/.test(s)) return 'quantity';
+  // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
+  if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';

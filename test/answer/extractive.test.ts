@@ -890,3 +890,10 @@ test('"what points did X make in his speech?" asks for X\'s words: the article g
   assert.match((await engine.ask('What point did Putin make at the Valdai Club about the nuclear program?')).answer, /deceived by the United States/);
   assert.match((await engine.ask('What case does the article make?')).answer, /tactical cooperation/);
 });
+
+test('"One therefore expects ..." holds no number; "are there a lot of Russians fighting for IS?" asks how many', async () => {
+  const { HAS_QUANTITY } = await import('../../src/answer/evidence.js');
+  assert.equal(HAS_QUANTITY.test('One therefore expects Putin to aim for nothing less than the total elimination.'), false);
+  assert.equal(HAS_QUANTITY.test('Two sides met; one of them left.'), true);
+  assert.match((await engine.ask('r there alot of russians fighting for isis or nah')).answer, /7,000/);
+});

@@ -412,6 +412,12 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('What lies at the root of their uneasy ties?').includes('fundamental'));
   assert.ok(words('Which two men are vying to shape Syria?').some((w) => w === 'vying'));
   assert.ok(words("Why can't the Russians stay in this fight indefinitely?").includes('duration'));
+  assert.ok(words('Why does letting proxies do the fighting suit them?').includes('militias'));
+  assert.ok(words('What if the Americans offered Russia a good deal?').includes('concessions'));
+  assert.ok(words('is iran ok w putin dumping assad').includes('replace'));
+  assert.ok(words('Why do Russians who fight for the jihadists worry Moscow?').includes('ranks'));
+  assert.ok(!words('who is doing the ground fighting for Iran?').includes('ranks'));
+  assert.deepEqual(words('are there a lot of russians fighting for isis'), ['russians', 'fighting', 'isis', 'join', 'ranks']);
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
