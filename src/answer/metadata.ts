@@ -42,6 +42,11 @@ export function answerMetadata(field: MetadataField, doc: CorpusDocument, chunks
         if (sentence) spans.push({ file: doc.file, source: doc.source, ...sentence });
         else cite(author);
       }
+      // (the authors introduced one after the other, as a byline's note does, are one passage: quoted whole)
+      for (let i = spans.length - 1; i > 0; i--) {
+        const [a, b] = [spans[i - 1], spans[i]];
+        if (a.file === b.file && b.start > a.end && !a.source.slice(a.end, b.start).trim()) spans.splice(i - 1, 2, { ...a, end: b.end });
+      }
       answer = `“${meta.title}” was written by ${joinList(meta.authors)}`;
       break;
     }

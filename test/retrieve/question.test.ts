@@ -166,6 +166,7 @@ test('"sum up" and "boil down" ask for an overview; a month is no referent for a
   assert.equal(questionType('What is the overall assessment of the alliance?'), 'overview');
   assert.equal(questionType('What verdict do the writers reach in their closing paragraph?'), 'overview');
   assert.equal(questionType('What central question is the whole essay built around?'), 'overview');
+  assert.equal(questionType('The authors open with a question about the partnership. What is that question, and what answer do they reach by the end?'), 'overview');
   assert.deepEqual(subQuestions('What happened on October 31, and how did it change Russia?').map((p) => p.text), ['What happened on October 31', 'how did it change Russia?']);
 });
 
@@ -333,6 +334,10 @@ test('"keep their own losses low" means minimising them (a phrase whose adjectiv
   const words = analyzeQuestion('Both Moscow and Tehran want to keep their own losses low. What reason does the article give for each?').tokens.map((t) => t.word);
   assert.ok(words.includes('minimize') && words.includes('avoid'), words.join(' '));
   assert.ok(!analyzeQuestion('How low is the conflict kept?').tokens.some((t) => t.word === 'minimize'));
+});
+
+test('a sentence opening a part is no name to borrow ("... of the partnership. What is that question")', () => {
+  assert.deepEqual(subQuestions('The authors open with a claim. What is that claim, and what evidence do they give for it?').map((p) => p.text), ['The authors open with a claim. What is that claim', 'what evidence do they give for it?']);
 });
 
 test('a list after a colon, its things up to eight words long, is asked about one thing at a time', () => {
