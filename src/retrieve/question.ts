@@ -120,6 +120,8 @@ export function expandChat(text: string): string {
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
+    // ("is it the $$": money)
+    .replace(/(?<![\p{L}\p{N}])\${1,3}(?![\p{N}])/gu, ' money ')
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
     .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
@@ -199,6 +201,10 @@ const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
+  { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
+  { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
+  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },
+  { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },

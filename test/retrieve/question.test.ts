@@ -423,6 +423,12 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Why do Russians who fight for the jihadists worry Moscow?').includes('ranks'));
   assert.ok(!words('who is doing the ground fighting for Iran?').includes('ranks'));
   assert.deepEqual(words('are there a lot of russians fighting for isis'), ['russians', 'fighting', 'isis', 'join', 'ranks']);
+  assert.ok(words('does tehran even kno putin is playin them').includes('scheming'));
+  assert.ok(words('Why is the Syrian president happy to cosy up to the Kremlin?').includes('benefactor'));
+  assert.ok(words('y does russia care so much abt not losing soldiers').includes('losses'));
+  assert.ok(words('Why does Tehran let militias do the hardest fighting?').includes('lifting'));
+  assert.ok(words('y would russians get fed up w the syria war, is it the $$').includes('money'));
+  assert.ok(words('What did Russia squeeze out of the Iranians?').includes('extract'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
