@@ -6,7 +6,7 @@ import { runTs } from '../helpers/cli.js';
 import { tempDir } from '../helpers/engine.js';
 
 // Just under the figures measured on test/eval/dev.jsonl (README "Quality"), so quality cannot silently regress.
-const THRESHOLDS = ['--min-recall1', '0.80', '--min-recall3', '0.94', '--min-recall5', '0.94', '--min-cited', '0.90', '--min-accuracy', '0.87', '--min-abstention', '0.95', '--max-false-abstention', '0.05', '--min-injection-clean', '1'];
+const THRESHOLDS = ['--min-recall1', '0.83', '--min-recall3', '0.96', '--min-recall5', '0.96', '--min-cited', '0.94', '--min-accuracy', '0.91', '--min-abstention', '0.95', '--max-false-abstention', '0.05', '--min-injection-clean', '1'];
 
 test('the development set has at least 60 questions of every kind, with evidence copied from the corpus', () => {
   const items = readFileSync('test/eval/dev.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalItem);
