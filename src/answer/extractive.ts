@@ -438,7 +438,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (corpus && !dated && (EACH_ASKED.test(question.query) || contrasting)) {
     const opens = (q: Quote) => {
       const t = corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '';
-      return CONTRAST_OPENING.test(t) || (contrasting && TURN_OPENING.test(t));
+      return CONTRAST_OPENING.test(t) || (contrasting && TURN_OPENING.test(t)) || (!contrasting && PARALLEL_OPENING.test(t));
     };
     const turnOf = (q: Quote) => {
       const [before, after] = neighbours(q, corpus);
@@ -509,6 +509,8 @@ const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|a
 const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 
 /** A question about each of several parties ("what does each country bring", "why does it suit both"). */
+/** A sentence that says the same of another side: "But the Iranian authorities are also keen to ...". */
+const PARALLEL_OPENING = /^\W*(?:(?:But|And|Yet)\s+)?(?:[\p{L}'’-]+\s+){1,4}?(?:are|is|was|were|has|have|had|do|does|did)\s+also\b/u;
 const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
 
 /** A question about what happened (events, what took place). */

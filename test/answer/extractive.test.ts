@@ -899,3 +899,9 @@ test('"One therefore expects ..." holds no number; "are there a lot of Russians 
   assert.equal(HAS_QUANTITY.test('Two sides met; one of them left.'), true);
   assert.match((await engine.ask('r there alot of russians fighting for isis or nah')).answer, /7,000/);
 });
+
+test('asked what suits each side, a sentence saying the same of the other ("But the Iranian authorities are also keen ...") brings the one before it', async () => {
+  const quoted = (await engine.ask('Why does letting proxies do the fighting suit each of the two governments?')).citations.map((c) => c.text).join(' ');
+  assert.match(quoted, /Afghanistan syndrome/);
+  assert.match(quoted, /shifting public opinion/);
+});
