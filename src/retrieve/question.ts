@@ -149,8 +149,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   }
   query = withoutPreamble(expandChat(query));
   const frames = [...query.matchAll(FRAME_NOUN)].map((m) => m.index!);
-  const known = KNOWN_NAMES.flatMap(({ re, words }) => [...query.matchAll(re)].flatMap((m) => words.map((w) => ({ word: w, stem: stemWord(w), start: m.index!, end: m.index! + m[0].length }))));
-  const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start)), ...known];
+  const found = KNOWN_NAMES.flatMap(({ re, words, replaces }) => [...query.matchAll(re)].map((m) => ({ words, replaces, start: m.index!, end: m.index! + m[0].length })));
+  const known = found.flatMap(({ words, start, end }) => words.map((w) => ({ word: w, stem: stemWord(w), start, end })));
+  // (a name that stands for others, "the EU", is read as them only: the corpus need not use it)
+  const replaced = (t: Token) => found.some((f) => f.replaces && t.start >= f.start && t.end <= f.end);
+  const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start) && !replaced(t)), ...known];
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
@@ -163,7 +166,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
  * bus" is to betray; "ordinary Russians" are the public; a conflict that "simmers" is of low
  * intensity. The plain words join the question's where the idiom stands.
  */
-const KNOWN_NAMES: { re: RegExp; words: string[] }[] = [
+const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
+  { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b/g, words: ['europeans', 'europe'], replaces: true },
+  { re: /\b(?:the\s+)?(?:former\s+)?(?:USSR|Soviet\s+Union)\b/g, words: ['russia', 'soviet'], replaces: true },
+  // (a region the matter lies in, "fighting in the Middle East", narrows nothing down: no word of it must be matched)
+  { re: /\b(?:the\s+)?Middle\s+East(?:ern)?\b|\bMideast\b/g, words: [], replaces: true },
   { re: /\b(?:(?:iran(?:ian)?|iran['’]s)\s+)?(?:nuclear|nuke)\s+(?:deal|agreement|accord|pact)\b|\biran\s+deal\b/gi, words: ['joint', 'comprehensive', 'plan', 'action'] },
   { re: /\b(?:in|over|for)\s+the\s+long\s+(?:run|haul)\b|\blong[-\s]+(?:range|run|haul)\b/gi, words: ['long', 'term'] },
   { re: /\bflex(?:es|ed|ing)?\s+(?:(?:its|their|his|her|some)\s+)?(?:military\s+)?muscles?\b/gi, words: ['assert', 'demonstrate'] },

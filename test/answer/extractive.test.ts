@@ -905,3 +905,8 @@ test('asked what suits each side, a sentence saying the same of the other ("But 
   assert.match(quoted, /Afghanistan syndrome/);
   assert.match(quoted, /shifting public opinion/);
 });
+
+test('a name that stands for others ("the EU countries", "the former USSR") or a region the matter lies in ("the Middle East") is no name the corpus must use', async () => {
+  for (const q of ['How could keeping the jihadist threat alive help Iran in its dealings with Washington and the EU countries?', "Why can't Moscow afford to keep fighting in the Middle East for a very long time?"]) assert.equal((await engine.ask(q)).abstained, false, q);
+  assert.equal((await engine.ask("What does the article say about China's role in the Middle East?")).abstained, true);
+});
