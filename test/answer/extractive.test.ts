@@ -602,7 +602,9 @@ test('asked why, a paragraph that opens by pointing back ("This arrangement ..."
 test('"the name of the X" asks for X; what a question sets aside ("beyond the Middle East, ...") need not be in the corpus', async () => {
   assert.match((await engine.ask("What is the name of the party behind Bashar al-Assad's regime in Damascus?")).answer, /Ba’ath/);
   assert.equal((await engine.ask('Beyond the Middle East, what bigger global ambition do the two capitals share?')).abstained, false);
-  assert.equal((await engine.ask('What bigger global ambition do the two capitals share in the Middle East?')).abstained, true);
+  // (nor does a region the matter lies in: the Middle East holds Syria)
+  assert.equal((await engine.ask('What bigger global ambition do the two capitals share in the Middle East?')).abstained, false);
+  assert.equal((await engine.ask('What bigger global ambition do the two capitals share in Latin America?')).abstained, true);
 });
 
 test('the end of something is not dated by when it began ("since ..."), however the end is worded', async () => {
