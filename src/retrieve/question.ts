@@ -292,7 +292,7 @@ export function questionType(q: string): QuestionType {
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
@@ -403,7 +403,7 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
  * The first thing starts after the last small word before its comma ("of", "do", ...).
  */
 function listedThings(query: string): SubQuestion[] | undefined {
-  const m = /((?:[\p{L}\p{N}'’:-]+\s+){0,7}?[\p{L}\p{N}'’-]+)((?:,\s+(?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+){1,2}),?\s+and\s+((?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+)(?=\s*[?.!]*\s*$)/u.exec(query);
+  const m = /((?:[\p{L}\p{N}'’:-]+\s+){0,7}?[\p{L}\p{N}'’-]+)((?:,\s+(?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+){1,2}),?\s+and\s+((?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+)(?=\s*[?.!]*\s*$|\.\s+\p{Lu}[^?]*$)/u.exec(query);
   if (!m) return undefined;
   const words = m[1].split(/\s+/);
   // (a list after a colon starts after it: "put these in order with their dates: the Valdai session, ...")

@@ -348,6 +348,13 @@ test('a list after a colon, its things up to eight words long, is asked about on
   ]);
 });
 
+test('a list followed by a sentence of its own ("... and the airliner bombing. Give the time of each.") is asked about one thing at a time, that sentence kept with each', () => {
+  const parts = subQuestions('Put the events in order: the Tikrit seizure, the start of Russian air strikes, the Valdai Club meeting and the airliner bombing. Give the time of each.');
+  assert.equal(parts.length, 4);
+  assert.equal(parts[3].text, 'Put the events in order: the airliner bombing. Give the time of each.');
+  assert.equal(questionType(parts[3].text), 'when');
+});
+
 test('"And with whom?" (all function words) is read with the part before it', () => {
   assert.deepEqual(subQuestions('Who bombed the Russian airliner? And with whom?').map((p) => p.text), ['Who bombed the Russian airliner, and with whom?']);
 });
