@@ -912,3 +912,7 @@ test('a name that stands for others ("the EU countries", "the former USSR") or a
   for (const q of ['How could keeping the jihadist threat alive help Iran in its dealings with Washington and the EU countries?', "Why can't Moscow afford to keep fighting in the Middle East for a very long time?"]) assert.equal((await engine.ask(q)).abstained, false, q);
   assert.equal((await engine.ask("What does the article say about China's role in the Middle East?")).abstained, true);
 });
+
+test('"what end state does each side want?" asks for no state by name', async () => {
+  assert.equal((await engine.ask('What end state does each side want in Syria, and how do they clash?')).abstained, false);
+});
