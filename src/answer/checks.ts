@@ -316,7 +316,11 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
     // (nor is the first name of someone the question names: "Bashar al-Assad" when it asks about Assad)
     !words.slice(i + 1, i + 3).some((n) => /^\p{Lu}|^al-|^el-|^bin\b/u.test(n) && [...asked].some((a) => a.length > 3 && n.toLowerCase().replace(/['’]s$/, '').endsWith(a)));
   // (a facility or an agreement is named with its own kind of word: "air base", "Plan of Action"; a word merely near in meaning does not do)
-  const isKind = (w: string) => (AGREEMENT_KINDS.test(kind) ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, '')) : match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) || LANDFORM_KINDS.test(kind) ? 0.75 : 0.45));
+  // (the members of something are not a group of their own: "crew members" name no group)
+  const isKind = (w: string) =>
+    AGREEMENT_KINDS.test(kind)
+      ? AGREEMENT_KINDS.test(w.toLowerCase().replace(/s$/, ''))
+      : !(GROUP_KINDS.test(kind) && /^members?$/i.test(w)) && match(kind, w.toLowerCase()) >= (FACILITY_KINDS.test(kind) || LANDFORM_KINDS.test(kind) ? 0.75 : 0.45);
   const kindAt = words.map((w, i) => (isKind(w) ? i : -1)).filter((i) => i >= 0);
   // Asked for a place, a name only answers when it reads as one: a country, or a name after "in", "at",
   // "from" ... that is not an organisation's ("at the Valdai Club" is not a city).
@@ -369,6 +373,9 @@ const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partn
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
 /** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
+/** Words for an armed or political group. */
+const GROUP_KINDS = /^(?:group|organi[sz]ation|militia|affiliate|faction|branch|offshoot|cell|network|movement|wing)$/;
+
 /** Ranks and offices a person is named with ("General X", "Ambassador Y"); "leader", "official", "president" may go unsaid. */
 const TITLE_KINDS = /^(?:minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;

@@ -916,3 +916,8 @@ test('a name that stands for others ("the EU countries", "the former USSR") or a
 test('"what end state does each side want?" asks for no state by name', async () => {
   assert.equal((await engine.ask('What end state does each side want in Syria, and how do they clash?')).abstained, false);
 });
+
+test('"which group blew up the plane?": the crew members of the airliner are no group, the IS affiliate is', async () => {
+  assert.match((await engine.ask('which group blew up the russian plane?? isis itself or who')).answer, /IS affiliate/);
+  assert.equal((await engine.ask('Which terrorist group bombed the Air France jet?')).abstained, true);
+});
