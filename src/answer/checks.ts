@@ -505,12 +505,30 @@ const ANSWER_KINDS = /^(?:summary|summaries|rundown|overview|gist|recap|breakdow
  * somewhere in the corpus; X alone does not answer it. "Who is ...", "who did X ...", "who wrote ..."
  * are asked otherwise.
  */
-export function unsupportedAction(query: string, retrieval: Retrieval): string | undefined {
+export function unsupportedAction(query: string, retrieval: Retrieval, match: WordSimilarity = sameWord): string | undefined {
+  // ("when was the Valdai Club founded?", "in what year was the deal signed?": the event dated must be in the corpus too,
+  // in a sentence naming what the question names: "the Foundation for Defense of Democracies" founds nothing)
+  const dated = WHEN_EVENT.exec(query)?.[1]?.toLowerCase();
+  if (dated) {
+    // (a word near in meaning will do: "attacked" for a bombing)
+    const term = retrieval.terms.find((t) => t.token.word === dated);
+    if (term && term.support < DATED_EVENT_SUPPORT) return dated;
+    // (the names of a thing, not its nationality: "the Russian airliner" is any sentence's)
+    const names = askedNames(query).filter((n) => !namesCountry(n) && !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())));
+    const naming = names.length ? sentenceWords(retrieval).filter(({ words }) => names.every((n) => words.includes(n))) : [];
+    if (naming.length && !naming.some(({ text }) => mentions(dated, text, match))) return dated;
+  }
   const verb = /^\s*(?:(?:so|and|but|then)\s+)?who\s+([\p{L}'’-]+)/iu.exec(query)?.[1]?.toLowerCase();
   if (!verb || WHO_AUXILIARY.test(verb)) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === verb);
   return term && term.support < ABSTAIN.minSpecificSupport ? verb : undefined;
 }
+
+/** How well the event a date is asked of must be matched somewhere (below the specific-word bar: an event is often told in other words). */
+const DATED_EVENT_SUPPORT = 0.4;
+
+/** "When was X founded?", "in what year did they sign ...": the event a date is asked of (a past participle, or the verb after "did X"). */
+const WHEN_EVENT = /^\s*(?:(?:so|and|but)\s+)?(?:when|(?:in\s+)?(?:what|which)\s+(?:year|month|date))\s+(?=(?:[\p{L}'’-]+\s+){0,5}?(?:was|were|is|are|has|have|had)\s)(?:[\p{L}'’-]+\s+){1,6}?([\p{L}]+ed)\s*[?.!]*\s*$/iu;
 
 const WHO_AUXILIARY = /^(?:is|are|was|were|am|be|been|has|have|had|did|does|do|will|would|can|could|should|shall|may|might|must|else|exactly|really|actually|else's|'s|’s|r)$/;
 

@@ -342,7 +342,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
   if (unsupportedAttribute(question.query, retrieval, question.type)) return { refusal: ABSTAIN_MESSAGE };
   // "Who won the war?": what the someone did must be in the corpus, not only the war.
-  if (unsupportedAction(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedAction(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
   // "Who replaced Assad after Moscow dropped him?": a deed taken as done that the corpus gives only as a possibility.
   if (hypotheticalDeed(question.query, retrieval) || contradictedDeed(question.query, retrieval, match) || otherParty(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));

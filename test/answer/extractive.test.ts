@@ -921,3 +921,8 @@ test('"which group blew up the plane?": the crew members of the airliner are no 
   assert.match((await engine.ask('which group blew up the russian plane?? isis itself or who')).answer, /IS affiliate/);
   assert.equal((await engine.ask('Which terrorist group bombed the Air France jet?')).abstained, true);
 });
+
+test('"when was X founded / signed?" needs the event in the corpus, in a sentence naming X ("the Foundation for Defense of Democracies" founds nothing)', async () => {
+  for (const q of ['In what year was the Valdai Club founded?', 'In what year the Valdai Club was founded?', 'When was the Joint Comprehensive Plan of Action signed?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  for (const q of ['When was the Russian airliner attacked?', 'When was Tikrit seized?', 'When was the Russian airliner bombed?']) assert.equal((await engine.ask(q)).abstained, false, q);
+});
