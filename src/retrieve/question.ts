@@ -208,6 +208,8 @@ const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
+  // ("what might have pushed Russia into the war?": its motives)
+  { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
   { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
   { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },

@@ -436,6 +436,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Why does Tehran let militias do the hardest fighting?').includes('lifting'));
   assert.ok(words('y would russians get fed up w the syria war, is it the $$').includes('money'));
   assert.ok(words('What did Russia squeeze out of the Iranians?').includes('extract'));
+  assert.ok(words('What might have pushed Russia into jumping into the conflict?').includes('motives'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
