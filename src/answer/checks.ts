@@ -10,7 +10,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
-import { contentTokens, stemWord, STOPWORDS, tokenize } from '../index/tokenize.js';
+import { contentTokens, stemWord, STOPWORDS, tokenize, type Token } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
 
 /**
@@ -607,7 +607,7 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
   if (!parties.size) return undefined;
   // the question's other names must be in the sentence too ("Tikrit", "Sinai")
   const names = qTokens.filter((t, i) => capital(query, t) && i > 0 && !qNation(i) && !STOPWORDS.has(t.word)).map((t) => t.stem);
-  const sentences = sentenceWords(retrieval).map((sn) => ({ ...sn, tokens: tokenize(sn.text) })).filter((sn) => names.every((n) => sn.stems.includes(n)));
+  const sentences = sentenceWords(retrieval).filter((sn) => names.every((n) => sn.stems.includes(n)));
   const judge = (thing: string[], tiedTo: (sn: (typeof sentences)[number], at: number) => string | undefined, asked: string): boolean => {
     let against = 0;
     for (const sn of sentences) {
@@ -687,7 +687,7 @@ const OPPOSITES: [string[], string[]][] = [
 ];
 
 /** The sentences of the passages retrieved as their tokens' words and stems, worked out once per retrieval. */
-function sentenceWords(retrieval: Retrieval): { text: string; words: string[]; stems: string[]; conceded: boolean }[] {
+function sentenceWords(retrieval: Retrieval): SentenceWords[] {
   let list = SENTENCE_WORDS.get(retrieval);
   if (!list) {
     list = retrieval.passages.flatMap((p) =>
@@ -697,14 +697,21 @@ function sentenceWords(retrieval: Retrieval): { text: string; words: string[]; s
         const next = p.sentences[j + 1];
         // ("The official speeches may celebrate ... . But behind the curtain ...": a "may" the next sentence answers with "But" concedes)
         const conceded = !!next && /^\W*(?:But|Yet|However)\b/.test(p.text.slice(next.start - p.start, next.end - p.start));
-        return { text, words: tokens.map((t) => t.word), stems: tokens.map((t) => t.stem), conceded };
+        return { text, tokens, words: tokens.map((t) => t.word), stems: tokens.map((t) => t.stem), conceded };
       }),
     );
     SENTENCE_WORDS.set(retrieval, list);
   }
   return list;
 }
-const SENTENCE_WORDS = new WeakMap<Retrieval, { text: string; words: string[]; stems: string[]; conceded: boolean }[]>();
+const SENTENCE_WORDS = new WeakMap<Retrieval, SentenceWords[]>();
+interface SentenceWords {
+  text: string;
+  tokens: Token[];
+  words: string[];
+  stems: string[];
+  conceded: boolean;
+}
 
 /** Verbs that lead to the deed ("manage to extract", "decide to withdraw"): the deed is the verb after them. */
 const CATENATIVES: [string, string][] = [['manage', 'managed'], ['decide', 'decided'], ['begin', 'began'], ['start', 'started'], ['continue', 'continued'], ['fail', 'failed'], ['help', 'helped'], ['try', 'tried'], ['come', 'came'], ['get', 'got'], ['choose', 'chose'], ['agree', 'agreed']];
