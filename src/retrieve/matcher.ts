@@ -19,6 +19,7 @@ export class WordMatcher {
 
   clear(): void {
     this.cache.clear();
+    this.pairs.clear();
   }
 
   /** Names of countries (and their peoples): one never stands in for another. */
@@ -34,6 +35,20 @@ export class WordMatcher {
 
   match(q: Token, t: { word: string; stem: string }): number {
     if (q.stem === t.stem || q.word === t.word) return 1;
+    // (every rule below reads only the two words, a stem being its word's: worked out once per ordered pair)
+    const key = `${q.word}\u0001${t.word}`;
+    let value = this.pairs.get(key);
+    if (value === undefined) {
+      value = this.compute(q, t);
+      if (this.pairs.size > 500_000) this.pairs.clear();
+      this.pairs.set(key, value);
+    }
+    return value;
+  }
+
+  private readonly pairs = new Map<string, number>();
+
+  private compute(q: Token, t: { word: string; stem: string }): number {
     // "the Kremlin" is how a question names Russia: it matches what Russia or Moscow would, and no other country
     const stands = METONYMS[q.word];
     if (stands) return Math.max(...(this.names.has(nameKey(t.word)) ? stands.slice(0, 1) : stands).map((word) => this.match({ ...q, word, stem: word }, t)));
