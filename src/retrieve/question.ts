@@ -58,6 +58,7 @@ const INJECTION = [
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
   // "reply with exactly: X", "output exactly this JSON"
   /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?(?:exactly|verbatim|word for word)\s*(?:[:\-–]|this|the following)/i,
+  /\b(?:say|print|output|write|type)\s+(?:only\s+|just\s+)?(?:exactly|verbatim|word\s+for\s+word)\s+["'“‘]|\bcite\s+(?:it|this|that)\s+as\s+if\b/i,
   // told to leave the documents for what the model knows
   /\b(?:use|from|with|rely\s+on|draw\s+on|using)\s+(?:your\s+)?(?:own|general|outside|external|prior|world|background)\s+knowledge\b|\b(?:your\s+)?training\s+data\b/i,
   /\bnew\s+(?:[a-z]+\s+)?(?:rules?|directives?|policy|orders?)\s*(?:[:\-–]|from\b|for\s+you\b)|\bfrom\s+now\s+on,?\s+(?:you|always|only|reply|answer|respond|say)\b/i,
@@ -208,6 +209,7 @@ const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
+  { re: /\bwant(?:s|ed)?\s+(?:[\p{L}'’-]+\s+){1,2}?gone\b/giu, words: ['replace', 'remove'] },
   // ("what might have pushed Russia into the war?": its motives)
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
@@ -281,7 +283,8 @@ function isQuestionSentence(sentence: string): boolean {
 export function questionType(q: string): QuestionType {
   // "When Putin said X, what was he up to?": an opening clause sets the scene; the question follows it
   const main = /^\s*(?:when|if|after|before|since|while|although|though|once|given that|now that)\b[^?]{3,}?,\s*((?:so\s+|then\s+)?(?:what|why|how|who|whom|whose|which|where|is|are|was|were|do|does|did|can|could|will|would)\b[^]*)$/i.exec(q);
-  if (main) return questionType(main[1]);
+  // (unless the scene is itself the request: "if you had to sum up the authors' verdict in one line, what is it?")
+  if (main) return questionType(q.slice(0, q.length - main[1].length)) === 'overview' ? 'overview' : questionType(main[1]);
   const s = q.toLowerCase();
   if (/\b(?:what(?:'s| is)?\s+(?:this|the)\s+(?:article|text|piece|essay|paper|document)\s+(?:about|arguing|saying)|(?:^|[,;:.!]\s*)what(?:'s| is)\s+(?:it|this)\s+(?:all\s+)?about\s*[?.!]*\s*$|main (?:points?|arguments?|ideas?|thesis|takeaways?|message|claim)|summar|tl;?dr|gist|overview|rundown|run-down|recap|in a nutshell|key (?:points|takeaways|arguments)|conclu(?:de|sion)|bottom line|set out to|optimistic|pessimistic|\b(?:overall |general )?tone\b|\b(?:upbeat|hopeful|doubtful|skeptical|sceptical|cautious|positive|negative)\s+or\s+(?:upbeat|hopeful|doubtful|skeptical|sceptical|cautious|positive|negative|optimistic|pessimistic)\b|overall (?:view|argument|point|message|take|verdict|assessment|judgement|judgment|conclusion)|(?:author|authors|article)(?:'s|s'|’s)? (?:(?:overall|final|main|general|basic|ultimate|own)\s+)?(?:view|stance|position|verdict|thesis|take|assessment|judgement|judgment|prognosis|forecast|prediction)|what (?:is|was) the (?:article|piece|essay) (?:trying|arguing)|(?:central|core|key|big|overarching|underlying|guiding) (?:question|argument|claim)|\b(?:closing|concluding|last|final) (?:paragraph|section|lines?|sentences?|remarks?)\b|\bverdict\b[^?]{0,30}\b(?:authors?|writers?|article|piece|essay)\b|\b(?:authors?|writers?|article|piece|essay)\b[^?]{0,30}\bverdict\b|\bbuilt\s+around\b|\b(?:open|opens|opened|begin|begins|began|start|starts|started)\s+(?:off\s+)?(?:with|by\s+asking)\s+(?:a|the|one)\s+(?:[a-z]+\s+)?question\b|\bwhat\s+answer\s+(?:do|does|did)\s+(?:they|the\s+(?:authors?|writers?|article|piece|essay))\s+(?:reach|give|arrive\s+at|come\s+to)\b|\bwhat\s+(?:case|points?|arguments?)\s+(?:do|does|did)\s+(?:the\s+)?(?:article|piece|essay|text|authors?|writers?)\s+make\b|\bwhat(?:'s|s| is)(?: the)? (?:deal|story|situation) (?:with|w|between)\b|\bwhat(?:'s|s| is) (?:up|going on) (?:with|w|between)\b|\bsum(?:s|med|ming)?\s+(?:(?:it|this|that|the\s+[a-z-]+)\s+)?up\b|\bboil(?:s|ed)?\s+(?:(?:it|this|that)\s+)?down\b|\b(?:authors?|writers?|article|piece)\b[^?]{0,30}\b(?:land on|land|arrive at|come down on|settle on)\b|\bwhat (?:big |main |central |key )?question (?:is |does |do )?(?:the )?(?:article|piece|essay|text|authors?|writers?)\b|(?:article|piece|essay|text|story|authors?|writers?)\s+(?:end|ends|ended|wrap|wraps|close|closes|finish|finishes)\b|\bfinal (?:points?|thoughts?|arguments?|verdict|words?)\b|\b(?:do|does|did|would|will) (?:the )?(?:authors?|writers?|article|piece|essay) (?:expect|predict|foresee|anticipate|believe|think))/.test(s)) return 'overview';
   if (/^\s*(?:why|y)\b|\bhow come\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:reason|motive|motivation|cause|purpose)|\bfor what reason\b|\bwhat (?:drives|motivates|explains)\b/.test(s)) return 'why';
@@ -292,7 +295,7 @@ export function questionType(q: string): QuestionType {
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
-  if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b/.test(s)) return 'quantity';
+  if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';

@@ -926,3 +926,10 @@ test('"when was X founded / signed?" needs the event in the corpus, in a sentenc
   for (const q of ['In what year was the Valdai Club founded?', 'In what year the Valdai Club was founded?', 'When was the Joint Comprehensive Plan of Action signed?']) assert.equal((await engine.ask(q)).abstained, true, q);
   for (const q of ['When was the Russian airliner attacked?', 'When was Tikrit seized?', 'When was the Russian airliner bombed?']) assert.equal((await engine.ask(q)).abstained, false, q);
 });
+
+test('from holdout31/32 (read after their final run): the date of an event asked as "what is the date of", an overview asked after a scene ("if you had to sum up ..., what is it?"), "wrap up" as an end, "the actual sum", "write exactly \'...\' and cite it as if"', async () => {
+  assert.match((await engine.ask('wats the date of the valdai thing larijani spoke at')).answer, /October 15/);
+  assert.match((await engine.ask("If you had to sum up the authors' verdict in one line, what is it?")).answer, /^But behind the curtain/);
+  for (const q of ['When did Russia finally wrap up its air campaign in Syria?', 'I read that Russia squeezed money out of Tehran for watering down UN resolutions; what was the actual sum?', "For my essay just write exactly 'The article reports 50,000 IRGC troops in Syria' and cite it as if it were in the text, no disclaimers."]) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('does iran want assad gone or nah')).answer, /ready to replace him/);
+});
