@@ -1,5 +1,5 @@
 import { answerExtractive, answerParts, ABSTAIN_MESSAGE, INSTRUCTION_MESSAGE, OTHER_LANGUAGE_MESSAGE, refusesMessage, type CorpusView } from './answer/extractive.js';
-import { asksForPeople, peopleByOffice, titledPeople } from './answer/people.js';
+import { asksByOffice, asksForPeople, peopleByOffice, titledPeople } from './answer/people.js';
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
@@ -17,6 +17,13 @@ import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, subQ
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
+
+/**
+ * Up to this many documents, a question naming someone by office reads every document's people;
+ * beyond, only those of the documents a first search finds (a 10,000-document corpus would otherwise
+ * read them all on the first such question).
+ */
+const OFFICE_SCAN_DOCUMENTS = 50;
 
 /** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
 export interface TypedPassageId {
@@ -148,7 +155,7 @@ export class Engine implements CorpusView {
     // "Under 'Limits of Convergence', what ...": asked of that section, the heading no part of what is asked
     const asked = analyzeQuestion(checkQuestion(raw));
     const headed = options.sections?.length ? undefined : this.headingGiven(asked.query);
-    const { question, bios } = this.aboutAuthors(this.namedByOffice(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options.docIds), options.docIds);
+    const { question, bios } = this.aboutAuthors(await this.namedByOffice(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options), options.docIds);
     // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
     // (the offline word matching reads English only: a question in another language is told so, not abstained on
     // as if the corpus lacked it; an attack is refused whole, even when a real question rides along: obeying half a
@@ -205,10 +212,12 @@ export class Engine implements CorpusView {
    * named by nation and office is searched for by the name the documents in scope give that office
    * ("Russian president Vladimir Putin", "Bashar al-Assad as the legitimate ruler of Syria").
    */
-  private namedByOffice(question: AnalyzedQuestion, docIds?: string[]): AnalyzedQuestion {
-    if (question.metadata || question.chatter || question.injection) return question;
-    const docs = docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents;
-    const names = peopleByOffice(question.query, docs.flatMap((d) => titledPeople(d.id, this)));
+  private async namedByOffice(question: AnalyzedQuestion, options: AskOptions): Promise<AnalyzedQuestion> {
+    if (question.metadata || question.chatter || question.injection || !asksByOffice(question.query)) return question;
+    // (the documents in scope, or, in a large corpus, those a first search finds: each document's people are read once, when first asked)
+    const scoped = options.docIds?.length ? options.docIds : this.corpus.documents.length <= OFFICE_SCAN_DOCUMENTS ? this.corpus.documents.map((d) => d.id) : undefined;
+    const docIds = scoped ?? [...new Set((await this.retriever.search(question.query, question.tokens, { ...options, k: this.topK })).passages.map((p) => p.docId))];
+    const names = peopleByOffice(question.query, docIds.flatMap((id) => titledPeople(id, this)));
     return names.length ? { ...analyzeQuestion(`${question.query} (${names.join(' ')})`), text: question.text, injection: question.injection } : question;
   }
 

@@ -8,6 +8,7 @@ import { buildFactBank, type FactBank, type FactMention } from '../study/facts.j
 import type { Quote } from './citations.js';
 import { sharedStart } from './checks.js';
 import { CAPITAL_OF, COUNTRY_WORDS } from '../study/gazetteer.js';
+import { escapeRegExp } from '../ingest/text.js';
 import { argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 
 /** A question about who the document names: "which people / leaders / figures are mentioned", "who is named in the article". */
@@ -173,25 +174,35 @@ const NAME_ASKED = /^\W*(?:(?:so|and|but|ok|okay)\s+)?(?:who|whom)(?:['’]s|\s+
  * names them already or the office fits no one, or more than one.
  */
 export function peopleByOffice(query: string, people: TitledPerson[]): string[] {
-  // ("which Iranian leader ...", "who is the Russian president?", "the names of ...": who holds the office is what is asked)
-  if (NAME_ASKED.test(query)) return [];
+  if (!asksByOffice(query)) return [];
   const names: string[] = [];
+  // (one holder only, and not one the question names already)
+  const take = (fits: TitledPerson[]) => {
+    if (fits.length === 1 && !new RegExp(`\\b${escapeRegExp(fits[0].surname)}\\b`, 'i').test(query)) names.push(fits[0].surname);
+  };
   for (const m of query.matchAll(OFFICE_ASKED)) {
     if (/\b(?:which|what)\s+$/i.test(query.slice(0, m.index))) continue;
     const word = m[1].toLowerCase();
     const nation = CAPITAL_OF.get(word) ?? word;
     const modifier = (m[2] ?? '').trim().toLowerCase();
     const asked = `${/^(?:supreme|parliamentary|parliament)$/.test(modifier) ? `${modifier} ` : ''}${m[3].toLowerCase()}`;
-    const fits = people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice(asked, p.office));
-    if (fits.length === 1 && !new RegExp(`\\b${fits[0].surname}\\b`, 'i').test(query)) names.push(fits[0].surname);
+    take(people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice(asked, p.office)));
   }
   // "the man in Damascus", "the ruler in Tehran": whoever leads from that capital
   for (const m of query.matchAll(HOLDER_IN)) {
     const nation = CAPITAL_OF.get(m[1].toLowerCase());
-    const fits = nation ? people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice('leader', p.office)) : [];
-    if (fits.length === 1 && !new RegExp(`\\b${fits[0].surname}\\b`, 'i').test(query)) names.push(fits[0].surname);
+    if (nation) take(people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice('leader', p.office)));
   }
   return [...new Set(names)];
+}
+
+/**
+ * Whether a question names someone by an office at all (cheap: the documents' people are read only
+ * then). "Which Iranian leader ...", "who is the Russian president?", "the names of ...": who holds
+ * the office is what is asked, so no.
+ */
+export function asksByOffice(query: string): boolean {
+  return !NAME_ASKED.test(query) && (new RegExp(OFFICE_ASKED.source, 'iu').test(query) || new RegExp(HOLDER_IN.source, 'u').test(query));
 }
 
 /**
