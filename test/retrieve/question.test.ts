@@ -437,6 +437,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('y would russians get fed up w the syria war, is it the $$').includes('money'));
   assert.ok(words('What did Russia squeeze out of the Iranians?').includes('extract'));
   assert.ok(words('What might have pushed Russia into jumping into the conflict?').includes('motives'));
+  assert.deepEqual(words('What goals do Iran and Russia share?'), ['goals', 'iran', 'russia', 'converging', 'common']);
+  assert.ok(words('Why was Larijani asked to share a panel with Putin?').includes('share'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
