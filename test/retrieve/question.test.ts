@@ -439,6 +439,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('What might have pushed Russia into jumping into the conflict?').includes('motives'));
   assert.deepEqual(words('What goals do Iran and Russia share?'), ['goals', 'iran', 'russia', 'converging', 'common']);
   assert.ok(words('Why was Larijani asked to share a panel with Putin?').includes('share'));
+  assert.deepEqual(words('What deeper problem still divides them?'), ['deeper', 'problem', 'still', 'complicated', 'relationship']);
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
