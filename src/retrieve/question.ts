@@ -211,6 +211,8 @@ const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
   // ("what still divides them?", "what strains their relationship?": what complicates it, not a division of labour)
   { re: /\b(?:divides?|dividing|strains?|straining|strained|sours?|souring|soured|undermines?|undermining|poisons?|poisoning|complicates?|complicating|hurts?|hurting)\s+(?:them|(?:their|the)\s+(?:relationship|ties|partnership|relations|alliance))\b/gi, words: ['complicated', 'relationship'], replaces: true },
+  { re: /\bbehind\s+(?:its|their|his|her|our|your|each\s+other['’]s)\s+backs?\b/gi, words: ['betray', 'sell'] },
+  { re: /\bhedg(?:e|es|ed|ing)\s+(?:its|their|his|her|our|your)\s+bets\b/gi, words: ['maneuverability', 'options'] },
   // ("what goals do Iran and Russia share?": what they have in common, not what they share out, "share a panel")
   { re: /\bshare(?=\s*(?:[?.!,;]|$|\s+(?:in|on|regarding|about|and|but|beyond|apart|besides|when|for)\b))/gi, words: ['converging', 'common'], replaces: true },
   { re: /\bwant(?:s|ed)?\s+(?:[\p{L}'’-]+\s+){1,2}?gone\b/giu, words: ['replace', 'remove'] },
