@@ -439,6 +439,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('What might have pushed Russia into jumping into the conflict?').includes('motives'));
   assert.deepEqual(words('What goals do Iran and Russia share?'), ['goals', 'iran', 'russia', 'converging', 'common']);
   assert.ok(words('Why was Larijani asked to share a panel with Putin?').includes('share'));
+  assert.ok(words('What shared goals bring Tehran and Moscow together?').includes('converging'));
   assert.deepEqual(words('What deeper problem still divides them?'), ['deeper', 'problem', 'still', 'complicated', 'relationship']);
   assert.ok(words('What does each side fear the other might do behind its back?').includes('betray'));
   assert.ok(words('How is each of the two partners hedging its bets with the Americans?').includes('maneuverability'));
