@@ -216,7 +216,7 @@ export class Engine implements CorpusView {
     if (question.metadata || question.chatter || question.injection || !asksByOffice(question.query)) return question;
     // (the documents in scope, or, in a large corpus, those a first search finds: each document's people are read once, when first asked)
     const scoped = options.docIds?.length ? options.docIds : this.corpus.documents.length <= OFFICE_SCAN_DOCUMENTS ? this.corpus.documents.map((d) => d.id) : undefined;
-    const docIds = scoped ?? [...new Set((await this.retriever.search(question.query, question.tokens, { ...options, k: this.topK })).passages.map((p) => p.docId))];
+    const docIds = scoped ?? [...new Set((await this.retriever.search(question.query, question.tokens, { sections: options.sections, k: this.topK })).passages.map((p) => p.docId))];
     const names = peopleByOffice(question.query, docIds.flatMap((id) => titledPeople(id, this)));
     return names.length ? { ...analyzeQuestion(`${question.query} (${names.join(' ')})`), text: question.text, injection: question.injection } : question;
   }

@@ -134,12 +134,12 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   const specific = (toWhat.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((n) => !DEMONYM.test(n)).map((n) => n.toLowerCase().replace(/['’]s$/, '')).filter((n) => !namesCountry(n));
   if (event.length && !specific.length && !mentionsAny(event, sentence, match)) return false;
   // ("Why did Putin wear black?": what Larijani wore says nothing of Putin; a country may be named many ways, so only other names)
-  const doer = DOER_ASKED.exec(query)?.[1]?.trim();
+  const doerAsked = DOER_ASKED.exec(query);
+  const doer = doerAsked?.[1]?.trim();
   const doing = doer && !COUNTRY_NAMES.has(doer.toLowerCase()) && !doer.split(/\s+/).some((w) => namesCountry(w) || DEMONYM.test(w)) ? doer : undefined;
   // (and something of the deed: "why was Putin dressed in black?" is not answered by what else Putin did at the same meeting)
   if (doing && !newSubject(query) && !reacting) {
-    const asked = DOER_ASKED.exec(query)!;
-    const rest = query.slice(asked.index + asked[0].length);
+    const rest = query.slice(doerAsked!.index + doerAsked![0].length);
     // (the names in it too, but not the setting: "at the Valdai Club" is where, not what)
     const deed = contentTokens(rest).filter((t) => !/^\p{Lu}/u.test(rest.slice(t.start, t.end)) || !/\b(?:at|in|on|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(rest.slice(0, t.start)));
     if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
@@ -153,8 +153,7 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
   // ("Iran's Revolutionary Guards" and "the IRGC": a name's initials inside an acronym the sentence uses)
-  const initials = named.length > 1 ? named.map((n) => n[0]).join('').toUpperCase() : '';
-  if (initials && raw.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials))) return true;
+  if (inAcronym(named, raw)) return true;
   // ... and the other way round: "the JCPOA" and "the Joint Comprehensive Plan of Action"
   const acronym = subject.trim().replace(/^the\s+/i, '');
   if (/^\p{Lu}{2,}$/u.test(acronym) && spelledInitials(raw).some((r) => r.includes(acronym))) return true;
@@ -164,6 +163,12 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
 }
 
 /** "How did Khamenei respond to ...?": who reacted is what the answer must speak of, however well the rest matches. */
+/** A name of several words whose initials stand inside an acronym among the words ("revolutionary guards" in "IRGC"). */
+function inAcronym(name: string[], words: string[]): boolean {
+  const initials = name.length > 1 ? name.map((n) => n[0]).join('').toUpperCase() : '';
+  return !!initials && words.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials));
+}
+
 /** The initials of each run of capitalised words ("Joint Comprehensive Plan of Action" → JCPA and JCPOA). */
 function spelledInitials(words: string[]): string[] {
   const runs: string[] = [];
@@ -372,12 +377,11 @@ const PLACE_OF = /^(?:town|towns|city|cities|village|region|regions|province|res
 const COUNTRY_LIKE_KINDS = /^(?:country|nation|state|power|superpower|ally|partner|side|party|government|regime|actor|player|neighbou?r|member|signatory|rival|adversary|enemy|backer|sponsor|patron|supporter|capital|place|region)$/;
 const PERSON_KINDS = /^(?:person|official|leader|president|minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
 const PLACE_KINDS = /^(?:city|town|village|desert|sea|river|mountain|island|valley|peninsula|gulf|lake|country|province|region|airbase|base|airport|port)$/;
-/** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
 /** Words for an armed or political group. */
 const GROUP_KINDS = /^(?:group|organi[sz]ation|militia|affiliate|faction|branch|offshoot|cell|network|movement|wing)$/;
-
 /** Ranks and offices a person is named with ("General X", "Ambassador Y"); "leader", "official", "president" may go unsaid. */
 const TITLE_KINDS = /^(?:minister|general|commander|diplomat|negotiator|envoy|ambassador|spokesman|spokeswoman|spokesperson)$/;
+/** Kinds of land and water, each named with its own word ("the Sinai desert"): a sea is not a desert, however near their vectors. */
 const LANDFORM_KINDS = /^(?:desert|sea|river|mountain|island|valley|peninsula|gulf|lake)$/;
 const FACILITY_KINDS = /^(?:airbase|base|airport|port|agreement|deal|treaty|accord|pact|contract|university|college|school|academy)$/;
 const AGREEMENT_KINDS = /^(?:agreement|deal|treaty|accord|pact|contract|plan|convention|protocol|charter|memorandum)$/;
@@ -628,8 +632,8 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
     const next = qTokens[i + 1];
     // (a nationality, not a possessive: "the Kremlin's interests" are no thing of Russia's alone; nor a relation word: "Russian interests")
     if (!asked || !DEMONYM.test(query.slice(qTokens[i].start, qTokens[i].end)) || STOPWORDS.has(next.word) || RELATION_HEADS.has(next.stem) || capital(query, next) || /^\d/.test(next.word) || query.slice(qTokens[i].end, next.start).trim()) continue;
-    const before = (sn: (typeof sentences)[number], at: number) => (at > 0 && capital(sn.text, sn.tokens[at - 1]) ? nationOf(sn.tokens[at - 1].word) : undefined);
-    if (judge([next.stem], before, asked)) return next.word;
+    const nationalityBefore = (sn: (typeof sentences)[number], at: number) => (at > 0 && capital(sn.text, sn.tokens[at - 1]) ? nationOf(sn.tokens[at - 1].word) : undefined);
+    if (judge([next.stem], nationalityBefore, asked)) return next.word;
   }
   // "why does Russia provide the boots on the ground": the thing done, and the nearest country named before it
   const m = PARTY_DEED.exec(query);
@@ -752,8 +756,7 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
     const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]));
     return words.map((_, i) => words.slice(i, i + span).flat());
   });
-  const initials = (name: string[]) => (name.length > 1 ? name.map((n) => n[0]).join('').toUpperCase() : '');
-  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || (!!initials(name) && words.some((w) => /^\p{Lu}{2,}$/u.test(w) && w.includes(initials(name))));
+  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words);
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 

@@ -127,7 +127,8 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   let refusal = ABSTAIN_MESSAGE;
   // (a side is spoken of by name, or by naming whoever holds an office of it: "Putin" for Moscow)
   const docIds = [...new Set(parts.flatMap((p) => p.retrieval.passages.map((x) => x.docId)))];
-  const speaksOf = (side: string, text: string) => mentions(side, text, match) || sidePeople(side, docIds, corpus).some((n) => mentions(n, text, match));
+  const holders = new Map(parts.flatMap((p) => (p.side ? [[p.side, sidePeople(p.side, docIds, corpus)] as const] : [])));
+  const speaksOf = (side: string, text: string) => mentions(side, text, match) || (holders.get(side) ?? []).some((n) => mentions(n, text, match));
   for (const part of parts) {
     // One side of a comparison is not answered by what is said of the other side alone.
     const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
@@ -508,9 +509,9 @@ const CONTRAST_ASKED = /\b(?:contrast|contrasts|contrasted|versus|vs\.?|unlike|a
 /** A sentence that turns against the one before it. */
 const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 
-/** A question about each of several parties ("what does each country bring", "why does it suit both"). */
 /** A sentence that says the same of another side: "But the Iranian authorities are also keen to ...". */
 const PARALLEL_OPENING = /^\W*(?:(?:But|And|Yet)\s+)?(?:[\p{L}'’-]+\s+){1,4}?(?:are|is|was|were|has|have|had|do|does|did)\s+also\b/u;
+/** A question about each of several parties ("what does each country bring", "why does it suit both"). */
 const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
 
 /** A question about what happened (events, what took place). */

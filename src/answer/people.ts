@@ -202,8 +202,11 @@ export function peopleByOffice(query: string, people: TitledPerson[]): string[] 
  * the office is what is asked, so no.
  */
 export function asksByOffice(query: string): boolean {
-  return !NAME_ASKED.test(query) && (new RegExp(OFFICE_ASKED.source, 'iu').test(query) || new RegExp(HOLDER_IN.source, 'u').test(query));
+  return !NAME_ASKED.test(query) && (OFFICE_NAMED.test(query) || HOLDER_NAMED.test(query));
 }
+// (the same patterns without the global flag, for a test that keeps no position between calls)
+const OFFICE_NAMED = new RegExp(OFFICE_ASKED.source, 'iu');
+const HOLDER_NAMED = new RegExp(HOLDER_IN.source, 'u');
 
 /**
  * The people the documents give an office of a side's country ("Moscow": Putin, the "Russian

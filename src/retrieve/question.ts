@@ -149,12 +149,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = withoutPreamble(expandChat(query));
-  const frames = [...query.matchAll(FRAME_NOUN)].map((m) => m.index!);
-  const found = KNOWN_NAMES.flatMap(({ re, words, replaces }) => [...query.matchAll(re)].map((m) => ({ words, replaces, start: m.index!, end: m.index! + m[0].length })));
+  const found = PLAIN_WORDS.flatMap(({ re, words, replaces }) => [...query.matchAll(re)].map((m) => ({ words, replaces, start: m.index!, end: m.index! + m[0].length })));
   const known = found.flatMap(({ words, start, end }) => words.map((w) => ({ word: w, stem: stemWord(w), start, end })));
-  // (a name that stands for others, "the EU", is read as them only: the corpus need not use it)
+  // (a name that stands for others, "the EU", is read as them only: the corpus need not use it; a frame word is read as nothing)
   const replaced = (t: Token) => found.some((f) => f.replaces && t.start >= f.start && t.end <= f.end);
-  const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !frames.includes(t.start) && !replaced(t)), ...known];
+  const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !replaced(t)), ...known];
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
   return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
@@ -165,9 +164,13 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
  * Joint Comprehensive Plan of Action (general knowledge, as "the Kremlin" is Russia's government);
  * "in the long run" is the long term; "flexing its muscles" is asserting itself; "throw X under the
  * bus" is to betray; "ordinary Russians" are the public; a conflict that "simmers" is of low
- * intensity. The plain words join the question's where the idiom stands.
+ * intensity. The plain words join the question's where the idiom stands; with `replaces`, they stand
+ * for its own words (none, for a word that only frames the question).
  */
-const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
+const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
+  // ("their positions on Assad", "Iran's attitude toward IS": a view is asked for, of the thing after the noun; a sentence
+  // need not say "position", and "the position of master of Damascus" is another matter. Nor is "a lot of" a thing asked about.)
+  { re: /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)|(?<=\ba\s+)(?:lot|bunch|ton|load)(?=\s+of\b)|\b(?:lots|tons|loads|plenty)(?=\s+of\b)/gi, words: [], replaces: true },
   { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b/g, words: ['europeans', 'europe'], replaces: true },
   { re: /\b(?:the\s+)?(?:former\s+)?(?:USSR|Soviet\s+Union)\b/g, words: ['russia', 'soviet'], replaces: true },
   // (a region the matter lies in, "fighting in the Middle East", narrows nothing down: no word of it must be matched)
@@ -227,13 +230,6 @@ const KNOWN_NAMES: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
-
-/**
- * "their positions on Assad", "Iran's attitude toward IS": the noun says a view is asked for, the
- * thing after it says of what; a sentence need not say "position" ("the position of master of
- * Damascus" is another matter). Nor is "a lot of" in "are there a lot of Russians fighting for IS?".
- */
-const FRAME_NOUN = /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)|(?<=\ba\s+)(?:lot|bunch|ton|load)(?=\s+of\b)|\b(?:lots|tons|loads|plenty)(?=\s+of\b)/gi;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
