@@ -228,6 +228,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
+  // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
+  { re: /\bbr(?:ing|ings|inging|ought)\s+(?:[\p{L}'’-]+\s+){0,2}?to\s+the\s+(?:table|fight|effort|war|campaign|party|partnership|alliance|coalition|conflict|battlefield)\b/giu, words: ['contribute', 'provide'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 

@@ -443,6 +443,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.deepEqual(words('What deeper problem still divides them?'), ['deeper', 'problem', 'still', 'complicated', 'relationship']);
   assert.ok(words('What does each side fear the other might do behind its back?').includes('betray'));
   assert.ok(words('How is each of the two partners hedging its bets with the Americans?').includes('maneuverability'));
+  assert.deepEqual(words('Compare what Moscow and Tehran each bring to the table militarily in Syria.'), ['compare', 'moscow', 'tehran', 'militarily', 'syria', 'contribute', 'provide']);
+  assert.ok(!words('What did Putin bring up at the Valdai Club?').includes('contribute'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
