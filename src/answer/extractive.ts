@@ -479,10 +479,10 @@ const CAST_ASKED = new RegExp(
   'u',
 );
 
-/** Every word of a name is in the sentence (as itself, or as a word standing for it: Washington for the US). */
+/** Every word of a name is in the sentence (as itself, or as a word standing for it: Washington for the US; a country by its people or capital: Tehran for Iran). */
 function namesAll(name: string[], sentence: string, match: WordSimilarity): boolean {
   const words = contentTokens(sentence).map((t) => t.word);
-  return name.every((n) => words.some((w) => w === n || match(n, w) >= 0.9));
+  return name.every((n) => words.some((w) => w === n || match(n, w) >= 0.9) || (name.length === 1 && namesCountry(n) && mentions(n, sentence, match)));
 }
 
 /** "What did Putin say at Valdai?", "what did he say about Iran / about them?": what someone said, not what they said about one topic. */

@@ -209,7 +209,11 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bkeep(?:s|ing)?\s+(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:soldiers|troops|men|forces|people)\s+(?:alive|safe|out\s+of\s+harm['’]?s\s+way)\b/gi, words: ['losses', 'casualties', 'minimize'] },
   { re: /\bat\s+the\s+(?:root|heart|bottom)\s+of\b|\broot\s+causes?\b/gi, words: ['fundamental'] },
   { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
-  { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+against\b/giu, words: ['maneuverability', 'between'] },
+  { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+(?:against\b|(?:the\s+other|each\s+other|one\s+another)\b)/giu, words: ['maneuverability', 'between'] },
+  // ("do they trust each other?": trust between them, mutual or not)
+  { re: /\beach\s+other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
+  // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
+  { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
   // ("what still divides them?", "what strains their relationship?": what complicates it, not a division of labour)

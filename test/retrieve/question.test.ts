@@ -445,6 +445,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('How is each of the two partners hedging its bets with the Americans?').includes('maneuverability'));
   assert.deepEqual(words('Compare what Moscow and Tehran each bring to the table militarily in Syria.'), ['compare', 'moscow', 'tehran', 'militarily', 'syria', 'contribute', 'provide']);
   assert.ok(!words('What did Putin bring up at the Valdai Club?').includes('contribute'));
+  assert.ok(words('do tehran n moscow actually trust each other').includes('mutual'));
+  assert.ok(words('What part does Tehran play in the actual fighting?').includes('ground'));
+  assert.ok(words('How does each of the two capitals play Washington off the other?').includes('maneuverability'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
