@@ -246,14 +246,26 @@ const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|cou
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
+/** What a question may be for: a piece of work, a class, a meeting. */
+const OCCASION = '(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk|debate|study group|meeting|discussion)';
+
 /** What the question is for, before it: "For a policy brief:", "for my essay,", "For the seminar —". */
-const PURPOSE = /^\s*for\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk)\s*[:,;—–-]+\s*/iu;
+const PURPOSE = new RegExp(`^\\s*for\\s+(?:my|a|an|our|the|this)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${OCCASION}\\s*[:,;—–-]+\\s*`, 'iu');
 
 /** ... or after it: "... asking 4 my seminar", "(for a class)", "it's for an essay lol". */
-const PURPOSE_AFTER = /(?:[\s,;:—–(?!.-]*[,;:—–(?!.]\s*|\s+(?:(?:i['’]?m\s+|i\s+am\s+|just\s+)?(?:asking|asked|need(?:ing)?\s+(?:it|this))\s+|(?:it['’]?s|this\s+is|its)\s+))(?:(?:i['’]?m\s+|i\s+am\s+|just\s+)?(?:asking|asked|need(?:ing)?\s+(?:it|this))\s+|(?:it['’]?s|this\s+is|its)\s+)?(?:for|4)\s+(?:my|a|an|our|the|this)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|podcast|lecture|course|talk|debate|study group)\b[\s).!?\p{Emoji_Presentation}]*(?:lol|lmao|pls|plz|thx|ty|thanks)?[\s.!?)]*$/iu;
+const PURPOSE_AFTER = new RegExp(
+  `(?:[\\s,;:—–(?!.-]*[,;:—–(?!.]\\s*|\\s+(?:(?:i['’]?m\\s+|i\\s+am\\s+|just\\s+)?(?:asking|asked|need(?:ing)?\\s+(?:it|this))\\s+|(?:it['’]?s|this\\s+is|its)\\s+))(?:(?:i['’]?m\\s+|i\\s+am\\s+|just\\s+)?(?:asking|asked|need(?:ing)?\\s+(?:it|this))\\s+|(?:it['’]?s|this\\s+is|its)\\s+)?(?:for|4)\\s+(?:my|a|an|our|the|this)\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${OCCASION}\\b[\\s).!?\\p{Emoji_Presentation}]*(?:lol|lmao|pls|plz|thx|ty|thanks)?[\\s.!?)]*$`,
+  'iu',
+);
+
+/** ... or inside it, as what the asker will do with the answer: "the key points (that) I should raise in my seminar". */
+const PURPOSE_CLAUSE = new RegExp(
+  `\\s+(?:that\\s+)?(?:i|we)\\s+(?:should|could|can|might|must|will|need\\s+to|want\\s+to|ought\\s+to|have\\s+to|am\\s+going\\s+to|['’]ll)\\s+(?:raise|mention|bring\\s+up|cover|discuss|present|use|cite|quote|make|highlight|include|stress|emphasi[sz]e|focus\\s+on|talk\\s+about|know|remember|learn)\\s+(?:in|at|for|during|4)\\s+(?:my|a|an|our|the|this|tomorrow['’]s|next\\s+week['’]s)\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${OCCASION}\\b`,
+  'giu',
+);
 
 export function withoutPreamble(query: string): string {
-  return query.replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return query.replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */
