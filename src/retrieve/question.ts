@@ -476,11 +476,15 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   const query = NAME_PAIR.test(asked) ? asked : asked.replace(SEVERAL_DIFFERENT, '$1');
   if (!CONTRAST.test(query)) return undefined;
   const drop = (text: string) => text.replace(new RegExp(CONTRAST.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  // "Iran vs Russia: what end state does each want?": the pair, as "Iran and Russia" would be
+  const versus = NAME_VERSUS.exec(query);
+  if (versus) return [versus[1], versus[2]].map((side) => ({ text: drop(query.replace(versus[0], side)), side }));
   // "How does X's view of Z differ from Y's?": the question about X, then the same about Y.
   const against = /\s*,?\s*\b(?:differ|differs|differed|different|compare|compares|compared|contrast|contrasts|contrasted|versus|vs\.?|unlike|as opposed)\s*(?:from|with|to|against|than)?\s+(?:that of\s+|those of\s+|the\s+)?([A-Z][\p{L}-]+)(?:['’]s?)?(?:\s+(?:one|ones|view|views|position|positions|approach|stance))?/u.exec(query);
   if (against) {
     const core = query.replace(against[0], '').replace(/\s+([?.!])/g, '$1').trim();
-    const first = [...core.matchAll(/(?<=\S\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)].map((m) => m[1]).find((n) => !ADJECTIVE_NAME.test(n) && n !== against[1]);
+    // (a place something happens in, "in Syria", is no side)
+    const first = [...core.matchAll(/(?<=(\S+)\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)].filter((m) => !LOCATIVE_BEFORE.test(m[1])).map((m) => m[2]).find((n) => !ADJECTIVE_NAME.test(n) && n !== against[1]);
     if (first) return [{ text: core, side: first }, { text: core.replace(new RegExp(`\\b${first}\\b`, 'g'), against[1]), side: against[1] }];
   }
   const pair = NAME_PAIR.exec(query);
@@ -497,6 +501,7 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?`, 'g'), ' ')) }));
 }
 
+const NAME_VERSUS = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+(?:vs\.?|versus)\s+([A-Z][\p{L}-]+)(?:['’]s)?/u;
 const NAME_PAIR = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u;
 const SEVERAL_DIFFERENT = /\b((?:what|which|two|three|four|several|many|various)\s+)different\s+(?=[\p{L}-]+s\b)/giu;
 

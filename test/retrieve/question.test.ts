@@ -123,6 +123,9 @@ test('a question in several parts is split; a comparison is asked once per side'
     { text: "How does Iran's attitude towards the IS threat?", side: 'Iran' },
     { text: "How does Putin's attitude towards the IS threat?", side: 'Putin' },
   ]);
+  // "X vs Y" names the pair as "X and Y" does; a place something happens in ("in Syria") is no side
+  assert.deepEqual(subQuestions('Iran vs Russia: what end state does each want in Syria?').map((p) => p.side), ['Iran', 'Russia']);
+  assert.deepEqual(subQuestions('In Syria, what does Iran want compared with Russia?').map((p) => p.side), ['Iran', 'Russia']);
   // The same preposition before two things asks about each.
   assert.deepEqual(subQuestions('What happened on September 30 and on October 31?').map((p) => p.text), ['What happened on September 30?', 'What happened on October 31?']);
   assert.deepEqual(subQuestions('What did Russia do in Syria and Iraq?').map((p) => p.text), ['What did Russia do in Syria and Iraq?']);
