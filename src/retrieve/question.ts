@@ -370,6 +370,8 @@ export function subQuestions(query: string): SubQuestion[] {
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
     .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+  // "Which constraints limit Russia's involvement, and which limit Iran's?": a part that repeats the first with only a name changed, the rest left unsaid, is the first asked of that name
+  for (let i = 1; i < parts.length; i++) parts[i] = parallelEllipsis(parts[0], parts[i]) ?? parts[i];
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
@@ -391,6 +393,35 @@ export function subQuestions(query: string): SubQuestion[] {
   const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !LOCATIVE_BEFORE.test(all[i - 1] ?? '')))]);
   const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
   return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
+}
+
+/**
+ * A later part that repeats words of the first in order with one name changed and the rest left
+ * unsaid ("..., and which limit Iran's?" after "Which constraints limit Russia's involvement"): the
+ * first part with that name changed, or undefined.
+ */
+function parallelEllipsis(first: string, later: string): string | undefined {
+  const said = (later.match(/[\p{L}'’-]+/gu) ?? []).filter((w, i) => i > 0 || !/^(?:and|but|or|also|so)$/i.test(w));
+  if (said.length < 2 || said.length > 4) return undefined;
+  const isName = (w: string, i: number) => i > 0 && /^\p{Lu}/u.test(w);
+  const name = said.filter((w, i) => isName(w, i) || (i === 0 && PARTY_NAMES.has(w.toLowerCase().replace(/['’]s$/, ''))));
+  // (what is left unsaid follows the name: it ends the part, and something follows it in the first)
+  if (name.length !== 1 || said[said.length - 1] !== name[0]) return undefined;
+  const possessive = /['’]s$/.test(name[0]);
+  // (the first part names one other party, said the same way)
+  // (a place something happens in, "in Syria", is no party)
+  const theirs = (first.match(/[\p{L}'’-]+/gu) ?? []).filter((w, i, all) => i > 0 && /^\p{Lu}/u.test(w) && /['’]s$/.test(w) === possessive && w !== name[0] && !LOCATIVE_BEFORE.test(all[i - 1]));
+  if (theirs.length !== 1 || !new RegExp(`(?<![\\p{L}])${theirs[0]}\\s+\\p{L}`, 'u').test(first)) return undefined;
+  // (every other word of the later part is a word of the first, in the same order)
+  const words = (first.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase());
+  let at = 0;
+  for (const w of said.filter((x) => x !== name[0]).map((x) => x.toLowerCase())) {
+    const found = words.indexOf(w, at);
+    if (found < 0) return undefined;
+    at = found + 1;
+  }
+  const asked = first.replace(new RegExp(`(?<![\\p{L}])${theirs[0]}(?![\\p{L}])`, 'u'), name[0]).replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  return /[?]\s*$/.test(asked) ? asked : `${asked}?`;
 }
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
@@ -415,12 +446,16 @@ const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['�
  */
 function parallelPhrases(query: string): SubQuestion[] | undefined {
   const m = /(?:,?\s+\b(?:both|either)\b)?\s*\b(as|on|in|at|to|during|after|before|since|from|about|for|with|between|regarding|concerning|towards?|against|over|into|by|within)\s+([^,?;]+?),?\s+(?:and|or)\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
-  if (!m) return undefined;
-  const [whole, prep, a, b] = m;
+  // (after "both", the prepositions may differ: "..., both at home and regarding the downing of the airliner")
+  const both = m ? undefined : new RegExp(`,?\\s+\\bboth\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?),?\\s+and\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?)(?=[,?;.]|$)`, 'i').exec(query);
+  if (!m && !both) return undefined;
+  const [whole, ...phrases] = m ? [m[0], `${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`] : [both![0], `${both![1]} ${both![2]}`, `${both![3]} ${both![4]}`];
   // "..., both regarding Syria and regarding the nuclear program": the "both" goes with the pair
   const lead = /^\s/.test(whole) || /^,/.test(whole) ? ' ' : '';
-  return [a, b].map((x) => ({ text: query.replace(whole, `${lead}${prep} ${x}`).replace(/\s+([?.!])/g, '$1'), focus: x }));
+  return phrases.map((x) => ({ text: query.replace(whole, `${lead}${x}`).replace(/\s+([?.!])/g, '$1'), focus: x.replace(/^\S+\s+/, '') }));
 }
+
+const PARALLEL_PREPOSITION = 'as|on|in|at|to|during|after|before|since|from|about|for|with|between|regarding|concerning|towards?|against|over|into|by|within';
 
 /**
  * "Give the dates of the air campaign's start, the Valdai session and the airliner bombing": three or

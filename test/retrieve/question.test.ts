@@ -123,6 +123,12 @@ test('a question in several parts is split; a comparison is asked once per side'
     { text: "How does Iran's attitude towards the IS threat?", side: 'Iran' },
     { text: "How does Putin's attitude towards the IS threat?", side: 'Putin' },
   ]);
+  // a later part that leaves unsaid what follows its name is the first part asked of that name
+  assert.deepEqual(subQuestions("Which domestic constraints limit Russia's involvement, and which limit Iran's?").map((p) => p.text), ["Which domestic constraints limit Russia's involvement", "which domestic constraints limit Iran's involvement?"]);
+  assert.deepEqual(subQuestions('What does Russia want in Syria, and what does Iran?').map((p) => p.text), ['What does Russia want in Syria', 'what does Iran want in Syria?']);
+  assert.deepEqual(subQuestions('What is Moscow contributing and what is Tehran contributing?').map((p) => p.text), ['What is Moscow contributing', 'what is Tehran contributing?']);
+  // after "both", two phrases with different prepositions each keep the rest of the question
+  assert.deepEqual(subQuestions('How does the IS threat worry Russia, both at home and regarding the airliner?').map((p) => p.text), ['How does the IS threat worry Russia at home?', 'How does the IS threat worry Russia regarding the airliner?']);
   // "X vs Y" names the pair as "X and Y" does; a place something happens in ("in Syria") is no side
   assert.deepEqual(subQuestions('Iran vs Russia: what end state does each want in Syria?').map((p) => p.side), ['Iran', 'Russia']);
   assert.deepEqual(subQuestions('In Syria, what does Iran want compared with Russia?').map((p) => p.side), ['Iran', 'Russia']);
