@@ -754,11 +754,14 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   // (an acronym is kept as written too: "Revolutionary Guards" are in "the IRGC")
   const sentences = retrieval.passages.slice(0, 3).flatMap((p) => {
     const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]));
-    return words.map((_, i) => words.slice(i, i + span).flat());
+    // (a sentence speaking of someone as "he" / "his" speaks of whoever the sentence before names: "Indeed, if this was not already his goal, the ... Sinai ...")
+    return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
   const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words);
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
+
+const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
 
 /** "How does A relate to B?", "what links A and B?": a link between two things asked for. */
 export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation\s+(?:to|between)|relationship between|connect(?:s|ed)?\s+(?:to|with)|connection between|link(?:s|ed)?\s+(?:to|with|between)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;

@@ -33,7 +33,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   const people = answerPeople(question.query, top.docId, corpus);
   if (people) return people;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
-  const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionSummaryAsked(question.query, top.docId, corpus) ?? sectionByPlace(question.query, top.docId, corpus)) : undefined;
+  const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionSummaryAsked(question.query, top.docId, corpus) ?? sectionByPlace(question.query, top.docId, corpus) ?? sectionByTopic(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
@@ -275,6 +275,20 @@ function sectionByPlace(query: string, docId: string, corpus: CorpusView): strin
   const i = ORDINALS[word]!;
   return sections.length > 1 ? sections.at(i)?.title : undefined;
 }
+
+/**
+ * "The section on trust", "the part about convergence": a section by its topic, the one heading that
+ * shares a word with it (or the word with a negating prefix: trust / distrust).
+ */
+function sectionByTopic(query: string, docId: string, corpus: CorpusView): string | undefined {
+  const topic = SECTION_TOPIC.exec(query)?.[1];
+  if (!topic) return undefined;
+  const asked = contentTokens(topic).map((t) => t.stem);
+  const related = (a: string, b: string) => a === b || (a.length >= 4 && b.length > a.length && b.endsWith(a) && /^(?:dis|mis|un|non|in|im)$/.test(b.slice(0, b.length - a.length)));
+  const found = sectionsOf(docId, corpus).filter(({ title }) => title && contentTokens(title).some((h) => asked.some((a) => related(a, h.stem) || related(h.stem, a))));
+  return found.length === 1 ? found[0].title : undefined;
+}
+const SECTION_TOPIC = /\b(?:section|part|chapter)(?:\s+of\s+(?:the|this)\s+(?:article|piece|text|essay|document))?\s+(?:on|about|dealing\s+with|covering|concerning|regarding|that\s+(?:discusses|covers|deals\s+with|is\s+about))\s+((?:[\p{L}'’-]+\s*){1,4})/iu;
 
 /** Questions about how the document begins. */
 const OPENING_QUESTION = /\bhow (?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|begin|start)\b|\b(?:does|did) (?:the |this )?(?:article|piece|essay|text|story|document|it) (?:open|opens|begin|begins|start|starts) (?:with|by|on)\b|\b(?:first|opening) (?:sentence|paragraph|line|lines|words)\b(?! of (?:the )?(?:section|part))|\bwhat (?:is|was) the (?:opening|intro|introduction)\b|\bhow is (?:the|this) (?:article|piece|essay) introduced\b/i;

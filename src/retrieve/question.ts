@@ -124,12 +124,16 @@ export function expandChat(text: string): string {
     // ("is it the $$": money)
     .replace(/(?<![\p{L}\p{N}])\${1,3}(?![\p{N}])/gu, ' money ')
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
+    .replace(CHAT_TOO, 'too')
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
     .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
 const CHAT_DIGIT_END = /(?<=(?<![\p{L}\p{N}])(?!(?:top|first|last|the|of|about|than|only|just|paragraph|para|section|chapter|part|page|day|number|no|step|question|item|point|passage|p|phase|stage|round|level|grade|class|vs|and|or|from|between|under|over|about|around|exactly)\b)\p{L}{2,}\s+)[24](?=\s*[?!.]*\s*$)/iu;
+
+/** "does russia send syria weapons 2 or ...": a lone 2 after a word, before "or" / "and" / a comma, is "too" (not "2 or 3 jets"). */
+const CHAT_TOO = /(?<=\p{L}{2,}\s+)2(?=\s*,|\s+(?:or|and)\s+(?!\p{N}|two|three|four|five|more|so)\p{L}|\s+(?:lol|tho|though)\b)/giu;
 
 /**
  * "fighting 4 iran", "want 2 leave": a lone 4 or 2 between words, not counting what follows
@@ -234,6 +238,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
   { re: /\bbr(?:ing|ings|inging|ought)\s+(?:[\p{L}'’-]+\s+){0,2}?to\s+the\s+(?:table|fight|effort|war|campaign|party|partnership|alliance|coalition|conflict|battlefield)\b/giu, words: ['contribute', 'provide'], replaces: true },
+  // ("what's the long game for russia?": its long-term aim)
+  { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 

@@ -170,6 +170,20 @@ test('a section named whole and asked to be summed up ("Summarise the \'Fundamen
   assert.ok(a.citations.every((c) => c.section === 'Fundamental Distrust'), JSON.stringify(a.citations.map((c) => c.section)));
 });
 
+test('a section named by its topic ("the section on trust", "the part of the article about trust") is that section: its heading shares the word, or negates it', async () => {
+  for (const q of ['Explain in your own words the main idea of the section on trust between the two countries.', 'what is the gist of the part of the article about trust?']) {
+    const a = await engine.ask(q);
+    assert.ok(a.citations.length >= 3 && a.citations.every((c) => c.section === 'Fundamental Distrust'), JSON.stringify(a.citations.map((c) => c.section)));
+  }
+});
+
+test('names a question joins may stand in neighbouring sentences when the second speaks of the first one\'s person as "his"; "long game" is the long term; a chat "2" before "or" is "too"', async () => {
+  // ("One therefore expects Putin to aim for ...", then "Indeed, if this was not already his goal, the ... Sinai desert ...")
+  assert.equal((await engine.ask("Cause and effect: what effect did the destruction of the passenger jet above the Sinai have on Putin's tolerance for the jihadist group?")).abstained, false);
+  assert.equal((await engine.ask('whats the long game 4 russia n iran vs america like long term')).abstained, false);
+  assert.match((await engine.ask('does russia send syria weapons 2 or is it just jets bombing stuff')).answer, /arms deliveries/);
+});
+
 test("an overview question that names something besides the article's subject is answered about that", async () => {
   const a = await engine.ask("In a nutshell, what makes the relationship between Tehran and Moscow so complicated, in the authors' view?");
   assert.match(a.citations[0].text, /fundamental mutual distrust/);
