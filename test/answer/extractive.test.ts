@@ -737,6 +737,9 @@ test('"what did putin say" typed in lower case still names the speaker: only sen
   assert.deepEqual(speakersAsked('what did the russian leader say?'), []);
   const a = await engine.ask('what did putin say at valdai?');
   assert.ok(a.citations.length >= 2 && a.citations.every((c) => /Putin/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
+  // (asked yes or no, "did putin say ...": still his words, not any sentence naming him)
+  const yes = await engine.ask('did putin say nice stuff abt iran at the conference or nah');
+  assert.ok(yes.citations.length >= 1 && yes.citations.every((c) => /Putin’s (?:statements|claim)/.test(c.text)), JSON.stringify(yes.citations.map((c) => c.text)));
 });
 
 test('a leader who "stays" is one preserved or surviving: "does moscow even care if assad stays" finds where the two differ on his fate', async () => {
