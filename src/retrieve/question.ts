@@ -271,7 +271,13 @@ const PURPOSE_CLAUSE = new RegExp(
 );
 
 export function withoutPreamble(query: string): string {
-  return query.replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return withoutAnswerForm(query).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+}
+
+/** "... the future of the partnership? What evidence supports your answer?": a last sentence that only says how to answer is no part of the question. */
+function withoutAnswerForm(query: string): string {
+  const m = /^([\s\S]*?[?.!])\s+([^?.!]+[?.!]*)\s*$/.exec(query);
+  return m && contentTokens(m[1]).length > 0 && ANSWER_FORM.test(m[2]) ? m[1] : query;
 }
 
 /** Nothing in the message asks about the corpus: chatter, a bare instruction, or no content word (and not a question about the document). */
@@ -443,7 +449,7 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|fr
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
  * nothing of its own.
  */
-const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?|(?:it|he|she|they)\s+(?:called|named))\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$/i;
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?|(?:it|he|she|they)\s+(?:called|named))\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:what|which)\s+(?:evidence|quotes?|passages?|lines?|sentences?|parts?\s+of\s+the\s+text|examples?)\s+(?:from\s+the\s+(?:text|article)\s+)?(?:supports?|backs?|shows?|proves?)\s+(?:your|that|this|it|the)(?:\s+(?:answer|view|claim|conclusion|reading))?(?:\s+up)?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:give|cite|show|provide|quote)\s+(?:some\s+|the\s+|your\s+)?(?:evidence|proof|support|quotes?)(?:\s+(?:for|from)\s+(?:it|that|this|your\s+answer|the\s+text|the\s+article))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:justify|support|back\s+up)\s+(?:your\s+answer|it|that)(?:\s+(?:with|from)\s+the\s+(?:text|article))?\s*[.!?]*\s*$/i;
 
 /**
  * "What happened on September 30 and on October 31?", "what did Putin say, both regarding Syria and

@@ -342,6 +342,10 @@ test('what a question is for, written after it ("... asking 4 my seminar", "(for
   // (or inside it, as what the asker will do with the answer)
   assert.equal(analyzeQuestion('Give me the key points I should raise in my seminar about this text.').query, 'Give me the key points about this text.');
   assert.match(analyzeQuestion('What should I know about Iran for my exam?').query, /Iran/);
+  // (nor is a last sentence that only says how to answer)
+  assert.equal(analyzeQuestion('Overall, is the article hopeful or skeptical about the future of the partnership? What evidence supports your answer?').query, 'Overall, is the article hopeful or skeptical about the future of the partnership?');
+  assert.equal(analyzeQuestion('What are the main reasons the partnership could unravel? List them.').query, 'What are the main reasons the partnership could unravel?');
+  assert.equal(analyzeQuestion('What evidence supports the claim that Russia fears IS?').query, 'What evidence supports the claim that Russia fears IS?');
   // (a purpose the question asks about stays)
   assert.match(analyzeQuestion('Which test did Iran run for the project?').query, /for the project/);
 });
