@@ -238,6 +238,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
   { re: /\bbr(?:ing|ings|inging|ought)\s+(?:[\p{L}'’-]+\s+){0,2}?to\s+the\s+(?:table|fight|effort|war|campaign|party|partnership|alliance|coalition|conflict|battlefield)\b/giu, words: ['contribute', 'provide'], replaces: true },
+  // ("what domestic pressures does each government face?", "pressure at home": from its public)
+  { re: /\bdomestic(?:ally)?\b|\bat\s+home\b|\bhome\s+front\b/gi, words: ['public', 'opinion'] },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },

@@ -184,6 +184,11 @@ test('names a question joins may stand in neighbouring sentences when the second
   assert.match((await engine.ask('does russia send syria weapons 2 or is it just jets bombing stuff')).answer, /arms deliveries/);
 });
 
+test('what the article focuses on is what it is about: "what is this article about, and which countries does it focus on?" is an overview', async () => {
+  const a = await engine.ask('In a sentence, what is this article about, and which countries does it focus on?');
+  assert.match(a.answer, /tactical marriage of convenience/);
+});
+
 test("an overview question that names something besides the article's subject is answered about that", async () => {
   const a = await engine.ask("In a nutshell, what makes the relationship between Tehran and Moscow so complicated, in the authors' view?");
   assert.match(a.citations[0].text, /fundamental mutual distrust/);

@@ -468,6 +468,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('do tehran n moscow actually trust each other').includes('mutual'));
   assert.ok(words('What part does Tehran play in the actual fighting?').includes('ground'));
   assert.ok(words('How does each of the two capitals play Washington off the other?').includes('maneuverability'));
+  assert.ok(words('What domestic pressures limit each country?').includes('public'));
+  assert.ok(words('how does the IS threat worry Russia at home?').includes('public'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
