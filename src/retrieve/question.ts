@@ -200,7 +200,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bfair[-\s]weather\s+(?:friends?|allies|partners?)\b/gi, words: ['tactical', 'convenience'] },
   { re: /\bdouble[-\s](?:game|cross(?:es|ed|ing)?|dealing)\b|\btwo[-\s]faced\b/gi, words: ['scheming', 'betray'] },
   { re: /\bstab(?:s|bed|bing)?\s+(?:\w+\s+)?in\s+the\s+back\b/gi, words: ['betray'] },
-  { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card)\b/gi, words: ['bargaining', 'chip'] },
+  { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card)\b|\b(?:something|someone|a\s+thing)\s+to\s+(?:trade|bargain|barter|swap)\b|\b(?:trade|bargain|barter)(?:s|d|ed|ing)?\s+(?:\w+\s+)?away\b/gi, words: ['bargaining', 'chip'] },
   { re: /\bfoot(?:s|ed|ing)?\s+the\s+bill\b/gi, words: ['cost', 'pay'] },
   { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b/gi, words: ['perpetual', 'continued'] },
   { re: /\bturn(?:s|ed|ing)?\s+a\s+blind\s+eye\b/gi, words: ['tolerate', 'accept'] },
@@ -238,6 +238,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
   { re: /\bbr(?:ing|ings|inging|ought)\s+(?:[\p{L}'’-]+\s+){0,2}?to\s+the\s+(?:table|fight|effort|war|campaign|party|partnership|alliance|coalition|conflict|battlefield)\b/giu, words: ['contribute', 'provide'], replaces: true },
+  // ("... What term do they use for this?": the words used are asked for, not the word "term")
+  { re: /\b(?:what|which)\s+(?:exact\s+)?(?:term|word|phrase|expression|label|metaphor|image)s?\s+(?:do|does|did)\s+(?:they|the\s+authors?|the\s+writers?|the\s+article|the\s+text|it|he|she)\s+use\b/gi, words: [], replaces: true },
   // ("what domestic pressures does each government face?", "pressure at home": from its public)
   { re: /\bdomestic(?:ally)?\b|\bat\s+home\b|\bhome\s+front\b/gi, words: ['public', 'opinion'] },
   // ("what's the long game for russia?": its long-term aim)

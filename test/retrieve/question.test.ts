@@ -470,6 +470,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('How does each of the two capitals play Washington off the other?').includes('maneuverability'));
   assert.ok(words('What domestic pressures limit each country?').includes('public'));
   assert.ok(words('how does the IS threat worry Russia at home?').includes('public'));
+  const term = words('The authors say Russia treats Iran as something to trade. What term do they use for this?');
+  assert.ok(term.includes('bargaining') && !term.includes('term'), term.join(' '));
+  assert.ok(words('Would Moscow trade Tehran away for a deal with Washington?').includes('bargaining'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
