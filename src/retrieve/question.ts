@@ -388,7 +388,7 @@ export function subQuestions(query: string): SubQuestion[] {
     .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   // "Which constraints limit Russia's involvement, and which limit Iran's?": a part that repeats the first with only a name changed, the rest left unsaid, is the first asked of that name
   for (let i = 1; i < parts.length; i++) parts[i] = parallelEllipsis(parts[0], parts[i]) ?? parts[i];
-  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
+  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? oneAndTheOther(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
   const names = (text: string) => [...text.matchAll(/(?<=[^\s.?!:;]\s+)[A-Z][\p{L}'’-]+/gu)].filter((m) => !MONTHS_RE.test(m[0]) && !/^(?:in|into|inside|within|across|throughout)$/i.test(/(\S+)\s+$/.exec(text.slice(0, m.index))?.[1] ?? '')).map((m) => m[0]);
@@ -508,6 +508,19 @@ function coordinatedThings(query: string): SubQuestion[] | undefined {
   const [whole, a, b] = m;
   const rest = whole.slice(a.length + b.length + 5).replace(/^\s*(?:each|both|respectively|separately|individually)\b/i, '');
   return [a, b].map((x) => ({ text: query.replace(whole, `${x}${rest}`).replace(/\s+/g, ' ') }));
+}
+
+/**
+ * "Identify two forces that complicate Iran's position: one from Damascus and one from Moscow": each
+ * "one ..." is a part, the question asked of it ("identify two forces that complicate Iran's position from Damascus").
+ */
+function oneAndTheOther(query: string): SubQuestion[] | undefined {
+  const m = /^(.*?\b(?:two|2|both)\s+[^:;—–]+?)\s*(?:[:;—–]|,\s+(?=one\b))\s*(?:the\s+)?(?:one|first)\s+(.+?),?\s+and\s+(?:(?:the\s+)?(?:other|second)(?:\s+one)?|one)\s+(.+?)\s*[.?!]*\s*$/i.exec(query);
+  if (!m) return undefined;
+  const [, asking, a, b] = m;
+  // ("one case where Iran benefited": a case in which, not a question of place)
+  const asked = (x: string) => x.replace(/^(?:(case|instance|example|time|situation|occasion)\s+)?where\b/i, (_, noun) => `${noun ? `${noun} ` : ''}in which`);
+  return [a, b].map((x) => ({ text: `${asking} ${asked(x)}`, focus: x }));
 }
 
 const MONTHS_RE = new RegExp(`^(?:${MONTHS})$`);

@@ -131,6 +131,9 @@ test('a question in several parts is split; a comparison is asked once per side'
   assert.deepEqual(subQuestions('What is Moscow contributing and what is Tehran contributing?').map((p) => p.text), ['What is Moscow contributing', 'what is Tehran contributing?']);
   // after "both", two phrases with different prepositions each keep the rest of the question
   assert.deepEqual(subQuestions('How does the IS threat worry Russia, both at home and regarding the airliner?').map((p) => p.text), ['How does the IS threat worry Russia at home?', 'How does the IS threat worry Russia regarding the airliner?']);
+  // "two X: one A and one B": each one a part, the question asked of it
+  assert.deepEqual(subQuestions("Identify two forces that complicate Iran's position: one from Damascus and one from Moscow.").map((p) => p.text), ["Identify two forces that complicate Iran's position from Damascus", "Identify two forces that complicate Iran's position from Moscow"]);
+  assert.deepEqual(subQuestions('Name two ways America figures in: one case where Iran benefited from US help, and one where Russia might bargain with the US.').map((p) => p.text), ['Name two ways America figures in case in which Iran benefited from US help', 'Name two ways America figures in in which Russia might bargain with the US']);
   // "X vs Y" names the pair as "X and Y" does; a place something happens in ("in Syria") is no side
   assert.deepEqual(subQuestions('Iran vs Russia: what end state does each want in Syria?').map((p) => p.side), ['Iran', 'Russia']);
   assert.deepEqual(subQuestions('In Syria, what does Iran want compared with Russia?').map((p) => p.side), ['Iran', 'Russia']);
