@@ -175,6 +175,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   // ("their positions on Assad", "Iran's attitude toward IS": a view is asked for, of the thing after the noun; a sentence
   // need not say "position", and "the position of master of Damascus" is another matter. Nor is "a lot of" a thing asked about.)
   { re: /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)|(?<=\ba\s+)(?:lot|bunch|ton|load)(?=\s+of\b)|\b(?:lots|tons|loads|plenty)(?=\s+of\b)/gi, words: [], replaces: true },
+  // ("give me a quick rundown of ...": how to answer, not what is asked)
+  { re: /\b(?:give|gimme|show)\s+(?:me|us)\b|\b(?:quick|brief|short)(?=\s+(?:rundown|summary|overview|recap|breakdown|question|look|answer|version)\b)/gi, words: [], replaces: true },
   { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b/g, words: ['europeans', 'europe'], replaces: true },
   { re: /\b(?:the\s+)?(?:former\s+)?(?:USSR|Soviet\s+Union)\b/g, words: ['russia', 'soviet'], replaces: true },
   // (a region the matter lies in, "fighting in the Middle East", narrows nothing down: no word of it must be matched)
@@ -187,6 +189,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bsimmer(?:s|ed|ing)?\b|\bsmou?lder(?:s|ed|ing)?\b/gi, words: ['low', 'intensity'] },
   { re: /\bat\s+(?:odds|loggerheads)\b|\bbones?\s+of\s+contention\b|\bsticking[-\s]points?\b/gi, words: ['disagree', 'contention'] },
   { re: /\bsee(?:s|ing)?\s+eye\s+to\s+eye\b|\bsaw\s+eye\s+to\s+eye\b/gi, words: ['agree'] },
+  // ("what do Russia and Iran agree on?": what they have in common)
+  { re: /\bagree(?:s|d)?\s+(?:on|about|over)\b/gi, words: ['converging', 'common'] },
   { re: /\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bcut\s+and\s+run\b|\bcut(?:s|ting)?\s+(?:its|their|his|her)\s+losses\b/gi, words: ['withdraw', 'leave'] },
   { re: /\bcall(?:s|ed|ing)?\s+the\s+shots\b|\bin\s+the\s+driver['’]?s\s+seat\b|\bpull(?:s|ed|ing)?\s+the\s+strings\b/gi, words: ['control', 'dominate'] },
   { re: /\bthe\s+upper\s+hand\b/gi, words: ['superior', 'advantage'] },

@@ -184,6 +184,10 @@ test('names a question joins may stand in neighbouring sentences when the second
   assert.match((await engine.ask('does russia send syria weapons 2 or is it just jets bombing stuff')).answer, /arms deliveries/);
 });
 
+test('"the big question the authors are trying to answer" is the question the article opens with', async () => {
+  assert.match((await engine.ask('what is the big question the authors are trying to answer here?')).citations[0].text, /tactical marriage of convenience/);
+});
+
 test('what the article focuses on is what it is about: "what is this article about, and which countries does it focus on?" is an overview', async () => {
   const a = await engine.ask('In a sentence, what is this article about, and which countries does it focus on?');
   assert.match(a.answer, /tactical marriage of convenience/);

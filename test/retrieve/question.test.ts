@@ -476,6 +476,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   const term = words('The authors say Russia treats Iran as something to trade. What term do they use for this?');
   assert.ok(term.includes('bargaining') && !term.includes('term'), term.join(' '));
   assert.ok(words('Would Moscow trade Tehran away for a deal with Washington?').includes('bargaining'));
+  assert.ok(words('Do Iran and Russia agree on keeping Assad?').includes('converging'));
+  assert.deepEqual(words('Can you give me a quick rundown of what Russia and Iran agree on in Syria?').filter((w) => ['give', 'quick'].includes(w)), []);
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
