@@ -222,7 +222,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\beach\s+other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
   { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
-  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b/gi, words: ['duration', 'time'] },
+  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b|\bhow\s+long\b/gi, words: ['duration', 'time'] },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
   // ("what still divides them?", "what strains their relationship?": what complicates it, not a division of labour)
   { re: /\b(?:divides?|dividing|strains?|straining|strained|sours?|souring|soured|undermines?|undermining|poisons?|poisoning|complicates?|complicating|hurts?|hurting)\s+(?:them|(?:their|the)\s+(?:relationship|ties|partnership|relations|alliance))\b/gi, words: ['complicated', 'relationship'], replaces: true },
@@ -331,7 +331,7 @@ export function questionType(q: string): QuestionType {
   // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
   const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
   // (nor "how did the nuclear deal change how much Iran relies on Moscow?": led by another "how")
-  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much)\b))\b/.exec(s);
+  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
@@ -390,6 +390,12 @@ export function subQuestions(query: string): SubQuestion[] {
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
     .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+  // "How do they split on how long to stay and on what to do with Assad?": the same preposition before two questions is one frame asked of each
+  const parallel = parts.length === 2 ? /^(\p{L}+)\s+(?:what|which|how|who|whom|whose|where|when|why)\b/iu.exec(parts[1]) : null;
+  if (parallel && new RegExp(`\\b${parallel[1]}\\s+(?:what|which|how|who|whom|whose|where|when|why)\\b`, 'i').test(parts[0])) {
+    const phrases = parallelPhrases(query);
+    if (phrases) return phrases;
+  }
   // "Which constraints limit Russia's involvement, and which limit Iran's?": a part that repeats the first with only a name changed, the rest left unsaid, is the first asked of that name
   for (let i = 1; i < parts.length; i++) parts[i] = parallelEllipsis(parts[0], parts[i]) ?? parts[i];
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? oneAndTheOther(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];

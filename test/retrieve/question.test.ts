@@ -134,6 +134,9 @@ test('a question in several parts is split; a comparison is asked once per side'
   // "two X: one A and one B": each one a part, the question asked of it
   assert.deepEqual(subQuestions("Identify two forces that complicate Iran's position: one from Damascus and one from Moscow.").map((p) => p.text), ["Identify two forces that complicate Iran's position from Damascus", "Identify two forces that complicate Iran's position from Moscow"]);
   assert.deepEqual(subQuestions('Name two ways America figures in: one case where Iran benefited from US help, and one where Russia might bargain with the US.').map((p) => p.text), ['Name two ways America figures in case in which Iran benefited from US help', 'Name two ways America figures in in which Russia might bargain with the US']);
+  // the same preposition before two questions ("on how long ... and on what ...") is one frame asked of each; "how long" inside is no count
+  assert.deepEqual(subQuestions('How do the two capitals split on how long to stay in Syria and on what to do with Assad himself?').map((p) => p.text), ['How do the two capitals split on how long to stay in Syria?', 'How do the two capitals split on what to do with Assad himself?']);
+  assert.equal(questionType('How do the two capitals split on how long to stay in Syria?'), 'how');
   // "X vs Y" names the pair as "X and Y" does; a place something happens in ("in Syria") is no side
   assert.deepEqual(subQuestions('Iran vs Russia: what end state does each want in Syria?').map((p) => p.side), ['Iran', 'Russia']);
   assert.deepEqual(subQuestions('In Syria, what does Iran want compared with Russia?').map((p) => p.side), ['Iran', 'Russia']);
@@ -478,6 +481,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Would Moscow trade Tehran away for a deal with Washington?').includes('bargaining'));
   assert.ok(words('Do Iran and Russia agree on keeping Assad?').includes('converging'));
   assert.deepEqual(words('Can you give me a quick rundown of what Russia and Iran agree on in Syria?').filter((w) => ['give', 'quick'].includes(w)), []);
+  assert.ok(words('lol does moscow care how long the syria thing takes').includes('duration'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
