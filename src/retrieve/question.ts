@@ -230,6 +230,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bhedg(?:e|es|ed|ing)\s+(?:its|their|his|her|our|your)\s+bets\b/gi, words: ['maneuverability', 'options'] },
   // ("what goals do Iran and Russia share?": what they have in common, not what they share out, "share a panel")
   { re: /\bshare(?=\s*(?:[?.!,;]|$|\s+(?:in|on|regarding|about|and|but|beyond|apart|besides|when|for)\b))|\bshared(?=\s+(?:goals?|aims?|interests?|objectives?|concerns?|ambitions?|priorities|values|enemies|enemy|agenda)\b)/gi, words: ['converging', 'common'], replaces: true },
+  // (and the goals shared are objectives in common, not any goal: "if this was not already his goal")
+  { re: /(?<=\bshared\s+)(?:goals?|aims?|objectives?)\b/gi, words: ['objectives'], replaces: true },
   { re: /\bwant(?:s|ed)?\s+(?:[\p{L}'’-]+\s+){1,2}?gone\b/giu, words: ['replace', 'remove'] },
   // ("what might have pushed Russia into the war?": its motives)
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
