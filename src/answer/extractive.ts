@@ -7,7 +7,7 @@ import { contentTokens } from '../index/tokenize.js';
 import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
-import { answerFromStructure, openingQuestion, overview } from './structure.js';
+import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { sidePeople } from './people.js';
 import {
   ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed,
@@ -60,7 +60,11 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // where the document comes out, not its question.
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
-  return compose(withAntecedent(question, selected.quotes, corpus), corpus.documents, 'best-first');
+  const quotes = withAntecedent(question, selected.quotes, corpus);
+  // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
+  const verdict = verdictAlso(question, best.passage.docId, corpus);
+  if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
+  return compose(quotes, corpus.documents, 'best-first');
 }
 
 /** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."); one that opens by pointing back at it. */

@@ -119,10 +119,32 @@ const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|
  * order; the sources lead with the conclusion and the sections, and the conclusion leads the answer
  * too when the question asks where the document comes out.
  */
+/**
+ * "What shared goals do they have, and what's the authors' final verdict?": an overview question that also
+ * asks about something is answered about that, and where the document comes out is quoted with it: the
+ * document's closing sentence, when the question asks for a verdict, else undefined.
+ */
+export function verdictAlso(question: AnalyzedQuestion, docId: string, corpus: CorpusView): Quote | undefined {
+  if (question.type !== 'overview' || !VERDICT_ASKED.test(question.query)) return undefined;
+  const doc = corpus.documents.get(docId);
+  const body = doc ? argumentOf(doc.id, corpus) : [];
+  const last = body[body.length - 1];
+  return last && doc ? wholeQuote(last, last.sentences[last.sentences.length - 1], doc) : undefined;
+}
+/** A verdict asked for in so many words (not any word VERDICT takes: "what do the authors think about X" asks about X). */
+const VERDICT_ASKED = /\b(?:verdict|conclu(?:de|des|sion|sions)|bottom line|final (?:word|words|judg(?:e)?ment|assessment|take|view))\b/i;
+
 export function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
+  const quotes = overviewQuotes(query, passages, corpus, verdictAsked);
+  if (!quotes) return abstention(ABSTAIN_MESSAGE);
+  return { ...compose(quotes.ordered, corpus.documents, 'as-given'), lead: [...new Set(quotes.byImportance.map((q) => q.passage.id))] };
+}
+
+/** An overview's sentences: in the order the answer quotes them, and by importance (which leads the sources). */
+function overviewQuotes(query: string, passages: Passage[], corpus: CorpusView, verdictAsked: boolean): { ordered: Quote[]; byImportance: Quote[] } | undefined {
   const doc = corpus.documents.get(passages[0].docId)!;
   const body = argumentOf(doc.id, corpus);
-  if (!body.length) return abstention(ABSTAIN_MESSAGE);
+  if (!body.length) return undefined;
   const quote = (c: Chunk, s: { start: number; end: number }): Quote => wholeQuote(c, s, doc);
   const first = openingQuestion(doc.id, corpus) ?? { c: body[0], s: body[0].sentences[0] };
   const opening = quote(first.c, first.s);
@@ -145,7 +167,7 @@ export function overview(query: string, passages: Passage[], corpus: CorpusView,
   const inDocument = [...byImportance].sort((a, b) => a.start - b.start);
   // Asked where the document comes out, the conclusion leads the answer as well as the sources.
   const ordered = verdictAsked && closing ? [closing, ...inDocument.filter((q) => q !== closing)] : inDocument;
-  return { ...compose(ordered, corpus.documents, 'as-given'), lead: [...new Set(byImportance.map((q) => q.passage.id))] };
+  return { ordered, byImportance };
 }
 
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;

@@ -184,6 +184,12 @@ test('names a question joins may stand in neighbouring sentences when the second
   assert.match((await engine.ask('does russia send syria weapons 2 or is it just jets bombing stuff')).answer, /arms deliveries/);
 });
 
+test('an overview question that asks about something and for the verdict quotes the conclusion with the answer', async () => {
+  const a = await engine.ask("What shared goals do Russia and Iran have in Syria, and what's the authors' final verdict on the relationship?");
+  assert.match(a.answer, /converging policy designs/);
+  assert.match(a.answer, /behind the curtain problems abound/);
+});
+
 test('"the big question the authors are trying to answer" is the question the article opens with', async () => {
   assert.match((await engine.ask('what is the big question the authors are trying to answer here?')).citations[0].text, /tactical marriage of convenience/);
 });
