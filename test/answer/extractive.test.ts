@@ -184,6 +184,14 @@ test('names a question joins may stand in neighbouring sentences when the second
   assert.match((await engine.ask('does russia send syria weapons 2 or is it just jets bombing stuff')).answer, /arms deliveries/);
 });
 
+test('"what could break up / derail the partnership?" asks for the obstacles the argument gives, as "what are the obstacles?" does', async () => {
+  for (const q of ['What are the main things that could break up this Russia-Iran partnership, according to the piece?', 'What could derail the alliance?']) {
+    const a = await engine.ask(q);
+    assert.match(a.answer, /fundamental mutual distrust/, q);
+    assert.match(a.answer, /come to a sudden end/, q);
+  }
+});
+
 test('an overview question that asks about something and for the verdict quotes the conclusion with the answer', async () => {
   const a = await engine.ask("What shared goals do Russia and Iran have in Syria, and what's the authors' final verdict on the relationship?");
   assert.match(a.answer, /converging policy designs/);
