@@ -248,6 +248,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:what|which)\s+(?:exact\s+)?(?:term|word|phrase|expression|label|metaphor|image)s?\s+(?:do|does|did)\s+(?:they|the\s+authors?|the\s+writers?|the\s+article|the\s+text|it|he|she)\s+use\b/gi, words: [], replaces: true },
   // ("what domestic pressures does each government face?", "pressure at home": from its public)
   { re: /\bdomestic(?:ally)?\b|\bat\s+home\b|\bhome\s+front\b/gi, words: ['public', 'opinion'] },
+  // ("who insists on keeping the Syrian president in power?": his preservation)
+  { re: /\b(?:keep|keeps|keeping|kept)\s+(?:[\p{L}'’-]+\s+){1,3}?in\s+(?:power|office|place|charge|the\s+saddle)\b/giu, words: ['preservation', 'survival'] },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
