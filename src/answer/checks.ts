@@ -614,13 +614,14 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
   // the question's other names must be in the sentence too ("Tikrit", "Sinai")
   const names = qTokens.filter((t, i) => capital(query, t) && i > 0 && !qNation(i) && !STOPWORDS.has(t.word)).map((t) => t.stem);
   const sentences = sentenceWords(retrieval).filter((sn) => names.every((n) => sn.stems.includes(n)));
-  const judge = (thing: string[], tiedTo: (sn: (typeof sentences)[number], at: number) => string | undefined, asked: string): boolean => {
+  // (a party the question names elsewhere may be what a sentence ties the thing to, unless the question swaps them: "Iran ... sanctions against Russia")
+  const judge = (thing: string[], tiedTo: (sn: (typeof sentences)[number], at: number) => string | undefined, asked: string, named = parties): boolean => {
     let against = 0;
     for (const sn of sentences) {
       for (let j = 0; j < sn.stems.length; j++) {
         if (!thing.every((w, k) => sn.stems[j + k] === w || (k > 0 && sn.stems.slice(j + 1, j + 5).includes(w)))) continue;
         const party = tiedTo(sn, j);
-        if (!party || party === asked || parties.has(party)) return false;
+        if (!party || party === asked || named.has(party)) return false;
         against++;
       }
     }
@@ -634,6 +635,18 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
     if (!asked || !DEMONYM.test(query.slice(qTokens[i].start, qTokens[i].end)) || STOPWORDS.has(next.word) || RELATION_HEADS.has(next.stem) || capital(query, next) || /^\d/.test(next.word) || query.slice(qTokens[i].end, next.start).trim()) continue;
     const nationalityBefore = (sn: (typeof sentences)[number], at: number) => (at > 0 && capital(sn.text, sn.tokens[at - 1]) ? nationOf(sn.tokens[at - 1].word) : undefined);
     if (judge([next.stem], nationalityBefore, asked)) return next.word;
+  }
+  // "sanctions against Russia": the thing aimed at a country, and the country the sentences aim it at ("sanctions against Iran")
+  const aimed = AIMED_AT.exec(query);
+  const target = aimed && !STOPWORDS.has(aimed[1].toLowerCase()) ? nationOf(aimed[2].toLowerCase().replace(/['’]s$/, '')) : undefined;
+  if (aimed && target) {
+    const aimedAt = (sn: (typeof sentences)[number], at: number) => {
+      if (!/^(?:against|on|targeting|upon)$/.test(sn.words[at + 1] ?? '')) return undefined;
+      const next = sn.words[at + 2] === 'the' ? at + 3 : at + 2;
+      const t = sn.tokens[next];
+      return t && capital(sn.text, t) ? nationOf(t.word) : undefined;
+    };
+    if (judge([stemWord(aimed[1].toLowerCase())], aimedAt, target, new Set())) return `${aimed[1]} against ${aimed[2]}`;
   }
   // "why does Russia provide the boots on the ground": the thing done, and the nearest country named before it
   const m = PARTY_DEED.exec(query);
@@ -669,6 +682,9 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
 const PARTY_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow(?:\s+come)?|[Ww]hen|[Ww]here)\s+(?:did|does|do|has|have|had|is|was|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)\s+(?:[\p{Ll}]+ly\s+)?[\p{Ll}]+\s+/u;
 
 /** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
+/** A thing aimed at a country: "sanctions against Russia", "strikes on Iran". */
+const AIMED_AT = /\b(\p{L}+)\s+(?:against|on|targeting|upon)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)/u;
+
 function nationOf(word: string): string | undefined {
   if (/^(?:america|americans?|us|usa)$/.test(word)) return 'america';
   const capital = CAPITAL_OF.get(word);

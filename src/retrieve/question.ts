@@ -125,6 +125,8 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}])\${1,3}(?![\p{N}])/gu, ' money ')
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')
+    // ("sending weapons 2 damascus": before a country or capital, however it ends, a 2 or 4 is "to" / "for")
+    .replace(/(?<=\p{L}\s+)[24](?=\s+(\p{L}+))/gu, (d, next: string) => (PARTY_NAMES.has(next.toLowerCase()) ? (d === '4' ? 'for' : 'to') : d))
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
     .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
 }

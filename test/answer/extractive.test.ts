@@ -908,11 +908,11 @@ test('"why was X dressed in black?" needs a sentence where X does that, not anot
 });
 
 test('what the question ties to one country the article ties to another is a false premise ("the Iranian airliner", "why does Russia provide the boots on the ground?")', async () => {
-  for (const q of ['Why did Iran rely on Russian air support when it recaptured Tikrit?', 'Why does Russia provide the boots on the ground in Syria?', 'Why did the Iranian airliner crash in Sinai?', 'Why does Iran suffer from the Afghanistan syndrome?', 'Why did Russia send Hezbollah fighters?']) {
+  for (const q of ['Why did Iran rely on Russian air support when it recaptured Tikrit?', 'Why does Russia provide the boots on the ground in Syria?', 'Why did the Iranian airliner crash in Sinai?', 'Why does Iran suffer from the Afghanistan syndrome?', 'Why did Russia send Hezbollah fighters?', 'Why did Iran back UN Security Council sanctions against Russia?']) {
     assert.equal((await engine.ask(q)).abstained, true, q);
   }
   // (the country the article gives, a nationality of the thing itself, a place it happens in, or a second country the question names: no contradiction)
-  for (const q of ['Why does Iran provide the boots on the ground?', 'Why does Iran use Hezbollah fighters?', 'Why does Russia struggle with the Afghanistan syndrome?', 'How did Iran use US air support in Tikrit?', 'Why did Russia support UN sanctions against Iran?', 'When was the Russian airliner bombed?', "What kind of government in Syria would best suit the Kremlin's interests?", "How does the US figure in Iran's fighting in Iraq?"]) {
+  for (const q of ['Why does Iran provide the boots on the ground?', 'Why does Iran use Hezbollah fighters?', 'Why does Russia struggle with the Afghanistan syndrome?', 'How did Iran use US air support in Tikrit?', 'Why did Russia support UN sanctions against Iran?', 'What did Putin say about the sanctions on Iran?', 'When was the Russian airliner bombed?', "What kind of government in Syria would best suit the Kremlin's interests?", "How does the US figure in Iran's fighting in Iraq?"]) {
     assert.equal((await engine.ask(q)).abstained, false, q);
   }
 });

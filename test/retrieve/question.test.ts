@@ -52,6 +52,7 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('does russia want 2 leave'), 'does russia want to leave');
   assert.equal(expandChat('does russia send syria weapons 2 or is it just jets'), 'does russia send syria weapons too or is it just jets');
   assert.equal(expandChat('did russia send 2 or 3 jets'), 'did russia send 2 or 3 jets');
+  assert.equal(expandChat('is russia sending weapons 2 damascus'), 'is russia sending weapons to damascus');
   assert.equal(expandChat('is iran in a hurry 2 get outta syria'), 'is iran in a hurry to get out of syria');
   assert.equal(expandChat('give me the TL;DR, how many russkies joined acc to this'), 'give me the summary, how many Russians joined according to this');
   assert.equal(expandChat('wat did russia start in syria end of sept'), 'what did russia start in syria end of September');
