@@ -185,7 +185,7 @@ test('names a question joins may stand in neighbouring sentences when the second
 });
 
 test('"what could break up / derail the partnership?" asks for the obstacles the argument gives, as "what are the obstacles?" does', async () => {
-  for (const q of ['What are the main things that could break up this Russia-Iran partnership, according to the piece?', 'What could derail the alliance?']) {
+  for (const q of ['What are the main things that could break up this Russia-Iran partnership, according to the piece?', 'What could derail the alliance?', 'Summarise the main sources of friction the authors identify between the two powers.']) {
     const a = await engine.ask(q);
     assert.match(a.answer, /fundamental mutual distrust/, q);
     assert.match(a.answer, /come to a sudden end/, q);
