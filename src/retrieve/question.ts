@@ -224,7 +224,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\beach\s+other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
   { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
-  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bdrawn[-\s]out\b|\bhow\s+long\b/gi, words: ['duration', 'time'] },
+  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bhow\s+long\b/gi, words: ['duration', 'time'] },
+  { re: /\bdrawn[-\s]out\b/gi, words: ['duration', 'time'], replaces: true },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
   // ("what still divides them?", "what strains their relationship?": what complicates it, not a division of labour)
   { re: /\b(?:divides?|dividing|strains?|straining|strained|sours?|souring|soured|undermines?|undermining|poisons?|poisoning|complicates?|complicating|hurts?|hurting)\s+(?:them|(?:their|the)\s+(?:relationship|ties|partnership|relations|alliance))\b/gi, words: ['complicated', 'relationship'], replaces: true },

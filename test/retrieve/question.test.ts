@@ -484,6 +484,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.deepEqual(words('Can you give me a quick rundown of what Russia and Iran agree on in Syria?').filter((w) => ['give', 'quick'].includes(w)), []);
   assert.ok(words('lol does moscow care how long the syria thing takes').includes('duration'));
   assert.ok(words('Is Moscow determined to keep Assad personally in office?').includes('preservation'));
+  assert.deepEqual(words("Why can't the Kremlin afford a drawn-out campaign?").filter((w) => ['drawn', 'out', 'duration'].includes(w)), ['duration']);
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
