@@ -268,7 +268,7 @@ const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|cou
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
 /** What a question may be for: a piece of work, a class, a meeting. */
-const OCCASION = '(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk|debate|study group|meeting|discussion)';
+const OCCASION = '(?:essay|paper|brief|class|seminar|assignment|report|presentation|exam|homework|thesis|project|quiz|test|notes|newsletter|piece|podcast|lecture|course|talk|debate|study group|meeting|discussion|intro|introduction|episode|segment|show|script|slides?|deck|video|post|thread|blog|worksheet|handout|summary)';
 
 /** What the question is for, before it: "For a policy brief:", "for my essay,", "For the seminar —". */
 const PURPOSE = new RegExp(`^\\s*for\\s+(?:my|a|an|our|the|this)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${OCCASION}\\s*[:,;—–-]+\\s*`, 'iu');

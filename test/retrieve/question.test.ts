@@ -346,6 +346,7 @@ test('what a question is for, written after it ("... asking 4 my seminar", "(for
   assert.equal(analyzeQuestion('does iran rly care when the syria war ends?? asking 4 my seminar').tokens.some((t) => /seminar|ask/.test(t.word)), false);
   assert.equal(analyzeQuestion("why did russia intervene, it's for an essay lol").query, 'why did russia intervene');
   assert.equal(analyzeQuestion('What did Putin say at Valdai? (for a class)').query, 'What did Putin say at Valdai?');
+  assert.equal(analyzeQuestion("For a podcast intro: summarize what role Syria's president plays.").query, "summarize what role Syria's president plays.");
   // (or inside it, as what the asker will do with the answer)
   assert.equal(analyzeQuestion('Give me the key points I should raise in my seminar about this text.').query, 'Give me the key points about this text.');
   assert.match(analyzeQuestion('What should I know about Iran for my exam?').query, /Iran/);
