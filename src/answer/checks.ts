@@ -807,6 +807,8 @@ const COUNTRY_NAMES = new Set([...COUNTRIES].map((c) => c.toLowerCase()));
 const REGIONS = new Set(['west', 'east', 'eastern', 'europe', 'middle', 'north', 'south', 'arab', 'republic']);
 
 
+const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
+
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
   const specific = new Set<string>();
@@ -821,7 +823,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)
   const month = (w: string) => MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && (!/^(?:march|may)$/.test(w) || new RegExp(`\\b${w.replace(/^./, (c) => c.toUpperCase())}\\b`).test(question.query));
+  // (a colour is a fact as a number is: "why was he wearing white?" where the article says black)
   return retrieval.terms
-    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word)) && t.support < ABSTAIN.minSpecificSupport) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && t.support < ABSTAIN.minSpecificSupport) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
 }

@@ -59,6 +59,8 @@ export class WordMatcher {
     if (qr.length >= 4 && qr === derivationalRoot(t.stem)) return DERIVED;
     // "trust" / "distrust", "likely" / "unlikely": the same notion, negated, is what the passage says about it
     if (negatedForm(q.stem, t.stem) || negatedForm(t.stem, q.stem)) return NEGATED;
+    // ("want assad to stay" is not "leave him"): opposites the word vectors put close together match only as listed paraphrases would
+    if (opposites(q.stem, t.stem)) return this.listed(q, t);
     if (!this.local) return this.listed(q, t);
     const key = q.word < t.word ? `${q.word}\0${t.word}` : `${t.word}\0${q.word}`;
     let value = this.cache.get(key);
@@ -113,6 +115,17 @@ const METONYMS: Record<string, string[]> = {
   levant: ['syria', 'lebanon'],
   mesopotamia: ['iraq'],
 };
+
+/** Opposites by stem that word vectors place close together (they occur in the same contexts). */
+const OPPOSITE_PAIRS = `stay:leav stay:go stay:exit remain:leav remain:exit win:lose win:loss victori:defeat white:black
+  rise:fall increas:decreas increas:reduc strong:weak strength:weak friend:enemi alli:enemi alli:rival start:end begin:end success:failur
+  earli:late long:short high:low gain:loss benefit:cost peac:war love:hate east:west north:south`
+  .split(/\s+/)
+  .map((pair) => pair.split(':'));
+const OPPOSITES = new Set(OPPOSITE_PAIRS.flatMap(([a, b]) => [`${a}\0${b}`, `${b}\0${a}`]));
+function opposites(a: string, b: string): boolean {
+  return OPPOSITES.has(`${a}\0${b}`);
+}
 
 /** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */
 export function nameKey(word: string): string {

@@ -108,7 +108,7 @@ const CHAT_WORDS: Record<string, string> = {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
-  admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
+  hav: 'have', hv: 'have', admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
@@ -240,7 +240,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
   { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
-  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },
+  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },
   { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
@@ -253,6 +253,18 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\bdomestic(?:ally)?\b|\bat\s+home\b|\bhome\s+front\b/gi, words: ['public', 'opinion'] },
   // ("who insists on keeping the Syrian president in power?": his preservation)
   { re: /\b(?:keep|keeps|keeping|kept)\s+(?:[\p{L}'’-]+\s+){1,3}?in\s+(?:power|office|place|charge|the\s+saddle)\b/giu, words: ['preservation', 'survival'] },
+  // ("sum up what Russia is after", "what's Putin after?": what it wants)
+  { re: /(?:\b(?:is|are|was|were)|['’]s|['’]re)\s+(?:really\s+|actually\s+|ultimately\s+)?after(?=\s*(?:[?.!,;]|$|\s+(?:in|with|regarding|here|there|now)\b))/gi, words: ['want', 'aim'], replaces: true },
+  // ("what is Iran hoping to get out of all this?": what it gains, not an exit)
+  { re: /\bget(?:s|ting)?\s+out\s+of\s+(?:all\s+)?(?:this|that|it|the\s+(?:war|deal|conflict|partnership|alliance|campaign|relationship))\b/gi, words: ['gain', 'benefit'], replaces: true },
+  // ("why does iran want assad to stay so bad": how much, no badness)
+  { re: /\bso\s+(?:bad|badly)\b/gi, words: [], replaces: true },
+  // ("why might these two end up falling out?": parting ways)
+  { re: /\bfall(?:s|ing|en)?\s+out\b|\bfell\s+out\b/gi, words: ['split'], replaces: true },
+  // ("what sort of government would Moscow be happiest with?": what it prefers)
+  { re: /\b(?:happiest|most\s+comfortable|most\s+content|best\s+pleased|most\s+satisfied)\s+with\b/gi, words: ['prefer'], replaces: true },
+  // ("does putin have a plan for getting out?", "is there a way out?": an exit strategy)
+  { re: /\bplans?\s+(?:for|to)\s+(?:get(?:ting|tin)?|pull(?:ing|in)?)\s+out\b|\bway\s+out\b/gi, words: ['exit', 'strategy'], replaces: true },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
@@ -470,7 +482,7 @@ const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|fr
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks
  * nothing of its own.
  */
-const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?|(?:it|he|she|they)\s+(?:called|named))\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?))*\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:what|which)\s+(?:evidence|quotes?|passages?|lines?|sentences?|parts?\s+of\s+the\s+text|examples?)\s+(?:from\s+the\s+(?:text|article)\s+)?(?:supports?|backs?|shows?|proves?)\s+(?:your|that|this|it|the)(?:\s+(?:answer|view|claim|conclusion|reading))?(?:\s+up)?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:give|cite|show|provide|quote)\s+(?:some\s+|the\s+|your\s+)?(?:evidence|proof|support|quotes?)(?:\s+(?:for|from)\s+(?:it|that|this|your\s+answer|the\s+text|the\s+article))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:justify|support|back\s+up)\s+(?:your\s+answer|it|that)(?:\s+(?:with|from)\s+the\s+(?:text|article))?\s*[.!?]*\s*$/i;
+const ANSWER_FORM = /^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:its|his|her|their)\s+(?:full\s+|exact\s+|real\s+)?names?|(?:it|he|she|they)\s+(?:called|named))\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*what\s+(?:happened|each\s+(?:is|was|means|meant|did))\s+(?:on|at|in|for|with)?\s*(?:each|them|those|these|it|that)(?:\s+(?:one|date|day))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:list|name|give|keep|make|be|answer|explain|elaborate|summari[sz]e|cite|quote|use|in|with|briefly|short(?:ly)?|thanks?|thx|ty)\b(?:\s+(?:it|them|me|us|a|an|the|some|few|couple|two|three|one|main|key|brief|short|briefly|simple|simply|please|pls|points?|bullets?|bullet points?|sentences?|words?|of them|of|quickly|for me|in|with|detail|examples?|sources?|quotes?|citations?|reasons?|things?|ideas?|more))*\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:what|which)\s+(?:evidence|quotes?|passages?|lines?|sentences?|parts?\s+of\s+the\s+text|examples?)\s+(?:from\s+the\s+(?:text|article)\s+)?(?:supports?|backs?|shows?|proves?)\s+(?:your|that|this|it|the)(?:\s+(?:answer|view|claim|conclusion|reading))?(?:\s+up)?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:give|cite|show|provide|quote)\s+(?:some\s+|the\s+|your\s+)?(?:evidence|proof|support|quotes?)(?:\s+(?:for|from)\s+(?:it|that|this|your\s+answer|the\s+text|the\s+article))?\s*[.!?]*\s*$|^\s*(?:(?:and|pls|please|also|just|ok|okay)\s+)*(?:justify|support|back\s+up)\s+(?:your\s+answer|it|that)(?:\s+(?:with|from)\s+the\s+(?:text|article))?\s*[.!?]*\s*$/i;
 
 /**
  * "What happened on September 30 and on October 31?", "what did Putin say, both regarding Syria and

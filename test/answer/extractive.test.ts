@@ -908,7 +908,7 @@ test('"why was X dressed in black?" needs a sentence where X does that, not anot
 });
 
 test('what the question ties to one country the article ties to another is a false premise ("the Iranian airliner", "why does Russia provide the boots on the ground?")', async () => {
-  for (const q of ['Why did Iran rely on Russian air support when it recaptured Tikrit?', 'Why does Russia provide the boots on the ground in Syria?', 'Why did the Iranian airliner crash in Sinai?', 'Why does Iran suffer from the Afghanistan syndrome?', 'Why did Russia send Hezbollah fighters?', 'Why did Iran back UN Security Council sanctions against Russia?']) {
+  for (const q of ['Why did Iran rely on Russian air support when it recaptured Tikrit?', 'Why does Russia provide the boots on the ground in Syria?', 'Why did the Iranian airliner crash in Sinai?', 'Why does Iran suffer from the Afghanistan syndrome?', 'Why did Russia send Hezbollah fighters?', 'Why did Iran back UN Security Council sanctions against Russia?', 'why was the iranian guy wearing white at that putin meeting']) {
     assert.equal((await engine.ask(q)).abstained, true, q);
   }
   // (the country the article gives, a nationality of the thing itself, a place it happens in, or a second country the question names: no contradiction)

@@ -91,6 +91,11 @@ test('one country never stands in for another in word matching, but a country ma
   assert.equal(matcher.match(tok('trust'), tok('distrust')), 0.6);
   assert.equal(matcher.match(tok('unlikely'), tok('likely')), 0.6);
   assert.notEqual(matcher.match(tok('use'), tok('misuse')), 0.6);
+  // opposites the word vectors put close together do not match ("stay" is not "leave"); negations stay matched
+  const { stemWord } = await import('../../src/index/tokenize.js');
+  const stemmed = (w: string) => ({ word: w, stem: stemWord(w), start: 0, end: 0 });
+  assert.ok(matcher.match(stemmed('stay'), stemmed('leave')) === 0 && matcher.match(stemmed('white'), stemmed('black')) === 0);
+  assert.ok(matcher.match(stemmed('stay'), stemmed('remain')) > 0.5);
 });
 
 test('listed paraphrases match where the word vectors barely relate the words, and only by stem', async () => {
@@ -353,6 +358,7 @@ test('what a question is for, written after it ("... asking 4 my seminar", "(for
   // (nor is a last sentence that only says how to answer)
   assert.equal(analyzeQuestion('Overall, is the article hopeful or skeptical about the future of the partnership? What evidence supports your answer?').query, 'Overall, is the article hopeful or skeptical about the future of the partnership?');
   assert.equal(analyzeQuestion('What are the main reasons the partnership could unravel? List them.').query, 'What are the main reasons the partnership could unravel?');
+  assert.equal(analyzeQuestion('Why might these two end up falling out? Give me a couple of reasons.').query, 'Why might these two end up falling out?');
   assert.equal(analyzeQuestion('What evidence supports the claim that Russia fears IS?').query, 'What evidence supports the claim that Russia fears IS?');
   // (a purpose the question asks about stays)
   assert.match(analyzeQuestion('Which test did Iran run for the project?').query, /for the project/);
@@ -486,6 +492,13 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('lol does moscow care how long the syria thing takes').includes('duration'));
   assert.ok(words('Is Moscow determined to keep Assad personally in office?').includes('preservation'));
   assert.deepEqual(words("Why can't the Kremlin afford a drawn-out campaign?").filter((w) => ['drawn', 'out', 'duration'].includes(w)), ['duration']);
+  assert.ok(words('Sum up what Russia is after in Syria.').includes('want'));
+  assert.ok(words('what is Iran hoping to get out of all this?').includes('gain'));
+  assert.ok(!words('y does iran want assad to stay so bad').includes('bad'));
+  assert.ok(words('Why might these two end up falling out?').includes('split'));
+  assert.ok(words('What sort of Syrian government would Moscow be happiest with?').includes('prefer'));
+  assert.ok(words('What made Russia so nervous about losing its own people?').includes('losses'));
+  assert.ok(words('does putin even hav a plan for gettin out of syria').includes('exit'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
