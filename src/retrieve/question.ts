@@ -276,6 +276,9 @@ const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|cou
 /** "Can you explain X", "could you summarise X": a request; what is asked starts at its verb. */
 const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;
 
+/** A quiz's numbering before its question: "Q3:", "Question 7.", "#12)", "Q25 (start vs end):". */
+const QUIZ_NUMBER = /^\s*(?:Q|Question|#)\s*\d{1,3}\s*(?:\([^)]{0,40}\))?\s*[:.)\-–—]\s*/i;
+
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
@@ -298,7 +301,7 @@ const PURPOSE_CLAUSE = new RegExp(
 );
 
 export function withoutPreamble(query: string): string {
-  return withoutAnswerForm(query).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** "... the future of the partnership? What evidence supports your answer?": a last sentence that only says how to answer is no part of the question. */

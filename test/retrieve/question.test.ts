@@ -352,6 +352,9 @@ test('what a question is for, written after it ("... asking 4 my seminar", "(for
   assert.equal(analyzeQuestion("why did russia intervene, it's for an essay lol").query, 'why did russia intervene');
   assert.equal(analyzeQuestion('What did Putin say at Valdai? (for a class)').query, 'What did Putin say at Valdai?');
   assert.equal(analyzeQuestion("For a podcast intro: summarize what role Syria's president plays.").query, "summarize what role Syria's president plays.");
+  // (nor a quiz's numbering)
+  assert.equal(analyzeQuestion('Q78: Overall, what are the main sources of friction?').query, 'Overall, what are the main sources of friction?');
+  assert.equal(analyzeQuestion('Q25 (start vs end): how does the conclusion answer that?').query, 'how does the conclusion answer that?');
   // (or inside it, as what the asker will do with the answer)
   assert.equal(analyzeQuestion('Give me the key points I should raise in my seminar about this text.').query, 'Give me the key points about this text.');
   assert.match(analyzeQuestion('What should I know about Iran for my exam?').query, /Iran/);
