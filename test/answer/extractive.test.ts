@@ -198,6 +198,12 @@ test('an overview question that asks about something and for the verdict quotes 
   assert.match(a.answer, /behind the curtain problems abound/);
 });
 
+test('a blank to fill before a unit asks for a number: the corpus must give it ("___ billion dollars in credit lines" is refused; "___ Russian citizens" is 7,000)', async () => {
+  assert.equal((await engine.ask('fill in: the authors say Iran has extended Assad ___ billion dollars in credit lines')).abstained, true);
+  assert.match((await engine.ask('fill in: an estimated ___ Russian citizens have joined IS')).answer, /7,000/);
+  assert.match((await engine.ask('fill in: the airliner bombing killed ___ people')).answer, /224/);
+});
+
 test('"the big question the authors are trying to answer" is the question the article opens with', async () => {
   assert.match((await engine.ask('what is the big question the authors are trying to answer here?')).citations[0].text, /tactical marriage of convenience/);
 });
