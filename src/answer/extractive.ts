@@ -60,7 +60,8 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // where the document comes out, not its question.
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
-  const quotes = withAntecedent(question, selected.quotes, corpus);
+  // "what does 'division of labor' mean here?": a short sentence opening a paragraph names it; the next says it
+  const quotes = withAntecedent(question, MEANING_ASKED.test(question.query) ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus);
   // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
@@ -71,6 +72,9 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
 const CONSEQUENCE_OPENING = /^\W*(?:(?:[\p{L}'’-]+\s+){0,2}(?:therefore|thus|hence|consequently|accordingly)\b|(?:so|thus|hence|therefore|consequently|accordingly|as a result|for this reason|for that reason|this is why|that is why|that's why|this explains why)\b)/iu;
 const REFERS_BACK = /^\W*(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|means\b|would\b|will\b|may\b|could\b)[\p{L}'’-]+/u;
 const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|explain|explains|what makes|what drives|what led)\b|\bwhat\s+(?:[\p{L}-]+\s+){0,3}?(?:push|pushes|pushed|drive|drives|drove|prompt|prompts|prompted|lead|leads|led)\b/iu;
+/** "What does 'X' mean (here)?", "what is meant by X", "what do the authors mean by X": what a phrase of the document stands for. */
+const MEANING_ASKED = /\b(?:mean|means|meant|refer\s+to|refers\s+to|stand\s+for|stands\s+for)\b[^?]{0,30}(?:[?.!]|$)|\bmeant\s+by\b|\bmeaning\s+of\b/i;
+
 /** A sentence that adds to the one before it. */
 const ADDS_REASON = /^\W*(?:Indeed|Moreover|Furthermore|In addition|In fact|Also|What is more)\b/;
 

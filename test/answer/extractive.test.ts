@@ -198,6 +198,12 @@ test('an overview question that asks about something and for the verdict quotes 
   assert.match(a.answer, /behind the curtain problems abound/);
 });
 
+test('asked what a phrase means, a short sentence opening its paragraph brings the next, which says it', async () => {
+  const a = await engine.ask("What do the authors mean by 'division of labor'?");
+  assert.match(a.answer, /division of labor/);
+  assert.match(a.answer, /air operations/);
+});
+
 test('a blank to fill before a unit asks for a number: the corpus must give it ("___ billion dollars in credit lines" is refused; "___ Russian citizens" is 7,000)', async () => {
   assert.equal((await engine.ask('fill in: the authors say Iran has extended Assad ___ billion dollars in credit lines')).abstained, true);
   assert.match((await engine.ask('fill in: an estimated ___ Russian citizens have joined IS')).answer, /7,000/);
