@@ -347,7 +347,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (!top) return { refusal: ABSTAIN_MESSAGE };
   if (unsupportedSpecifics(question, retrieval).length || namesApart(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
   // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
-  if (Math.max(...retrieval.terms.map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
+  // (nor by the words its idioms add alone: "how long do you bake a sourdough loaf?" is no question about a duration in the corpus)
+  const ownTerms = retrieval.terms.filter((t) => !question.supplied?.includes(t.token.word));
+  if (Math.max(...(ownTerms.length ? ownTerms : retrieval.terms).map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
   if (unsupportedAttribute(question.query, retrieval, question.type)) return { refusal: ABSTAIN_MESSAGE };
   // "Who won the war?": what the someone did must be in the corpus, not only the war.

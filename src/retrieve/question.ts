@@ -20,6 +20,8 @@ export interface AnalyzedQuestion {
   /** greetings, thanks, reactions or an opinion: talk, not a question about the corpus */
   chatter: boolean;
   tokens: Token[];
+  /** words the question's idioms add beside its own ("how long": duration, time), which alone do not make it a question about the corpus */
+  supplied?: string[];
 }
 
 // Phrases that address the bot rather than ask about the corpus.
@@ -155,14 +157,16 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = withoutPreamble(expandChat(query));
-  const found = PLAIN_WORDS.flatMap(({ re, words, replaces }) => [...query.matchAll(re)].map((m) => ({ words, replaces, start: m.index!, end: m.index! + m[0].length })));
+  const found = PLAIN_WORDS.flatMap(({ re, words, replaces, frame }) => [...query.matchAll(re)].map((m) => ({ words, replaces, frame, start: m.index!, end: m.index! + m[0].length })));
   const known = found.flatMap(({ words, start, end }) => words.map((w) => ({ word: w, stem: stemWord(w), start, end })));
   // (a name that stands for others, "the EU", is read as them only: the corpus need not use it; a frame word is read as nothing)
   const replaced = (t: Token) => found.some((f) => f.replaces && t.start >= f.start && t.end <= f.end);
   const words = [...withPhrasalMeanings(query, contentTokens(query)).filter((t) => !replaced(t)), ...known];
   const chatter = isChatter(query, words);
   const tokens = chatter ? [] : words;
-  return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens };
+  // (the words an idiom adds, and a frame's own: "how long" brings duration and time, and its "long" asks nothing of its own)
+  const supplied = found.filter((f) => !f.replaces).flatMap((f) => [...f.words, ...(f.frame ? contentTokens(query.slice(f.start, f.end)).map((t) => t.word) : [])]);
+  return { text, query, type: questionType(query), metadata: metadataField(query), injection, chatter, tokens, ...(supplied.length ? { supplied } : {}) };
 }
 
 /**
@@ -171,9 +175,11 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
  * "in the long run" is the long term; "flexing its muscles" is asserting itself; "throw X under the
  * bus" is to betray; "ordinary Russians" are the public; a conflict that "simmers" is of low
  * intensity. The plain words join the question's where the idiom stands; with `replaces`, they stand
- * for its own words (none, for a word that only frames the question).
+ * for its own words (none, for a word that only frames the question). Words joined (not standing for
+ * the question's own) and, with `frame`, the idiom's own words ("how long") do not by themselves make a
+ * question the corpus answers (`AnalyzedQuestion.supplied`).
  */
-const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
+const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: boolean }[] = [
   // ("their positions on Assad", "Iran's attitude toward IS": a view is asked for, of the thing after the noun; a sentence
   // need not say "position", and "the position of master of Damascus" is another matter. Nor is "a lot of" a thing asked about.)
   { re: /\b(?:positions?|stances?|views?|attitudes?|opinions?|outlooks?)(?=\s+(?:on|towards?|about|regarding|concerning)\b)|(?<=\ba\s+)(?:lot|bunch|ton|load)(?=\s+of\b)|\b(?:lots|tons|loads|plenty)(?=\s+of\b)/gi, words: [], replaces: true },
@@ -224,7 +230,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean }[] = [
   { re: /\beach\s+other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
   { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
-  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b|\bhow\s+long\b/gi, words: ['duration', 'time'] },
+  { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b/gi, words: ['duration', 'time'] },
+  // ("how long ...?": a question of duration, whose own "long" is no word to match; the words it brings alone make no question about the corpus)
+  { re: /\bhow\s+long\b/gi, words: ['duration', 'time'], frame: true },
   { re: /\bdrawn[-\s]out\b/gi, words: ['duration', 'time'], replaces: true },
   { re: /\bprox(?:y|ies)\b/gi, words: ['militias', 'irregulars'] },
   // ("what still divides them?", "what strains their relationship?": what complicates it, not a division of labour)

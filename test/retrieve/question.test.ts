@@ -493,6 +493,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('Do Iran and Russia agree on keeping Assad?').includes('converging'));
   assert.deepEqual(words('Can you give me a quick rundown of what Russia and Iran agree on in Syria?').filter((w) => ['give', 'quick'].includes(w)), []);
   assert.ok(words('lol does moscow care how long the syria thing takes').includes('duration'));
+  // (the words an idiom adds, and the frame "how long", are marked as supplied: alone they ask nothing of the corpus)
+  assert.deepEqual(analyzeQuestion('How long do you bake a sourdough loaf?').supplied, ['duration', 'time', 'long']);
   assert.ok(words('Is Moscow determined to keep Assad personally in office?').includes('preservation'));
   assert.deepEqual(words("Why can't the Kremlin afford a drawn-out campaign?").filter((w) => ['drawn', 'out', 'duration'].includes(w)), ['duration']);
   assert.ok(words('Sum up what Russia is after in Syria.').includes('want'));
