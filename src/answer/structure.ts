@@ -163,7 +163,8 @@ function overviewQuotes(query: string, passages: Passage[], corpus: CorpusView, 
   const kept = topics.filter((t) => t.start !== closing?.start).slice(0, OVERVIEW_TOPICS);
   // The conclusion matters most, then the sections; the opening question leads when the question asks what the document asks.
   // ("what is it about?" asks its topic, which its opening question states; "what is its argument?" where it comes out)
-  const byImportance = OPENING_ASKED.test(query) || (!verdictAsked && TOPIC_ASKED.test(query)) ? [opening, ...(closing ? [closing] : []), ...kept] : [...(closing ? [closing] : []), ...kept, opening];
+  // (asked for the reasons or obstacles, "what two obstacles ...?", the sections that give them lead the sources)
+  const byImportance = OPENING_ASKED.test(query) || (!verdictAsked && TOPIC_ASKED.test(query)) ? [opening, ...(closing ? [closing] : []), ...kept] : THESIS_REASON.test(query) ? [...kept.filter((t) => t.passage.section !== first.c.section), ...(closing ? [closing] : []), ...kept.filter((t) => t.passage.section === first.c.section), opening] : [...(closing ? [closing] : []), ...kept, opening];
   const inDocument = [...byImportance].sort((a, b) => a.start - b.start);
   // Asked where the document comes out, the conclusion leads the answer as well as the sources.
   const ordered = verdictAsked && closing ? [closing, ...inDocument.filter((q) => q !== closing)] : inDocument;

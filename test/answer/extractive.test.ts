@@ -192,6 +192,12 @@ test('"what could break up / derail the partnership?" asks for the obstacles the
   }
 });
 
+test('asked for the reasons or obstacles, the sections that give them lead the sources, before the conclusion', async () => {
+  const a = await engine.ask('What are the two main reasons the authors give for doubting this partnership?');
+  assert.match(a.passages[0].text, /come to a sudden end|fundamental mutual distrust/);
+  assert.match(a.answer, /behind the curtain problems abound/);
+});
+
 test('an overview question that asks about something and for the verdict quotes the conclusion with the answer', async () => {
   const a = await engine.ask("What shared goals do Russia and Iran have in Syria, and what's the authors' final verdict on the relationship?");
   assert.match(a.answer, /converging policy designs/);
