@@ -127,6 +127,8 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}])\${1,3}(?![\p{N}])/gu, ' money ')
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')
+    // ("who r the 2 big bosses": after a determiner, a small number counts what is asked about; it is no fact asked for)
+    .replace(/(?<=\b(?:the|these|those|its|their|his|her|our|your)\s+)[2-9](?=\s+\p{L})/giu, (d) => NUMBER_WORDS[Number(d)])
     // ("sending weapons 2 damascus": before a country or capital, however it ends, a 2 or 4 is "to" / "for")
     .replace(/(?<=\p{L}\s+)[24](?=\s+(\p{L}+))/gu, (d, next: string) => (PARTY_NAMES.has(next.toLowerCase()) ? (d === '4' ? 'for' : 'to') : d))
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
@@ -136,6 +138,8 @@ export function expandChat(text: string): string {
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
 const CHAT_DIGIT_END = /(?<=(?<![\p{L}\p{N}])(?!(?:top|first|last|the|of|about|than|only|just|paragraph|para|section|chapter|part|page|day|number|no|step|question|item|point|passage|p|phase|stage|round|level|grade|class|vs|and|or|from|between|under|over|about|around|exactly)\b)\p{L}{2,}\s+)[24](?=\s*[?!.]*\s*$)/iu;
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
 /** "does russia send syria weapons 2 or ...": a lone 2 after a word, before "or" / "and" / a comma, is "too" (not "2 or 3 jets"). */
 const CHAT_TOO = /(?<=\p{L}{2,}\s+)2(?=\s*,|\s+(?:or|and)\s+(?!\p{N}|two|three|four|five|more|so)\p{L}|\s+(?:lol|tho|though)\b)/giu;
 
@@ -143,7 +147,7 @@ const CHAT_TOO = /(?<=\p{L}{2,}\s+)2(?=\s*,|\s+(?:or|and)\s+(?!\p{N}|two|three|f
  * "fighting 4 iran", "want 2 leave": a lone 4 or 2 between words, not counting what follows
  * (a plural, a unit, a month: "4 years", "2 countries", "4 May"), is chat for "for" / "to".
  */
-const CHAT_DIGIT = /(?<=\p{L}\s+)[24](?=\s+(?!(?:\p{L}{2,}s\b|january|february|march|april|may|june|july|august|september|october|november|december|million|thousand|hundred|billion|percent|per|of|or|and|to|more|times)\b)\p{L})/giu;
+const CHAT_DIGIT = /(?<=\p{L}\s+)(?<!\b(?:the|these|those|my|its|their|his|her|our|your|top|first|last|next)\s+)[24](?=\s+(?!(?:\p{L}{2,}s\b|january|february|march|april|may|june|july|august|september|october|november|december|million|thousand|hundred|billion|percent|per|of|or|and|to|more|times)\b)\p{L})/giu;
 
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
@@ -273,6 +277,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:happiest|most\s+comfortable|most\s+content|best\s+pleased|most\s+satisfied)\s+with\b/gi, words: ['prefer'], replaces: true },
   // ("does putin have a plan for getting out?", "is there a way out?": an exit strategy)
   { re: /\bplans?\s+(?:for|to)\s+(?:get(?:ting|tin)?|pull(?:ing|in)?)\s+out\b|\bway\s+out\b/gi, words: ['exit', 'strategy'], replaces: true },
+  // ("the two bosses fighting over who gets to run Damascus": competing for the mastery of it)
+  { re: /\b(?:fight|fights|fighting|fought|jockey|jockeys|jockeying|squabble|squabbling|tussle|tussling)\s+(?:over\s+(?!there\b|here\b)(?:who\s+(?:gets\s+to|will|would|can|should)\s+(?:run|rule|control|lead|shape)\b)?|for\s+(?:control|mastery|dominance|influence|the\s+upper\s+hand)\b)/gi, words: ['competing', 'master'], replaces: true },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },

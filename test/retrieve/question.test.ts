@@ -53,6 +53,7 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('does russia send syria weapons 2 or is it just jets'), 'does russia send syria weapons too or is it just jets');
   assert.equal(expandChat('did russia send 2 or 3 jets'), 'did russia send 2 or 3 jets');
   assert.equal(expandChat('is russia sending weapons 2 damascus'), 'is russia sending weapons to damascus');
+  assert.equal(expandChat('who r the 2 big bosses'), 'who are the two big bosses');
   assert.equal(expandChat('is iran in a hurry 2 get outta syria'), 'is iran in a hurry to get out of syria');
   assert.equal(expandChat('give me the TL;DR, how many russkies joined acc to this'), 'give me the summary, how many Russians joined according to this');
   assert.equal(expandChat('wat did russia start in syria end of sept'), 'what did russia start in syria end of September');
@@ -504,6 +505,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('What sort of Syrian government would Moscow be happiest with?').includes('prefer'));
   assert.ok(words('What made Russia so nervous about losing its own people?').includes('losses'));
   assert.ok(words('does putin even hav a plan for gettin out of syria').includes('exit'));
+  assert.ok(words('who are the two big bosses fighting over who gets to run damascus').includes('competing'));
+  assert.ok(!words('From which countries do the Shiite militias fighting for Iran come?').includes('competing'));
+  assert.ok(!words("Why can't the Russians keep fighting over there forever?").includes('competing'));
   // (a long name or a long wait is no long term)
   assert.ok(!words('How long did the meeting run?').includes('term'));
 });
