@@ -768,12 +768,16 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
   const span = LINK_ASKED.test(query) ? 2 : 1;
   // (an acronym is kept as written too: "Revolutionary Guards" are in "the IRGC")
+  // (and as the tokenizer reads them: "Islamic State" is IS)
   const sentences = retrieval.passages.slice(0, 3).flatMap((p) => {
-    const words = p.sentences.map((s) => (p.text.slice(s.start - p.start, s.end - p.start).match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]));
+    const words = p.sentences.map((s) => {
+      const text = p.text.slice(s.start - p.start, s.end - p.start);
+      return [...(text.match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]), ...tokenize(text).map((t) => t.word)];
+    });
     // (a sentence speaking of someone as "he" / "his" speaks of whoever the sentence before names: "Indeed, if this was not already his goal, the ... Sinai ...")
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
-  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words);
+  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || tokenize(name.join(' ')).some((t) => !name.includes(t.word) && words.includes(t.word));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 
@@ -788,6 +792,12 @@ function joinedNames(query: string): string[][] {
   for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
     const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
     if (COUNTRY_NAMES.has(words.join(' '))) continue;
+    // (a name the tokenizer reads as another, "Islamic State" as IS, is that one)
+    const alias = [...new Set(tokenize(m[0]).map((t) => t.word).filter((w) => !words.includes(w)))];
+    if (alias.length && alias.every((w) => !/^\p{Ll}/u.test(w) || !STOPWORDS.has(w)) && !tokenize(m[0]).some((t) => words.includes(t.word))) {
+      names.push(alias);
+      continue;
+    }
     const kept = words.filter((w) => !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
     if (kept.length) names.push(kept);
   }

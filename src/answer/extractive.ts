@@ -75,6 +75,9 @@ const ASKS_REASON = /\b(?:why|reasons?|causes?|motives?|motivations?|because|exp
 /** "What does 'X' mean (here)?", "what is meant by X", "what do the authors mean by X": what a phrase of the document stands for. */
 const MEANING_ASKED = /\b(?:mean|means|meant|refer\s+to|refers\s+to|stand\s+for|stands\s+for)\b[^?]{0,30}(?:[?.!]|$)|\bmeant\s+by\b|\bmeaning\s+of\b/i;
 
+/** What "how much" asks of: the words after it, up to the end of its clause. */
+const HOW_MUCH_OF = /\bhow much\b([^,;:—–?]*)/i;
+
 /** A sentence that adds to the one before it. */
 const ADDS_REASON = /^\W*(?:Indeed|Moreover|Furthermore|In addition|In fact|Also|What is more)\b/;
 
@@ -408,7 +411,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   }
   candidates.sort((a, b) => b.score - a.score);
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
-  const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(question.query));
+  // (money asked "how much" of: "how much did it cost?", "how much money ...", not "how much staying power ... costing a fortune")
+  const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(HOW_MUCH_OF.exec(question.query)?.[1] ?? ''));
   const strict = counted || ENTITY_QUESTION.test(question.query) || asksForSpeech(question.query);
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);

@@ -14,8 +14,11 @@ const NEW_SUBJECT = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+)$/i;
 
 /** The new subject of a "what about X?" follow-up (X), if the question is one. */
 export function newSubject(question: string): string | undefined {
-  return NEW_SUBJECT.exec(question.split('?')[0] + '?')?.[1]?.replace(/\?\s*$/, '').trim() || undefined;
+  const subject = NEW_SUBJECT.exec(question.split('?')[0] + '?')?.[1]?.replace(/\?\s*$/, '').trim();
+  // ("what about Putin's statements would have lifted spirits?" asks what in them did: a clause, no new subject)
+  return subject && !CLAUSE_VERB.test(subject) ? subject : undefined;
 }
+const CLAUSE_VERB = /\s(?:would|could|will|should|might|may|must|can|does|did|do|is|are|was|were|has|have|had|made|makes|make)\s/i;
 // A question in its own right opens with a question word, an auxiliary or a request.
 const QUESTION_FORM = /^\s*(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|according|name|list|explain|describe|summari[sz]e|tell)\b/i;
 

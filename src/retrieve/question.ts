@@ -37,7 +37,8 @@ const INJECTION = [
   /\bstay\s+in\s+character\b|\blet['’]?s\s+play\s+a\s+game\b/i,
   /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?exactly\s+(?:the\s+)?(?:phrase|word|words|text|string|sentence)\b/i,
   // "let's role-play: you are Putin now", "you are now X"
-  /\b(?:let['’]?s\s+)?role[\s-]?play\b|\byou\s+are\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}now\b/u,
+  /\b(?:let['’]?s\s+)?role[\s-]?play\b|\bpretend\s+(?:that\s+)?(?:you\s+are|you['’]re|to\s+be|u\s+r)\b/i,
+  /\byou\s+are\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}now\b/u,
   // a premise the reader is told to take as given ("Pretend the article says ...", "Assume that ...")
   /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
@@ -46,9 +47,11 @@ const INJECTION = [
   /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script)\b/i,
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|you\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
-  /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:in|like|as)\s+(?:a\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|leetspeak)\b/i,
+  /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:a\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|leetspeak)\b/i,
   /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
+  // ("... and end with the word BANANA", "start it with the phrase ...")
+  /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
   // a note claiming authority, or that the document changed its mind

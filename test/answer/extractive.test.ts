@@ -210,6 +210,12 @@ test('asked what a phrase means, a short sentence opening its paragraph brings t
   assert.match(a.answer, /air operations/);
 });
 
+test('"how much staying power" asks for a degree, whatever the rest of the question says of cost; "what about X\'s statements would have ..." is no follow-up; "Islamic State" is IS when names must meet', async () => {
+  assert.equal((await engine.ask('How much staying power does Russian domestic opinion give the Kremlin — would the home front stomach a campaign lasting a long time and costing a fortune?')).abstained, false);
+  assert.match((await engine.ask('What about Putin\'s statements at Valdai would have lifted spirits in Tehran, in terms of how he characterized the Islamic Republic?')).answer, /indispensable partner/);
+  assert.equal((await engine.ask('What two IS-related developments make it hard for Putin to tolerate any Islamic State presence in Syria, one concerning Russian nationals and one concerning civil aviation?')).abstained, false);
+});
+
 test('a blank to fill before a unit asks for a number: the corpus must give it ("___ billion dollars in credit lines" is refused; "___ Russian citizens" is 7,000)', async () => {
   assert.equal((await engine.ask('fill in: the authors say Iran has extended Assad ___ billion dollars in credit lines')).abstained, true);
   assert.match((await engine.ask('fill in: an estimated ___ Russian citizens have joined IS')).answer, /7,000/);
