@@ -345,7 +345,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const nationality = (m[0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase());
   // (a person's is often given apart: "Iran and Russia, with Supreme Leader Ali Khamenei"; or it goes with the kind:
   // "the Egyptian resort town of Sharm el-Sheikh")
-  const nationalAt = (from: number, to: number) => words.slice(Math.max(0, from), to).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4));
+  // (or, for what is no place, its capital: "Tehran – the IRGC in particular" is an Iranian institution; Damascus is no "Syrian city" struck)
+  const nationalAt = (from: number, to: number) => words.slice(Math.max(0, from), to).some((w) => nationality.some((n) => sharedStart(n, w.toLowerCase()) >= 4 || (!PLACE_KINDS.test(kind) && CAPITAL_WORDS.has(w.toLowerCase()) && nationOf(w.toLowerCase()) === nationOf(n))));
   const ofNationality = (i: number, k?: number) => !nationality.length || PERSON_KINDS.test(kind) || nationalAt(i - 3, i + 4) || (k !== undefined && nationalAt(k - 2, k));
   // A facility (an airbase, a port) or a landform (a desert, a sea) is named with its kind ("Hmeimim air base", "the Sinai desert"): a city nearby is not one.
   // A person asked for by rank or office ("which IRGC general", "which militia commander") is named with it: "General X", "Foreign Minister Y".
@@ -460,7 +461,7 @@ const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were
  * the question is about what they are attached to, and the corpus need not use the word itself.
  */
 const RELATION_HEADS = new Set(
-  `role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
+  `picture overview summary gist rundown role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
   consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
   relationship relations difference differences connection link links importance problem problems issue issues question fate future
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude

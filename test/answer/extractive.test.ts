@@ -216,6 +216,14 @@ test('"how much staying power" asks for a degree, whatever the rest of the quest
   assert.equal((await engine.ask('What two IS-related developments make it hard for Putin to tolerate any Islamic State presence in Syria, one concerning Russian nationals and one concerning civil aviation?')).abstained, false);
 });
 
+test('"which Iranian institution" is answered by one named beside Tehran; "the big picture of X" asks about X; whom an answer is for ("to a 10-year-old") is no fact asked', async () => {
+  assert.match((await engine.ask('Which Iranian institution sees keeping the Syrian president in office as the sole assurance that the regime endures?')).answer, /IRGC/);
+  assert.equal((await engine.ask("What's the big picture of Assad's position between his two foreign backers?")).abstained, false);
+  assert.match((await engine.ask('Explain what this article is saying to a 10-year-old.')).answer, /tactical marriage of convenience/);
+  // (a capital is no city of its nation struck: "Which Syrian city did Russian jets strike first?" stays refused)
+  assert.equal((await engine.ask('Which Syrian city did Russian jets strike first on September 30?')).abstained, true);
+});
+
 test('a blank to fill before a unit asks for a number: the corpus must give it ("___ billion dollars in credit lines" is refused; "___ Russian citizens" is 7,000)', async () => {
   assert.equal((await engine.ask('fill in: the authors say Iran has extended Assad ___ billion dollars in credit lines')).abstained, true);
   assert.match((await engine.ask('fill in: an estimated ___ Russian citizens have joined IS')).answer, /7,000/);
