@@ -778,7 +778,8 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
     // (a sentence speaking of someone as "he" / "his" speaks of whoever the sentence before names: "Indeed, if this was not already his goal, the ... Sinai ...")
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
-  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || tokenize(name.join(' ')).some((t) => !name.includes(t.word) && words.includes(t.word));
+  const read = new Map(names.map((name) => [name, tokenize(name.join(' ')).map((t) => t.word).filter((w) => !name.includes(w))]));
+  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 
@@ -795,7 +796,7 @@ function joinedNames(query: string): string[][] {
     if (COUNTRY_NAMES.has(words.join(' '))) continue;
     // (a name the tokenizer reads as another, "Islamic State" as IS, is that one)
     const alias = [...new Set(tokenize(m[0]).map((t) => t.word).filter((w) => !words.includes(w)))];
-    if (alias.length && alias.every((w) => !/^\p{Ll}/u.test(w) || !STOPWORDS.has(w)) && !tokenize(m[0]).some((t) => words.includes(t.word))) {
+    if (alias.length && alias.every((w) => !STOPWORDS.has(w)) && !tokenize(m[0]).some((t) => words.includes(t.word))) {
       names.push(alias);
       continue;
     }

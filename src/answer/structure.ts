@@ -8,7 +8,7 @@ import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
-import { nameKey } from '../retrieve/matcher.js';
+import { nameKey, negatedForm } from '../retrieve/matcher.js';
 import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
@@ -307,8 +307,8 @@ function sectionByTopic(query: string, docId: string, corpus: CorpusView): strin
   const topic = SECTION_TOPIC.exec(query)?.[1];
   if (!topic) return undefined;
   const asked = contentTokens(topic).map((t) => t.stem);
-  const related = (a: string, b: string) => a === b || (a.length >= 4 && b.length > a.length && b.endsWith(a) && /^(?:dis|mis|un|non|in|im)$/.test(b.slice(0, b.length - a.length)));
-  const found = sectionsOf(docId, corpus).filter(({ title }) => title && contentTokens(title).some((h) => asked.some((a) => related(a, h.stem) || related(h.stem, a))));
+  const related = (a: string, b: string) => a === b || negatedForm(a, b) || negatedForm(b, a);
+  const found = sectionsOf(docId, corpus).filter(({ title }) => title && contentTokens(title).some((h) => asked.some((a) => related(a, h.stem))));
   return found.length === 1 ? found[0].title : undefined;
 }
 const SECTION_TOPIC = /\b(?:section|part|chapter)(?:\s+of\s+(?:the|this)\s+(?:article|piece|text|essay|document))?\s+(?:on|about|dealing\s+with|covering|concerning|regarding|that\s+(?:discusses|covers|deals\s+with|is\s+about))\s+((?:[\p{L}'’-]+\s*){1,4})/iu;

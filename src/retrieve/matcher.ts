@@ -147,7 +147,7 @@ const PARAPHRASE = 0.5;
 const NEGATED = 0.6;
 
 /** `b` is `a` with a negating prefix (dis-, mis-, un-, non-, in-/im-/ir-/il-), `a` at least four letters. */
-function negatedForm(a: string, b: string): boolean {
+export function negatedForm(a: string, b: string): boolean {
   return a.length >= 4 && b.length > a.length && b.endsWith(a) && /^(?:dis|mis|un|non|in|im|ir|il)$/.test(b.slice(0, b.length - a.length));
 }
 
