@@ -4,7 +4,7 @@
  * console chat. Pure functions.
  */
 import { contentTokens, type Token } from '../index/tokenize.js';
-import { asksForStructure, expandChat, isChatter, metadataField, questionType } from './question.js';
+import { asksForStructure, expandChat, isChatter, metadataField, questionType, withoutPreamble } from './question.js';
 
 // Words that point back to an earlier turn, and openings that continue it ("and …?", "what about …?").
 const ANAPHORA = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|other|else|also|too)\b|^\s*(?:and|but|so|what about|how about|and what|why not)\b/i;
@@ -42,7 +42,8 @@ export interface ResolvedQuestion {
  * its subject and asks it ("What did Putin say about Iran?", "Who is Putin?") stands alone.
  */
 export function needsPreviousTurn(question: string): boolean {
-  const text = expandChat(question);
+  // (read as the question is answered: a quiz number, a purpose or a polite preamble around it asks nothing of its own)
+  const text = withoutPreamble(expandChat(question));
   // "thanks!" after an answer is talk, not a question about it
   if (isChatter(text)) return false;
   // "Who wrote the article?", "what is this article about?": about the document, which is named

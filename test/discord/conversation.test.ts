@@ -51,6 +51,9 @@ test("a question about the document's layout or an overview stands alone, whatev
 
 test('"in all this" is the whole matter, not a pointer to the previous question; "what about this?" still is', () => {
   assert.equal(needsPreviousTurn('what role does the US play in all this?'), false);
+  // (a quiz number or a purpose before a question of its own leaves it standing alone)
+  assert.equal(needsPreviousTurn('Q3: what could derail the alliance?'), false);
+  assert.equal(needsPreviousTurn('For my essay: why?'), true);
   assert.deepEqual(carryKeyTerms('what role does the US play in all of this?', ['who wrote this and when?']).carried, []);
   assert.equal(needsPreviousTurn('why did they do this?'), true);
 });
