@@ -682,10 +682,10 @@ export function otherParty(query: string, retrieval: Retrieval): string | undefi
 /** "why does Russia provide ...", "how did Tehran use ...": a country (or its capital) asked about as the doer, and the verb. */
 const PARTY_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow(?:\s+come)?|[Ww]hen|[Ww]here)\s+(?:did|does|do|has|have|had|is|was|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)\s+(?:[\p{Ll}]+ly\s+)?[\p{Ll}]+\s+/u;
 
-/** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
 /** A thing aimed at a country: "sanctions against Russia", "strikes on Iran". */
 const AIMED_AT = /\b(\p{L}+)\s+(?:against|on|targeting|upon)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)/u;
 
+/** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
 function nationOf(word: string): string | undefined {
   if (/^(?:america|americans?|us|usa)$/.test(word)) return 'america';
   const capital = CAPITAL_OF.get(word);
@@ -795,9 +795,9 @@ function joinedNames(query: string): string[][] {
     const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
     if (COUNTRY_NAMES.has(words.join(' '))) continue;
     // (a name the tokenizer reads as another, "Islamic State" as IS, is that one)
-    const alias = [...new Set(tokenize(m[0]).map((t) => t.word).filter((w) => !words.includes(w)))];
-    if (alias.length && alias.every((w) => !STOPWORDS.has(w)) && !tokenize(m[0]).some((t) => words.includes(t.word))) {
-      names.push(alias);
+    const read = [...new Set(tokenize(m[0]).map((t) => t.word))];
+    if (read.length && read.every((w) => !words.includes(w) && !STOPWORDS.has(w))) {
+      names.push(read);
       continue;
     }
     const kept = words.filter((w) => !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));

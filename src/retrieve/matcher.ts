@@ -1,5 +1,5 @@
 import type { LocalEmbeddings } from '../index/local-embeddings.js';
-import type { Token } from '../index/tokenize.js';
+import { stemWord, type Token } from '../index/tokenize.js';
 import type { Paraphrases } from './paraphrases.js';
 
 /**
@@ -116,12 +116,12 @@ const METONYMS: Record<string, string[]> = {
   mesopotamia: ['iraq'],
 };
 
-/** Opposites by stem that word vectors place close together (they occur in the same contexts). */
-const OPPOSITE_PAIRS = `stay:leav stay:go stay:exit remain:leav remain:exit win:lose win:loss victori:defeat white:black
-  rise:fall increas:decreas increas:reduc strong:weak strength:weak friend:enemi alli:enemi alli:rival start:end begin:end success:failur
-  earli:late long:short high:low gain:loss benefit:cost peac:war love:hate east:west north:south`
+/** Opposites that word vectors place close together (they occur in the same contexts), matched by stem. */
+const OPPOSITE_PAIRS = `stay:leave stay:go stay:exit remain:leave remain:exit win:lose win:loss victory:defeat white:black
+  rise:fall increase:decrease increase:reduce strong:weak strength:weak friend:enemy ally:enemy ally:rival start:end begin:end success:failure
+  early:late long:short high:low gain:loss benefit:cost peace:war love:hate east:west north:south`
   .split(/\s+/)
-  .map((pair) => pair.split(':'));
+  .map((pair) => pair.split(':').map(stemWord));
 const OPPOSITES = new Set(OPPOSITE_PAIRS.flatMap(([a, b]) => [`${a}\0${b}`, `${b}\0${a}`]));
 function opposites(a: string, b: string): boolean {
   return OPPOSITES.has(`${a}\0${b}`);

@@ -284,7 +284,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:fight|fights|fighting|fought|jockey|jockeys|jockeying|squabble|squabbling|tussle|tussling)\s+(?:over\s+(?!there\b|here\b)(?:who\s+(?:gets\s+to|will|would|can|should)\s+(?:run|rule|control|lead|shape)\b)?|for\s+(?:control|mastery|dominance|influence|the\s+upper\s+hand)\b)/gi, words: ['competing', 'master'], replaces: true },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
-  { re: /\bdrive\s+a\s+wedge\b|\bdriv(?:es|ing)\s+a\s+wedge\b|\bdrove\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
+  { re: /\b(?:drive|drives|driving|drove)\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
