@@ -13,7 +13,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, questionAfterScene, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -24,6 +24,10 @@ export const MAX_QUESTION_LENGTH = 1000;
  * read them all on the first such question).
  */
 const OFFICE_SCAN_DOCUMENTS = 50;
+/** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
+const SUBJECT_WORDS = 3;
+/** Words for the document itself, which name no subject ("is that the figure the article uses?"). */
+const DOCUMENT_WORD = /^(?:article|piece|essay|document|text|paper|story|authors?|writers?)$/;
 
 /** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
 export interface TypedPassageId {
@@ -151,6 +155,21 @@ export class Engine implements CorpusView {
 
   /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const answer = await this.answer(raw, options);
+    if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
+    // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?":
+    // the scene set before the question is no part of what must be in the corpus. When the whole message
+    // finds no answer, the question asked is answered alone, if it names a subject of its own ("when was
+    // that signed?", "is that the figure the article uses?" lean on the scene, and stay refused).
+    const alone = questionAfterScene(analyzeQuestion(checkQuestion(raw)).query);
+    if (!alone || contentTokens(alone).filter((t) => !DOCUMENT_WORD.test(t.word)).length < SUBJECT_WORDS) return answer;
+    const second = await this.answer(alone, options);
+    if (second.abstained) return answer;
+    return { ...second, question: answer.question, timings: { ...second.timings, totalMs: ms(performance.now() - started) } };
+  }
+
+  private async answer(raw: string, options: AskOptions): Promise<Answer> {
     const started = performance.now();
     // "Under 'Limits of Convergence', what ...": asked of that section, the heading no part of what is asked
     const asked = analyzeQuestion(checkQuestion(raw));

@@ -287,6 +287,18 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:drive|drives|driving|drove)\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
 ];
 
+/**
+ * "my uncle swears it's like 50k Russians. what's the number the article gives?": statements setting the
+ * scene (which may carry claims of their own, right or wrong) and then the one question asked; the
+ * question, or undefined when the message is not of that shape.
+ */
+export function questionAfterScene(query: string): string | undefined {
+  const sentences = query.trim().split(/(?<=[.!])\s+(?=\S)/);
+  if (sentences.length < 2) return undefined;
+  const last = sentences[sentences.length - 1];
+  return /\?\s*$/.test(last) && !last.slice(0, -1).includes('?') ? last : undefined;
+}
+
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
 
