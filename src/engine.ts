@@ -3,6 +3,7 @@ import { asksByOffice, asksForPeople, peopleByOffice, titledPeople } from './ans
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
+import { asksToVerify, givenInstead, unsupportedSpecifics } from './answer/checks.js';
 import type { LlmAnswerer } from './answer/llm.js';
 import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
@@ -26,6 +27,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 const OFFICE_SCAN_DOCUMENTS = 50;
 /** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
 const SUBJECT_WORDS = 3;
+/** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
+const MAX_CHECKED_DETAILS = 2;
 /** Words for the document itself, which name no subject ("is that the figure the article uses?"). */
 const DOCUMENT_WORD = /^(?:article|piece|essay|document|text|paper|story|authors?|writers?)$/;
 
@@ -162,11 +165,32 @@ export class Engine implements CorpusView {
     // the scene set before the question is no part of what must be in the corpus. When the whole message
     // finds no answer, the question asked is answered alone, if it names a subject of its own ("when was
     // that signed?", "is that the figure the article uses?" lean on the scene, and stay refused).
-    const alone = questionAfterScene(analyzeQuestion(checkQuestion(raw)).query);
-    if (!alone || contentTokens(alone).filter((t) => !DOCUMENT_WORD.test(t.word)).length < SUBJECT_WORDS) return answer;
-    const second = await this.answer(alone, options);
-    if (second.abstained) return answer;
-    return { ...second, question: answer.question, timings: { ...second.timings, totalMs: ms(performance.now() - started) } };
+    const question = analyzeQuestion(checkQuestion(raw));
+    const alone = questionAfterScene(question.query);
+    const second = alone && contentTokens(alone).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(alone, options) : undefined;
+    const found = second && !second.abstained ? second : await this.checkedDetail(question, options);
+    return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;
+  }
+
+  /**
+   * "The article says Russia still struggles with the painful “Vietnam syndrome”, correct?": a yes/no
+   * question checking a detail (a name, a number) the corpus does not give is answered by the sentence
+   * that gives another in its place ("the painful “Afghanistan syndrome”"), saying the detail is not
+   * the corpus's. Up to two such details; none when the sentence found gives nothing in their place
+   * ("did Russia pull out of Syria in 2016?" stays refused).
+   */
+  private async checkedDetail(question: AnalyzedQuestion, options: AskOptions): Promise<Answer | undefined> {
+    if (question.injection || question.chatter || question.metadata || !asksToVerify(question.query)) return undefined;
+    const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: this.topK });
+    const details = unsupportedSpecifics(question, retrieval);
+    if (!details.length || details.length > MAX_CHECKED_DETAILS) return undefined;
+    const written = details.map((d) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?![\\p{L}\\p{N}])`, 'iu').exec(question.query)?.[0] ?? d);
+    const without = written.reduce((q, d) => q.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu'), ' '), question.query);
+    // (answered offline: the sentence quoted is what settles the detail, and a model would be asked a question with holes in it)
+    const answer = await this.answer(without, { ...options, llm: false });
+    if (answer.abstained || !details.every((d) => answer.citations.some((c) => givenInstead(question.query, d, c.text)))) return undefined;
+    const list = written.map((d) => `“${d}”`).join(' or ');
+    return { ...answer, answer: `Not as the corpus has it: it does not give ${list}. It says: ${answer.answer}` };
   }
 
   private async answer(raw: string, options: AskOptions): Promise<Answer> {

@@ -10,6 +10,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
+import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord, STOPWORDS, tokenize, type Token } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
 
@@ -839,4 +840,37 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   return retrieval.terms
     .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && t.support < ABSTAIN.minSpecificSupport) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
+}
+
+/**
+ * "The article says Russia struggles with the painful “Vietnam syndrome”, correct?", "is it Rouhani who
+ * is described as competing with Putin?": a yes/no question checking a detail. Its last sentence opens
+ * (or its last clause) with an auxiliary or ends with a tag ("..., right?", "isn't it?").
+ */
+export function asksToVerify(query: string): boolean {
+  // (the last sentence, or its last clause after a dash or a colon: "Shiite militias from ... Yemen — is Yemen the country named?")
+  const last = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
+  return VERIFY.test(last);
+}
+const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:,|\s)\s*(?:correct|right|true|isn['’]?t\s+(?:it|that\s+so|he|she)|wasn['’]?t\s+(?:it|he|she|that)|didn['’]?t\s+(?:it|he|she|they)|aren['’]?t\s+they|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
+
+/**
+ * Whether a quoted sentence gives, in the place of a detail the question checks and the corpus lacks,
+ * another of its kind: a number for a number, a name for a name, next to a word that stood next to the
+ * detail ("the painful “Vietnam syndrome”" → "the painful “Afghanistan syndrome”", "around 300
+ * vacationers" → "killing 224 vacationers"); asked "is it X who ...?", any name the question does not
+ * give stands in X's place. Then the question is answered by that sentence, which says otherwise.
+ */
+export function givenInstead(query: string, detail: string, quoted: string): boolean {
+  const asked = tokenize(query);
+  const at = asked.findIndex((t) => t.word === detail);
+  if (at < 0) return false;
+  const number = /^\d/.test(detail);
+  // (a word or a month, not a name: in "did Putin meet Rouhani", Putin is another party, not where Rouhani stands)
+  const near = new Set(asked.slice(Math.max(0, at - 2), at + 3).filter((t) => t.word !== detail && !STOPWORDS.has(t.word) && (!/^\p{Lu}/u.test(query.slice(t.start, t.start + 1)) || MONTH_NAME.test(query.slice(t.start, t.end)))).map((t) => t.stem));
+  const whoIs = !number && new RegExp(`\\b(?:is|was)\\s+it\\s+(?:\\p{L}+\\s+){0,3}?${escapeRegExp(query.slice(asked[at].start, asked[at].end))}\\s+(?:who|that|which)\\b`, 'iu').test(query);
+  const own = new Set(asked.map((t) => t.stem));
+  const tokens = tokenize(quoted);
+  const ofKind = (t: Token, j: number) => (number ? /^\d/.test(t.word) : j > 0 && /^\p{Lu}/u.test(quoted.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.word));
+  return tokens.some((t, j) => ofKind(t, j) && !own.has(t.stem) && (whoIs || tokens.slice(Math.max(0, j - 2), j + 3).some((u) => u !== t && near.has(u.stem))));
 }
