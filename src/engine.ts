@@ -136,12 +136,13 @@ export class Engine implements CorpusView {
     return matching.length ? matching : undefined;
   }
 
-  /** A heading given whole after in/under/from ("Under 'Limits of Convergence', which ..."), and the question without it. */
+  /** A heading given whole after in/under/from ("Under 'Limits of Convergence', which ..."), or as the question's label, and the question without it. */
   private headingGiven(query: string): { heading: string; rest: string } | undefined {
     const folded = query.toLowerCase();
     for (const heading of this.headings) {
       if (!folded.includes(heading.toLowerCase())) continue;
-      const m = new RegExp(`\\b(?:in|from|within|under|according to|per|based on|going by)\\s+(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*`, 'iu').exec(query);
+      // (or opening the question as a label: "Fundamental Distrust section: what ...?")
+      const m = new RegExp(`\\b(?:in|from|within|under|according to|per|based on|going by)\\s+(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?![\\p{L}])(?:\\s+(?:section|part|chapter))?\\s*[,:;—–-]?\\s*|^\\s*(?:the\\s+)?["'“‘]?${escapeRegExp(heading)}["'”’]?(?:\\s+(?:section|part|chapter))?\\s*[:—–-]\\s*`, 'iu').exec(query);
       const rest = m ? (query.slice(0, m.index) + ' ' + query.slice(m.index + m[0].length)).trim() : '';
       if (m && rest) return { heading, rest };
     }
