@@ -226,6 +226,12 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   assert.equal(metadataField('Who wrote War and Peace?'), undefined);
   assert.equal(metadataField('who wrote it?'), 'authors');
   assert.equal(metadataField('Who wrote the article about sourdough?'), 'authors');
+  // ("who actually wrote it? names pls": the question ends before the chat does; a flashcard's "Publication it appeared in?")
+  assert.equal(metadataField('before I take this seriously, who actually wrote it? names pls'), 'authors');
+  assert.equal(metadataField('Publication it appeared in?'), 'publication');
+  // (the question after a scene: "this feels dated af. when was it published?")
+  assert.equal(analyzeQuestion('this feels dated af given everything since. when was it published?').metadata, 'date');
+  assert.equal(analyzeQuestion('I think Putin said it at Valdai. When was it said?').metadata, undefined);
   assert.equal(analyzeQuestion('whos the author').metadata, 'authors');
   assert.equal(analyzeQuestion('Who is the co-author alongside Ali Alfoneh?').metadata, 'authors');
   assert.equal(isChatter('Where do the authors work?'), false, 'a wh-question is not chatter');
