@@ -202,7 +202,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:the\s+)?Middle\s+East(?:ern)?\b|\bMideast\b/g, words: [], replaces: true },
   { re: /\b(?:(?:iran(?:ian)?|iran['’]s)\s+)?(?:nuclear|nuke)\s+(?:deal|agreement|accord|pact)\b|\biran\s+deal\b/gi, words: ['joint', 'comprehensive', 'plan', 'action'] },
   { re: /\b(?:in|over|for)\s+the\s+long\s+(?:run|haul)\b|\blong[-\s]+(?:range|run|haul)\b/gi, words: ['long', 'term'] },
-  { re: /\bflex(?:es|ed|ing)?\s+(?:(?:its|their|his|her|some)\s+)?(?:military\s+)?muscles?\b/gi, words: ['assert', 'demonstrate'] },
+  { re: /\bflex(?:es|ed|ing)?\s+(?:(?:its|their|his|her|some)\s+)?(?:military\s+)?muscles?\b|\bflex(?:es|ed|ing)?(?=\s+(?:(?:its|their|his|her|some)\s+)?(?:military|army|might|power|strength|forces)\b)/gi, words: ['assert', 'demonstrate'] },
   { re: /\bunder\s+the\s+bus\b/gi, words: ['betray', 'abandon'] },
   { re: /\bordinary\s+(?:russians|iranians|syrians|americans|people|citizens|folks|voters)\b/gi, words: ['public'] },
   { re: /\bsimmer(?:s|ed|ing)?\b|\bsmou?lder(?:s|ed|ing)?\b/gi, words: ['low', 'intensity'] },
@@ -238,7 +238,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+(?:against\b|(?:the\s+other|each\s+other|one\s+another)\b)/giu, words: ['maneuverability', 'between'] },
   // ("do they trust each other?": trust between them, mutual or not)
-  { re: /\beach\s+other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
+  { re: /\beach\s*other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
   { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b/gi, words: ['duration', 'time'] },
@@ -258,7 +258,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("what might have pushed Russia into the war?": its motives)
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
-  { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
+  { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\b(?:too|so|getting|got|very|more)\s+co[sz]y\s+(?:with|w)\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
   { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },
   { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },

@@ -458,6 +458,10 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
   assert.ok(words('In the long run, what do both governments hope to do to America?').includes('term'));
   assert.ok(words('What message is Moscow sending by flexing its muscles in Syria?').includes('assert'));
+  assert.ok(words('russia flexing its military in front of iran... y?').includes('assert'));
+  assert.ok(words('do tehran n moscow actualy trust eachother').includes('mutual'));
+  assert.ok(words('was iran getting too cozy w the americans').includes('closer'));
+  assert.ok(!words('did russia flex on the west').includes('assert'));
   assert.ok(words('Could the Kremlin throw Iran under the bus?').includes('betray'));
   assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
   assert.ok(words('Why would Tehran want the war to keep simmering?').includes('intensity'));
