@@ -412,9 +412,13 @@ const ADVICE = /\b(?:recommend\w*|should|ought|urg(?:e|es|ed|ing)|propos\w*|sugg
 
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 export function asksForSpeech(query: string): boolean {
-  const asked = SPEECH_QUESTION.exec(query);
+  const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query);
   return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
 }
+/** Whose speech a question names: "Larijani's (Valdai) speech". */
+const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|remarks|statement|talk)\b/u;
+/** "What exactly Larijani said ...?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's). */
+const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:said|told|claimed|stated|argued)\b|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b/u;
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
 
@@ -444,7 +448,9 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
 export function speakersAsked(query: string): string[] {
   const by = SPEECH_BY.exec(query)?.[1];
   if (by) return [by.replace(/['’]s$/, '').toLowerCase()];
-  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? '';
+  // (or, with no speaker in the question's form, the name whose speech it is: "Larijani's Valdai speech — key points he made?")
+  const plain = SPEECH_PLAIN.exec(query)?.[0];
+  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? (plain && /^(?:points?|arguments?|remarks?)\b/.test(plain) ? ` ${SPEECH_OWNER.exec(query)?.[1] ?? ''} ` : plain) ?? '';
   const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
   // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
   // word for people in general ("analysts") or plural, as names seldom are)

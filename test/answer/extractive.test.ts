@@ -974,6 +974,9 @@ test('"what points did X make in his speech?" asks for X\'s words: the article g
   assert.equal((await engine.ask('What points did Larijani make in his Valdai Club speech?')).abstained, true);
   assert.match((await engine.ask('What point did Putin make at the Valdai Club about the nuclear program?')).answer, /deceived by the United States/);
   assert.match((await engine.ask('What case does the article make?')).answer, /tactical cooperation/);
+  // (in a learner's word order, and as a flashcard)
+  for (const q of ['What exactly Larijani said in his speech at the Valdai Club?', "Larijani's Valdai speech — key points he made?"]) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('What Putin said at Valdai about Iran?')).answer, /indispensable partner|deceived/);
 });
 
 test('"One therefore expects ..." holds no number; "are there a lot of Russians fighting for IS?" asks how many', async () => {
