@@ -791,6 +791,7 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
+const QUESTION_WORD = /^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|name|list|explain|describe|tell|give)$/;
 
 /** "How does A relate to B?", "what links A and B?": a link between two things asked for. */
 export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation\s+(?:to|between)|relationship between|connect(?:s|ed)?\s+(?:to|with)|connection between|link(?:s|ed)?\s+(?:to|with|between)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;
@@ -798,8 +799,16 @@ export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation
 /** The names in a question, each a run of capitalised words ("Foundation for Defense of Democracies"), as lower-case words; countries, capitals and peoples left out. */
 function joinedNames(query: string): string[][] {
   const names: string[][] = [];
-  for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
-    const words = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  // (a name opening the question is one when a capitalised word follows it: "Revolutionary Guards' view on ...?", not "What Putin said")
+  for (const m of query.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+|^\s*(?=\p{Lu}[\p{L}'’-]*\s+\p{Lu}))\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|al|bin|ibn|de|von)\s+)*\p{Lu}[\p{L}'’-]*)*/gu)) {
+    const all = m[0].split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
+    // (a run of two or more words without a country: "Historically Moscow ..." opens with an adverb)
+    let words = all;
+    if (m.index === query.search(/\S/)) {
+      const run = all.slice(Math.max(0, all.findIndex((w) => !STOPWORDS.has(w) && !QUESTION_WORD.test(w))));
+      words = run.length >= 2 && !run.some((w) => namesCountry(w)) ? run : all.slice(1);
+    }
+    if (!words.length) continue;
     if (COUNTRY_NAMES.has(words.join(' '))) continue;
     // (a name the tokenizer reads as another, "Islamic State" as IS, is that one)
     const read = [...new Set(tokenize(m[0]).map((t) => t.word))];

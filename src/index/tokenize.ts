@@ -60,7 +60,7 @@ export function tokenize(text: string): Token[] {
  * A change here changes the passages' terms: bump TOKENIZER_RULES so every index is rebuilt.
  */
 function aliasOf(raw: string, text: string, at: number): string | undefined {
-  if (raw === 'US' || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';
+  if (raw === 'US' || /^usa$/i.test(raw) || (raw === 'us' && /\bthe\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) return 'america';
   // "the United States" is the US (both words), as "the Islamic State" is IS
   if (/^united$/i.test(raw) && /^\s+states\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'america';
   if (/^states$/i.test(raw) && /\bunited\s+$/i.test(text.slice(Math.max(0, at - 8), at))) return 'america';

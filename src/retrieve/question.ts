@@ -115,7 +115,7 @@ const CHAT_WORDS: Record<string, string> = {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
-  hav: 'have', hv: 'have', admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
+  hav: 'have', hv: 'have', pov: 'view', admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',

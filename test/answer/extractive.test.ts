@@ -1041,3 +1041,12 @@ test('a yes/no question checking a detail the article gives otherwise is answere
   // (nothing in the detail's place: still refused; another party named beside it is no place: "Putin" in "did Putin meet Rouhani")
   for (const q of ['Did Russia pull its forces out of Syria in 2016?', 'Did Putin meet Rouhani in Tehran?', 'Who was Rouhani meeting in Tehran?']) assert.equal((await engine.ask(q)).abstained, true, q);
 });
+
+test('a name opening a question ("Revolutionary Guards\' view on keeping Assad?") is a name, met by its acronym; "USA" is the US; "POV" is a view', async () => {
+  assert.match((await engine.ask("Revolutionary Guards' view on keeping Assad?")).answer, /preservation of Assad/);
+  assert.match((await engine.ask("Ideal Syrian govt from the Kremlin's POV?")).answer, /weak enough/);
+  assert.match((await engine.ask('can russia betray iran in syria to make deal with usa?')).answer, /sell out/);
+  // (an adverb opening the question is no name: "Historically Moscow ...")
+  assert.equal((await engine.ask('Historically, has Moscow used Iran as a bargaining chip with the US?')).abstained, false);
+  assert.equal((await engine.ask('Why did Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
+});
