@@ -4,6 +4,7 @@
  * of headings, where an abbreviation is spelled out, and the authors' biographies.
  */
 import { answerPeople } from './people.js';
+import { asksToVerify } from './checks.js';
 import type { CorpusDocument } from '../corpus/load.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { escapeRegExp } from '../ingest/text.js';
@@ -39,7 +40,9 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (outlined) return outlined;
   // "How does the article open?", "what is its first sentence?": its opening passage.
   if (OPENING_QUESTION.test(question.query)) return opening(top.docId, corpus, /\bfirst sentence\b/i.test(question.query));
-  if ((question.type === 'overview' || about) && !asksAboutSomething(retrieval, corpus, about, minSupport)) return overview(question.query, retrieval.passages, corpus);
+  // (a claim about the whole put to be checked, "the piece argues they are a rock-solid bloc, correct?", "it's basically
+  // about the nuclear talks, isn't it?", is answered by what the document is about and where it comes out, whatever it names)
+  if ((question.type === 'overview' || about) && (!asksAboutSomething(retrieval, corpus, about, minSupport) || (DOCUMENT_CLAIM.test(question.query) && asksToVerify(question.query)))) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)
@@ -171,6 +174,8 @@ function overviewQuotes(query: string, passages: Passage[], corpus: CorpusView, 
   return { ordered, byImportance };
 }
 
+/** A claim about the whole document: "the piece argues ...", "the article is basically about ...". */
+const DOCUMENT_CLAIM = /\b(?:article|piece|essay|text|paper|authors?|writers?)\s+(?:(?:is|are)\s+)?(?:(?:basically|mainly|mostly|really|chiefly|all|just|essentially)\s+)?(?:argues?|arguing|claims?|claiming|says?|saying|about)\b/i;
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
 const TOPIC_ASKED = /\babout\b|\btopic\b|\bsubject\b/i;
 

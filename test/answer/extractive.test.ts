@@ -1050,3 +1050,10 @@ test('a name opening a question ("Revolutionary Guards\' view on keeping Assad?"
   assert.equal((await engine.ask('Historically, has Moscow used Iran as a bargaining chip with the US?')).abstained, false);
   assert.equal((await engine.ask('Why did Hansen leave the Foundation for Defense of Democracies?')).abstained, true);
 });
+
+test('a claim about the whole document put to be checked ("the piece argues ..., correct?", "it is basically about X, isn\'t it?") is answered by what it is about and where it comes out', async () => {
+  assert.match((await engine.ask('In a nutshell, the piece argues Russia and Iran are a rock-solid bloc, correct?')).answer, /difficult time developing into a fully fledged strategic partnership/);
+  assert.match((await engine.ask("This article is basically about the Iran nuclear negotiations, isn't it?")).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
+  // (a question about one thing, however it is tagged, is answered about that thing)
+  assert.match((await engine.ask('do tehran n moscow actually trust each other tl;dr')).answer, /mutual distrust/);
+});
