@@ -279,6 +279,7 @@ test('a phrasal verb adds its one-word meaning at its place ("pull out" → with
   assert.ok(words('What sort of government would suit the Kremlin best?').includes('prefer'));
   assert.ok(words('does russia even have a plan 4 getting out of syria').includes('exit'));
   assert.ok(words('Does the Kremlin have a plan for pulling its forces out?').includes('withdraw'));
+  assert.ok(words('which order do they say they are bringing back?').includes('restore'));
   // "what does X hope to get out of Y" is a gain, not an exit
   assert.ok(!words('What does Assad hope to get out of the Russians?').includes('exit'));
   const added = analyzeQuestion('When will Russia pull out of Syria?').tokens.find((t) => t.word === 'withdraw')!;
