@@ -128,14 +128,14 @@ const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|
  * document's closing sentence, when the question asks for a verdict, else undefined.
  */
 export function verdictAlso(question: AnalyzedQuestion, docId: string, corpus: CorpusView): Quote | undefined {
-  if (question.type !== 'overview' || !VERDICT_ASKED.test(question.query)) return undefined;
+  if (!VERDICT_ASKED.test(question.query)) return undefined;
   const doc = corpus.documents.get(docId);
   const body = doc ? argumentOf(doc.id, corpus) : [];
   const last = body[body.length - 1];
   return last && doc ? wholeQuote(last, last.sentences[last.sentences.length - 1], doc) : undefined;
 }
 /** A verdict asked for in so many words (not any word VERDICT takes: "what do the authors think about X" asks about X). */
-const VERDICT_ASKED = /\b(?:verdict|conclu(?:de|des|sion|sions)|bottom line|final (?:word|words|judg(?:e)?ment|assessment|take|view))\b/i;
+const VERDICT_ASKED = /\b(?:verdict|conclu(?:de|des|sion|sions)|bottom line|final (?:word|words|judg(?:e)?ment|assessment|take|view))\b|\b(?:authors?|writers?|article|piece)\b[^?.]{0,25}\b(?:at|in|by)\s+the\s+end\b/i;
 
 export function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
   const quotes = overviewQuotes(query, passages, corpus, verdictAsked);

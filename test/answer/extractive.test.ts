@@ -202,6 +202,10 @@ test('an overview question that asks about something and for the verdict quotes 
   const a = await engine.ask("What shared goals do Russia and Iran have in Syria, and what's the authors' final verdict on the relationship?");
   assert.match(a.answer, /converging policy designs/);
   assert.match(a.answer, /behind the curtain problems abound/);
+  // (any question asking where the authors come out: "... but the authors say what at the end?")
+  const b = await engine.ask('The speeches in public say one thing, but the authors say what at the end? Both please.');
+  assert.match(b.answer, /close ties/);
+  assert.match(b.answer, /behind the curtain problems abound/);
 });
 
 test('asked what a phrase means, a short sentence opening its paragraph brings the next, which says it', async () => {
