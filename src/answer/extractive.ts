@@ -52,8 +52,9 @@ const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 
 /** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
+  // (an overview of something the corpus does not name is none: "Summarise Turkey's reaction to the axis")
   const structural = answerFromStructure(question, retrieval, corpus, ABSTAIN.minSpecificSupport);
-  if (structural) return structural;
+  if (structural) return !structural.abstained && unsupportedSpecifics(question, retrieval).length ? abstention(ABSTAIN_MESSAGE) : structural;
   const selected = selectQuotes(question, retrieval, match, undefined, undefined, corpus);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is

@@ -1061,3 +1061,8 @@ test('a claim about the whole document put to be checked ("the piece argues ...,
   // (a question about one thing, however it is tagged, is answered about that thing)
   assert.match((await engine.ask('do tehran n moscow actually trust each other tl;dr')).answer, /mutual distrust/);
 });
+
+test('an overview of something the corpus does not name is none ("Summarise Turkey\'s reaction to the axis")', async () => {
+  assert.equal((await engine.ask("Summarise Turkey's reaction to the Tehran-Moscow axis.")).abstained, true);
+  assert.equal((await engine.ask('Summarise the Tehran-Moscow axis.')).abstained, false);
+});
