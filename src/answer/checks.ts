@@ -295,19 +295,19 @@ function roleOwner(words: string[], i: number): string | undefined {
 }
 
 const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|(?<!\\b(?:end|failed|client|rogue|buffer|steady|welfare|police|nation|final)\\s)state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
-export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)`, 'i');
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Sunnis?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
 /**
- * For "which city/airline/group ..." and "the name of the X ...": the sentence must name something
+ * For "which city/airline/group ...", "the name of the X ..." and "name / list the X ...": the sentence must name something
  * the question does not already name: a capitalised name that is not a nationality or a month,
  * next to the kind of thing asked about when the sentence mentions that kind.
  */
 export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
-  const kind = (m[1] ?? m[2] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
+  const kind = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   // a person, a group or an airline is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)

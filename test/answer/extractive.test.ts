@@ -1066,3 +1066,9 @@ test('an overview of something the corpus does not name is none ("Summarise Turk
   assert.equal((await engine.ask("Summarise Turkey's reaction to the Tehran-Moscow axis.")).abstained, true);
   assert.equal((await engine.ask('Summarise the Tehran-Moscow axis.')).abstained, false);
 });
+
+test('"Name / list the X ..." asks for the names of a kind of thing, as "which X ...?" does: refused when the corpus names none', async () => {
+  for (const q of ['Name the Pakistani militia brigade fighting in Syria.', 'List the Russian airbases used for the Syria strikes.', 'Name the IS affiliate that bombed the Sharm el-Sheikh flight.']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('Name the city Iran seized with US air support.')).answer, /Tikrit/);
+  assert.match((await engine.ask('Name the think tank Alfoneh works for.')).answer, /Foundation for Defense of Democracies/);
+});
