@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, questionAfterScene, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, askedWithoutScene, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -162,12 +162,13 @@ export class Engine implements CorpusView {
     const started = performance.now();
     const answer = await this.answer(raw, options);
     if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
-    // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?":
-    // the scene set before the question is no part of what must be in the corpus. When the whole message
-    // finds no answer, the question asked is answered alone, if it names a subject of its own ("when was
-    // that signed?", "is that the figure the article uses?" lean on the scene, and stay refused).
+    // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?",
+    // "how many died? I forget the figure.": the scene set around the question is no part of what must be in
+    // the corpus. When the whole message finds no answer, the questions asked are answered alone, if they
+    // name a subject of their own ("when was that signed?", "is that the figure the article uses?" lean on
+    // the scene, and stay refused).
     const question = analyzeQuestion(checkQuestion(raw));
-    const alone = questionAfterScene(question.query);
+    const alone = askedWithoutScene(question.query);
     const second = alone && contentTokens(alone).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(alone, options) : undefined;
     const found = second && !second.abstained ? second : await this.checkedDetail(question, options);
     return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;

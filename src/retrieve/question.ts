@@ -176,7 +176,7 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   // (the words an idiom adds, and a frame's own: "how long" brings duration and time, and its "long" asks nothing of its own)
   const supplied = found.filter((f) => !f.replaces).flatMap((f) => [...f.words, ...(f.frame ? contentTokens(query.slice(f.start, f.end)).map((t) => t.word) : [])]);
   // ("this feels dated. when was it published?": the question after a scene may ask about the document)
-  const scene = questionAfterScene(query);
+  const scene = askedWithoutScene(query);
   return { text, query, type: questionType(query), metadata: metadataField(query) ?? (scene ? metadataField(scene) : undefined), injection, chatter, tokens, ...(supplied.length ? { supplied } : {}) };
 }
 
@@ -292,15 +292,15 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
 ];
 
 /**
- * "my uncle swears it's like 50k Russians. what's the number the article gives?": statements setting the
- * scene (which may carry claims of their own, right or wrong) and then the one question asked; the
- * question, or undefined when the message is not of that shape.
+ * "my uncle swears it's like 50k Russians. what's the number the article gives?", "How many died? I forget
+ * the figure.": statements setting the scene or commenting (which may carry claims of their own, right or
+ * wrong) around the questions asked; the questions alone, or undefined when the message has no such
+ * statement.
  */
-export function questionAfterScene(query: string): string | undefined {
-  const sentences = query.trim().split(/(?<=[.!])\s+(?=\S)/);
-  if (sentences.length < 2) return undefined;
-  const last = sentences[sentences.length - 1];
-  return /\?\s*$/.test(last) && !last.slice(0, -1).includes('?') ? last : undefined;
+export function askedWithoutScene(query: string): string | undefined {
+  const sentences = query.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const asked = sentences.filter((s) => /\?\s*$/.test(s));
+  return asked.length && asked.length < sentences.length ? asked.join(' ') : undefined;
 }
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
@@ -410,10 +410,10 @@ const FIGURATIVE_WHERE = /\bwhere\s+(?:do|does|did|would|will|might|could)\s+(?:
 export function metadataField(q: string): MetadataField | undefined {
   const s = q.toLowerCase();
   const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
-  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*\??\s*$|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b|\bwho(?:'s| is| was| are| were)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:other\s+)?(?:co-?authors?|co-?writers?)\b|\bwho\s+(?:co-?wrote|co-?authored)\b|\bwho\s+(?:actually\s+|really\s+)?(?:wrote|authored|penned)\s+(?:it|this|that)\s*\?/.test(s)) return 'authors';
-  if (/^\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
-  if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|newspaper|publication)\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
-  if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
+  if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*(?:\?|$)|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b|\bwho(?:'s| is| was| are| were)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:other\s+)?(?:co-?authors?|co-?writers?)\b|\bwho\s+(?:co-?wrote|co-?authored)\b/.test(s)) return 'authors';
+  if (/^\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published|posted|put out|put online)\b|\bpublication date\b|\bdate of (?:publication|the article)\b/.test(s)) return 'date';
+  if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
+  if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+(?:(?:even|actually|really)\s+)?called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
   if (/\b(?:tags?|tagged|topics? (?:listed|tagged)|categor(?:y|ies)|filed under|issues listed)\b/.test(s)) return 'tags';
   return undefined;
 }

@@ -1072,3 +1072,8 @@ test('"Name / list the X ..." asks for the names of a kind of thing, as "which X
   assert.match((await engine.ask('Name the city Iran seized with US air support.')).answer, /Tikrit/);
   assert.match((await engine.ask('Name the think tank Alfoneh works for.')).answer, /Foundation for Defense of Democracies/);
 });
+
+test('a comment after the question ("It sounds like Tolstoy to me.", "I have forgotten the figure.") need not be in the corpus either', async () => {
+  assert.match((await engine.ask('Hello all. In the opening of the piece the authors mention the October 15 Valdai Club. Might anyone tell me what the topic of that gathering was? It sounds rather like Tolstoy to me.')).answer, /War and Peace/);
+  assert.match((await engine.ask('How many vacationers and crew members were killed when the bomb was brought onto the Russian airliner? I find I have forgotten the figure.')).answer, /224/);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, questionAfterScene, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -229,6 +229,9 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   // ("who actually wrote it? names pls": the question ends before the chat does; a flashcard's "Publication it appeared in?")
   assert.equal(metadataField('before I take this seriously, who actually wrote it? names pls'), 'authors');
   assert.equal(metadataField('Publication it appeared in?'), 'publication');
+  // ("this article even called", a site or mag, "posted", "publication and date", a comment after "who wrote this article?")
+  for (const [q, field] of [['whats this article even called lol', 'title'], ['what site or mag is this article from', 'publication'], ['when was this posted?', 'date'], ['Publication and date for this piece?', 'publication'], ['Who wrote this article? I need both bylines.', 'authors']]) assert.equal(analyzeQuestion(q).metadata, field, q);
+  for (const q of ['what site did Russia bomb?', 'Which website did Putin praise?']) assert.equal(metadataField(q), undefined, q);
   // (the question after a scene: "this feels dated af. when was it published?")
   assert.equal(analyzeQuestion('this feels dated af given everything since. when was it published?').metadata, 'date');
   assert.equal(analyzeQuestion('I think Putin said it at Valdai. When was it said?').metadata, undefined);
@@ -536,8 +539,10 @@ test('attacks: a link to put at the end of every answer, "using only this excerp
   for (const q of ['Does the article include a link to its sources?', 'What happens at the end of the article?', 'Can you repeat the main argument?', 'How does the article end?', 'Does the war end with the words of the authors?']) assert.equal(analyzeQuestion(q).injection, false, q);
 });
 
-test('questionAfterScene: statements setting the scene, then one question', () => {
-  assert.equal(questionAfterScene('my uncle swears it is 50k. what is the number the article gives?'), 'what is the number the article gives?');
-  assert.equal(questionAfterScene('ok so I watched a clip lol. what was Larijani wearing?'), 'what was Larijani wearing?');
-  for (const q of ['What did Putin say?', 'Who spoke? And when?', 'Russia bombs. Iran fights.', 'is it true? the article says so.']) assert.equal(questionAfterScene(q), undefined, q);
+test('askedWithoutScene: the questions of a message without the statements setting the scene or commenting', () => {
+  assert.equal(askedWithoutScene('my uncle swears it is 50k. what is the number the article gives?'), 'what is the number the article gives?');
+  assert.equal(askedWithoutScene('ok so I watched a clip lol. what was Larijani wearing?'), 'what was Larijani wearing?');
+  assert.equal(askedWithoutScene('Hello all. What was the topic of that gathering? It sounds like Tolstoy to me.'), 'What was the topic of that gathering?');
+  assert.equal(askedWithoutScene('is it true? the article says so.'), 'is it true?');
+  for (const q of ['What did Putin say?', 'Who spoke? And when?', 'Russia bombs. Iran fights.']) assert.equal(askedWithoutScene(q), undefined, q);
 });
