@@ -472,7 +472,7 @@ const RELATION_HEADS = new Set(
   consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
   relationship relations difference differences connection link links importance problem problems issue issues question fate future
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
-  stance policy extent degree level kind sort type part share rest main key basis argument claim message take end name names
+  stance policy extent degree level kind sort type part parts bit bits piece pieces branch branches wing wings share rest main key basis argument claim message take end name names
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction`.split(/\s+/).map(stemWord),
 );

@@ -1077,3 +1077,8 @@ test('a comment after the question ("It sounds like Tolstoy to me.", "I have for
   assert.match((await engine.ask('Hello all. In the opening of the piece the authors mention the October 15 Valdai Club. Might anyone tell me what the topic of that gathering was? It sounds rather like Tolstoy to me.')).answer, /War and Peace/);
   assert.match((await engine.ask('How many vacationers and crew members were killed when the bomb was brought onto the Russian airliner? I find I have forgotten the figure.')).answer, /224/);
 });
+
+test('"which bit / part / branch of X" asks which part, no attribute the corpus must name', async () => {
+  assert.match((await engine.ask("which bit of irans goverment is keenest on keeping assad in power, is it the revolutionary gaurds?")).answer, /IRGC/);
+  assert.equal((await engine.ask('What is the arms budget of Iran?')).abstained, true);
+});
