@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, asksForStructure, inOtherLanguage, metadataField, askedWithoutScene, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutScene, asksForStructure, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -29,6 +29,8 @@ const OFFICE_SCAN_DOCUMENTS = 50;
 const SUBJECT_WORDS = 3;
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;
+/** A part of the document or someone a message's comment picked out ("summarise that part", "what do the authors think he was covering up?"). */
+const POINTED_PART = /\b(?:that|this|these|those)\s+(?:part|section|bit|point|passage|paragraph|claim|argument|issue|topic)s?\b|\b(?:he|him|his|she|her|they|them|their|it|its)\b/i;
 /** Words for the document itself, which name no subject ("is that the figure the article uses?"). */
 const DOCUMENT_WORD = /^(?:article|piece|essay|document|text|paper|story|authors?|writers?)$/;
 
@@ -160,6 +162,15 @@ export class Engine implements CorpusView {
   /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
+    const analyzed = analyzeQuestion(checkQuestion(raw));
+    // (an attack is refused whole, whatever question rides along)
+    const asked = analyzed.injection ? undefined : askedWithoutScene(analyzed.query);
+    // "What's the gist of the piece? The pundit called it an unbreakable bloc.": an overview is of the document,
+    // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise that part")
+    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked)) {
+      const whole = await this.answer(asked, options);
+      return { ...whole, question: analyzed.text };
+    }
     const answer = await this.answer(raw, options);
     if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
     // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?",
@@ -167,10 +178,8 @@ export class Engine implements CorpusView {
     // the corpus. When the whole message finds no answer, the questions asked are answered alone, if they
     // name a subject of their own ("when was that signed?", "is that the figure the article uses?" lean on
     // the scene, and stay refused).
-    const question = analyzeQuestion(checkQuestion(raw));
-    const alone = askedWithoutScene(question.query);
-    const second = alone && contentTokens(alone).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(alone, options) : undefined;
-    const found = second && !second.abstained ? second : await this.checkedDetail(question, options);
+    const second = asked && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
+    const found = second && !second.abstained ? second : await this.checkedDetail(analyzed, options);
     return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;
   }
 

@@ -62,7 +62,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
  */
 const OVERVIEW_WORDS = new Set(
   `article piece essay text paper document story op-ed analysis author authors writer writers summary summarize summarise summarized
-  main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
+  cover covers main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
@@ -292,11 +292,11 @@ function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): 
 }
 const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down|argues?|says?|covers?|discuss(?:es)?|in short|in brief|briefly|main (?:idea|argument|claim))\b/i;
 
-const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1 };
+const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1, later: -1, latter: -1 };
 
 /** "The first part", "the second section", "the introduction", "the last section": a section by its place. */
 function sectionByPlace(query: string, docId: string, corpus: CorpusView): string | undefined {
-  const m = /\b(first|opening|intro|introduction|introductory|beginning|start|second|third|fourth|last|final|closing)\s+(?:part|section|chapter)\b|\b(?:the\s+)(intro|introduction)\b/i.exec(query);
+  const m = /\b(first|opening|intro|introduction|introductory|beginning|start|second|third|fourth|last|final|closing|later|latter)\s+(?:part|section|chapter)\b|\b(?:the\s+)(intro|introduction)\b/i.exec(query);
   const word = (m?.[1] ?? m?.[2])?.toLowerCase();
   if (word === undefined) return undefined;
   const sections = sectionsOf(docId, corpus);

@@ -1082,3 +1082,17 @@ test('"which bit / part / branch of X" asks which part, no attribute the corpus 
   assert.match((await engine.ask("which bit of irans goverment is keenest on keeping assad in power, is it the revolutionary gaurds?")).answer, /IRGC/);
   assert.equal((await engine.ask('What is the arms budget of Iran?')).abstained, true);
 });
+
+test('an overview asked with a comment around it is of the document ("What\'s the gist of the piece overall? The pundit presented it as proof of an unbreakable bloc.")', async () => {
+  assert.match((await engine.ask("What's the gist of the piece overall? The pundit presented it as proof of an unbreakable bloc.")).answer, /tactical marriage of convenience/);
+  assert.match((await engine.ask('In a nutshell, what central question does this piece set out to answer? My late husband always said one should know the question before reading the answer.')).answer, /^But is this Tehran-Moscow axis/);
+  // (not when it points at someone the comment named)
+  assert.match((await engine.ask("ngl the putin 'we got tricked by the americans' line sounds like cope. wat do the authors think he was actualy tryin to cover up??")).answer, /sanctions/);
+  // ("what does this article cover?" asks for its contents, not for a sentence saying "covering")
+  assert.match((await engine.ask('What does this article cover?')).answer, /^But is this Tehran-Moscow axis/);
+});
+
+test('"the later part of the article" is its last section; seeing eye to eye and overlapping interests are converging ones', async () => {
+  assert.match((await engine.ask('What would you say is the chief worry about this partnership that runs through the later part of the article?')).answer, /mutual distrust/);
+  assert.match((await engine.ask("Summarise where the two countries' interests overlap.")).answer, /converging policy designs/);
+});
