@@ -291,6 +291,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\b(?:drive|drives|driving|drove)\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
+  // ("are Iran's leaders clueless about Putin's games?", "fooled by his maneuvering": whether they are aware of his scheming)
+  { re: /\b(?:clueless|na[iï]ve|oblivious|unaware|fooled|duped|hoodwinked|blind\s+to)\b/gi, words: ['aware'] },
+  { re: /(?<=\b(?:\p{L}+['’]?s|his|her|their|its)\s+)(?:mind\s+)?games\b|\bmaneuv(?:er|ering|erings|ers)\b|\bmanoeuv(?:re|ring|rings|res)\b/giu, words: ['scheming'] },
 ];
 
 /**

@@ -465,6 +465,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('russia flexing its military in front of iran... y?').includes('assert'));
   assert.ok(words('do tehran n moscow actualy trust eachother').includes('mutual'));
   assert.ok(words('was iran getting too cozy w the americans').includes('closer'));
+  assert.ok(words('r irans leaders totally clueless about putins games').includes('aware'));
+  assert.ok(words("Are Iran's rulers fooled by the Russian president's maneuvering?").includes('scheming'));
+  assert.ok(!words('What games do children play?').includes('scheming'));
   assert.ok(!words('did russia flex on the west').includes('assert'));
   assert.ok(words('Could the Kremlin throw Iran under the bus?').includes('betray'));
   assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
