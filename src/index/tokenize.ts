@@ -23,7 +23,7 @@ export const STOPWORDS = new Set(
   many much sort kind type actually basically exactly anyway even tbh idk lmao lmk smh btw
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
-  tho though eh umm um uh nah yeah yes bro dude guys think mean else apart besides instead supposedly beyond
+  tho though eh umm um uh nah yeah yes yep yup ya bro bruh dude fam guys lmfao fyi af ikr welp lowkey highkey deadass istg think mean else apart besides instead supposedly beyond
   onto upon among amongst amid via regarding concerning whether`.split(/\s+/),
 );
 

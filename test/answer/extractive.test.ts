@@ -1096,3 +1096,7 @@ test('"the later part of the article" is its last section; seeing eye to eye and
   assert.match((await engine.ask('What would you say is the chief worry about this partnership that runs through the later part of the article?')).answer, /mutual distrust/);
   assert.match((await engine.ask("Summarise where the two countries' interests overlap.")).answer, /converging policy designs/);
 });
+
+test('chat fillers ("bruh", "fyi", "lowkey", "af") are no words the corpus must match', async () => {
+  assert.match((await engine.ask('bruh wat r the odds russia just ditches assad n lets him get wrecked?? wats the article say')).answer, /leave him alone|replace him/);
+});
