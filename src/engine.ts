@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, askedWithoutScene, asksForStructure, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -167,7 +167,14 @@ export class Engine implements CorpusView {
     const asked = analyzed.injection ? undefined : askedWithoutScene(analyzed.query);
     // "What's the gist of the piece? The pundit called it an unbreakable bloc.": an overview is of the document,
     // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise that part")
-    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked)) {
+    // "Which Iraqi city ...: A) Mosul B) Tikrit C) Ramadi?": the option the corpus bears out
+    const choices = analyzed.injection ? undefined : choicesOf(analyzed.query);
+    if (choices) {
+      const chosen = await this.chosenOption(choices, options);
+      if (chosen) return { ...chosen, question: analyzed.text, timings: { ...chosen.timings, totalMs: ms(performance.now() - started) } };
+    }
+    // (a finished statement: "... goes?? optimistic or pessimistic" goes on asking)
+    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && /[.!?…]["”’)]*\s*$/.test(analyzed.query)) {
       const whole = await this.answer(asked, options);
       return { ...whole, question: analyzed.text };
     }
@@ -181,6 +188,44 @@ export class Engine implements CorpusView {
     const second = asked && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
     const found = second && !second.abstained ? second : await this.checkedDetail(analyzed, options);
     return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;
+  }
+
+  /**
+   * A multiple-choice question: the option whose own words the answer to its stem quotes most ("which
+   * Iraqi city ...?" → Tikrit); when the stem's answer settles none, the question is asked once with each
+   * option, and of those the corpus answers, the one whose words its quotes repeat most (then the one
+   * retrieval ranks highest) is the answer. The option is named before it ("B) Tikrit: ..."). Undefined when the corpus
+   * answers none: the question is then asked as typed.
+   */
+  private async chosenOption(choices: NonNullable<ReturnType<typeof choicesOf>>, options: AskOptions): Promise<Answer | undefined> {
+    const stem = choices.stem.replace(/[\s:—–-]+$/, '');
+    const named = (o: (typeof choices.options)[number]) => (o.label ? `${o.label}) ${o.text}` : o.text);
+    // (how many of an option's own words an answer quotes: not the stem's, nor those another option shares,
+    // "Russia", "Syria"; a number, quoted whole)
+    const stemWords = new Set(contentTokens(stem).map((t) => t.stem));
+    const wordsOf = choices.options.map((o) => new Set(contentTokens(o.text).map((t) => t.stem).filter((w) => !stemWords.has(w))));
+    const said = (answer: Answer, at: number) => {
+      const option = choices.options[at];
+      const quoted = answer.citations.map((c) => c.text).join(' ');
+      if (/^[\d,.]+$/.test(option.text)) return new RegExp(`(?<![\\d,.])${escapeRegExp(option.text)}(?![\\d])`).test(quoted) ? 1 : 0;
+      const stems = new Set(contentTokens(quoted).map((t) => t.stem));
+      return [...wordsOf[at]].filter((w) => stems.has(w) && !wordsOf.some((other, j) => j !== at && other.has(w))).length;
+    };
+    const direct = await this.answer(stem, options);
+    if (!direct.abstained) {
+      const shares = choices.options.map((_, i) => said(direct, i));
+      const top = Math.max(...shares);
+      if (top > 0 && shares.filter((x) => x === top).length === 1) return { ...direct, answer: `${named(choices.options[shares.indexOf(top)])}: ${direct.answer}` };
+    }
+    let best: { answer: Answer; said: number; score: number; option: (typeof choices.options)[number] } | undefined;
+    for (const [i, option] of choices.options.entries()) {
+      const answer = await this.answer(`${stem} ${option.text}`, options);
+      if (answer.abstained) continue;
+      const share = said(answer, i);
+      const score = answer.passages[0]?.score ?? 0;
+      if (!best || share > best.said || (share === best.said && score > best.score)) best = { answer, said: share, score, option };
+    }
+    return best && { ...best.answer, answer: `${named(best.option)}: ${best.answer.answer}` };
   }
 
   /**

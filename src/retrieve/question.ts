@@ -61,7 +61,7 @@ const INJECTION = [
   /\b(?:authors?|writers?|article|document|corpus)\s+(?:have\s+|has\s+)?(?:updated|changed|revised|retracted|reversed)\s+(?:their|its|his|her|the)\s+(?:view|views|position|stance|conclusion|verdict|article|text)\b/i,
   /\b(?:state|declare|claim|assert|announce|confirm)\s+(?:exactly|verbatim|word for word|that)?\s*["'“‘][^"'”’]{2,80}["'”’]/i,
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
-  /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:the\s+(?:exact\s+)?(?:word|phrase|text|sentence|line|string)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
+  /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+|exactly\s+|verbatim\s+)?(?:with\s+)?(?:the\s+(?:exact\s+)?(?:word|phrase|text|sentence|line|string)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
   // "reply with exactly: X", "output exactly this JSON"
   /\b(?:say|print|output|write|type|reply|respond|answer)\s+(?:with\s+)?(?:only\s+)?(?:exactly|verbatim|word for word)\s*(?:[:\-–]|this|the following)/i,
@@ -307,6 +307,25 @@ export function askedWithoutScene(query: string): string | undefined {
   const asked = sentences.filter((s) => /\?\s*$/.test(s));
   return asked.length && asked.length < sentences.length ? asked.join(' ') : undefined;
 }
+
+/**
+ * A multiple-choice question: its stem and its options, lettered ("... which Iraqi city: A) Mosul B) Tikrit
+ * C) Ramadi?") or a list of numbers after a colon ("how many were killed: 124, 224 or 324?"); undefined
+ * for any other question.
+ */
+export function choicesOf(query: string): { stem: string; options: { label?: string; text: string }[] } | undefined {
+  const lettered = [...query.matchAll(/(?<=^|\s)\(?([A-D])\)\s+/g)];
+  if (lettered.length >= 2 && lettered.every((m, i) => m[1] === 'ABCD'[i])) {
+    const stem = query.slice(0, lettered[0].index).replace(CHOOSE_ONE, '').trim();
+    const options = lettered.map((m, i) => ({ label: m[1], text: query.slice(m.index! + m[0].length, lettered[i + 1]?.index ?? query.length).replace(/[\s?.!,;]+$/, '').trim() }));
+    return contentTokens(stem).length && options.every((o) => o.text) ? { stem, options } : undefined;
+  }
+  const listed = /^([^]*?)\s*[:—–]\s*((?:\d[\d,.]*\s*,\s*)+\d[\d,.]*,?\s+or\s+\d[\d,.]*)\s*\?\s*$/.exec(query);
+  if (!listed || !contentTokens(listed[1]).length) return undefined;
+  return { stem: listed[1], options: listed[2].split(/\s*,\s*(?:or\s+)?|,?\s+or\s+/).filter(Boolean).map((text) => ({ text })) };
+}
+/** "Pick one:", "choose the best answer:" before the options. */
+const CHOOSE_ONE = /\b(?:pick|choose|select)\s+(?:one|the\s+(?:best|right|correct)\s+(?:one|answer|option))\s*:?\s*$/i;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
 const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, choicesOf, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -548,4 +548,11 @@ test('askedWithoutScene: the questions of a message without the statements setti
   assert.equal(askedWithoutScene('Hello all. What was the topic of that gathering? It sounds like Tolstoy to me.'), 'What was the topic of that gathering?');
   assert.equal(askedWithoutScene('is it true? the article says so.'), 'is it true?');
   for (const q of ['What did Putin say?', 'Who spoke? And when?', 'Russia bombs. Iran fights.']) assert.equal(askedWithoutScene(q), undefined, q);
+});
+
+test('choicesOf: a multiple-choice question\'s stem and options, lettered or a list of numbers', () => {
+  assert.deepEqual(choicesOf('Which Iraqi city: A) Mosul B) Tikrit C) Ramadi?'), { stem: 'Which Iraqi city:', options: [{ label: 'A', text: 'Mosul' }, { label: 'B', text: 'Tikrit' }, { label: 'C', text: 'Ramadi' }] });
+  assert.deepEqual(choicesOf('How many were killed on the airliner: 124, 224 or 324?')?.options.map((o) => o.text), ['124', '224', '324']);
+  assert.equal(choicesOf('Why might Assad welcome Moscow? Pick one: A) to cut his reliance on Tehran B) to join NATO')?.stem, 'Why might Assad welcome Moscow?');
+  for (const q of ['What is Plan A) for Russia?', 'How many died: 224?', 'Was it Iran or Russia?']) assert.equal(choicesOf(q), undefined, q);
 });
