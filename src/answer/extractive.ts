@@ -132,6 +132,11 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
  * each part is answered from its own retrieval and the quotes are joined; parts the corpus does not
  * answer are left out, and the whole is abstained on only when no part is answered.
  */
+/** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)". */
+const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b[^?]*$/i;
+/** Words by which a part of a question points back at another ("that toll", "their numbers", "respond to it"). */
+const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs|he|him|his|she|her)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
+
 export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string; focus?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const quotes: Quote[] = [];
   const ranked: { side: string; ranked: Quote[] }[] = [];
@@ -141,7 +146,12 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   const docIds = [...new Set(parts.flatMap((p) => p.retrieval.passages.map((x) => x.docId)))];
   const holders = new Map(parts.flatMap((p) => (p.side ? [[p.side, sidePeople(p.side, docIds, corpus)] as const] : [])));
   const speaksOf = (side: string, text: string) => mentions(side, text, match) || (holders.get(side) ?? []).some((n) => mentions(n, text, match));
+  let refusedBefore = false;
   for (const part of parts) {
+    // "How many IRGC soldiers were killed, and how does that toll compare with ...?": a part pointing back at
+    // one the corpus does not answer is not answered either (its subject is the unanswered one).
+    // (the first part, asked in its own right: "When Putin said X, what was he hiding?" asks one thing; "... or was it Egypt?" offers another answer)
+    if (refusedBefore && !part.side && POINTS_BACK.test(part.question.query) && !/^\s*or\b/i.test(part.question.query)) continue;
     // One side of a comparison is not answered by what is said of the other side alone.
     const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
     const side = part.side;
@@ -159,6 +169,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const selected = selectQuotes(part.question, part.retrieval, match, 4, prefer, corpus);
     if ('refusal' in selected) {
       refusal = selected.refusal;
+      refusedBefore ||= part === parts[0] && refusal === ABSTAIN_MESSAGE && !SUBORDINATE.test(part.question.query);
       continue;
     }
     // Up to two sentences per part that another part has not already contributed; when another part
