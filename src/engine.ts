@@ -231,8 +231,8 @@ export class Engine implements CorpusView {
   /**
    * "The article says Russia still struggles with the painful “Vietnam syndrome”, correct?": a yes/no
    * question checking a detail (a name, a number) the corpus does not give is answered by the sentence
-   * that gives another in its place ("the painful “Afghanistan syndrome”"), saying the detail is not
-   * the corpus's. Up to two such details; none when the sentence found gives nothing in their place
+   * that gives another in its place ("the painful “Afghanistan syndrome”"), after saying the corpus has
+   * it otherwise. Up to two such details; none when the sentence found gives nothing in their place
    * ("did Russia pull out of Syria in 2016?" stays refused).
    */
   private async checkedDetail(question: AnalyzedQuestion, options: AskOptions): Promise<Answer | undefined> {
@@ -240,13 +240,12 @@ export class Engine implements CorpusView {
     const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: this.topK });
     const details = unsupportedSpecifics(question, retrieval);
     if (!details.length || details.length > MAX_CHECKED_DETAILS) return undefined;
-    const written = details.map((d) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?![\\p{L}\\p{N}])`, 'iu').exec(question.query)?.[0] ?? d);
-    const without = written.reduce((q, d) => q.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu'), ' '), question.query);
+    const without = details.reduce((q, d) => q.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu'), ' '), question.query);
     // (answered offline: the sentence quoted is what settles the detail, and a model would be asked a question with holes in it)
     const answer = await this.answer(without, { ...options, llm: false });
     if (answer.abstained || !details.every((d) => answer.citations.some((c) => givenInstead(question.query, d, c.text)))) return undefined;
-    const list = written.map((d) => `“${d}”`).join(' or ');
-    return { ...answer, answer: `Not as the corpus has it: it does not give ${list}. It says: ${answer.answer}` };
+    // (the detail is not repeated: a word typed to be checked is no word to echo, "is it PWNED who ...?")
+    return { ...answer, answer: `Not as the corpus has it. It says: ${answer.answer}` };
   }
 
   private async answer(raw: string, options: AskOptions): Promise<Answer> {

@@ -863,18 +863,22 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
  * (or its last clause) with an auxiliary or ends with a tag ("..., right?", "isn't it?").
  */
 export function asksToVerify(query: string): boolean {
-  // (the last sentence, or its last clause after a dash or a colon: "Shiite militias from ... Yemen — is Yemen the country named?")
-  const last = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
-  return VERIFY.test(last);
+  // (the last sentence, or its last clause after a dash, a colon or a comma: "Shiite militias from ... Yemen — is Yemen the
+  // country named?", "why was he wearing black, was it for Ramadan?"; or a guess put after the question: "what syndrome
+  // does Russia struggle with, the Vietnam syndrome?")
+  const clause = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
+  const last = clause.split(/\s*,\s*/).pop() ?? '';
+  return VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
 }
-const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:,|\s)\s*(?:correct|right|true|isn['’]?t\s+(?:it|that\s+so|he|she)|wasn['’]?t\s+(?:it|he|she|that)|didn['’]?t\s+(?:it|he|she|they)|aren['’]?t\s+they|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
+const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:^|,|\s)\s*(?:correct|right|true|(?:isn|wasn|doesn|didn|aren|weren|don|hasn|haven|won)['’]?t\s+(?:it|that\s+so|he|she|they|that)|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
 
 /**
  * Whether a quoted sentence gives, in the place of a detail the question checks and the corpus lacks,
  * another of its kind: a number for a number, a name for a name, next to a word that stood next to the
  * detail ("the painful “Vietnam syndrome”" → "the painful “Afghanistan syndrome”", "around 300
  * vacationers" → "killing 224 vacationers"); asked "is it X who ...?", any name the question does not
- * give stands in X's place. Then the question is answered by that sentence, which says otherwise.
+ * give stands in X's place (and so it does when only function words stand beside X: "was it for Ramadan?"). Then the
+ * question is answered by that sentence, which says otherwise.
  */
 export function givenInstead(query: string, detail: string, quoted: string): boolean {
   const asked = tokenize(query);
@@ -887,5 +891,6 @@ export function givenInstead(query: string, detail: string, quoted: string): boo
   const own = new Set(asked.map((t) => t.stem));
   const tokens = tokenize(quoted);
   const ofKind = (t: Token, j: number) => (number ? /^\d/.test(t.word) : j > 0 && /^\p{Lu}/u.test(quoted.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.word));
-  return tokens.some((t, j) => ofKind(t, j) && !own.has(t.stem) && (whoIs || tokens.slice(Math.max(0, j - 2), j + 3).some((u) => u !== t && near.has(u.stem))));
+  // (nothing but function words beside it, "was it for Ramadan?": as with "is it X who", any name the question does not give)
+  return tokens.some((t, j) => ofKind(t, j) && !own.has(t.stem) && (whoIs || (!number && !near.size) || tokens.slice(Math.max(0, j - 2), j + 3).some((u) => u !== t && near.has(u.stem))));
 }
