@@ -194,12 +194,18 @@ export class Engine implements CorpusView {
    * A multiple-choice question: the option whose own words the answer to its stem quotes most ("which
    * Iraqi city ...?" → Tikrit); when the stem's answer settles none, the question is asked once with each
    * option, and of those the corpus answers, the one whose words its quotes repeat most (then the one
-   * retrieval ranks highest) is the answer. The option is named before it ("B) Tikrit: ..."). Undefined when the corpus
-   * answers none: the question is then asked as typed.
+   * retrieval ranks highest) is the answer. The option is named before it ("B) Tikrit: ...", or just "B)"
+   * when the quotes do not give all its words). Undefined when the corpus answers none: the question is
+   * then asked as typed.
    */
   private async chosenOption(choices: NonNullable<ReturnType<typeof choicesOf>>, options: AskOptions): Promise<Answer | undefined> {
     const stem = choices.stem.replace(/[\s:—–-]+$/, '');
-    const named = (o: (typeof choices.options)[number]) => (o.label ? `${o.label}) ${o.text}` : o.text);
+    // (an option is repeated only when the quotes give all its words, or it is a number: a word typed is no word to echo)
+    const named = (o: (typeof choices.options)[number], answer: Answer) => {
+      const quoted = new Set(contentTokens(answer.citations.map((c) => c.text).join(' ')).map((t) => t.word));
+      const echoed = /^[\d,.]+$/.test(o.text) || contentTokens(o.text).every((t) => quoted.has(t.word));
+      return o.label ? (echoed ? `${o.label}) ${o.text}` : `${o.label})`) : o.text;
+    };
     // (how many of an option's own words an answer quotes: not the stem's, nor those another option shares,
     // "Russia", "Syria"; a number, quoted whole)
     const stemWords = new Set(contentTokens(stem).map((t) => t.stem));
@@ -215,7 +221,7 @@ export class Engine implements CorpusView {
     if (!direct.abstained) {
       const shares = choices.options.map((_, i) => said(direct, i));
       const top = Math.max(...shares);
-      if (top > 0 && shares.filter((x) => x === top).length === 1) return { ...direct, answer: `${named(choices.options[shares.indexOf(top)])}: ${direct.answer}` };
+      if (top > 0 && shares.filter((x) => x === top).length === 1) return { ...direct, answer: `${named(choices.options[shares.indexOf(top)], direct)}: ${direct.answer}` };
     }
     let best: { answer: Answer; said: number; score: number; option: (typeof choices.options)[number] } | undefined;
     for (const [i, option] of choices.options.entries()) {
@@ -225,7 +231,7 @@ export class Engine implements CorpusView {
       const score = answer.passages[0]?.score ?? 0;
       if (!best || share > best.said || (share === best.said && score > best.score)) best = { answer, said: share, score, option };
     }
-    return best && { ...best.answer, answer: `${named(best.option)}: ${best.answer.answer}` };
+    return best && { ...best.answer, answer: `${named(best.option, best.answer)}: ${best.answer.answer}` };
   }
 
   /**
