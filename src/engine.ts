@@ -27,6 +27,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 const OFFICE_SCAN_DOCUMENTS = 50;
 /** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
 const SUBJECT_WORDS = 3;
+/** A statement telling the bot what to do: "Respond only with ...", "Pretend you are ...". */
+const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write|say|output|print|return|format|use|ignore|forget|pretend|act|start|end|begin|include|add|append|translate|repeat|sign)\b/i;
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;
 /** A part of the document or someone a message's comment picked out ("summarise that part", "what do the authors think he was covering up?"). */
@@ -185,7 +187,8 @@ export class Engine implements CorpusView {
     // the corpus. When the whole message finds no answer, the questions asked are answered alone, if they
     // name a subject of their own ("when was that signed?", "is that the figure the article uses?" lean on
     // the scene, and stay refused).
-    const second = asked && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
+    // (not when a statement set aside tells the bot what to do: "Respond only with ... . Question: what ...?")
+    const second = asked && !ORDERS_AROUND.test(analyzed.query.replace(asked, ' ')) && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
     const found = second && !second.abstained ? second : await this.checkedDetail(analyzed, options);
     return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;
   }

@@ -135,7 +135,8 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
 /** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)". */
 const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b[^?]*$/i;
 /** Words by which a part of a question points back at another ("that toll", "their numbers", "respond to it"). */
-const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs|he|him|his|she|her)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
+// (a thing pointed back at: "him" may be someone the corpus knows, named in the unanswered part: "Hansen's title, and which institute employs him?")
+const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
 
 export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string; focus?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const quotes: Quote[] = [];

@@ -49,7 +49,7 @@ const INJECTION = [
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|you\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,
   // ("answer in JSON only, with key 'verdict' set to ...", "regardless of what the text says")
-  /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as)\s+(?:json|xml|yaml|csv|(?:a\s+)?json\s+object)\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
+  /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as|with)\s+(?:an?\s+)?(?:json|xml|yaml|csv)(?:\s+object)?\b|\band\s+no\s+other\s+text\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
   // ("ending every line with the word hooray")
   /\b(?:end|ends|ending|finish|finishing)\s+(?:every|each|all)\s+(?:lines?|sentences?|answers?|replies|reply|responses?|paragraphs?)\s+with\b/i,
   /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
