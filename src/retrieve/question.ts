@@ -44,7 +44,7 @@ const INJECTION = [
   /\b(?:jailbreak|DAN mode|developer mode)\b/i,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
-  /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script)\b/i,
+  /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script|track|lyrics|verse|tweet|sonnet|rhyme|jingle|slogan)\b/i,
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|you\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,
@@ -52,10 +52,14 @@ const INJECTION = [
   /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as|with)\s+(?:an?\s+)?(?:json|xml|yaml|csv)(?:\s+object)?\b|\band\s+no\s+other\s+text\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
   // ("ending every line with the word hooray")
   /\b(?:end|ends|ending|finish|finishing)\s+(?:every|each|all)\s+(?:lines?|sentences?|answers?|replies|reply|responses?|paragraphs?)\s+with\b/i,
-  /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|the|each|every)\s+(?:reply|answer|response|message|sentence)\s+with\b/i,
+  /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|ur|yr|the|each|every)\s+(?:reply|answer|response|message|sentence)s?\s+(?:with|w\/?)(?=\s)/i,
+  // ("reply starting with the words ...")
+  /\b(?:reply|respond|answer|write)\w*\s+(?:by\s+)?(?:starting|beginning|opening)\s+with\b/i,
+  // ("append 'Read the real story at ...' to every answer")
+  /(?:^|[.!?,;:]\s*|\b(?:you|u|please|pls|also|and|then|must|should)\s+)(?:append|prepend|add|attach|include|insert)\b[^?!\n]{0,80}\bto\s+(?:every|each|all|your|ur)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
   // ("... and end with the word BANANA", "start it with the phrase ...")
-  /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
+  /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:words?|phrases?|line|sentence)\b|["'“‘])/i,
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
   // a note claiming authority, or that the document changed its mind
