@@ -59,7 +59,7 @@ const INJECTION = [
   /(?:^|[.!?,;:]\s*|\b(?:you|u|please|pls|also|and|then|must|should)\s+)(?:append|prepend|add|attach|include|insert)\b[^?!\n]{0,80}\bto\s+(?:every|each|all|your|ur)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
   // ("... and end with the word BANANA", "start it with the phrase ...")
-  /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:words?|phrases?|line|sentence)\b|["'“‘])/i,
+  /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
   /<\/?(?:system|instructions?|passages?|context)>|\[\/?(?:INST|SYS)\]|###\s*(?:system|instruction)/i,
   /\b(?:new|updated|real)\s+instructions?\b/i,
   // a note claiming authority, or that the document changed its mind
