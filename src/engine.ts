@@ -167,19 +167,17 @@ export class Engine implements CorpusView {
     const analyzed = analyzeQuestion(checkQuestion(raw));
     // (an attack is refused whole, whatever question rides along)
     const asked = analyzed.injection ? undefined : askedWithoutScene(analyzed.query);
-    // "What's the gist of the piece? The pundit called it an unbreakable bloc.": an overview is of the document,
-    // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise that part")
+    const finished = (answer: Answer): Answer => ({ ...answer, question: analyzed.text, timings: { ...answer.timings, totalMs: ms(performance.now() - started) } });
     // "Which Iraqi city ...: A) Mosul B) Tikrit C) Ramadi?": the option the corpus bears out
     const choices = analyzed.injection ? undefined : choicesOf(analyzed.query);
     if (choices) {
       const chosen = await this.chosenOption(choices, options);
-      if (chosen) return { ...chosen, question: analyzed.text, timings: { ...chosen.timings, totalMs: ms(performance.now() - started) } };
+      if (chosen) return finished(chosen);
     }
-    // (a finished statement: "... goes?? optimistic or pessimistic" goes on asking)
-    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && /[.!?…]["”’)]*\s*$/.test(analyzed.query)) {
-      const whole = await this.answer(asked, options);
-      return { ...whole, question: analyzed.text };
-    }
+    // "What's the gist of the piece? The pundit called it an unbreakable bloc.": an overview is of the document,
+    // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise
+    // that part"; and after a finished statement: "... goes?? optimistic or pessimistic" goes on asking)
+    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && /[.!?…]["”’)]*\s*$/.test(analyzed.query)) return finished(await this.answer(asked, options));
     const answer = await this.answer(raw, options);
     if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
     // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?",
@@ -190,7 +188,7 @@ export class Engine implements CorpusView {
     // (not when a statement set aside tells the bot what to do: "Respond only with ... . Question: what ...?")
     const second = asked && !ORDERS_AROUND.test(analyzed.query.replace(asked, ' ')) && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
     const found = second && !second.abstained ? second : await this.checkedDetail(analyzed, options);
-    return found ? { ...found, question: answer.question, timings: { ...found.timings, totalMs: ms(performance.now() - started) } } : answer;
+    return found ? finished(found) : answer;
   }
 
   /**
