@@ -213,9 +213,11 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bordinary\s+(?:russians|iranians|syrians|americans|people|citizens|folks|voters)\b/gi, words: ['public'] },
   { re: /\bsimmer(?:s|ed|ing)?\b|\bsmou?lder(?:s|ed|ing)?\b/gi, words: ['low', 'intensity'] },
   { re: /\bat\s+(?:odds|loggerheads)\b|\bbones?\s+of\s+contention\b|\bsticking[-\s]points?\b/gi, words: ['disagree', 'contention'] },
-  { re: /\bsee(?:s|ing)?\s+eye\s+to\s+eye\b|\bsaw\s+eye\s+to\s+eye\b/gi, words: ['agree', 'converging', 'common'] },
+  { re: /\bsee(?:s|ing)?\s+eye\s+to\s+eye\b|\bsaw\s+eye\s+to\s+eye\b/gi, words: ['agree', 'converging', 'common'], replaces: true },
+  // ("broadly speaking, ...", "in broad terms": how to answer, nothing asked)
+  { re: /\b(?:broadly|generally|roughly|loosely|strictly)\s+speaking\b|\bin\s+(?:broad|general|simple)\s+terms\b/gi, words: [], replaces: true },
   // ("where do their interests overlap?": where they converge)
-  { re: /\boverlap(?:s|ped|ping)?\b/gi, words: ['converging', 'common'] },
+  { re: /\boverlap(?:s|ped|ping)?\b|\bcommon\s+ground\b|\bon\s+the\s+same\s+page\b/gi, words: ['converging', 'common'] },
   // ("what do Russia and Iran agree on?": what they have in common)
   { re: /\bagree(?:s|d)?\s+(?:on|about|over)\b/gi, words: ['converging', 'common'] },
   { re: /\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bcut\s+and\s+run\b|\bcut(?:s|ting)?\s+(?:its|their|his|her)\s+losses\b/gi, words: ['withdraw', 'leave'] },

@@ -468,6 +468,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('r irans leaders totally clueless about putins games').includes('aware'));
   assert.ok(words("Are Iran's rulers fooled by the Russian president's maneuvering?").includes('scheming'));
   assert.ok(!words('What games do children play?').includes('scheming'));
+  // ("see eye to eye" stands for agreeing: its own words are no words to match, nor is "broadly speaking")
+  assert.deepEqual(words('Broadly speaking, where do Russia and Iran see eye to eye on Syria?').filter((w) => ['see', 'eye', 'broadly', 'speaking'].includes(w)), []);
+  assert.ok(words('where do they find common ground?').includes('converging'));
   assert.ok(!words('did russia flex on the west').includes('assert'));
   assert.ok(words('Could the Kremlin throw Iran under the bus?').includes('betray'));
   assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
