@@ -121,7 +121,7 @@ const CHAT_WORDS: Record<string, string> = {
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",
   yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', rus: 'russian', russ: 'russian', intl: 'international', mil: 'military', govts: 'governments', pres: 'president', econ: 'economy',
-  hav: 'have', hv: 'have', pov: 'view', admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
+  hav: 'have', hv: 'have', pov: 'view', souls: 'people', admin: 'administration', convo: 'conversation', l8r: 'later', tmrw: 'tomorrow', btwn: 'between', alot: 'a lot',
   outta: 'out of', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: "don't know", 'w/o': 'without', 'b/c': 'because', becuz: 'because', esp: 'especially',
   // months as chat shortens them ("end of sept")
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
@@ -274,6 +274,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
+  // ("change Assad with somebody other", "swap him out": replace him)
+  { re: /\bchang(?:e|es|ed|ing)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:with|for)\s+(?:somebody|someone|another|a\s+different|a\s+new)\b|\bswap(?:s|ped|ping)?\s+(?:[\p{L}'’-]+\s+){0,2}?out\b/giu, words: ['replace'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
   { re: /\bbr(?:ing|ings|inging|ought)\s+(?:[\p{L}'’-]+\s+){0,2}?to\s+the\s+(?:table|fight|effort|war|campaign|party|partnership|alliance|coalition|conflict|battlefield)\b/giu, words: ['contribute', 'provide'], replaces: true },
   // ("... What term do they use for this?": the words used are asked for, not the word "term")

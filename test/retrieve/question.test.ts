@@ -471,6 +471,10 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   // ("see eye to eye" stands for agreeing: its own words are no words to match, nor is "broadly speaking")
   assert.deepEqual(words('Broadly speaking, where do Russia and Iran see eye to eye on Syria?').filter((w) => ['see', 'eye', 'broadly', 'speaking'].includes(w)), []);
   assert.ok(words('where do they find common ground?').includes('converging'));
+  assert.ok(words('Is Moscow maybe ok to change Assad with somebody other?').includes('replace'));
+  assert.ok(words('would the russians swap him out?').includes('replace'));
+  assert.ok(!words('how did the war change Syria?').includes('replace'));
+  assert.match(expandChat('how many souls were lost on that flight'), /how many people were lost/);
   assert.ok(!words('did russia flex on the west').includes('assert'));
   assert.ok(words('Could the Kremlin throw Iran under the bus?').includes('betray'));
   assert.ok(words('How long will ordinary Russians put up with it?').includes('public'));
