@@ -287,7 +287,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("sum up what Russia is after", "what's Putin after?": what it wants)
   { re: /(?:\b(?:is|are|was|were)|['’]s|['’]re)\s+(?:really\s+|actually\s+|ultimately\s+)?after(?=\s*(?:[?.!,;]|$|\s+(?:in|with|regarding|here|there|now)\b))/gi, words: ['want', 'aim'], replaces: true },
   // ("what is Iran hoping to get out of all this?": what it gains, not an exit)
-  { re: /\bget(?:s|ting)?\s+out\s+of\s+(?:all\s+)?(?:this|that|it|the\s+(?:war|deal|conflict|partnership|alliance|campaign|relationship))\b/gi, words: ['gain', 'benefit'], replaces: true },
+  { re: /\bget(?:s|ting)?\s+out\s+of\s+(?:all\s+)?(?:this|that|it|the\s+(?:war|deal|conflict|partnership|alliance|campaign|relationship))\b|(?<=\bwhat\s+(?:does|do|did|would|will|can|could)\s+(?:[\p{L}'’-]+\s+){1,4}?)get\s+out\s+of\b/giu, words: ['gain', 'benefit'], replaces: true },
   // ("why does iran want assad to stay so bad": how much, no badness)
   { re: /\bso\s+(?:bad|badly)\b/gi, words: [], replaces: true },
   // ("why might these two end up falling out?": parting ways)

@@ -473,6 +473,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('where do they find common ground?').includes('converging'));
   assert.ok(words('Is Moscow maybe ok to change Assad with somebody other?').includes('replace'));
   assert.ok(words('would the russians swap him out?').includes('replace'));
+  assert.ok(words('what does assad himself get out of having the russians around').includes('gain'));
+  assert.ok(!words('how will Russia get out of Syria?').includes('gain'));
   assert.ok(!words('how did the war change Syria?').includes('replace'));
   assert.match(expandChat('how many souls were lost on that flight'), /how many people were lost/);
   assert.ok(!words('did russia flex on the west').includes('assert'));
