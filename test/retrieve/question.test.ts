@@ -475,6 +475,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.ok(words('would the russians swap him out?').includes('replace'));
   assert.ok(words('what does assad himself get out of having the russians around').includes('gain'));
   assert.ok(!words('how will Russia get out of Syria?').includes('gain'));
+  assert.ok(words('Sum up for me how the two countries have split the fighting in Syria').includes('division'));
+  assert.ok(words('ok so in syria who is doing what?').includes('labor'));
+  assert.ok(!words('Why did the split between them widen?').includes('division'));
   assert.ok(!words('how did the war change Syria?').includes('replace'));
   assert.match(expandChat('how many souls were lost on that flight'), /how many people were lost/);
   assert.ok(!words('did russia flex on the west').includes('assert'));
