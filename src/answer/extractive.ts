@@ -62,7 +62,7 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
   // "what does 'division of labor' mean here?": a short sentence opening a paragraph names it; the next says it
-  const quotes = withAntecedent(question, MEANING_ASKED.test(question.query) ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus);
+  const quotes = withConcession(withAntecedent(question, MEANING_ASKED.test(question.query) ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus), corpus);
   // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
@@ -295,6 +295,22 @@ function followingOpening(passage: Passage, corpus: CorpusView): Quote | undefin
 }
 
 /** The sentences just before and after a quoted one in its document (across passages). */
+/**
+ * "The official speeches ... may celebrate the close ties ... . But behind the curtain problems abound":
+ * a best sentence that grants something ("may") which the next sentence answers with "But", "Yet" or
+ * "However" is half of the point; the answer brings the other half right after it.
+ */
+function withConcession(quotes: Quote[], corpus: CorpusView): Quote[] {
+  const best = quotes[0];
+  const doc = best && corpus.documents.get(best.passage.docId);
+  if (!doc || !/\bmay\b/i.test(doc.source.slice(best.start, best.end))) return quotes;
+  const next = neighbours(best, corpus)[1];
+  if (!next || !/^\W*(?:But|Yet|However)\b/.test(doc.source.slice(next.start, next.end))) return quotes;
+  const rest = quotes.slice(1).filter((q) => !sameSentence(q, next));
+  // (the other quotes stay: the concession adds a sentence, it takes no one's place)
+  return [best, quotes.find((q) => sameSentence(q, next)) ?? next, ...rest];
+}
+
 function neighbours(q: Quote, corpus: CorpusView): [Quote | undefined, Quote | undefined] {
   const doc = corpus.documents.get(q.passage.docId);
   if (!doc) return [undefined, undefined];

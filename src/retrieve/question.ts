@@ -276,6 +276,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   // ("how have they split the fighting?", "how is the burden apportioned?", "who does what?": their division of labour)
   { re: /\b(?:split|splitting|divide[sd]?|dividing|divvy|divvied|apportion(?:ed|ing)?|allocat(?:e|ed|ing)|organi[sz](?:e|ed|es|ing))\s+(?:up\s+)?(?:the\s+|their\s+)?(?:joint\s+|military\s+)*(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort|war|campaign)\b|\bwho\s+(?:does|handles|is\s+doing|'s\s+doing)\s+what\b|\b(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort)\s+(?:is\s+|was\s+|gets\s+)?(?:split|divided|shared|apportioned|allocated|organi[sz]ed)\b/gi, words: ['division', 'labor'] },
+  // ("the friendly public image", "warm words", "the public rhetoric": the official speeches; "what's really going on", "the reality", "in private": behind the curtain)
+  { re: /\b(?:public|friendly)\s+(?:image|rhetoric|face|statements?|remarks|words|show|displays?|messaging)\b|\bwarm\s+words\b|\bpraising\s+each\s+other\b/gi, words: ['official', 'speeches', 'celebrate'] },
+  { re: /\bwhat(?:['’]s|\s+is)\s+(?:really|actually)\s+(?:going\s+on|happening)\b|\b(?:the\s+)?(?:private\s+)?reality\b|\bin\s+private\b|\bprivately\b/gi, words: ['behind', 'curtain'] },
   // ("change Assad with somebody other", "swap him out": replace him)
   { re: /\bchang(?:e|es|ed|ing)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:with|for)\s+(?:somebody|someone|another|a\s+different|a\s+new)\b|\bswap(?:s|ped|ping)?\s+(?:[\p{L}'’-]+\s+){0,2}?out\b/giu, words: ['replace'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)

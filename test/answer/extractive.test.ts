@@ -1130,3 +1130,9 @@ test('a part pointing back at a first part the corpus does not answer ("..., and
   // ("him" may be someone the corpus knows, named in the part it could not answer)
   assert.match((await engine.ask("What is Mr Splidsboel Hansen's title, and which institute employs him?")).answer, /Danish Institute for International Studies/);
 });
+
+test('the public image against what is really going on: the official speeches, and the "But ..." that answers what they "may" celebrate', async () => {
+  const a = await engine.ask('How do the authors treat the public displays of friendship between the two governments?');
+  assert.match(a.answer, /official speeches[^]*But behind the curtain problems abound/);
+  assert.match((await engine.ask("How do the authors contrast the friendly public image with what's really going on?")).answer, /behind the curtain/);
+});
