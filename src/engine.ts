@@ -178,7 +178,7 @@ export class Engine implements CorpusView {
     // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise
     // that part"; and after a finished statement: "... goes?? optimistic or pessimistic" goes on asking)
     if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && /[.!?…]["”’)]*\s*$/.test(analyzed.query)) return finished(await this.answer(asked, options));
-    const answer = await this.answer(raw, options);
+    const answer = await this.answer(raw, options, analyzed);
     if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
     // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?",
     // "how many died? I forget the figure.": the scene set around the question is no part of what must be in
@@ -255,10 +255,10 @@ export class Engine implements CorpusView {
     return { ...answer, answer: `Not as the corpus has it. It says: ${answer.answer}` };
   }
 
-  private async answer(raw: string, options: AskOptions): Promise<Answer> {
+  /** One answer to one message (`asked`: the message already read, when the caller has read it). */
+  private async answer(raw: string, options: AskOptions, asked: AnalyzedQuestion = analyzeQuestion(checkQuestion(raw))): Promise<Answer> {
     const started = performance.now();
     // "Under 'Limits of Convergence', what ...": asked of that section, the heading no part of what is asked
-    const asked = analyzeQuestion(checkQuestion(raw));
     const headed = options.sections?.length ? undefined : this.headingGiven(asked.query);
     const { question, bios } = this.aboutAuthors(await this.namedByOffice(headed ? { ...analyzeQuestion(headed.rest), text: asked.text, injection: asked.injection } : asked, options), options.docIds);
     // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
