@@ -33,8 +33,8 @@ const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write
 const MAX_CHECKED_DETAILS = 2;
 /** A part of the document or someone a message's comment picked out ("summarise that part", "what do the authors think he was covering up?"). */
 const POINTED_PART = /\b(?:that|this|these|those)\s+(?:part|section|bit|point|passage|paragraph|claim|argument|issue|topic)s?\b|\b(?:he|him|his|she|her|they|them|their|it|its)\b/i;
-/** Words for the document itself, which name no subject ("is that the figure the article uses?"). */
-const DOCUMENT_WORD = /^(?:article|piece|essay|document|text|paper|story|authors?|writers?)$/;
+/** Words for the document itself, which name no subject ("is that the figure the paper uses?"): those not already stop words ("article", "piece", "text", "author" are). */
+const DOCUMENT_WORD = /^(?:document|paper|story|writers)$/;
 
 /** What a typed passage id means: the passage's id, or the ids it could mean when it is ambiguous. */
 export interface TypedPassageId {

@@ -859,8 +859,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
 
 /**
  * "The article says Russia struggles with the painful “Vietnam syndrome”, correct?", "is it Rouhani who
- * is described as competing with Putin?": a yes/no question checking a detail. Its last sentence opens
- * (or its last clause) with an auxiliary or ends with a tag ("..., right?", "isn't it?").
+ * is described as competing with Putin?": a yes/no question checking a detail. Its last sentence (or
+ * last clause) opens with an auxiliary or ends with a tag ("..., right?", "isn't it?").
  */
 export function asksToVerify(query: string): boolean {
   // (the last sentence, or its last clause after a dash, a colon or a comma: "Shiite militias from ... Yemen — is Yemen the

@@ -127,17 +127,20 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   return [best, ...before, ...(more ? [consequence!] : []), ...rest].filter((q, i, all) => all.findIndex((x) => sameSentence(x, q)) === i).slice(0, ANSWER_SENTENCES.max + 1);
 }
 
+/** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)". */
+const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b[^?]*$/i;
+/**
+ * Words by which a part of a question points back at another thing ("that toll", "their numbers", "respond
+ * to it"); not at a person, who may be one the corpus knows, named in the unanswered part ("Hansen's title,
+ * and which institute employs him?").
+ */
+const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
+
 /**
  * A question in several parts ("which fighters ..., and why ...?", "how do A and B differ ...?"):
  * each part is answered from its own retrieval and the quotes are joined; parts the corpus does not
  * answer are left out, and the whole is abstained on only when no part is answered.
  */
-/** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)". */
-const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b[^?]*$/i;
-/** Words by which a part of a question points back at another ("that toll", "their numbers", "respond to it"). */
-// (a thing pointed back at: "him" may be someone the corpus knows, named in the unanswered part: "Hansen's title, and which institute employs him?")
-const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
-
 export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retrieval; side?: string; focus?: string }[], corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   const quotes: Quote[] = [];
   const ranked: { side: string; ranked: Quote[] }[] = [];
@@ -294,7 +297,6 @@ function followingOpening(passage: Passage, corpus: CorpusView): Quote | undefin
   return wholeQuote(next, first, doc);
 }
 
-/** The sentences just before and after a quoted one in its document (across passages). */
 /**
  * "The official speeches ... may celebrate the close ties ... . But behind the curtain problems abound":
  * a best sentence that grants something ("may") which the next sentence answers with "But", "Yet" or
@@ -311,6 +313,7 @@ function withConcession(quotes: Quote[], corpus: CorpusView): Quote[] {
   return [best, quotes.find((q) => sameSentence(q, next)) ?? next, ...rest];
 }
 
+/** The sentences just before and after a quoted one in its document (across passages). */
 function neighbours(q: Quote, corpus: CorpusView): [Quote | undefined, Quote | undefined] {
   const doc = corpus.documents.get(q.passage.docId);
   if (!doc) return [undefined, undefined];

@@ -117,12 +117,6 @@ const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|a
 const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|tone\b|upbeat|hopeful|doubtful|skeptic|sceptic|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
 
 /**
- * What a document is about: its opening question (or first sentence), the topic sentence of each
- * section after it, and its closing sentence (skipping the authors' biographies). Quoted in document
- * order; the sources lead with the conclusion and the sections, and the conclusion leads the answer
- * too when the question asks where the document comes out.
- */
-/**
  * "What shared goals do they have, and what's the authors' final verdict?": an overview question that also
  * asks about something is answered about that, and where the document comes out is quoted with it: the
  * document's closing sentence, when the question asks for a verdict, else undefined.
@@ -137,6 +131,12 @@ export function verdictAlso(question: AnalyzedQuestion, docId: string, corpus: C
 /** A verdict asked for in so many words (not any word VERDICT takes: "what do the authors think about X" asks about X). */
 const VERDICT_ASKED = /\b(?:verdict|conclu(?:de|des|sion|sions)|bottom line|final (?:word|words|judg(?:e)?ment|assessment|take|view))\b|\b(?:authors?|writers?|article|piece)\b[^?.]{0,25}\b(?:at|in|by)\s+the\s+end\b/i;
 
+/**
+ * What a document is about: its opening question (or first sentence), the topic sentence of each
+ * section after it, and its closing sentence (skipping the authors' biographies). Quoted in document
+ * order; the sources lead with the conclusion and the sections, and the conclusion leads the answer
+ * too when the question asks where the document comes out.
+ */
 export function overview(query: string, passages: Passage[], corpus: CorpusView, verdictAsked = VERDICT.test(query)): ExtractiveAnswer {
   const quotes = overviewQuotes(query, passages, corpus, verdictAsked);
   if (!quotes) return abstention(ABSTAIN_MESSAGE);

@@ -31,8 +31,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is. */
-export const TOKENIZER_RULES = 9;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is; 10: "USA" is the US, and chat fillers (bruh, fyi, lowkey ...) are stopwords. */
+export const TOKENIZER_RULES = 10;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
