@@ -486,7 +486,8 @@ export function subQuestions(query: string): SubQuestion[] {
     .filter((p) => (contentTokens(p).length > 0 || ELLIPTICAL.test(p)) && !ANSWER_FORM.test(p))
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
-    .reduce<string[]>((kept, p) => (kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    // "When Putin said X, what was he hiding?": a clause setting the scene asks nothing; it is the question's scene
+    .reduce<string[]>((kept, p) => (kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   // "How do they split on how long to stay and on what to do with Assad?": the same preposition before two questions is one frame asked of each
   const parallel = parts.length === 2 ? /^(\p{L}+)\s+(?:what|which|how|who|whom|whose|where|when|why)\b/iu.exec(parts[1]) : null;
   if (parallel && new RegExp(`\\b${parallel[1]}\\s+(?:what|which|how|who|whom|whose|where|when|why)\\b`, 'i').test(parts[0])) {
@@ -549,6 +550,9 @@ function parallelEllipsis(first: string, later: string): string | undefined {
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
 const PARTY_NAMES = new Set([...COUNTRY_WORDS, ...CAPITAL_WORDS]);
+
+/** A clause opening on "when", "while", "after" ... and no auxiliary: the scene of a question, no question ("When Putin said X"). */
+const SCENE_CLAUSE = /^\s*(?:when|while|after|before|once|if)\s+(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|exactly|precisely)\b)[^?]*$/i;
 
 /** A part with no verb of its own, only a preposition and a question word: "and by which countries?", "and with whom?", "and since when?". */
 const ELLIPTICAL = /^\s*(?:(?:and|but|also|or)\s+)?(?:by|with|for|from|against|to|since|until|in|at|on)\s+(?:which|what|whom|who|whose|when|where)(?:\s+[\p{L}'’-]+){0,2}\s*[?.!]*\s*$/iu;

@@ -181,6 +181,9 @@ test('an opening clause ("When Putin said X, what ...") sets the scene; the ques
   assert.equal(questionType('When Putin said Washington had fooled Moscow, what was he really up to?'), 'what');
   assert.equal(questionType('If Russia leaves, why would Assad fall?'), 'why');
   assert.equal(questionType('When did Russia start bombing?'), 'when');
+  // ... and is no part of its own: the question is asked in it
+  assert.deepEqual(subQuestions('When Putin said the Americans fooled Russia, what was he trying to hide?').map((p) => p.text), ['When Putin said the Americans fooled Russia, what was he trying to hide?']);
+  assert.deepEqual(subQuestions('When did Russia start bombing, and who fights on the ground?').map((p) => p.text), ['When did Russia start bombing', 'who fights on the ground?']);
 });
 
 test('"sum up" and "boil down" ask for an overview; a month is no referent for a later part', () => {
