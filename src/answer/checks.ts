@@ -474,7 +474,8 @@ const RELATION_HEADS = new Set(
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
   stance policy extent degree level kind sort type part parts bit bits piece pieces branch branches wing wings share rest main key basis argument claim message take end name names
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
-  weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction`.split(/\s+/).map(stemWord),
+  weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
+  record history pattern habit practice tendency`.split(/\s+/).map(stemWord),
 );
 
 /**
@@ -485,8 +486,9 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval, type?:
   // ("what is the date of the Valdai meeting?": a date is asked, which the corpus gives as one, not as the word)
   if (type === 'when') return undefined;
   // "what is the population of Iran", "what is Hezbollah's annual budget", "how much oil does Iran export"
+  // ("what was the flight number and airline of the plane": the first thing asked)
   const m =
-    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
+    /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:and\s+(?:the\s+)?[\p{L}-]+\s+)?(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query) ??
     // "what model of aircraft was ...", "which brand of ...": the attribute before "of"
     /^\s*(?:so\s+)?(?:what|which)\s+([\p{L}-]+)\s+of\s+(?:[\p{L}-]+\s+){1,2}?(?:was|were|is|are|did|does|do|has|have)\b/iu.exec(query);
@@ -835,6 +837,9 @@ const COUNTRY_NAMES = new Set([...COUNTRIES].map((c) => c.toLowerCase()));
 const REGIONS = new Set(['west', 'east', 'eastern', 'europe', 'middle', 'north', 'south', 'arab', 'republic']);
 
 
+/** "100%", "100 percent" (not "100% of ..."): entirely, no figure asked for. */
+const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\b)/gi;
+
 const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
@@ -842,7 +847,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const specific = new Set<string>();
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
-  const form = new Set([...question.query.matchAll(ANSWER_SIZE)].map((m) => m[1]));
+  // (nor is "100%", chat's "entirely": "does he want them wiped out 100%?")
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY)].map((m) => m[1]));
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)

@@ -103,7 +103,7 @@ export function preparePassageTerms(chunks: Chunk[]): PassageTerms {
   );
 }
 
-/** Acronyms the corpus spells out but never abbreviates ("Joint Comprehensive Plan of Action" → JCPOA). */
+/** Acronyms the corpus spells out but never abbreviates ("Joint Comprehensive Plan of Action" → JCPOA, "UN Security Council" → UNSC). */
 function findAcronyms(chunks: Chunk[]): Map<string, Word[]> {
   const acronyms = new Map<string, Word[]>();
   for (const chunk of chunks) {
@@ -115,7 +115,9 @@ function findAcronyms(chunks: Chunk[]): Map<string, Word[]> {
         if (!/^[A-Z]/.test(first) || all.length - i < 2) return;
         const spelled = all.slice(i);
         const expansion = contentTokens(spelled.join(' ')).map(({ word, stem }) => ({ word, stem }));
-        for (const acronym of [spelled.map((w) => w[0]).join(''), spelled.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')]) {
+        // (an abbreviation among the words keeps its letters: "UN Security Council" → UNSC)
+        const letters = (w: string) => (/^[A-Z]{2,}$/.test(w) ? w : w[0]);
+        for (const acronym of [spelled.map((w) => w[0]).join(''), spelled.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join(''), spelled.filter((w) => /^[A-Z]/.test(w)).map(letters).join('')]) {
           const key = acronym.toLowerCase();
           if (key.length >= 3 && !acronyms.has(key)) acronyms.set(key, expansion);
         }

@@ -24,15 +24,15 @@ export const STOPWORDS = new Set(
   article text author authors piece essay writer anything something thing things does did done whats what's hey hi yo ok okay u ur
   im i'm wanna gonna kinda sorta lol smth sth abt theres there's thats whats wat r n w y pls plz thx ty cuz bc coz imo imho ngl irl rn fr omg
   tho though eh umm um uh nah yeah yes yep yup ya bro bruh dude fam guys lmfao fyi af ikr welp lowkey highkey deadass istg think mean else apart besides instead supposedly beyond
-  onto upon among amongst amid via regarding concerning whether`.split(/\s+/),
+  onto upon among amongst amid via regarding concerning whether rather quite somewhat`.split(/\s+/),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is; 10: "USA" is the US, and chat fillers (bruh, fyi, lowkey ...) are stopwords. */
-export const TOKENIZER_RULES = 10;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is; 10: "USA" is the US, and chat fillers (bruh, fyi, lowkey ...) are stopwords; 11: Sepah / Pasdaran are the IRGC, "rather", "quite", "somewhat" are stopwords, and an acronym keeps a capitalised abbreviation's letters (UN Security Council → UNSC). */
+export const TOKENIZER_RULES = 11;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
@@ -56,7 +56,7 @@ export function tokenize(text: string): Token[] {
 /**
  * Names that collide with function words or have several spellings, given one word everywhere:
  * "US" / "the us" is the country, not the pronoun; "IS" (next to text that is not all capitals) and
- * isis / isil / daesh are the Islamic State, not the verb.
+ * isis / isil / daesh are the Islamic State, not the verb; Sepah / Pasdaran (the Persian names) are the IRGC.
  * A change here changes the passages' terms: bump TOKENIZER_RULES so every index is rebuilt.
  */
 function aliasOf(raw: string, text: string, at: number): string | undefined {
@@ -68,6 +68,7 @@ function aliasOf(raw: string, text: string, at: number): string | undefined {
   // "the Islamic State": both words are the group (not "Islamic" as in the Islamic Republic, not "state" as in a country)
   if (/^islamic$/i.test(raw) && /^\s+state\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'isis';
   if (/^state$/i.test(raw) && /\bislamic\s+$/i.test(text.slice(Math.max(0, at - 9), at))) return 'isis';
+  if (/^(?:sepah|pasdaran)$/i.test(raw)) return 'irgc';
   if (raw === 'IS') {
     const around = text.slice(Math.max(0, at - 30), at + 32).replace(/\bIS\b/g, '');
     if (/\p{Ll}/u.test(around)) return 'isis';

@@ -812,6 +812,8 @@ test('a leader who "stays" is one preserved or surviving: "does moscow even care
 
 test('an identifier the corpus never gives ("the flight number", "which airline operated it") is refused; "what is its name" after a part asks that part again', async () => {
   assert.equal((await engine.ask('What was the flight number of the bombed Russian plane?')).abstained, true);
+  // ("the flight number and airline of": the first thing asked)
+  assert.equal((await engine.ask('What was the flight number and airline of the Russian plane that was brought down?')).abstained, true);
   // (the thing named may be someone's: "Russia's naval base", a kind of place the corpus never names)
   assert.equal((await engine.ask("What's the name of Russia's naval base in Syria?")).abstained, true);
   assert.match((await engine.ask("What is the name of Iran's parliamentary speaker?")).answer, /Ali Larijani/);
@@ -1135,4 +1137,14 @@ test('the public image against what is really going on: the official speeches, a
   const a = await engine.ask('How do the authors treat the public displays of friendship between the two governments?');
   assert.match(a.answer, /official speeches[^]*But behind the curtain problems abound/);
   assert.match((await engine.ask("How do the authors contrast the friendly public image with what's really going on?")).answer, /behind the curtain/);
+});
+
+test('Persian names and chat degree words: Sepah is the IRGC, "100%" asks for no figure, a "record" or "history" is a relation, "rather" is no word to match', async () => {
+  assert.match((await engine.ask('Would Sepah ever accept swapping Bashar for someone else?')).answer, /preservation of Assad/);
+  assert.match((await engine.ask('does putin want daesh wiped out 100% or is he fine w some of them hanging around')).answer, /total elimination/);
+  // ("100% of" is a share asked for)
+  assert.equal((await engine.ask('Did Russia lose 100% of its jets?')).abstained, true);
+  assert.match((await engine.ask("What's the record of Russia treating Iran as a pawn in its dealings with Washington?")).answer, /bargaining chip/);
+  assert.match((await engine.ask('How would you describe the attitude of the authors to the Russian-Iranian partnership – optimistic or rather sceptical?')).answer, /^But behind the curtain problems abound/);
+  assert.match((await engine.ask('What is in short the central thesis of this article?')).answer, /difficult time developing into a fully fledged strategic partnership/);
 });

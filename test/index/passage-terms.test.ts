@@ -50,11 +50,13 @@ test('the terms file holds words in any script, acronyms and BM25 postings, and 
   const data = tempDir();
   try {
     const chunks: Chunk[] = [
-      chunk('d#p1', 'Talks on the Joint Comprehensive Plan of Action went on in Zürich and Tehran. Then they stopped.', 'Nuclear Talks'),
+      chunk('d#p1', 'Talks on the Joint Comprehensive Plan of Action went on in Zürich and Tehran. Then they stopped. The UN Security Council met.', 'Nuclear Talks'),
       chunk('d#p2', 'The Islamic Revolutionary Guard Corps (IRGC) answered. Its naïve café owners, 東京 and Москва, did not.', ''),
     ];
     const terms = preparePassageTerms(chunks);
     assert.deepEqual(terms.acronyms.get('jcpoa')?.map((w) => w.word), ['joint', 'comprehensive', 'plan', 'action']);
+    // (an abbreviation among the words keeps its letters: "UN Security Council" is UNSC)
+    assert.deepEqual(terms.acronyms.get('unsc')?.map((w) => w.word), ['un', 'security', 'council']);
     const path = join(data.dir, 'terms.bin');
     writePassageTerms(path, terms);
     assert.deepEqual(readPassageTerms(path), terms);

@@ -233,8 +233,8 @@ test('"can you tell me why ..." is a why-question; "who wrote X" is about the do
   assert.equal(metadataField('before I take this seriously, who actually wrote it? names pls'), 'authors');
   assert.equal(metadataField('Publication it appeared in?'), 'publication');
   // ("this article even called", a site or mag, "posted", "publication and date", a comment after "who wrote this article?")
-  for (const [q, field] of [['whats this article even called lol', 'title'], ['what site or mag is this article from', 'publication'], ['when was this posted?', 'date'], ['Publication and date for this piece?', 'publication'], ['Who wrote this article? I need both bylines.', 'authors']]) assert.equal(analyzeQuestion(q).metadata, field, q);
-  for (const q of ['what site did Russia bomb?', 'Which website did Putin praise?']) assert.equal(metadataField(q), undefined, q);
+  for (const [q, field] of [['whats this article even called lol', 'title'], ['what site or mag is this article from', 'publication'], ['when was this posted?', 'date'], ['Publication and date for this piece?', 'publication'], ['Who wrote this article? I need both bylines.', 'authors'], ['From when is this text, which date exactly?', 'date'], ['how old is this article', 'date']]) assert.equal(analyzeQuestion(q).metadata, field, q);
+  for (const q of ['what site did Russia bomb?', 'Which website did Putin praise?', 'From when is Russia bombing Syria?']) assert.equal(metadataField(q), undefined, q);
   // (the question after a scene: "this feels dated af. when was it published?")
   assert.equal(analyzeQuestion('this feels dated af given everything since. when was it published?').metadata, 'date');
   assert.equal(analyzeQuestion('I think Putin said it at Valdai. When was it said?').metadata, undefined);
