@@ -455,7 +455,8 @@ export function speakersAsked(query: string): string[] {
   // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
   // word for people in general ("analysts") or plural, as names seldom are)
   const words = capitalised.length || /\p{Lu}/u.test(query.slice(1)) ? capitalised : (asked.match(/[\p{L}'’-]+/gu) ?? []).slice(1, -1).map((n) => n.replace(/['’]s$/, '')).filter((n) => !STOPWORDS.has(n) && !ROLE.test(n) && !/^(?:publicly|two|three|other|things?|remarks?|statements?|claims?|quotes?|words?|exactly|precisely|really|actually|government|authorities|officials?|people|side|sides|country|countries|regime|analysts?|experts?|critics?|observers?|commentators?|scholars?|diplomats?|others|everyone|anyone|someone|somebody|they)$/.test(n) && !(n.length > 4 && n.endsWith('s')));
-  return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !CAPITAL_WORDS.has(n.toLowerCase())).map((n) => n.toLowerCase());
+  // (a seat of government before a title names nobody, "the Kremlin leader"; alone it is its government speaking, "what did Washington say")
+  return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !(CAPITAL_WORDS.has(n.toLowerCase()) && new RegExp(`\\b${n}\\s+(?:\\p{Ll}+\\s+)?(?:leader|leaders|leadership|chief|boss|president|ruler|official|officials|spokesman|spokeswoman|spokesperson|men|figures|insiders|elite|elites)\\b`, 'iu').test(query))).map((n) => n.toLowerCase());
 }
 
 /** How many words apart a speaker's name and their speech may stand ("Putin’s claim at the Valdai Club that"). */

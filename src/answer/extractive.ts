@@ -2,7 +2,7 @@ import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import { asksNothing } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
-import { MONTHS } from '../study/gazetteer.js';
+import { CAPITAL_WORDS, MONTHS } from '../study/gazetteer.js';
 import { contentTokens } from '../index/tokenize.js';
 import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -67,6 +67,16 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
   return compose(quotes, corpus.documents, 'best-first');
+}
+
+/**
+ * Whose words a speech question asks for (`speakersAsked`); a seat of government speaks through its
+ * government and through the people the document names of its nation ("what did Moscow claim": Putin's claim).
+ */
+function voicesAsked(query: string, docId: string, corpus?: CorpusView): string[] {
+  const speakers = speakersAsked(query);
+  if (!corpus) return speakers;
+  return [...new Set(speakers.flatMap((s) => (CAPITAL_WORDS.has(s) ? [s, ...sidePeople(s, [docId], corpus).map((p) => p.toLowerCase())] : [s])))];
 }
 
 /** A sentence that draws a consequence from the one before it ("One therefore expects ...", "Thus, ..."); one that opens by pointing back at it. */
@@ -431,7 +441,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const topDoc = corpus?.documents.get(top.docId);
   // (and, asked what someone said, every sentence of the document in which they speak)
   // (someone named: "what did Putin say?"; said by anyone, "what statements are quoted?", the retrieved passages' speech only)
-  const speakers = sayings ? speakersAsked(question.query) : [];
+  const voices = asksForSpeech(question.query) ? voicesAsked(question.query, top.docId, corpus) : [];
+  const speakers = sayings ? voices : [];
   const spoken = (t: string) => speakers.length > 0 && fitsSpeech(question.query, t, match, speakers);
   if ((byMonth || sayings) && corpus && topDoc) {
     for (const { c, s } of sentencesOf(argumentOf(topDoc.id, corpus))) {
@@ -454,7 +465,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
   const dated = byMonth && usable.some((c) => inMonth(text(c)));

@@ -1148,3 +1148,10 @@ test('Persian names and chat degree words: Sepah is the IRGC, "100%" asks for no
   assert.match((await engine.ask('How would you describe the attitude of the authors to the Russian-Iranian partnership – optimistic or rather sceptical?')).answer, /^But behind the curtain problems abound/);
   assert.match((await engine.ask('What is in short the central thesis of this article?')).answer, /difficult time developing into a fully fledged strategic partnership/);
 });
+
+test('"what did Washington / the Pentagon say" asks for the words of that government: Putin\'s claim is Moscow\'s, not Washington\'s', async () => {
+  for (const q of ['What did the Pentagon say about Iran leaning on US air cover during the Tikrit operation?', "What did Washington say in response to Putin's 'deceived' remark?"]) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask("What did Moscow claim about Iran's nuclear program?")).answer, /deceived by the United States/);
+  // (before a title, a seat of government names nobody: "the Kremlin leader" is whoever leads it)
+  assert.match((await engine.ask('how did the Kremlin leader portray Iran')).answer, /indispensable partner/);
+});
