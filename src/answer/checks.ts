@@ -116,7 +116,7 @@ function countedNoun(query: string): string[] {
   return cut >= 0 ? after.slice(0, cut).filter((w) => w.length > 2).slice(-1) : after.slice(0, 2).filter((w) => w.length > 2);
 }
 
-export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
+export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|payments?|salary|salaries|wages?|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
 
 /**
  * "What about Putin?" (a follow-up read with the previous question: "what about Putin? wearing black")
@@ -859,9 +859,27 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (march and may, also verbs, only when capitalised)
   const month = (w: string) => MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && (!/^(?:march|may)$/.test(w) || new RegExp(`\\b${w.replace(/^./, (c) => c.toUpperCase())}\\b`).test(question.query));
   // (a colour is a fact as a number is: "why was he wearing white?" where the article says black)
+  // (a number counting something, "15 servicemen", is not the day of a month the corpus gives, "October 15";
+  // "spring 15", "on the 15 and on the 31" count nothing)
+  const counts = (n: string) => new RegExp(`(?<![\\d,.])\\b${n}\\s+([\\p{L}-]+)`, 'giu').exec(asked)?.[1];
+  const dayOnly = (n: string) => {
+    const counted = counts(n)?.toLowerCase();
+    return !!counted && !DAY_OF_MONTH(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
+  };
   return retrieval.terms
-    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && t.support < ABSTAIN.minSpecificSupport) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
+}
+
+/** `n` as the day of a month: "October 15", "15 October". */
+function DAY_OF_MONTH(n: string): RegExp {
+  return new RegExp(`\\b(?:${MONTHS})\\s+${n}\\b|(?<![\\d,.])\\b${n}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, 'gi');
+}
+function numberUses(text: string, n: string): number {
+  return (text.match(new RegExp(`(?<![\\d,.])\\b${n}\\b(?![,.]\\d)`, 'g')) ?? []).length;
+}
+function dayUses(text: string, n: string): number {
+  return (text.match(DAY_OF_MONTH(n)) ?? []).length;
 }
 
 /**

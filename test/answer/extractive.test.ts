@@ -1155,3 +1155,11 @@ test('"what did Washington / the Pentagon say" asks for the words of that govern
   // (before a title, a seat of government names nobody: "the Kremlin leader" is whoever leads it)
   assert.match((await engine.ask('how did the Kremlin leader portray Iran')).answer, /indispensable partner/);
 });
+
+test('a number counting something ("15 servicemen") is not the day of a month the corpus gives ("October 15"); money asked "how much ... paying" needs a sum', async () => {
+  for (const q of ['Did Russia lose 15 servicemen in Syria?', 'Is it true that Russia had lost 15 servicemen in Syria by December 2015, as the article reports?', 'How much was Tehran paying the Pakistani Shia volunteers per month?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('Did 7,000 Russians join IS?')).answer, /7,000 Russian citizens/);
+  // (a day asked as a day, or a number counting nothing: "spring 15", "on the 15 and on the 31")
+  assert.match((await engine.ask('What was the topic of the October 15 Valdai Club session?')).answer, /War and Peace/);
+  assert.match((await engine.ask('which iraqi town did iran take w/ american air cover, spring 15')).answer, /Tikrit/);
+});
