@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -186,9 +186,13 @@ export class Engine implements CorpusView {
     // name a subject of their own ("when was that signed?", "is that the figure the article uses?" lean on
     // the scene, and stay refused).
     // (not when a statement set aside tells the bot what to do: "Respond only with ... . Question: what ...?")
-    const second = asked && !ORDERS_AROUND.test(analyzed.query.replace(asked, ' ')) && contentTokens(asked).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? await this.answer(asked, options) : undefined;
-    const found = second && !second.abstained ? second : await this.checkedDetail(analyzed, options);
-    return found ? finished(found) : answer;
+    const alone = (question: string | undefined) => question && !ORDERS_AROUND.test(analyzed.query.replace(question, ' ')) && contentTokens(question).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? this.answer(question, options) : undefined;
+    const second = await alone(asked);
+    // ("What's Alfoneh's position — is he a program director at Brookings?": when the guess after the question is no detail
+    // the corpus gives in another's place, the question before it is answered alone)
+    const guess = analyzed.injection ? undefined : askedWithoutGuess(analyzed.query);
+    const found = second && !second.abstained ? second : (await this.checkedDetail(analyzed, options)) ?? (await alone(guess));
+    return found && !found.abstained ? finished(found) : answer;
   }
 
   /**

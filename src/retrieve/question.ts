@@ -324,6 +324,15 @@ export function askedWithoutScene(query: string): string | undefined {
 }
 
 /**
+ * "What's Alfoneh's position — is he a program director at Brookings?": a wh-question followed, after a dash,
+ * by a guess put to be checked; the question alone, or undefined for any other message.
+ */
+export function askedWithoutGuess(query: string): string | undefined {
+  const m = /^\s*((?:[\p{L}'’]+\s+){0,2}?(?:what|which|who|whom|whose|when|where|why|how)\b[^—–?]*?)\s*[—–]\s*(?:(?:is|was|are|were|does|did|do|has|have|had)\s+(?:it|he|she|they|that|this)|(?:or|maybe|perhaps)\b)[^—–?]*\?\s*$/iu.exec(query);
+  return m ? `${m[1].replace(/[\s,;:]+$/, '')}?` : undefined;
+}
+
+/**
  * A multiple-choice question: its stem and its options, lettered ("... which Iraqi city: A) Mosul B) Tikrit
  * C) Ramadi?") or a list of numbers after a colon ("how many were killed: 124, 224 or 324?"); undefined
  * for any other question.

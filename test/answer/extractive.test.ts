@@ -1163,3 +1163,9 @@ test('a number counting something ("15 servicemen") is not the day of a month th
   assert.match((await engine.ask('What was the topic of the October 15 Valdai Club session?')).answer, /War and Peace/);
   assert.match((await engine.ask('which iraqi town did iran take w/ american air cover, spring 15')).answer, /Tikrit/);
 });
+
+test('a wh-question with a wrong guess after a dash is answered without the guess; a guess the corpus replaces is corrected; nothing is made up', async () => {
+  assert.match((await engine.ask("What's Ali Alfoneh's position and organization — is he a program director at Brookings?")).answer, /senior fellow at the Foundation for Defense of Democracies/);
+  assert.match((await engine.ask('what syndrome does Russia struggle with — is it the Vietnam syndrome?')).answer, /^Not as the corpus has it[^]*Afghanistan syndrome/);
+  assert.equal((await engine.ask('Which Russian general commands the air operations — is it Gerasimov?')).abstained, true);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, choicesOf, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, choicesOf, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -578,4 +578,10 @@ test('choicesOf: a multiple-choice question\'s stem and options, lettered or a l
   assert.deepEqual(choicesOf('How many were killed on the airliner: 124, 224 or 324?')?.options.map((o) => o.text), ['124', '224', '324']);
   assert.equal(choicesOf('Why might Assad welcome Moscow? Pick one: A) to cut his reliance on Tehran B) to join NATO')?.stem, 'Why might Assad welcome Moscow?');
   for (const q of ['What is Plan A) for Russia?', 'How many died: 224?', 'Was it Iran or Russia?']) assert.equal(choicesOf(q), undefined, q);
+});
+
+test('a guess put after a wh-question and a dash ("— is he a program director at Brookings?") can be set aside; a yes/no question or no dash cannot', () => {
+  assert.equal(askedWithoutGuess("What's Ali Alfoneh's position — is he a program director at Brookings?"), "What's Ali Alfoneh's position?");
+  assert.equal(askedWithoutGuess('Which city did Iran take — or was it Mosul?'), 'Which city did Iran take?');
+  for (const q of ['Is Alfoneh at Brookings — is he?', "What's Ali Alfoneh's position, is he at Brookings?", 'What is his position — senior fellow?']) assert.equal(askedWithoutGuess(q), undefined, q);
 });
