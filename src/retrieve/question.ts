@@ -227,7 +227,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bhouse\s+of\s+cards\b/gi, words: ['fragile', 'weak'] },
   { re: /\bquagmire\b/gi, words: ['prolonged', 'stall'] },
   { re: /\bend\s*-?\s*game\b/gi, words: ['end', 'outcome'] },
-  { re: /\bbody\s+bags?\b|\b(?:in|into)\s+(?:coffins|caskets|body\s+bags)\b/gi, words: ['casualties', 'losses'] },
+  { re: /\bbody\s+(?:bags?|counts?)\b|\b(?:in|into)\s+(?:coffins|caskets|body\s+bags)\b/gi, words: ['casualties', 'losses'] },
   { re: /\bcannon\s+fodder\b/gi, words: ['expendable'] },
   { re: /\b(?:dirty|grunt)\s+work\b/gi, words: ['heavy', 'lifting'] },
   { re: /\bfair[-\s]weather\s+(?:friends?|allies|partners?)\b/gi, words: ['tactical', 'convenience'] },
@@ -300,15 +300,26 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("what sort of government would Moscow be happiest with?": what it prefers)
   { re: /\b(?:happiest|most\s+comfortable|most\s+content|best\s+pleased|most\s+satisfied)\s+with\b/gi, words: ['prefer'], replaces: true },
   // ("does putin have a plan for getting out?", "is there a way out?": an exit strategy)
-  { re: /\bplans?\s+(?:for|to)\s+(?:get(?:ting|tin)?|pull(?:ing|in)?)\s+out\b|\bway\s+out\b/gi, words: ['exit', 'strategy'], replaces: true },
+  { re: /\bplans?\s+(?:for|to)\s+(?:get(?:ting|tin)?|pull(?:ing|in)?)\s+out\b|\bway\s+out\b|\bexit\s+plans?\b|\bplans?\s+(?:for|to)\s+(?:extract|withdraw|leav)\w*/gi, words: ['exit', 'strategy'], replaces: true },
   // ("the two bosses fighting over who gets to run Damascus": competing for the mastery of it)
   { re: /\b(?:fight|fights|fighting|fought|jockey|jockeys|jockeying|squabble|squabbling|tussle|tussling)\s+(?:over\s+(?!there\b|here\b)(?:who\s+(?:gets\s+to|will|would|can|should)\s+(?:run|rule|control|lead|shape)\b)?|for\s+(?:control|mastery|dominance|influence|the\s+upper\s+hand)\b)/gi, words: ['competing', 'master'], replaces: true },
   // ("what's the long game for russia?": its long-term aim)
   { re: /\blong[-\s]+games?\b/gi, words: ['long', 'term'], replaces: true },
   { re: /\b(?:drive|drives|driving|drove)\s+a\s+wedge\b/gi, words: ['tension', 'divide'] },
   // ("are Iran's leaders clueless about Putin's games?", "fooled by his maneuvering": whether they are aware of his scheming)
-  { re: /\b(?:clueless|na[iï]ve|oblivious|unaware|fooled|duped|hoodwinked|blind\s+to)\b/gi, words: ['aware'] },
-  { re: /(?<=\b(?:\p{L}+['’]?s|his|her|their|its)\s+)(?:mind\s+)?games\b|\bmaneuv(?:er|ering|erings|ers)\b|\bmanoeuv(?:re|ring|rings|res)\b/giu, words: ['scheming'] },
+  { re: /\b(?:clueless|na[iï]ve?|oblivious|unaware|fooled|duped|hoodwinked|blind\s+to)\b/gi, words: ['aware'] },
+  { re: /(?<=\b(?:\p{L}+['’]?s|his|her|their|its)\s+)(?:mind\s+)?games\b|\bmaneuv(?:er|ering|erings|ers)\b|\bmanoeuv(?:re|ring|rings|res)\b|\btricks\b|\btrickery\b|\bploys?\b/giu, words: ['scheming'] },
+  // ("how Putin talked up Iran": praised it)
+  { re: /\b[Tt]alk(?:s|ed|ing)?\s+(?:(?:it|him|her|them|\p{Lu}[\p{L}'’-]*)\s+)?up\b/gu, words: ['praise', 'depict'] },
+  // ("cuts a deal with Washington at Iran's expense": sells out its interests for concessions)
+  { re: /\bcut(?:s|ting)?\s+(?:a|any|some)\s+deals?\b|\bat\s+(?:[\p{L}'’-]+\s+){0,2}?expense\b/giu, words: ['sell', 'concessions'] },
+  // ("accept somebody else instead of Assad": replace him)
+  { re: /\b(?:somebody|someone|anybody|anyone)\s+else\s+(?:instead|in\s+(?:his|her|their)\s+place)\b|\banother\s+(?:leader|man|person|figure|ruler)\s+(?:instead|in\s+(?:his|her)\s+place)\b/gi, words: ['replace'] },
+  // ("which deeper problem lies under their relations?": a fundamental one)
+  { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
+  // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)
+  { re: /\bmajlis\b/gi, words: ['parliamentary'], replaces: true },
+  { re: /\bmullahs\b|\bayatollahs\b/gi, words: ['tehran', 'iranian'], replaces: true },
 ];
 
 /**

@@ -478,6 +478,14 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['what does assad himself get out of having the russians around', 'gain'],
     ['Sum up for me how the two countries have split the fighting in Syria', 'division'],
     ['ok so in syria who is doing what?', 'labor'],
+    ['Why does each side care so much about keeping its own body count low?', 'casualties'],
+    ['irans leaders know about putins tricks or are they naiv', 'scheming'],
+    ['Why were the mullahs happy with how Putin talked up Iran?', 'praise'],
+    ['Is there a risk Moscow cuts a deal with Washington at Iran\'s expense?', 'sell'],
+    ['Would the Russians accept somebody else instead of Assad?', 'replace'],
+    ['Which deeper problem lies under their relations?', 'fundamental'],
+    ['What was the Majlis speaker\'s session about?', 'parliamentary'],
+    ['Has the Kremlin got any plan for extracting its forces?', 'exit'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
     ['What games do children play?', 'scheming'],
@@ -485,6 +493,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['Why did the split between them widen?', 'division'],
     ['how did the war change Syria?', 'replace'],
     ['did russia flex on the west', 'assert'],
+    ['Did the talks start up again?', 'praise'],
+    ['What did they cut?', 'sell'],
   ] as const) assert.ok(!words(q).includes(w), `${q} ↛ ${w}`);
   // ("see eye to eye" stands for agreeing: its own words are no words to match, nor is "broadly speaking")
   assert.deepEqual(words('Broadly speaking, where do Russia and Iran see eye to eye on Syria?').filter((w) => ['see', 'eye', 'broadly', 'speaking'].includes(w)), []);
@@ -519,7 +529,7 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
   assert.deepEqual(words('What goals do Iran and Russia share?'), ['goals', 'iran', 'russia', 'converging', 'common']);
   assert.ok(words('Why was Larijani asked to share a panel with Putin?').includes('share'));
   assert.ok(words('What shared goals bring Tehran and Moscow together?').includes('converging'));
-  assert.deepEqual(words('What deeper problem still divides them?'), ['deeper', 'problem', 'still', 'complicated', 'relationship']);
+  assert.deepEqual(words('What deeper problem still divides them?'), ['deeper', 'problem', 'still', 'complicated', 'relationship', 'fundamental']);
   assert.ok(words('What does each side fear the other might do behind its back?').includes('betray'));
   assert.ok(words('How is each of the two partners hedging its bets with the Americans?').includes('maneuverability'));
   assert.deepEqual(words('Compare what Moscow and Tehran each bring to the table militarily in Syria.'), ['compare', 'moscow', 'tehran', 'militarily', 'syria', 'contribute', 'provide']);
