@@ -1169,3 +1169,8 @@ test('a wh-question with a wrong guess after a dash is answered without the gues
   assert.match((await engine.ask('what syndrome does Russia struggle with — is it the Vietnam syndrome?')).answer, /^Not as the corpus has it[^]*Afghanistan syndrome/);
   assert.equal((await engine.ask('Which Russian general commands the air operations — is it Gerasimov?')).abstained, true);
 });
+
+test('"what does Assad himself want?", "Damascus\'s own angle": his own interest, said in so many words', async () => {
+  assert.match((await engine.ask('what does assad himself want')).answer, /^Bashar al-Assad, too, has an interest in gaining greater independence/);
+  assert.match((await engine.ask("who's fighting over control of damascus? and what does assad himself want")).answer, /Khamenei[^]*greater independence|greater independence[^]*Khamenei/);
+});

@@ -486,6 +486,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['Which deeper problem lies under their relations?', 'fundamental'],
     ['What was the Majlis speaker\'s session about?', 'parliamentary'],
     ['Has the Kremlin got any plan for extracting its forces?', 'exit'],
+    ['what does assad himself want', 'interest'],
+    ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
     ['What games do children play?', 'scheming'],
