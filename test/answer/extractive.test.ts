@@ -1174,3 +1174,8 @@ test('"what does Assad himself want?", "Damascus\'s own angle": his own interest
   assert.match((await engine.ask('what does assad himself want')).answer, /^Bashar al-Assad, too, has an interest in gaining greater independence/);
   assert.match((await engine.ask("who's fighting over control of damascus? and what does assad himself want")).answer, /Khamenei[^]*greater independence|greater independence[^]*Khamenei/);
 });
+
+test('"tear down" an order is to roll it back; "What said Putin ...?" (a learner\'s word order) asks for what Putin said', async () => {
+  assert.match((await engine.ask('Both sides talk about world order — what order do they want to tear down, and what do they claim to be bringing back?')).answer, /roll back the post-Cold War American world order[^]*lost international order|lost international order[^]*roll back the post-Cold War American world order/);
+  assert.match((await engine.ask('What said Putin at Valdai about Iran – both the nice things and the claim regarding the atom program?')).answer, /indispensable partner[^]*deceived|deceived[^]*indispensable partner/);
+});
