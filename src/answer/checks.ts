@@ -535,11 +535,21 @@ export function unsupportedAction(query: string, retrieval: Retrieval, match: Wo
     const naming = names.length ? sentenceWords(retrieval).filter(({ words }) => names.every((n) => words.includes(n))) : [];
     if (naming.length && !naming.some(({ text }) => mentions(dated, text, match))) return dated;
   }
+  // ("what treaty did they sign?", "since they signed a defense pact, ...": a signing the corpus never tells of is no fact of it)
+  const signed = SIGNING.exec(query)?.[1]?.toLowerCase();
+  if (signed && SIGNED_THING.test(query)) {
+    const term = retrieval.terms.find((t) => t.token.word === signed);
+    if (term && term.support < ABSTAIN.minSpecificSupport) return signed;
+  }
   const verb = /^\s*(?:(?:so|and|but|then)\s+)?who\s+([\p{L}'’-]+)/iu.exec(query)?.[1]?.toLowerCase();
   if (!verb || WHO_AUXILIARY.test(verb)) return undefined;
   const term = retrieval.terms.find((t) => t.token.word === verb);
   return term && term.support < ABSTAIN.minSpecificSupport ? verb : undefined;
 }
+
+/** Signing something ("signed up" with someone is joining them). */
+const SIGNING = /\b(sign|signs|signed|signing|ink|inks|inked|inking)\b(?!\s+up\b)/i;
+const SIGNED_THING = /\b(?:treat(?:y|ies)|pacts?|accords?|agreements?|deals?|alliances?|contracts?|memorand(?:um|a)|protocols?|charters?|conventions?)\b/i;
 
 /** How well the event a date is asked of must be matched somewhere (below the specific-word bar: an event is often told in other words). */
 const DATED_EVENT_SUPPORT = 0.4;

@@ -1179,3 +1179,8 @@ test('"tear down" an order is to roll it back; "What said Putin ...?" (a learner
   assert.match((await engine.ask('Both sides talk about world order — what order do they want to tear down, and what do they claim to be bringing back?')).answer, /roll back the post-Cold War American world order[^]*lost international order|lost international order[^]*roll back the post-Cold War American world order/);
   assert.match((await engine.ask('What said Putin at Valdai about Iran – both the nice things and the claim regarding the atom program?')).answer, /indispensable partner[^]*deceived|deceived[^]*indispensable partner/);
 });
+
+test('a signing the corpus never tells of ("what treaty did they sign?", "since they signed a defense pact") is no fact of it; "signed up with" is joining', async () => {
+  for (const q of ['What treaty did Russia and Iran sign to make their alliance official?', 'On what date did Tehran and Moscow sign their formal mutual defense pact?', 'since putin and rouhani signed that formal military alliance, what are its terms']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('Where might Russians who signed up with the jihadists cause trouble later on?')).answer, /Northern Caucasus/);
+});
