@@ -547,6 +547,20 @@ export function unsupportedAction(query: string, retrieval: Retrieval, match: Wo
   return term && term.support < ABSTAIN.minSpecificSupport ? verb : undefined;
 }
 
+/**
+ * "Did Assad end up staying in power after 2015?", "when did Russia finally withdraw?", "in which year Russia finally
+ * took out its army?", "what happened to him later?": how something turned out, asked as done. Only a passage that tells an outcome as done answers it
+ * ("... finally withdrew in March"); a document that only looks ahead ("how it can eventually exit") does not.
+ * The marker, or undefined. (Not of the authors' own argument: "do they end up saying it is an alliance?")
+ */
+export function laterOutcome(query: string, retrieval: Retrieval): string | undefined {
+  const asked = OUTCOME_ASKED.exec(query)?.slice(1).find(Boolean);
+  if (!asked) return undefined;
+  return retrieval.passages.slice(0, 3).some((p) => OUTCOME_TOLD.test(p.text)) ? undefined : asked.toLowerCase();
+}
+const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays)\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+that|since|in\s+the\s+end)\b/iu;
+const OUTCOME_TOLD = /\b(?:finally|ultimately|eventually|in the end|ended up|later)\s+(?:[\p{L}'’-]+ed|took|fell|left|withdrew|won|lost|became|gave|quit)\b/iu;
+
 /** Signing something ("signed up" with someone is joining them). */
 const SIGNING = /\b(sign|signs|signed|signing|ink|inks|inked|inking)\b(?!\s+up\b)/i;
 const SIGNED_THING = /\b(?:treat(?:y|ies)|pacts?|accords?|agreements?|deals?|alliances?|contracts?|memorand(?:um|a)|protocols?|charters?|conventions?)\b/i;

@@ -10,7 +10,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { sidePeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed,
+  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -400,7 +400,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "Who won the war?": what the someone did must be in the corpus, not only the war.
   if (unsupportedAction(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
   // "Who replaced Assad after Moscow dropped him?": a deed taken as done that the corpus gives only as a possibility.
-  if (hypotheticalDeed(question.query, retrieval) || contradictedDeed(question.query, retrieval, match) || otherParty(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
+  // ("Did Assad end up staying in power?": how it turned out, which a document looking ahead does not tell)
+  if (hypotheticalDeed(question.query, retrieval) || contradictedDeed(question.query, retrieval, match) || otherParty(question.query, retrieval) || laterOutcome(question.query, retrieval)) return { refusal: ABSTAIN_MESSAGE };
   const bestSentence = Math.max(...retrieval.passages.slice(0, 3).flatMap((p) => p.sentences.map((s) => s.coverage)));
   if (top.coverage < ABSTAIN.minPassageCoverage || bestSentence < ABSTAIN.minSentenceCoverage) return { refusal: ABSTAIN_MESSAGE };
 

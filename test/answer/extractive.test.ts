@@ -1184,3 +1184,10 @@ test('a signing the corpus never tells of ("what treaty did they sign?", "since 
   for (const q of ['What treaty did Russia and Iran sign to make their alliance official?', 'On what date did Tehran and Moscow sign their formal mutual defense pact?', 'since putin and rouhani signed that formal military alliance, what are its terms']) assert.equal((await engine.ask(q)).abstained, true, q);
   assert.match((await engine.ask('Where might Russians who signed up with the jihadists cause trouble later on?')).answer, /Northern Caucasus/);
 });
+
+test('how something turned out, asked as done ("did Assad end up staying in power after 2015?", "when did Russia finally withdraw?"), is not told by a document looking ahead', async () => {
+  for (const q of ['Did Assad end up staying in power after 2015?', 'When did Russia ultimately conclude its military operation in Syria?', 'In which year Russia finally took out its army from Syria?', 'Did Bashar end up staying in power after all this, and what happened to him later?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  // (a past event the document tells, "end up sitting on stage with", and what may happen in the end, are answered)
+  assert.match((await engine.ask("Who did Iran's parliament chief end up sitting on stage with at that Russian conference?")).answer, /Putin/);
+  assert.match((await engine.ask('Could Moscow end up betraying Tehran in some deal with Washington?')).answer, /sell out/);
+});
