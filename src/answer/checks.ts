@@ -476,7 +476,7 @@ const RELATION_HEADS = new Set(
   stance policy extent degree level kind sort type part parts bit bits piece pieces branch branches wing wings share rest main key basis argument claim message take end name names
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
-  record history pattern habit practice tendency`.split(/\s+/).map(stemWord),
+  record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff`.split(/\s+/).map(stemWord),
 );
 
 /**

@@ -317,11 +317,15 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:somebody|someone|anybody|anyone)\s+else\s+(?:instead|in\s+(?:his|her|their)\s+place)\b|\banother\s+(?:leader|man|person|figure|ruler)\s+(?:instead|in\s+(?:his|her)\s+place)\b/gi, words: ['replace'] },
   // ("which deeper problem lies under their relations?": a fundamental one)
   { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
+  // ("why does Tehran prefer militias to its own forces?", "... take the brunt rather than its own men": sparing its own, who are not expendable)
+  { re: /\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys)\b/gi, words: ['casualties', 'expendable'] },
   // ("what does Assad himself want?", "Damascus's own angle", "what's in it for him?": his own interest)
   { re: /\b(?:himself|herself|itself|themselves)\s+(?:want|wants|wanted|hope|hopes|seek|seeks|gain|gains|like|likes)\b|\bown\s+(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?|reasons?)\b|\bin\s+it\s+for\b/gi, words: ['interest', 'gain'] },
   // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)
   { re: /\bmajlis\b/gi, words: ['parliamentary'], replaces: true },
   { re: /\bmullahs\b|\bayatollahs\b/gi, words: ['tehran', 'iranian'], replaces: true },
+  // ("the SAA": the Syrian Arab Army)
+  { re: /\bSAA\b/g, words: ['syrian', 'army'], replaces: true },
 ];
 
 /**

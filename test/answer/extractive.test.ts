@@ -1191,3 +1191,8 @@ test('how something turned out, asked as done ("did Assad end up staying in powe
   assert.match((await engine.ask("Who did Iran's parliament chief end up sitting on stage with at that Russian conference?")).answer, /Putin/);
   assert.match((await engine.ask('Could Moscow end up betraying Tehran in some deal with Washington?')).answer, /sell out/);
 });
+
+test('a dilemma or a trap is a relation, not an attribute the corpus must name; sparing "its own forces" is about casualties', async () => {
+  assert.match((await engine.ask('What is the dilemma for Moscow with Assad, if the West does not recognise him as president?')).answer, /refuse to accept Bashar al-Assad/);
+  assert.match((await engine.ask('Which non-Iranian fighters does Tehran rely on in Syria, and why does it prefer them to its own forces?')).answer, /Hezbollah[^]*expendable/);
+});

@@ -487,6 +487,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['What was the Majlis speaker\'s session about?', 'parliamentary'],
     ['Has the Kremlin got any plan for extracting its forces?', 'exit'],
     ['what does assad himself want', 'interest'],
+    ['why does Tehran prefer militias to its own forces?', 'expendable'],
+    ['how else is Moscow propping up the SAA?', 'army'],
     ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
