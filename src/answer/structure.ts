@@ -42,7 +42,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (OPENING_QUESTION.test(question.query)) return opening(top.docId, corpus, /\bfirst sentence\b/i.test(question.query));
   // (a claim about the whole put to be checked, "the piece argues they are a rock-solid bloc, correct?", "it's basically
   // about the nuclear talks, isn't it?", is answered by what the document is about and where it comes out, whatever it names)
-  if ((question.type === 'overview' || about) && (!asksAboutSomething(retrieval, corpus, about, minSupport) || (DOCUMENT_CLAIM.test(question.query) && asksToVerify(question.query)))) return overview(question.query, retrieval.passages, corpus);
+  if ((question.type === 'overview' || about) && (!asksAboutSomething(retrieval, corpus, about, minSupport, question.type === 'overview' ? question.query : '') || (DOCUMENT_CLAIM.test(question.query) && asksToVerify(question.query)))) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)
@@ -96,13 +96,19 @@ function subjectOf(doc: CorpusDocument, chunks: Chunk[]): Set<string> {
  * makes the relationship so complicated?") asks about that, and the sentences that say it answer
  * it better than a summary. `about`: the question asks what the document says about something.
  */
-function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boolean, minSupport: number): boolean {
+function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boolean, minSupport: number, query = ''): boolean {
   const doc = corpus.documents.get(retrieval.passages[0].docId);
   if (!doc) return false;
   const subject = subjectOf(doc, corpus.chunksOf(doc.id));
+  // ("the main thesis of this piece about Iran and Russia backing the Assad regime": words describing the document ask nothing of it)
+  const m = DESCRIBED.exec(query);
+  const described = (t: Retrieval['terms'][number]) => !!m && t.token.start >= m.index + m[0].length - m[1].length && t.token.end <= m.index + m[0].length;
   // In "what does it say about X", X is the question even when the corpus does not know it (then the answer is that it does not).
-  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && (about || t.support >= minSupport));
+  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && !described(t) && (about || t.support >= minSupport));
 }
+
+/** "... of this piece about X?": what the document is said to be about, in an overview question. */
+const DESCRIBED = /\b(?:of|in|from)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|analysis|op-?ed)\s+(?:about|on)\s+([^?.!]+)/i;
 
 /** The question a document opens with (within its first three passages), if it asks one. */
 export function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {

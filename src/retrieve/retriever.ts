@@ -118,14 +118,21 @@ export class Retriever {
     });
   }
 
-  /** Repair misspelt question words against the corpus vocabulary (only words the word list does not know). */
-  repair(tokens: Token[]): Token[] {
+  /**
+   * Repair misspelt question words against the corpus vocabulary (only words the word list does not know);
+   * a name, capitalised, is repaired against the names the corpus gives even when the word list knows it
+   * ("Asad" is Assad, "Hizballah" Hezbollah: another spelling of the same name).
+   */
+  repair(tokens: Token[], queryText = ''): Token[] {
     return tokens.map((t) => {
-      if (this.vocabulary.has(t.word) || this.embedder.local?.vectors.rank(t.word) !== undefined || t.word.length < 4 || /\d/.test(t.word)) return t;
+      const name = /^\p{Lu}/u.test(queryText.slice(t.start, t.end));
+      // (a name the corpus has in another form, "Russians" for "Russian", is no misspelling)
+      if (this.vocabulary.has(t.word) || ((!name || this.bm25.documentFrequency(t.stem) > 0) && this.embedder.local?.vectors.rank(t.word) !== undefined) || t.word.length < 4 || /\d/.test(t.word)) return t;
       const max = t.word.length >= 7 ? 2 : 1;
       let best: Word | undefined;
       let bestDistance = max + 1;
-      for (const v of this.vocabulary.values()) {
+      const known = this.embedder.local?.vectors.rank(t.word) !== undefined;
+      for (const v of known ? this.corpusNames() : this.vocabulary.values()) {
         const d = editDistance(t.word, v.word, max);
         if (d < bestDistance) {
           best = v;
@@ -178,9 +185,20 @@ export class Retriever {
   }
   private families?: Map<string, string>;
 
+  /** The corpus's names: words it writes capitalised inside a sentence. */
+  private corpusNames(): Word[] {
+    if (!this.names) {
+      const seen = new Set<string>();
+      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<=[\p{L}\p{N},;:'’"“”)–-]\s+)\p{Lu}[\p{L}'’-]*/gu)) seen.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+      this.names = [...seen].flatMap((w) => this.vocabulary.get(w) ?? []);
+    }
+    return this.names;
+  }
+  private names?: Word[];
+
   async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 5;
-    const tokens = dedupe(this.asAdjectives(this.repair(this.expandAcronyms(queryTokens, queryText))));
+    const tokens = dedupe(this.asAdjectives(this.repair(this.expandAcronyms(queryTokens, queryText), queryText)));
     const weights = tokens.map((t) => this.weight(t, /^\p{Lu}/u.test(queryText.slice(t.start, t.end))));
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const allowed = (i: number) => {

@@ -1196,3 +1196,13 @@ test('a dilemma or a trap is a relation, not an attribute the corpus must name; 
   assert.match((await engine.ask('What is the dilemma for Moscow with Assad, if the West does not recognise him as president?')).answer, /refuse to accept Bashar al-Assad/);
   assert.match((await engine.ask('Which non-Iranian fighters does Tehran rely on in Syria, and why does it prefer them to its own forces?')).answer, /Hezbollah[^]*expendable/);
 });
+
+test('names in another spelling ("Asad", "Hizballah") are the corpus\'s names; a faith named ("Shia militiamen") is no name to find beside another', async () => {
+  assert.match((await engine.ask('Who in Tehran in particular considers the preservation of Asad the only guarantee of regime survival in Syria?')).answer, /IRGC/);
+  assert.match((await engine.ask('What role does Hizballah play?')).answer, /Hezbollah/);
+  assert.match((await engine.ask("Tehran's proxies fighting for Bashar al-Asad - which countries do these Shia militiamen come from?")).answer, /Pakistan/);
+  // (a word the corpus has in another form is no misspelling: "Russians")
+  assert.match((await engine.ask('Would ordinary Russians put up with a long and costly war?')).answer, /Russian public/);
+  // (words describing the document ask nothing of it: "the main thesis of this piece about ...")
+  assert.match((await engine.ask('In short, what is the main thesis of this piece about Iran and Russia backing the Asad regime?')).answer, /^But behind the curtain problems abound/);
+});
