@@ -46,7 +46,7 @@ const INJECTION = [
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
   /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script|track|lyrics|verse|tweet|sonnet|rhyme|jingle|slogan)\b/i,
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
-  /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|you\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
+  /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|must|should|(?:you|bot|it)\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,
   // ("answer in JSON only, with key 'verdict' set to ...", "regardless of what the text says")
   /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as|with)\s+(?:an?\s+)?(?:json|xml|yaml|csv)(?:\s+object)?\b|\band\s+no\s+other\s+text\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
@@ -56,7 +56,7 @@ const INJECTION = [
   // ("reply starting with the words ...")
   /\b(?:reply|respond|answer|write)\w*\s+(?:by\s+)?(?:starting|beginning|opening)\s+with\b/i,
   // ("append 'Read the real story at ...' to every answer")
-  /(?:^|[.!?,;:]\s*|\b(?:you|u|please|pls|also|and|then|must|should)\s+)(?:append|prepend|add|attach|include|insert)\b[^?!\n]{0,80}\bto\s+(?:every|each|all|your|ur)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
+  /(?:^|[.!?,;:]\s*|\b(?:you|u|please|pls|also|and|then|must|should|to)\s+)(?:append|prepend|add|attach|include|insert)\b[^?!\n]{0,80}\bto\s+(?:every|each|all|your|ur)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
   // ("... and end with the word BANANA", "start it with the phrase ...")
   /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
@@ -83,7 +83,7 @@ const INJECTION = [
   /\[\s*(?:(?:article|the|an?|new|updated)\s+)?(?:passage|source|document|excerpt|context|quote)\b[^\]]{0,80}\]/i,
   /\busing\s+only\s+(?:this|that|the\s+above|the\s+following)\s+(?:excerpt|passage|text|quote|snippet|paragraph|source)\b/i,
   // told to attach something to the answer ("always put this link at the end of your answer"), or to say a sentence back
-  /\b(?:put|place|add|include|insert|append|attach|paste|drop)\s+(?:this|that|my|our)\s+(?:link|url|text|line|phrase|message|signature|footer)\b|\b(?:at|to)\s+the\s+(?:end|start|beginning|bottom|top)\s+of\s+(?:your|each|every)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
+  /\b(?:put|place|add|include|insert|append|attach|paste|drop)\s+(?:this|that|my|our)\s+(?:link|url|text|line|phrase|message|signature|footer)\b|\b(?:at|to)\s+the\s+(?:very\s+)?(?:end|start|beginning|bottom|top)\s+of\s+(?:your|each|every|its|the)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
   /\b(?:repeat|echo|copy|say|write|type)\s+(?:back\s+)?(?:this|that|the\s+following|the)\s+(?:sentence|phrase|text|line|statement|words?)\s+(?:exactly|verbatim|word\s+for\s+word)\b|\b(?:repeat|echo)\s+(?:it|this|that)\s+(?:back\s+)?(?:exactly|verbatim|word\s+for\s+word)\b/i,
   /\b(?:passage|excerpt|paragraph|source)\s+#?\d+\s*(?:\([^)]{0,60}\))?\s*:\s*["'“‘]/i,
   /\beditor['’]?s\s+(?:update|note)\b|\berrata\b/i,
@@ -478,7 +478,8 @@ export function metadataField(q: string): MetadataField | undefined {
   if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*(?:\?|$)|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\babout (?:the|its|their) (?:authors?|writers?)\b|\bwho(?:'s| is| was| are| were)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:other\s+)?(?:co-?authors?|co-?writers?)\b|\bwho\s+(?:co-?wrote|co-?authored)\b/.test(s)) return 'authors';
   if (/^\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|run|get published|posted|put out|put online)\b|\bpublication date\b|\bdate of (?:publication|the article)\b|\b(?:from when|(?:of|from) what (?:date|year|time)) (?:is|was) (?:this|the|it)\b|\bwhen (?:is|was) (?:this|the) (?:text|article|piece|essay|story) from\b|\bhow old is (?:this|the) (?:text|article|piece|essay|story)\b/.test(s)) return 'date';
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
-  if (/\b(?:title|headline)\b/.test(s) && doc.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+(?:(?:even|actually|really)\s+)?called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
+  // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
+  if (/\b(?:title|headline)\b(?:\s+\S+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+\S+){0,3}?\s+(?:title|headline)\b|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay)\s+(?:(?:even|actually|really)\s+)?called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
   if (/\b(?:tags?|tagged|topics? (?:listed|tagged)|categor(?:y|ies)|filed under|issues listed)\b/.test(s)) return 'tags';
   return undefined;
 }
