@@ -1206,3 +1206,8 @@ test('names in another spelling ("Asad", "Hizballah") are the corpus\'s names; a
   // (words describing the document ask nothing of it: "the main thesis of this piece about ...")
   assert.match((await engine.ask('In short, what is the main thesis of this piece about Iran and Russia backing the Asad regime?')).answer, /^But behind the curtain problems abound/);
 });
+
+test('"the main question the authors try to answer" is the one the article opens with; show notes are a summary', async () => {
+  assert.match((await engine.ask("what's the main question the authors are trying to answer here?")).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
+  assert.match((await engine.ask('Could you give me a short show-notes summary of the whole piece — the question it asks and where it ends up?')).answer, /tactical marriage of convenience/);
+});
