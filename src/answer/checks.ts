@@ -234,7 +234,7 @@ const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|fir
 const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
 
-const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be)\b/i;
+const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be|to replace|to succeed|to take over|instead)\b/i;
 const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b|${CHOSEN_AS.source}`, 'i');
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
 

@@ -1211,3 +1211,8 @@ test('"the main question the authors try to answer" is the one the article opens
   assert.match((await engine.ask("what's the main question the authors are trying to answer here?")).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
   assert.match((await engine.ask('Could you give me a short show-notes summary of the whole piece — the question it asks and where it ends up?')).answer, /tactical marriage of convenience/);
 });
+
+test('who someone would pick to replace a leader asks for a name picked; "what\'s the group\'s actual name?" after an unanswered part asks that part again', async () => {
+  for (const q of ['Who would Moscow pick to replace Assad? Come on, they must name a candidate.', "Which IS affiliate planted the bomb on the airliner? What's the group's actual name?"]) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('Would Moscow be ready to replace Assad?')).answer, /replace him with another leader/);
+});
