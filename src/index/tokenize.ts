@@ -31,8 +31,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const ISLAMIC_STATE = /^(?:isis|isil|daesh)$/i;
 
-/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is; 10: "USA" is the US, and chat fillers (bruh, fyi, lowkey ...) are stopwords; 11: Sepah / Pasdaran are the IRGC, "rather", "quite", "somewhat" are stopwords, and an acronym keeps a capitalised abbreviation's letters (UN Security Council → UNSC). */
-export const TOKENIZER_RULES = 11;
+/** Version of the tokenizer's rules (aliases, stopwords) in an index's manifest: a change rebuilds every index. 2: question-frame words (else, apart, besides, ...) are stopwords; 3: "know" is a content word; 4: a passage's phrasal verbs add their meaning (src/index/phrasal.ts); 5: and its acronyms their spelled-out words; 6: negative contractions (won't, didn't, ...) are stopwords; 7: "Islamic State" is the group, as IS is; 8: toward-like prepositions (among, via, regarding, concerning, whether ...) are stopwords; 9: "the United States" is the US, as US is; 10: "USA" is the US, and chat fillers (bruh, fyi, lowkey ...) are stopwords; 11: Sepah / Pasdaran are the IRGC, "rather", "quite", "somewhat" are stopwords, and an acronym keeps a capitalised abbreviation's letters (UN Security Council → UNSC); 12: an alias's possessive is the alias ("Daesh's"). */
+export const TOKENIZER_RULES = 12;
 
 /** Split a text into lower-case tokens with offsets; possessive 's is dropped; stopwords kept (callers filter). */
 export function tokenize(text: string): Token[] {
@@ -64,11 +64,13 @@ function aliasOf(raw: string, text: string, at: number): string | undefined {
   // "the United States" is the US (both words), as "the Islamic State" is IS
   if (/^united$/i.test(raw) && /^\s+states\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'america';
   if (/^states$/i.test(raw) && /\bunited\s+$/i.test(text.slice(Math.max(0, at - 8), at))) return 'america';
-  if ((raw.length === 4 || raw.length === 5) && ISLAMIC_STATE.test(raw)) return 'isis';
+  // (a possessive is the name too: "Daesh's footholds")
+  const bare = raw.replace(/['\u2019]s$/i, '');
+  if ((bare.length === 4 || bare.length === 5) && ISLAMIC_STATE.test(bare)) return 'isis';
   // "the Islamic State": both words are the group (not "Islamic" as in the Islamic Republic, not "state" as in a country)
   if (/^islamic$/i.test(raw) && /^\s+state\b/i.test(text.slice(at + raw.length, at + raw.length + 8))) return 'isis';
   if (/^state$/i.test(raw) && /\bislamic\s+$/i.test(text.slice(Math.max(0, at - 9), at))) return 'isis';
-  if (/^(?:sepah|pasdaran)$/i.test(raw)) return 'irgc';
+  if (/^(?:sepah|pasdaran)$/i.test(bare)) return 'irgc';
   if (raw === 'IS') {
     const around = text.slice(Math.max(0, at - 30), at + 32).replace(/\bIS\b/g, '');
     if (/\p{Ll}/u.test(around)) return 'isis';

@@ -324,6 +324,12 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)
   { re: /\bmajlis\b/gi, words: ['parliamentary'], replaces: true },
   { re: /\bmullahs\b|\bayatollahs\b/gi, words: ['tehran', 'iranian'], replaces: true },
+  // ("in the longer run": the long term)
+  { re: /\b(?:in|over|for)\s+the\s+longer\s+(?:run|haul|term)\b/gi, words: ['long', 'term'] },
+  // ("what state of the war might suit the Iranians best?": what they prefer)
+  { re: /\bsuits?\s+(?:[\p{L}'’-]+\s+){1,3}?best\b|\bsuit(?:s|ed)?\s+(?:(?:them|him|her|it|tehran|moscow|iran|russia)\s+)?(?:best|most)\b/giu, words: ['prefer', 'want'] },
+  // ("the jihadist group", "the jihadists": IS)
+  { re: /\bjihadists?\b/gi, words: ['isis'] },
   // ("the SAA": the Syrian Arab Army)
   { re: /\bSAA\b/g, words: ['syrian', 'army'], replaces: true },
 ];

@@ -490,6 +490,10 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['what does assad himself want', 'interest'],
     ['why does Tehran prefer militias to its own forces?', 'expendable'],
     ['how else is Moscow propping up the SAA?', 'army'],
+    ['In the longer run, what do Tehran and Moscow hope to do to Washington?', 'term'],
+    ['What state of the war might suit the Iranians best?', 'prefer'],
+    ['what does the Russian leader want to do about the jihadist group?', 'isis'],
+    ["What is Putin expected to want regarding Daesh's remaining footholds?", 'isis'],
     ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
