@@ -699,15 +699,23 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   if (pair) return [pair[1], pair[2]].map((side) => ({ text: drop(query.replace(pair[0], side)), side }));
   // (without a pair, only a comparison asked in so many words: "each" may be of dates or events)
   if (!COMPARED.test(query)) return undefined;
-  const names: string[] = [];
+  const names: { name: string; at: number; object: boolean }[] = [];
   for (const m of query.matchAll(/(?<=(\S+)\s+)([A-Z][\p{L}-]+)(?:['’]s)?/gu)) {
     // (a place something happens in, "in Syria", is no side; nor a word opening a sentence)
-    if (!ADJECTIVE_NAME.test(m[2]) && !names.includes(m[2]) && !LOCATIVE_BEFORE.test(m[1]) && !/[.?!:]$/.test(m[1])) names.push(m[2]);
+    if (!ADJECTIVE_NAME.test(m[2]) && !names.some((n) => n.name === m[2]) && !LOCATIVE_BEFORE.test(m[1]) && !/[.?!:]$/.test(m[1])) names.push({ name: m[2], at: m.index!, object: OBJECT_BEFORE.test(m[1]) });
   }
   if (names.length < 2) return undefined;
-  const sides = names.slice(-2);
-  return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?`, 'g'), ' ')) }));
+  // ("what does Iran want Syria to look like vs what Russia wants?": the first name on each side of the last comparison word, else the last two)
+  const at = [...query.matchAll(new RegExp(COMPARED.source, 'gi'))].pop()!.index!;
+  // (a name wanted or described, "what sort of Syria", "want Syria to look like", is what the sides differ over, no side)
+  const before = names.find((n) => n.at < at && !n.object);
+  const after = names.find((n) => n.at > at && !n.object);
+  const sides = before && after ? [before.name, after.name] : names.slice(-2).map((n) => n.name);
+  return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?(?![\\p{L}])`, 'gu'), ' ')) }));
 }
+
+/** Words before a name that make it what is wanted or described, not a party: "sort of Syria", "want Syria to ...". */
+const OBJECT_BEFORE = /^(?:of|want|wants|wanted|about|like|see|sees)$/i;
 
 const NAME_VERSUS = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+(?:vs\.?|versus)\s+([A-Z][\p{L}-]+)(?:['’]s)?/u;
 const NAME_PAIR = /\b([A-Z][\p{L}-]+)(?:['’]s)?\s+and\s+([A-Z][\p{L}-]+)(?:['’]s)?/u;

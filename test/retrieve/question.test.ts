@@ -184,6 +184,10 @@ test('an opening clause ("When Putin said X, what ...") sets the scene; the ques
   // ... and is no part of its own: the question is asked in it
   assert.deepEqual(subQuestions('When Putin said the Americans fooled Russia, what was he trying to hide?').map((p) => p.text), ['When Putin said the Americans fooled Russia, what was he trying to hide?']);
   assert.deepEqual(subQuestions('When did Russia start bombing, and who fights on the ground?').map((p) => p.text), ['When did Russia start bombing', 'who fights on the ground?']);
+  // (the sides of a comparison stand on each side of its word; what they differ over is none: "want Syria to look like", "what sort of Syria")
+  assert.deepEqual(subQuestions('Compare the end states: what does Iran want Syria to look like vs what Russia wants?').map((p) => p.side), ['Iran', 'Russia']);
+  assert.deepEqual(subQuestions('What sort of Syria would suit Tehran, and by comparison what kind of Syrian government would Moscow rather have?').map((p) => p.side), ['Tehran', 'Moscow']);
+  assert.ok(subQuestions('What sort of Syria would suit Tehran, and by comparison what kind of Syrian government would Moscow rather have?')[0].text.includes('Syrian government'));
 });
 
 test('"sum up" and "boil down" ask for an overview; a month is no referent for a later part', () => {
