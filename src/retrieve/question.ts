@@ -269,7 +269,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
   { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\b(?:too|so|getting|got|very|more)\s+co[sz]y\s+(?:with|w)\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
-  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops)\s+(?:die|dying|died|getting\s+killed|killed)\b/gi, words: ['losses', 'casualties'] },
+  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops|men|guys|boys)\s+(?:die|dying|died|getting\s+killed|killed)\b|\blos(?:e|es|ing|t)\s+(?:(?:a\s+few|some|many|more|any)\s+)?(?:guys|men|boys)\b|\b(?:its|their|his|our)\s+own\s+dead\b/gi, words: ['losses', 'casualties'] },
   { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
@@ -330,6 +330,12 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bsuits?\s+(?:[\p{L}'’-]+\s+){1,3}?best\b|\bsuit(?:s|ed)?\s+(?:(?:them|him|her|it|tehran|moscow|iran|russia)\s+)?(?:best|most)\b/giu, words: ['prefer', 'want'] },
   // ("the jihadist group", "the jihadists": IS)
   { re: /\bjihadists?\b/gi, words: ['isis'] },
+  // ("in Russia's pocket", "on Moscow's leash": dependent on it)
+  { re: /\bin\s+(?:[\p{L}'’-]+\s+){0,2}?pocket\b|\bon\s+(?:[\p{L}'’-]+\s+){0,2}?leash\b/giu, words: ['dependent'] },
+  // ("why would the clock matter to Moscow?", "time pressure": being restricted by time)
+  { re: /\bthe\s+clock\b|\btime\s+pressure\b|\bagainst\s+the\s+clock\b/gi, words: ['time', 'restricted'] },
+  // ("more room away from Russia", "some leeway": room to manoeuvre, independence)
+  { re: /\b(?:more|some|less|enough|extra)\s+(?:room|leeway|latitude|wiggle\s+room|breathing\s+(?:room|space))\b/gi, words: ['maneuverability', 'independence'] },
   // ("the SAA": the Syrian Arab Army)
   { re: /\bSAA\b/g, words: ['syrian', 'army'], replaces: true },
 ];

@@ -498,6 +498,12 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['What state of the war might suit the Iranians best?', 'prefer'],
     ['what does the Russian leader want to do about the jihadist group?', 'isis'],
     ["What is Putin expected to want regarding Daesh's remaining footholds?", 'isis'],
+    ['Why would Tehran even care about its own men dying?', 'casualties'],
+    ['why does russia even care bout losing guys lol', 'losses'],
+    ['What makes the two capitals so eager to limit their own dead?', 'casualties'],
+    ["Is Iran still stuck in Russia's pocket?", 'dependent'],
+    ['Why would the clock matter to Moscow at all?', 'time'],
+    ['Damascus wants more room away from Iran - what allows it?', 'maneuverability'],
     ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
