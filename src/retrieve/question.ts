@@ -473,7 +473,8 @@ export function questionType(q: string): QuestionType {
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b|_{2,}\s*(?:hundred|thousand|million|billion|trillion|percent|per\s+cent|%|dollars|euros|rubles|roubles|people|soldiers|troops|citizens|fighters|casualties|deaths|dead|killed)\b/.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
-  if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s)) return 'who';
+  // ("who does what?" asks how the work is shared, not for a name)
+  if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(/\bwho\s+(?:does|did|do|is\s+doing|['’]s\s+doing|handles|takes|gets|covers)\s+what\b/g, ' '))) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
   if (/\bhow\b/.test(s) && (!embedded || /^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s))) return 'how';

@@ -205,6 +205,11 @@ test('"sum up" and "boil down" ask for an overview; a month is no referent for a
   assert.deepEqual(subQuestions('What happened on October 31, and how did it change Russia?').map((p) => p.text), ['What happened on October 31', 'how did it change Russia?']);
 });
 
+test('"who does what?" asks how the work is shared, not for a name', () => {
+  assert.notEqual(questionType('For saving the regime, who does what - which part does Moscow take?'), 'who');
+  assert.equal(questionType('Who does Tehran put in the field?'), 'who');
+});
+
 test('"where do they differ" asks for a point, not a place', () => {
   assert.equal(questionType('Where do Russia and Iran start to split?'), 'what');
   assert.equal(questionType('where does Iran stand on Assad?'), 'what');
