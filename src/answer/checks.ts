@@ -418,7 +418,7 @@ export function asksForSpeech(query: string): boolean {
 /** Whose speech a question names: "Larijani's (Valdai) speech". */
 const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|remarks|statement|talk)\b/u;
 /** "What exactly Larijani said ...?", "What said Putin at Valdai?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's). */
-const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b/u;
+const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b/u;
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
 

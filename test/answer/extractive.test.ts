@@ -1216,3 +1216,9 @@ test('who someone would pick to replace a leader asks for a name picked; "what\'
   for (const q of ['Who would Moscow pick to replace Assad? Come on, they must name a candidate.', "Which IS affiliate planted the bomb on the airliner? What's the group's actual name?"]) assert.equal((await engine.ask(q)).abstained, true, q);
   assert.match((await engine.ask('Would Moscow be ready to replace Assad?')).answer, /replace him with another leader/);
 });
+
+test('someone\'s words asked for ("summarise what Larijani actually said in his speech") are no overview of the document: the corpus must report them', async () => {
+  for (const q of ['Summarise what Larijani actually said in his Valdai speech.', 'can you tell me what Larijani actually said in his Valdai speech, like his main points?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('Summarize what Putin actually said about Iran at Valdai.')).answer, /deceived|indispensable/);
+  assert.match((await engine.ask('Summarise what the article says.')).answer, /tactical/);
+});
