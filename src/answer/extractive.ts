@@ -137,14 +137,14 @@ function withAntecedent(question: AnalyzedQuestion, quotes: Quote[], corpus: Cor
   return [best, ...before, ...(more ? [consequence!] : []), ...rest].filter((q, i, all) => all.findIndex((x) => sameSentence(x, q)) === i).slice(0, ANSWER_SENTENCES.max + 1);
 }
 
-/** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)". */
-const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b[^?]*$/i;
+/** A clause setting the scene of a question, no question of its own: "When Putin said X(, what ...)" (not "When did ..."). */
+const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|once|given|as|because)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^?]*$/i;
 /**
  * Words by which a part of a question points back at another thing ("that toll", "their numbers", "respond
- * to it"); not at a person, who may be one the corpus knows, named in the unanswered part ("Hansen's title,
+ * to it", a reaction asked with no object: "and how did Damascus react?", "did Iran follow suit?"); not at a person, who may be one the corpus knows, named in the unanswered part ("Hansen's title,
  * and which institute employs him?").
  */
-const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))/iu;
+const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))|\b(?:react|reacted|respond|responded|follow\s+suit|followed\s+suit|do\s+the\s+same|did\s+the\s+same|afterwards?)\s*[?.!]*\s*$/iu;
 
 /**
  * A question in several parts ("which fighters ..., and why ...?", "how do A and B differ ...?"):
