@@ -10,6 +10,7 @@ import type { Chunk } from '../ingest/chunk.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey, negatedForm } from '../retrieve/matcher.js';
+import { CAPITAL_OF } from '../study/gazetteer.js';
 import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
@@ -69,7 +70,7 @@ const OVERVIEW_WORDS = new Set(
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
   ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding case
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss focus focuses focused big bigger biggest here break breaks split derail unravel doom sink wreck undo threaten undermine destroy things thing friction frictions source sources contention power powers
-  attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes`.split(/\s+/).map(stemWord),
+  attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over`.split(/\s+/).map(stemWord),
 );
 
 /** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */
@@ -104,7 +105,9 @@ function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boo
   const m = DESCRIBED.exec(query);
   const described = (t: Retrieval['terms'][number]) => !!m && t.token.start >= m.index + m[0].length - m[1].length && t.token.end <= m.index + m[0].length;
   // In "what does it say about X", X is the question even when the corpus does not know it (then the answer is that it does not).
-  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !subject.has(nameKey(t.token.stem)) && !described(t) && (about || t.support >= minSupport));
+  // (a seat of government is its country: "the Kremlin" in an article about Russia)
+  const ofSubject = (stem: string) => subject.has(nameKey(stem)) || subject.has(nameKey(CAPITAL_OF.get(stem) ?? stem));
+  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !ofSubject(t.token.stem) && !described(t) && (about || t.support >= minSupport));
 }
 
 /** "... of this piece about X?": what the document is said to be about, in an overview question. */

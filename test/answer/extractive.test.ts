@@ -1222,3 +1222,9 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   assert.match((await engine.ask('Summarize what Putin actually said about Iran at Valdai.')).answer, /deceived|indispensable/);
   assert.match((await engine.ask('Summarise what the article says.')).answer, /tactical/);
 });
+
+test('"the main sources of friction between Tehran and the Kremlin according to the authors" asks about the document\'s own subject: its sections on what divides them', async () => {
+  const a = await engine.ask('What are the main sources of friction between Tehran and the Kremlin over Syria according to the authors?');
+  assert.match(a.answer, /fundamental mutual distrust/);
+  assert.match(a.answer, /convergence may come to a sudden end/);
+});
