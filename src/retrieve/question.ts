@@ -316,11 +316,11 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("accept somebody else instead of Assad": replace him)
   { re: /\b(?:somebody|someone|anybody|anyone)\s+else\s+(?:instead|in\s+(?:his|her|their)\s+place)\b|\banother\s+(?:leader|man|person|figure|ruler)\s+(?:instead|in\s+(?:his|her)\s+place)\b/gi, words: ['replace'] },
   // ("which deeper problem lies under their relations?": a fundamental one)
-  { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
+  { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|probs?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
   // ("why does Tehran prefer militias to its own forces?", "... take the brunt rather than its own men": sparing its own, who are not expendable)
   { re: /\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys)\b/gi, words: ['casualties', 'expendable'] },
   // ("what does Assad himself want?", "Damascus's own angle", "what's in it for him?": his own interest)
-  { re: /\b(?:himself|herself|itself|themselves)\s+(?:want|wants|wanted|hope|hopes|seek|seeks|gain|gains|like|likes)\b|\bown\s+(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?|reasons?)\b|\bin\s+it\s+for\b/gi, words: ['interest', 'gain'] },
+  { re: /\b(?:himself|herself|itself|themselves)\s+(?:want|wants|wanted|hope|hopes|seek|seeks|gain|gains|like|likes)\b|\bown\s+(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?|reasons?)\b|\b(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?)\s+of\s+(?:his|her|its|their)\s+own\b|\bin\s+it\s+for\b/gi, words: ['interest', 'gain'] },
   // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)
   { re: /\bmajlis\b/gi, words: ['parliamentary'], replaces: true },
   { re: /\bmullahs\b|\bayatollahs\b/gi, words: ['tehran', 'iranian'], replaces: true },
@@ -540,7 +540,7 @@ export function subQuestions(query: string): SubQuestion[] {
   }
   // "Which constraints limit Russia's involvement, and which limit Iran's?": a part that repeats the first with only a name changed, the rest left unsaid, is the first asked of that name
   for (let i = 1; i < parts.length; i++) parts[i] = parallelEllipsis(parts[0], parts[i]) ?? parts[i];
-  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? oneAndTheOther(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
+  if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? oneAndTheOther(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? sideAsked(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
   // (a month is no referent: "what happened on October 31, and how did it ...")
   // (nor is a place something happens in: "the fighting in Syria, and why does that split suit them?")
   const names = (text: string) => [...text.matchAll(/(?<=[^\s.?!:;]\s+)[A-Z][\p{L}'’-]+/gu)].filter((m) => !MONTHS_RE.test(m[0]) && !/^(?:in|into|inside|within|across|throughout)$/i.test(/(\S+)\s+$/.exec(text.slice(0, m.index))?.[1] ?? '')).map((m) => m[0]);
@@ -723,6 +723,18 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   const after = names.find((n) => n.at > at && !n.object);
   const sides = before && after ? [before.name, after.name] : names.slice(-2).map((n) => n.name);
   return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?(?![\\p{L}])`, 'gu'), ' ')) }));
+}
+
+/**
+ * "so russia does the bombing from the air and iran does what exactly?": what one side does set against what
+ * the other is asked to do; a comparison of the two sides, each asked in turn.
+ */
+function sideAsked(query: string): SubQuestion[] | undefined {
+  const m = /\b([\p{L}'’-]+)\s+(?:does|do|handles|takes|provides|brings|is doing)\b[^?]*?(?:\.{2,}|…|,|;|\band\b)\s*(?:(?:and|but|so|while)\s+)?([\p{L}'’-]+)\s+(?:does|do|handles|takes|provides|brings|is doing)\s+(?:what|wat|wut)\b/iu.exec(query);
+  if (!m) return undefined;
+  const [, a, b] = m;
+  if (!PARTY_NAMES.has(a.toLowerCase()) || !PARTY_NAMES.has(b.toLowerCase()) || a.toLowerCase() === b.toLowerCase()) return undefined;
+  return [a, b].map((side, i) => ({ side, text: query.replace(new RegExp(`\\b${[a, b][1 - i]}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() }));
 }
 
 /** Words before a name that make it what is wanted or described, not a party: "sort of Syria", "want Syria to ...". */

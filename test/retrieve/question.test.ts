@@ -186,6 +186,9 @@ test('an opening clause ("When Putin said X, what ...") sets the scene; the ques
   assert.deepEqual(subQuestions('When did Russia start bombing, and who fights on the ground?').map((p) => p.text), ['When did Russia start bombing', 'who fights on the ground?']);
   // (the sides of a comparison stand on each side of its word; what they differ over is none: "want Syria to look like", "what sort of Syria")
   assert.deepEqual(subQuestions('Compare the end states: what does Iran want Syria to look like vs what Russia wants?').map((p) => p.side), ['Iran', 'Russia']);
+  // ("russia does the bombing ... and iran does what exactly?": one side set against the other, asked)
+  assert.deepEqual(subQuestions('so russia does the bombing from the air and iran does what exactly').map((p) => p.side), ['russia', 'iran']);
+  assert.deepEqual(subQuestions('so russia does the bombing from the air and assad does what exactly').map((p) => p.side), [undefined]);
   assert.deepEqual(subQuestions('What sort of Syria would suit Tehran, and by comparison what kind of Syrian government would Moscow rather have?').map((p) => p.side), ['Tehran', 'Moscow']);
   assert.ok(subQuestions('What sort of Syria would suit Tehran, and by comparison what kind of Syrian government would Moscow rather have?')[0].text.includes('Syrian government'));
 });
@@ -509,6 +512,8 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ["Is Iran still stuck in Russia's pocket?", 'dependent'],
     ['Why would the clock matter to Moscow at all?', 'time'],
     ['Damascus wants more room away from Iran - what allows it?', 'maneuverability'],
+    ['assad just does whatever tehran tells him right, no agenda of his own', 'interest'],
+    ['biggest underlying prob between moscow n tehran acc to the article?', 'fundamental'],
     ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
