@@ -268,7 +268,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("what might have pushed Russia into the war?": its motives)
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
-  { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\b(?:too|so|getting|got|very|more)\s+co[sz]y\s+(?:with|w)\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer'] },
+  { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\b(?:too|so|getting|got|very|more)\s+co[sz]y\s+(?:with|w)\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer', 'cooperation'] },
   { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops|men|guys|boys)\s+(?:die|dying|died|getting\s+killed|killed)\b|\blos(?:e|es|ing|t)\s+(?:(?:a\s+few|some|many|more|any)\s+)?(?:guys|men|boys)\b|\b(?:its|their|his|our)\s+own\s+dead\b/gi, words: ['losses', 'casualties'] },
   { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
@@ -309,6 +309,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("are Iran's leaders clueless about Putin's games?", "fooled by his maneuvering": whether they are aware of his scheming)
   { re: /\b(?:clueless|na[iï]ve?|oblivious|unaware|fooled|duped|hoodwinked|blind\s+to)\b/gi, words: ['aware'] },
   { re: /(?<=\b(?:\p{L}+['’]?s|his|her|their|its)\s+)(?:mind\s+)?games\b|\bmaneuv(?:er|ering|erings|ers)\b|\bmanoeuv(?:re|ring|rings|res)\b|\btricks\b|\btrickery\b|\bploys?\b/giu, words: ['scheming'] },
+  // ("did putin say nice things abt iran?", "the flattering bit": praise)
+  { re: /\b(?:nice|kind|good|flattering|positive|glowing)\s+(?:things|words|remarks|stuff)\b|\bcompliment(?:s|ed|ing)?\b|\bflatter(?:ing|ed|y|s)?\b/gi, words: ['praise', 'depict'] },
   // ("how Putin talked up Iran": praised it)
   { re: /\b[Tt]alk(?:s|ed|ing)?\s+(?:(?:it|him|her|them|\p{Lu}[\p{L}'’-]*)\s+)?up\b/gu, words: ['praise', 'depict'] },
   // ("cuts a deal with Washington at Iran's expense": sells out its interests for concessions)

@@ -514,6 +514,9 @@ test('idioms join their plain words: the long run, flexing muscles, under the bu
     ['Damascus wants more room away from Iran - what allows it?', 'maneuverability'],
     ['assad just does whatever tehran tells him right, no agenda of his own', 'interest'],
     ['biggest underlying prob between moscow n tehran acc to the article?', 'fundamental'],
+    ['did putin say nice things abt iran at valdai?', 'praise'],
+    ['what was the flattering bit?', 'praise'],
+    ['was iran getting too cozy w the americans?', 'cooperation'],
     ["What's Damascus's own angle in bringing the Russians in?", 'interest'],
   ] as const) assert.ok(words(q).includes(w), `${q} → ${w}`);
   for (const [q, w] of [
