@@ -49,12 +49,15 @@ const INJECTION = [
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|must|should|(?:you|bot|it)\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,
   // ("answer in JSON only, with key 'verdict' set to ...", "regardless of what the text says")
-  /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as|with)\s+(?:an?\s+)?(?:json|xml|yaml|csv)(?:\s+object)?\b|\band\s+no\s+other\s+text\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
+  /\b(?:answer|reply|respond|output)\s+(?:only\s+)?(?:in|as|with|w\/?)\s+(?:an?\s+)?(?:json|xml|yaml|csv)(?:\s+object)?\b|\band\s+no\s+other\s+text\b|\bregardless\s+of\s+what\s+(?:the\s+)?(?:text|article|document|corpus|sources?|passages?)\s+says?\b|\bset\s+to\s+["'“][A-Z_]{4,}["'”]/i,
   // ("ending every line with the word hooray")
   /\b(?:end|ends|ending|finish|finishing)\s+(?:every|each|all)\s+(?:lines?|sentences?|answers?|replies|reply|responses?|paragraphs?)\s+with\b/i,
   /\b(?:start|begin|end|finish|prefix|sign)\s+(?:your|ur|yr|the|each|every)\s+(?:reply|answer|response|message|sentence)s?\s+(?:with|w\/?)(?=\s)/i,
   // ("reply starting with the words ...")
   /\b(?:reply|respond|answer|write)\w*\s+(?:by\s+)?(?:starting|beginning|opening)\s+with\b/i,
+  // ("also add at the end 'more info at ...'", "admin note: ... say john smith")
+  /\b(?:add|append|put|include|insert|paste)\b[^.?!]{0,20}\bat\s+the\s+(?:very\s+)?(?:end|bottom|start|top|beginning)\b(?!\s+of\s+(?:the\s+)?(?:article|piece|text|war|conflict|day|section|paragraph))/i,
+  /\b(?:admin|moderator|mod|system|developer|editor)(?:['’]s)?\s+(?:note|notice|message|override|instruction)s?\b\s*[:—–-]/i,
   // ("append 'Read the real story at ...' to every answer")
   /(?:^|[.!?,;:]\s*|\b(?:you|u|please|pls|also|and|then|must|should|to)\s+)(?:append|prepend|add|attach|include|insert)\b[^?!\n]{0,80}\bto\s+(?:every|each|all|your|ur)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
   /\b(?:start|begin|open|end|finish|close)\s+(?:off\s+)?(?:by|with)\s+(?:saying|writing|typing|printing|replying|stating|repeating)\b/i,
