@@ -548,10 +548,11 @@ export function unsupportedAction(query: string, retrieval: Retrieval, match: Wo
 }
 
 /**
- * "Did Assad end up staying in power after 2015?", "when did Russia finally withdraw?", "in which year Russia finally
- * took out its army?", "what happened to him later?": how something turned out, asked as done. Only a passage that tells an outcome as done answers it
- * ("... finally withdrew in March"); a document that only looks ahead ("how it can eventually exit") does not.
- * The marker, or undefined. (Not of the authors' own argument: "do they end up saying it is an alliance?")
+ * "Did Assad end up staying in power after 2015?", "when did Russia finally withdraw?", "in which year
+ * Russia finally took out its army?", "what happened to him later?": how something turned out, asked as
+ * done. Only a passage that tells an outcome as done answers it ("... finally withdrew in March"); a
+ * document that only looks ahead ("how it can eventually exit") does not. The marker, or undefined.
+ * (Not of the authors' own argument: "do they end up saying it is an alliance?")
  */
 export function laterOutcome(query: string, retrieval: Retrieval): string | undefined {
   const asked = OUTCOME_ASKED.exec(query)?.slice(1).find(Boolean);
@@ -888,7 +889,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const counts = (n: string) => new RegExp(`(?<![\\d,.])\\b${n}\\s+([\\p{L}-]+)`, 'giu').exec(asked)?.[1];
   const dayOnly = (n: string) => {
     const counted = counts(n)?.toLowerCase();
-    return !!counted && !DAY_OF_MONTH(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
+    return !!counted && !dayOfMonth(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
   };
   return retrieval.terms
     .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
@@ -896,14 +897,14 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
 }
 
 /** `n` as the day of a month: "October 15", "15 October". */
-function DAY_OF_MONTH(n: string): RegExp {
+function dayOfMonth(n: string): RegExp {
   return new RegExp(`\\b(?:${MONTHS})\\s+${n}\\b|(?<![\\d,.])\\b${n}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, 'gi');
 }
 function numberUses(text: string, n: string): number {
   return (text.match(new RegExp(`(?<![\\d,.])\\b${n}\\b(?![,.]\\d)`, 'g')) ?? []).length;
 }
 function dayUses(text: string, n: string): number {
-  return (text.match(DAY_OF_MONTH(n)) ?? []).length;
+  return (text.match(dayOfMonth(n)) ?? []).length;
 }
 
 /**

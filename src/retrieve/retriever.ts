@@ -126,12 +126,12 @@ export class Retriever {
   repair(tokens: Token[], queryText = ''): Token[] {
     return tokens.map((t) => {
       const name = /^\p{Lu}/u.test(queryText.slice(t.start, t.end));
+      const known = this.embedder.local?.vectors.rank(t.word) !== undefined;
       // (a name the corpus has in another form, "Russians" for "Russian", is no misspelling)
-      if (this.vocabulary.has(t.word) || ((!name || this.bm25.documentFrequency(t.stem) > 0) && this.embedder.local?.vectors.rank(t.word) !== undefined) || t.word.length < 4 || /\d/.test(t.word)) return t;
+      if (this.vocabulary.has(t.word) || ((!name || this.bm25.documentFrequency(t.stem) > 0) && known) || t.word.length < 4 || /\d/.test(t.word)) return t;
       const max = t.word.length >= 7 ? 2 : 1;
       let best: Word | undefined;
       let bestDistance = max + 1;
-      const known = this.embedder.local?.vectors.rank(t.word) !== undefined;
       for (const v of known ? this.corpusNames() : this.vocabulary.values()) {
         const d = editDistance(t.word, v.word, max);
         if (d < bestDistance) {
