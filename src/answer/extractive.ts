@@ -416,7 +416,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
   const many = itemsAsked(question.query);
   // ... and "what did Putin say (about Iran) at Valdai?", asking for what someone said, not about one thing: each thing they said
-  const sayings = (many >= 2 || saidAnything(question.query)) && asksForSpeech(question.query);
+  const speech = asksForSpeech(question.query);
+  const sayings = (many >= 2 || saidAnything(question.query)) && speech;
   // (each sentence in which they speak, from every passage retrieved)
   const candidates = retrieval.passages.slice(0, byMonth || cast || sayings ? undefined : 3).flatMap((passage, r) =>
     passage.sentences.map((s) => {
@@ -442,7 +443,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const topDoc = corpus?.documents.get(top.docId);
   // (and, asked what someone said, every sentence of the document in which they speak)
   // (someone named: "what did Putin say?"; said by anyone, "what statements are quoted?", the retrieved passages' speech only)
-  const voices = asksForSpeech(question.query) ? voicesAsked(question.query, top.docId, corpus) : [];
+  const voices = speech ? voicesAsked(question.query, top.docId, corpus) : [];
   const speakers = sayings ? voices : [];
   const spoken = (t: string) => speakers.length > 0 && fitsSpeech(question.query, t, match, speakers);
   if ((byMonth || sayings) && corpus && topDoc) {
@@ -457,7 +458,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
   // (money asked "how much" of: "how much did it cost?", "how much money ...", not "how much staying power ... costing a fortune")
   const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(HOW_MUCH_OF.exec(question.query)?.[1] ?? ''));
-  const strict = counted || ENTITY_QUESTION.test(question.query) || asksForSpeech(question.query);
+  const strict = counted || ENTITY_QUESTION.test(question.query) || speech;
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
   // (one part of several: how close is judged against the best sentence that speaks of this part, not of another)

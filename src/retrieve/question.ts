@@ -1,4 +1,4 @@
-import { sanitizeInput } from '../ingest/text.js';
+import { escapeRegExp, sanitizeInput } from '../ingest/text.js';
 import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
@@ -189,6 +189,9 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   return { text, query, type: questionType(query), metadata: metadataField(query) ?? (scene ? metadataField(scene) : undefined), injection, chatter, tokens, ...(supplied.length ? { supplied } : {}) };
 }
 
+/** "Who does what?", "who's doing what": how work is shared between parties, no name asked for. */
+const WHO_DOES_WHAT = /\bwho\s+(?:does|did|do|is\s+doing|['’]s\s+doing|handles|takes|gets|covers)\s+what\b/;
+
 /**
  * What everyday English calls by another name than an analysis writes: "the (Iran) nuclear deal" is the
  * Joint Comprehensive Plan of Action (general knowledge, as "the Kremlin" is Russia's government);
@@ -210,7 +213,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // (a region the matter lies in, "fighting in the Middle East", narrows nothing down: no word of it must be matched)
   { re: /\b(?:the\s+)?Middle\s+East(?:ern)?\b|\bMideast\b/g, words: [], replaces: true },
   { re: /\b(?:(?:iran(?:ian)?|iran['’]s)\s+)?(?:nuclear|nuke)\s+(?:deal|agreement|accord|pact)\b|\biran\s+deal\b/gi, words: ['joint', 'comprehensive', 'plan', 'action'] },
-  { re: /\b(?:in|over|for)\s+the\s+long\s+(?:run|haul)\b|\blong[-\s]+(?:range|run|haul)\b/gi, words: ['long', 'term'] },
+  // ("in the longer run / term" too)
+  { re: /\b(?:in|over|for)\s+the\s+long\s+(?:run|haul)\b|\blong[-\s]+(?:range|run|haul)\b|\b(?:in|over|for)\s+the\s+longer\s+(?:run|haul|term)\b/gi, words: ['long', 'term'] },
   { re: /\bflex(?:es|ed|ing)?\s+(?:(?:its|their|his|her|some)\s+)?(?:military\s+)?muscles?\b|\bflex(?:es|ed|ing)?(?=\s+(?:(?:its|their|his|her|some)\s+)?(?:military|army|might|power|strength|forces)\b)/gi, words: ['assert', 'demonstrate'] },
   { re: /\bunder\s+the\s+bus\b/gi, words: ['betray', 'abandon'] },
   { re: /\bordinary\s+(?:russians|iranians|syrians|americans|people|citizens|folks|voters)\b/gi, words: ['public'] },
@@ -278,7 +282,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
   { re: /\b(?:dump|ditch)(?:s|ed|ing|ping)?\b/gi, words: ['replace', 'abandon'] },
   // ("how have they split the fighting?", "how is the burden apportioned?", "who does what?": their division of labour)
-  { re: /\b(?:split|splitting|divide[sd]?|dividing|divvy|divvied|apportion(?:ed|ing)?|allocat(?:e|ed|ing)|organi[sz](?:e|ed|es|ing))\s+(?:up\s+)?(?:the\s+|their\s+)?(?:joint\s+|military\s+)*(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort|war|campaign)\b|\bwho\s+(?:does|handles|is\s+doing|'s\s+doing)\s+what\b|\b(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort)\s+(?:is\s+|was\s+|gets\s+)?(?:split|divided|shared|apportioned|allocated|organi[sz]ed)\b/gi, words: ['division', 'labor'] },
+  { re: new RegExp(String.raw`\b(?:split|splitting|divide[sd]?|dividing|divvy|divvied|apportion(?:ed|ing)?|allocat(?:e|ed|ing)|organi[sz](?:e|ed|es|ing))\s+(?:up\s+)?(?:the\s+|their\s+)?(?:joint\s+|military\s+)*(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort|war|campaign)\b|${WHO_DOES_WHAT.source}|\b(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort)\s+(?:is\s+|was\s+|gets\s+)?(?:split|divided|shared|apportioned|allocated|organi[sz]ed)\b`, 'gi'), words: ['division', 'labor'] },
   // ("the friendly public image", "warm words", "the public rhetoric": the official speeches; "what's really going on", "the reality", "in private": behind the curtain)
   { re: /\b(?:public|friendly)\s+(?:image|rhetoric|face|statements?|remarks|words|show|displays?|messaging)\b|\bwarm\s+words\b|\bpraising\s+each\s+other\b/gi, words: ['official', 'speeches', 'celebrate'] },
   { re: /\bwhat(?:['’]s|\s+is)\s+(?:really|actually)\s+(?:going\s+on|happening)\b|\b(?:the\s+)?(?:private\s+)?reality\b|\bin\s+private\b|\bprivately\b/gi, words: ['behind', 'curtain'] },
@@ -314,7 +318,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /(?<=\b(?:\p{L}+['’]?s|his|her|their|its)\s+)(?:mind\s+)?games\b|\bmaneuv(?:er|ering|erings|ers)\b|\bmanoeuv(?:re|ring|rings|res)\b|\btricks\b|\btrickery\b|\bploys?\b/giu, words: ['scheming'] },
   // ("did putin say nice things abt iran?", "the flattering bit": praise)
   { re: /\b(?:nice|kind|good|flattering|positive|glowing)\s+(?:things|words|remarks|stuff)\b|\bcompliment(?:s|ed|ing)?\b|\bflatter(?:ing|ed|y|s)?\b/gi, words: ['praise', 'depict'] },
-  // ("how Putin talked up Iran": praised it)
+  // ("how Putin talked up Iran": praised it; its own entry, as the one talked up must be a name or a pronoun, told by its capital)
   { re: /\b[Tt]alk(?:s|ed|ing)?\s+(?:(?:it|him|her|them|\p{Lu}[\p{L}'’-]*)\s+)?up\b/gu, words: ['praise', 'depict'] },
   // ("cuts a deal with Washington at Iran's expense": sells out its interests for concessions)
   { re: /\bcut(?:s|ting)?\s+(?:a|any|some)\s+deals?\b|\bat\s+(?:[\p{L}'’-]+\s+){0,2}?expense\b/giu, words: ['sell', 'concessions'] },
@@ -329,8 +333,6 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)
   { re: /\bmajlis\b/gi, words: ['parliamentary'], replaces: true },
   { re: /\bmullahs\b|\bayatollahs\b/gi, words: ['tehran', 'iranian'], replaces: true },
-  // ("in the longer run": the long term)
-  { re: /\b(?:in|over|for)\s+the\s+longer\s+(?:run|haul|term)\b/gi, words: ['long', 'term'] },
   // ("what state of the war might suit the Iranians best?": what they prefer)
   { re: /\bsuits?\s+(?:[\p{L}'’-]+\s+){1,3}?best\b|\bsuit(?:s|ed)?\s+(?:(?:them|him|her|it|tehran|moscow|iran|russia)\s+)?(?:best|most)\b/giu, words: ['prefer', 'want'] },
   // ("the jihadist group", "the jihadists": IS)
@@ -480,7 +482,7 @@ export function questionType(q: string): QuestionType {
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
   if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   // ("who does what?" asks how the work is shared, not for a name)
-  if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(/\bwho\s+(?:does|did|do|is\s+doing|['’]s\s+doing|handles|takes|gets|covers)\s+what\b/g, ' '))) return 'who';
+  if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(new RegExp(WHO_DOES_WHAT.source, 'g'), ' '))) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
   if (/\bhow\b/.test(s) && (!embedded || /^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s))) return 'how';
@@ -727,7 +729,7 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   const before = names.find((n) => n.at < at && !n.object);
   const after = names.find((n) => n.at > at && !n.object);
   const sides = before && after ? [before.name, after.name] : names.slice(-2).map((n) => n.name);
-  return sides.map((side, i) => ({ side, text: drop(query.replace(new RegExp(`\\b${sides[1 - i]}(?:['’]s)?(?![\\p{L}])`, 'gu'), ' ')) }));
+  return sides.map((side, i) => ({ side, text: drop(withoutSide(query, sides[1 - i])) }));
 }
 
 /**
@@ -739,7 +741,12 @@ function sideAsked(query: string): SubQuestion[] | undefined {
   if (!m) return undefined;
   const [, a, b] = m;
   if (!PARTY_NAMES.has(a.toLowerCase()) || !PARTY_NAMES.has(b.toLowerCase()) || a.toLowerCase() === b.toLowerCase()) return undefined;
-  return [a, b].map((side, i) => ({ side, text: query.replace(new RegExp(`\\b${[a, b][1 - i]}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() }));
+  return [a, b].map((side, i) => ({ side, text: withoutSide(query, [a, b][1 - i], 'i').replace(/\s+/g, ' ').trim() }));
+}
+
+/** A side's part of a comparison: the question with the other side's name (and its "'s") taken out. */
+function withoutSide(query: string, other: string, flags = ''): string {
+  return query.replace(new RegExp(`\\b${escapeRegExp(other)}(?:['’]s)?(?![\\p{L}])`, `gu${flags}`), ' ');
 }
 
 /** Words before a name that make it what is wanted or described, not a party: "sort of Syria", "want Syria to ...". */
