@@ -25,6 +25,28 @@ export const CAPITAL_OF = new Map<string, string>(
   }),
 );
 
+/**
+ * Two-letter country codes (ISO 3166) as analysts and chat write them ("RU-IR friction", "IR nuke program"),
+ * each for the name the country list gives: the current code only (not "SU" for Russia), and not a code that
+ * is also an English word or a common abbreviation when typed in capitals ("IN", "IT", "MA", "TV", "US").
+ */
+export const COUNTRY_CODES: ReadonlyMap<string, string> = (() => {
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const usual: Record<string, string> = { Türkiye: 'Turkey', Czechia: 'Czech Republic' };
+  const words = new Set('AD AM AT BE BY CA CO DO ID IE IN IS IT MA MD ME MS MY NO PA PE SO TO TV US UK'.split(' '));
+  const codes = new Map<string, string>();
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (words.has(code) || Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
+      const shown = names.of(code);
+      const name = shown && (usual[shown] ?? shown);
+      if (name && COUNTRIES.has(name)) codes.set(code, name);
+    }
+  }
+  return codes;
+})();
+
 /** Acronyms that are not spelled out in the text but are known to everyone. */
 export const KNOWN_ACRONYMS = new Map<string, { kind: 'place' | 'organisation'; country?: boolean }>([
   ['US', { kind: 'place', country: true }],
