@@ -336,7 +336,8 @@ export class Engine implements CorpusView {
    * for "the authors" in the search either way.
    */
   private aboutAuthors(question: AnalyzedQuestion, docIds?: string[]): { question: AnalyzedQuestion; bios?: Chunk[] } {
-    if (question.metadata || question.chatter || !/\b(?:authors?|writers?)\b/i.test(question.query)) return { question };
+    // (an overview asks what the authors argue: "the core question the authors are working?")
+    if (question.metadata || question.chatter || question.type === 'overview' || !/\b(?:authors?|writers?)\b/i.test(question.query)) return { question };
     if (question.tokens.length && !AUTHOR_BIO.test(question.query)) return { question };
     const docs = (docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents).slice(0, 5);
     const names = [...new Set(docs.flatMap((d) => d.meta.authors))];

@@ -6,6 +6,7 @@
  * the sentence selector (extractive.ts) applies them.
  */
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
+import { NAMED_COUNT } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -76,7 +77,9 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   const asked = (/\bhow (?:many|much)\s+([\p{L}-]+)/iu.exec(query)?.[1] ?? '').replace(/^./, (c) => c.toUpperCase());
   const askedNationality = DEMONYM.test(asked) ? nameKey(asked.toLowerCase().replace(/s$/, '')) : undefined;
   const otherNationality = (i: number) => !!askedNationality && !words.slice(Math.max(0, i - 3), i + 4).some((n) => DEMONYM.test(n) && nameKey(n.toLowerCase().replace(/s$/, '')) === askedNationality);
-  const counts = (head: string[], i: number) => !otherNationality(i) && words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n)));
+  // (deaths are counted by what was killed: "fatalities" by "killing 224 vacationers")
+  const deaths = (head: string[], i: number) => head.some((h) => DEATH_COUNT.test(h)) && words.slice(Math.max(0, i - 2), i).some((w) => KILLING.test(w));
+  const counts = (head: string[], i: number) => !otherNationality(i) && (words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))) || deaths(head, i));
   // "How many of the Russian citizens who joined IS have returned?" asks for a part: the number of the
   // whole ("7,000 Russian citizens") does not answer it.
   const partitive = PARTITIVE.exec(q);
@@ -99,6 +102,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+const DEATH_COUNT = /^(?:deaths?|dead|fatalit(?:y|ies)|casualt(?:y|ies)|killed|victims?|toll|losses)$/i;
+const KILLING = /^(?:kill(?:s|ed|ing)?|died|dead|claim(?:ed|ing)|leaving)$/i;
 
 /** "how many of the Russian citizens who ...": the whole a part is asked of (up to the relative pronoun or verb). */
 const PARTITIVE = /\bhow (?:many|much) of (?:the|these|those|its|their|his|her|our|all|all the)\s+((?:(?!who\b|that\b|which\b|have\b|has\b|had\b|were\b|was\b|are\b|is\b|did\b|do\b|does\b|came\b|come\b|and\b|or\b|[\p{L}]+ed\b)[\p{L}\p{N},'-]+\s*){1,4})/u;
@@ -110,6 +115,9 @@ function bareNumber(n: string): string {
 
 /** The thing a "how many / how much" question counts: the last word of the phrase after it ("Iranian soldiers" → soldiers). */
 function countedNoun(query: string): string[] {
+  // ("IRGC troop numbers", "casualty est": the word before the count asked for by name)
+  const named = NAMED_COUNT.exec(query.toLowerCase());
+  if (named && !COUNT_ASKED.test(query.toLowerCase())) return [named[1]];
   const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(query.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
   const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
   // (no verb found, as in chat's "how many russians joind isis": the thing counted is one of the first two words)
@@ -416,9 +424,9 @@ export function asksForSpeech(query: string): boolean {
   return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
 }
 /** Whose speech a question names: "Larijani's (Valdai) speech". */
-const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|remarks|statement|talk)\b/u;
-/** "What exactly Larijani said ...?", "What said Putin at Valdai?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's). */
-const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b/u;
+const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|remarks|statement|talk|quotes|comments|words)\b/u;
+/** "What exactly Larijani said ...?", "What said Putin at Valdai?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's), "Khamenei's remarks at Valdai". */
+const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b|(?<![\p{L}])\p{Lu}[\p{L}-]+['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:remarks|quotes|comments|words)\b/u;
 
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
 
@@ -450,7 +458,7 @@ export function speakersAsked(query: string): string[] {
   if (by) return [by.replace(/['’]s$/, '').toLowerCase()];
   // (or, with no speaker in the question's form, the name whose speech it is: "Larijani's Valdai speech — key points he made?")
   const plain = SPEECH_PLAIN.exec(query)?.[0];
-  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? (plain && /^(?:points?|arguments?|remarks?)\b/.test(plain) ? ` ${SPEECH_OWNER.exec(query)?.[1] ?? ''} ` : plain) ?? '';
+  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? (plain && /^(?:points?|arguments?|remarks?)\b|['’]s\s/.test(plain) ? ` ${SPEECH_OWNER.exec(query)?.[1] ?? ''} ` : plain) ?? '';
   const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
   // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
   // word for people in general ("analysts") or plural, as names seldom are)

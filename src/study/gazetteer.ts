@@ -47,6 +47,22 @@ export const COUNTRY_CODES: ReadonlyMap<string, string> = (() => {
   return codes;
 })();
 
+/**
+ * The place a code in capitals stands for: a country's two-letter code ("RU"), the three first letters of
+ * one country or capital and no other ("TEH" Tehran, "MOS" Moscow, "SYR" Syria; not "IRA": Iran or Iraq),
+ * and "DC", Washington. Undefined for anything else, and for a three-letter function word ("CAN").
+ */
+export function placeOfCode(code: string): string | undefined {
+  if (code === 'DC') return 'Washington';
+  if (code.length === 2) return COUNTRY_CODES.get(code);
+  if (code.length !== 3 || FUNCTION_WORDS.has(code.toLowerCase()) || NO_CODES.has(code)) return undefined;
+  const prefix = code.toLowerCase();
+  const places = [...COUNTRY_WORDS, ...CAPITAL_WORDS].filter((p) => p.startsWith(prefix));
+  return places.length === 1 && places[0] !== prefix ? places[0].replace(/^./, (c) => c.toUpperCase()) : undefined;
+}
+/** Three-letter words and abbreviations that are no place's code, typed in capitals. */
+const NO_CODES = new Set('CAN MAY PER VIA PRO CON PAR BAG BAN CUB PAL MAL MAN TOG BEN KEN LAT LIT EST ROM ARM WAS SIN'.split(' '));
+
 /** Acronyms that are not spelled out in the text but are known to everyone. */
 export const KNOWN_ACRONYMS = new Map<string, { kind: 'place' | 'organisation'; country?: boolean }>([
   ['US', { kind: 'place', country: true }],

@@ -55,6 +55,11 @@ test('how-many questions need a number next to what was counted', () => {
   // chat spelling hides the verb ("joind"): the thing counted is one of the first words
   assert.equal(fitsQuantity('how many russians joind isis', 'An estimated 7,000 Russian citizens joined.', same), true);
   assert.equal(fitsQuantity('how many soldiers joind isis', 'An estimated 7,000 Russian citizens joined.', same), false);
+  // (a count asked for by name, "troop numbers", "fatalities figure": the word before it is what is counted; deaths by what was killed)
+  assert.equal(fitsQuantity('IRGC troop numbers deployed in Syria?', 'Since September 30, 2015, Russia has been conducting air operations.', same), false);
+  assert.equal(fitsQuantity('IRGC troop numbers deployed in Syria?', 'Some 2,000 troops were deployed.', same), true);
+  assert.equal(fitsQuantity('airliner bombing — fatalities figure cited?', 'A bomb brought down the airliner, killing 224 vacationers and crew members.', same), true);
+  assert.equal(fitsQuantity('airliner bombing — fatalities figure cited?', 'An estimated 7,000 Russian citizens joined.', same), false);
 });
 
 test('a year or the day of a date is not a count', () => {
@@ -798,6 +803,10 @@ test('"what did putin say" typed in lower case still names the speaker: only sen
   assert.deepEqual(speakersAsked('what did putin say at valdai?'), ['putin']);
   assert.deepEqual(speakersAsked('What did the Russian leader say?'), []);
   assert.deepEqual(speakersAsked('what did the russian leader say?'), []);
+  // ("Khamenei's remarks at Valdai": his words, which the corpus does not report; Putin's claim it does)
+  assert.deepEqual(speakersAsked("Khamenei's remarks at Valdai — key quotes?"), ['khamenei']);
+  assert.equal((await engine.ask("Khamenei's remarks at Valdai — key quotes?")).abstained, true);
+  assert.match((await engine.ask("Putin's words on Iran at Valdai?")).answer, /deceived|indispensable/);
   const a = await engine.ask('what did putin say at valdai?');
   assert.ok(a.citations.length >= 2 && a.citations.every((c) => /Putin/.test(c.text)), JSON.stringify(a.citations.map((c) => c.text)));
   // (asked yes or no, "did putin say ...": still his words, not any sentence naming him)
@@ -1221,6 +1230,9 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   for (const q of ['Summarise what Larijani actually said in his Valdai speech.', 'can you tell me what Larijani actually said in his Valdai speech, like his main points?']) assert.equal((await engine.ask(q)).abstained, true, q);
   assert.match((await engine.ask('Summarize what Putin actually said about Iran at Valdai.')).answer, /deceived|indispensable/);
   assert.match((await engine.ask('Summarise what the article says.')).answer, /tactical/);
+  // (an overview naming the authors asks what they argue, not who they are; an analyst's "BLUF?" is the bottom line)
+  assert.match((await engine.ask('core analytic question the authors are working?')).answer, /marriage of convenience|tactical/);
+  assert.match((await engine.ask('BLUF?')).answer, /tactical|marriage of convenience/);
 });
 
 test('"the main sources of friction between Tehran and the Kremlin according to the authors" asks about the document\'s own subject: its sections on what divides them', async () => {

@@ -18,6 +18,8 @@ test('question types follow the question word, not a conjunction', () => {
 test('metadata questions are told apart from questions that mention the authors', () => {
   assert.equal(metadataField('Who wrote this article?'), 'authors');
   assert.equal(metadataField('When was the article published?'), 'date');
+  assert.equal(metadataField('pub date on this one'), 'date');
+  assert.equal(questionType('core analytic question the authors are working?'), 'overview');
   assert.equal(metadataField('Which publication ran this piece?'), 'publication');
   assert.equal(metadataField('What is the title of the article?'), 'title');
   // ("what's the headline?" alone asks for the document's: there is nothing else it could be of)
@@ -66,6 +68,11 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('what about SA and TR, IN the end?'), 'what about Saudi Arabia and Turkey, IN the end?');
   assert.equal(expandChat('WHAT IS IT ABOUT RU'), 'WHAT IS IT ABOUT RU');
   assert.equal(expandChat('did the SU fall'), 'did the SU fall');
+  // (three letters that begin one country or capital and no other, "TEH", "MOS"; "DC" is Washington; not "IRA", Iran or Iraq, nor "CAN")
+  assert.equal(expandChat('what does TEH gain vs DC, and MOS?'), 'what does Tehran gain vs Washington, and Moscow?');
+  assert.equal(expandChat('the IRA and the USA, CAN they?'), 'the IRA and the USA, CAN they?');
+  assert.equal(expandChat('BLUF?'), 'bottom line?');
+  assert.equal(expandChat('BLUF on the division of labor'), 'BLUF on the division of labor');
   assert.equal(expandChat('wat think tank does the danish guy work 4'), 'what think tank does the danish guy work for');
   assert.equal(expandChat('who is iran fighting 4?'), 'who is iran fighting for?');
   assert.equal(expandChat('what is in paragraph 4'), 'what is in paragraph 4');
@@ -305,6 +312,7 @@ test('a phrasal verb adds its one-word meaning at its place ("pull out" → with
   assert.ok(words('How long can Moscow keep propping up Assad?').includes('support'));
   assert.ok(words('What sort of government would suit the Kremlin best?').includes('prefer'));
   assert.ok(words('does russia even have a plan 4 getting out of syria').includes('exit'));
+  assert.ok(words('Kremlin offramp if Washington never recognizes Bashar?').includes('exit'));
   assert.ok(words('Does the Kremlin have a plan for pulling its forces out?').includes('withdraw'));
   assert.ok(words('which order do they say they are bringing back?').includes('restore'));
   // "what does X hope to get out of Y" is a gain, not an exit
