@@ -60,13 +60,14 @@ export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);
 export function fitsQuantity(query: string, sentence: string, match: WordSimilarity): boolean {
   const q = query.toLowerCase();
   // (a share of something, not sharing a panel)
-  if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
+  if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b|\bwhat\s+%|%\s+of\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
   const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
   // A year or the day of a date ("September 30, 2015") counts nothing; nor does a number the question
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
-  const given = new Set((q.match(/\d[\d,.]*/g) ?? []).map(bareNumber));
+  // (a magnitude the question gives, "the piece mentions trillions", is given too)
+  const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(/\b(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)\b/g) ?? [])]);
   const isCount = (w: string, i: number) =>
-    /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w));
+    /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
   const fits = (h: string, raw: string) => {
     const n = raw.replace(/[.,]$/, '');

@@ -60,6 +60,10 @@ test('how-many questions need a number next to what was counted', () => {
   assert.equal(fitsQuantity('IRGC troop numbers deployed in Syria?', 'Some 2,000 troops were deployed.', same), true);
   assert.equal(fitsQuantity('airliner bombing — fatalities figure cited?', 'A bomb brought down the airliner, killing 224 vacationers and crew members.', same), true);
   assert.equal(fitsQuantity('airliner bombing — fatalities figure cited?', 'An estimated 7,000 Russian citizens joined.', same), false);
+  // (a magnitude the question itself gives is no answer; "what %" asks for a share)
+  assert.equal(fitsQuantity('how many rubles has it cost? the piece mentions trillions', 'counted in years and trillions of rubles.', same), false);
+  assert.equal(fitsQuantity('how many rubles has it cost?', 'counted in years and trillions of rubles.', same), true);
+  assert.equal(fitsQuantity('what % of russians backed it', 'An estimated 7,000 Russian citizens joined.', same), false);
 });
 
 test('a year or the day of a date is not a count', () => {
