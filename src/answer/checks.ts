@@ -66,8 +66,10 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
   // (a magnitude the question gives, "the piece mentions trillions", is given too)
   const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(/\b(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)\b/g) ?? [])]);
+  // (an exact figure asked for is no magnitude: "trillions of rubles" does not give it)
+  const exact = /\b(?:exact|exactly|precise|precisely)\b/.test(q);
   const isCount = (w: string, i: number) =>
-    /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
+    (exact ? /^\d/.test(w) : /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w)) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
   const fits = (h: string, raw: string) => {
     const n = raw.replace(/[.,]$/, '');
@@ -95,6 +97,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
     const says = asked.length > 0 && contentTokens(sentence).some((t) => asked.some((a) => a === t.word || match(a, t.word) >= 0.5));
     return words.some((w, i) => isCount(w, i) && (says || !counts(whole.slice(-1), i)));
   }
+  // ("how much did the bombing cost?": a sum of money, a number next to a currency)
+  if (/\bhow much\b/.test(q) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence));
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
@@ -103,6 +107,10 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+const CURRENCY = 'rubles?|roubles?|dollars?|euros?|rials?|pounds?|yuan|USD|EUR|RUB';
+/** A sum of money: "$400 million", "5 billion rubles"; and a magnitude of it, "trillions of rubles". */
+const SUM = new RegExp(`[$€£¥]\\s?\\d|\\b\\d[\\d,.]*\\s*(?:(?:thousand|million|billion|trillion|bn|m)\\s+)?(?:${CURRENCY})\\b`, 'i');
+const SUM_MAGNITUDE = new RegExp(`\\b(?:thousands|millions|billions|trillions)\\s+of\\s+(?:${CURRENCY})\\b`, 'i');
 const DEATH_COUNT = /^(?:deaths?|dead|fatalit(?:y|ies)|casualt(?:y|ies)|killed|victims?|toll|losses)$/i;
 const KILLING = /^(?:kill(?:s|ed|ing)?|died|dead|claim(?:ed|ing)|leaving)$/i;
 

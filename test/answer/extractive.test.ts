@@ -64,6 +64,10 @@ test('how-many questions need a number next to what was counted', () => {
   assert.equal(fitsQuantity('how many rubles has it cost? the piece mentions trillions', 'counted in years and trillions of rubles.', same), false);
   assert.equal(fitsQuantity('how many rubles has it cost?', 'counted in years and trillions of rubles.', same), true);
   assert.equal(fitsQuantity('what % of russians backed it', 'An estimated 7,000 Russian citizens joined.', same), false);
+  // (an exact figure is no magnitude; "how much did it cost" wants a sum of money)
+  assert.equal(fitsQuantity('how many rubles has it cost, exact figure', 'counted in years and trillions of rubles.', same), false);
+  assert.equal(fitsQuantity('how much did the bombing cost russia', 'killing 224 vacationers and crew members.', same), false);
+  assert.equal(fitsQuantity('how much did the bombing cost russia', 'The damage came to $400 million.', same), true);
 });
 
 test('a year or the day of a date is not a count', () => {
