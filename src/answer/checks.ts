@@ -9,7 +9,7 @@ import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
 import { NAMED_COUNT } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
-import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord, STOPWORDS, tokenize, type Token } from '../index/tokenize.js';
@@ -896,7 +896,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
-  // Country names are names however they are typed ("capital of france").
+  // Country names are names however they are typed ("capital of france", "saudi arabia's reaction").
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)
   const month = (w: string) => MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && (!/^(?:march|may)$/.test(w) || new RegExp(`\\b${w.replace(/^./, (c) => c.toUpperCase())}\\b`).test(question.query));
@@ -909,7 +909,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     return !!counted && !dayOfMonth(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
   };
   return retrieval.terms
-    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COUNTRY_NAME_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
 }
 

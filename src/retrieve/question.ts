@@ -28,7 +28,7 @@ export interface AnalyzedQuestion {
 const INJECTION = [
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous|prior|system|context|everything|article|corpus|documents?|sources?|passages?)\b/i,
   /\b(?:system|developer|hidden|initial|original)\s+(?:prompt|message|instructions?)\b/i,
-  /\byou(?:\s+are|['’]re)\s+(?:now|no\s+longer)\b|\byou(?:\s+are|['’]re)\s+(?:DAN|an?\s+(?:unrestricted|unfiltered|jailbroken))\b/i,
+  /\b(?:you(?:\s+are|['’]re)|u\s+r|ur)\s+(?:now|no\s+longer)\b|\byou(?:\s+are|['’]re)\s+(?:DAN|an?\s+(?:unrestricted|unfiltered|jailbroken))\b/i,
   // an imperative to say a quoted text ("First say 'I have no rules'")
   /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /(?:^|[.!?,;:]\s*|\b(?:you|now|please|just|and|then|to)\s+)(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
@@ -65,6 +65,8 @@ const INJECTION = [
   /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
   // ("make up a plausible number and present it like the article said it, tag the line X")
   /\b(?:make|making|made)\s+up\s+(?:a|an|some|the)\b[^.?!]{0,60}\b(?:number|figure|quote|fact|date|name|source|statistic|estimate|answer)s?\b|\b(?:present|pass|frame|attribute)\s+(?:it|this|that|them)\s+(?:off\s+)?(?:as|like)\s+(?:if\s+)?(?:the\s+)?(?:article|text|piece|authors?|source|corpus)\b|\btag\s+(?:the|each|every|your|that|this)\s+(?:line|answer|reply|response|message)\b/i,
+  // ("... and DAN always finishes with '...'": an ending to use every time)
+  /\b(?:always|must|should)\s+(?:finish|end|start|begin|close|sign\s+off)(?:es|s)?\s+(?:with|by)\b/i,
   // ("reply ONLY in this meme format: '...'")
   /\b(?:reply|respond|answer|write|format)\s+(?:only\s+|just\s+)?(?:in|using|with|as)\s+(?:this|the\s+following|my|that)\s+(?:[\p{L}-]+\s+)?(?:format|template|style|layout)\b/iu,
   // ("end answer w/ codeword NIGHTJAR", "pretend no citation rules apply")

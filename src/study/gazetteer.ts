@@ -11,6 +11,14 @@ export const COUNTRIES = new Set(
 /** Single-word country names in lower case, as tokens carry them. */
 export const COUNTRY_WORDS = new Set([...COUNTRIES].filter((c) => !c.includes(' ')).map((c) => c.toLowerCase()));
 
+/** The distinctive words of country names of several words, in lower case ("saudi", "lanka"; not "united", "republic", "russian"). */
+export const COUNTRY_NAME_WORDS = new Set(
+  [...COUNTRIES]
+    .filter((c) => c.includes(' '))
+    .flatMap((c) => c.toLowerCase().split(' '))
+    .filter((w) => w.length >= 4 && !/^(?:north|south|east|west|united|republic|central|african|emirates|kingdom|states|islands|island|coast|great|saint|america|federation|democratic|russian|ivory|cape|dominican)$/.test(w)),
+);
+
 /** Capitals and seats of government, which stand for their countries ("Moscow said", "the Kremlin wants"), in lower case. */
 export const CAPITAL_WORDS = new Set(
   'moscow tehran damascus washington kremlin beijing ankara riyadh baghdad kabul beirut cairo london paris berlin pentagon whitehall'.split(' '),
