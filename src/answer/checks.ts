@@ -895,7 +895,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
-  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // Country names are names however they are typed ("capital of france", "saudi arabia's reaction").
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)

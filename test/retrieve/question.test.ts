@@ -67,6 +67,7 @@ test('a lone 4 or 2 between words is chat for "for" / "to", but not when it coun
   assert.equal(expandChat('did russia send 2 or 3 jets'), 'did russia send 2 or 3 jets');
   assert.equal(expandChat('is russia sending weapons 2 damascus'), 'is russia sending weapons to damascus');
   assert.equal(expandChat('who r the 2 big bosses'), 'who are the two big bosses');
+  assert.equal(expandChat('which 2 countries and what 3 groups?'), 'which two countries and what three groups?');
   assert.equal(expandChat('is iran in a hurry 2 get outta syria'), 'is iran in a hurry to get out of syria');
   assert.equal(expandChat('give me the TL;DR, how many russkies joined acc to this'), 'give me the summary, how many Russians joined according to this');
   assert.equal(expandChat('wat did russia start in syria end of sept'), 'what did russia start in syria end of September');
