@@ -363,6 +363,25 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bthe\s+clock\b|\btime\s+pressure\b|\bagainst\s+the\s+clock\b/gi, words: ['time', 'restricted'] },
   // ("more room away from Russia", "some leeway": room to manoeuvre, independence)
   { re: /\b(?:more|some|less|enough|extra)\s+(?:room|leeway|latitude|wiggle\s+room|breathing\s+(?:room|space))\b/gi, words: ['maneuverability', 'independence'] },
+  // ("the biggest problem", "the single biggest thing holding them back": what weighs most, said "even more critically" or "fundamental")
+  { re: /\b(?:biggest|greatest|main|deepest|most\s+(?:serious|important|critical)|number\s+one|no\.?\s*1|#1)\s+(?:[\p{L}'’-]+\s+)?(?:problems?|probs?|issues?|obstacles?|hurdles?|threats?|barriers?|things?\s+holding)\b/giu, words: ['critically', 'fundamental'] },
+  // ("what brings them together in the first place?": what they converge on)
+  { re: /\b(?:brings?|brought|bringing|draws?|drew|drawing|pulls?|pulled|pushing|pushes|pushed)\s+(?:[\p{L}'’-]+\s+){0,3}?together\b|\bunites?\s+(?:them|the\s+two)\b|\bin\s+common\b/giu, words: ['converging', 'common'] },
+  // ("the rebels Washington was arming": opposition groups, backed)
+  { re: /\brebels?\b|\binsurgents?\b|\brebel\s+groups?\b/gi, words: ['opposition'] },
+  { re: /\b(?:arm|arms|armed|arming|fund|funds|funded|funding|sponsor|sponsored|sponsoring)(?=\s*[?.!,]|\s*$)|\b(?:was|were|is|are|had\s+been|has\s+been)\s+(?:arming|funding|sponsoring|supporting)\b/gi, words: ['backed'] },
+  // ("the home crowd turning on them": public opinion at home)
+  { re: /\bhome\s+(?:crowd|audience|opinion)\b|\b(?:people|folks|voters)\s+back\s+home\b|\bturn(?:s|ed|ing)?\s+on\s+(?:them|him|her|the\s+(?:government|regime|leadership))\b/gi, words: ['public', 'opinion'] },
+  // ("the plane getting blown up": the downing; "jihadi holdouts": pockets of presence)
+  { re: /\b(?:blown|blew|blow|blowing)\s+up\b|\b(?:shot|brought|taken|taking|took)\s+down\b/gi, words: ['downing'] },
+  { re: /\bhanging\s+around\b|\blingering\b|\bholdouts?\b/gi, words: ['presence', 'pockets'] },
+  // ("the actual infantry work", "foot soldiers": the boots on the ground)
+  { re: /\binfantry\b|\bfoot\s+soldiers\b|\bground\s+(?:troops|forces|war|game|work)\b/gi, words: ['boots', 'ground'] },
+  // ("what is Russia trying to prove to Iran?", "what message is it sending": what it demonstrates)
+  { re: /\b(?:prove|proving|proves|show|showing|shows)\s+(?:[\p{L}'’-]+\s+){0,2}?to\b|\b(?:message|signal)\s+(?:is\s+|does\s+|did\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:send|sending|sent|flexing|giving)\b/giu, words: ['demonstrates'] },
+  // ("who's beefing / vying to be the boss of Damascus": competing for mastery)
+  { re: /\bbeef(?:s|ing|ed)?\b|\bvy(?:ing|es|ied)\b|\bjockey(?:s|ing|ed)?\b|\bjostl(?:e|es|ing|ed)\b/gi, words: ['competing'] },
+  { re: /\bboss(?:es)?\s+of\b|\btop\s+dog\b|\bin\s+charge\s+of\b/gi, words: ['master'] },
   // ("the SAA": the Syrian Arab Army)
   { re: /\bSAA\b/g, words: ['syrian', 'army'], replaces: true },
 ];
