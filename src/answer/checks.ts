@@ -162,6 +162,18 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
     const deed = contentTokens(rest).filter((t) => !/^\p{Lu}/u.test(rest.slice(t.start, t.end)) || !/\b(?:at|in|on|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(rest.slice(0, t.start)));
     if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
   }
+  // ("how did washington respond ...?", "how did the Turkish government react ...?": a country reacting, by any of its names)
+  const place = reacting ? undefined : reactingPlace(query);
+  if (place) {
+    const keys = placeKeys(place);
+    const epithet = COUNTRY_EPITHETS[nameKey(AMERICA.has(place) ? 'america' : CAPITAL_OF.get(place) ?? place)];
+    const named = (sentence.match(/[\p{L}'’.-]+/gu) ?? []).some((w) => keys.has(nameKey(w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')))) || !!epithet?.test(sentence);
+    // (and every word of what it reacted to, countries aside: the US named in another matter is no reaction to this one)
+    const asked = reactionOfPlace(query)!;
+    const to = query.slice(asked.index + asked[0].length);
+    const deed = contentTokens(to).map((t) => t.word).filter((w) => !namesCountry(w) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
+    return named && deed.every((w) => mentions(w, sentence, match));
+  }
   const subject = newSubject(query) ?? reacting ?? doing;
   if (!subject) return true;
   // (every capitalised word of the subject: "Revolutionary Guards" is two, the first no sentence opening)
@@ -178,6 +190,41 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   // ("if this was not already his goal, ...": who reacted may be a pronoun, when no one else is named before it)
   const pronoun = words.findIndex((w) => /^(?:he|his|him|she|her|they|their|them)$/.test(w));
   return !!reacting && pronoun >= 0 && !raw.slice(1, pronoun).some((w) => /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w));
+}
+
+/**
+ * "How did washington respond to ...?", "how did the Turkish government react ...?": the country, capital or
+ * people asked to have reacted, typed in any case (REACTION reads capitalised names), lower-cased.
+ */
+export function reactingPlace(query: string): string | undefined {
+  const m = reactionOfPlace(query);
+  const word = m?.[1]?.toLowerCase().replace(/['’]s$/, '');
+  return word && (namesCountry(word) || AMERICA.has(word) || DEMONYM.test(word.replace(/^./, (c) => c.toUpperCase()))) ? word : undefined;
+}
+function reactionOfPlace(query: string): RegExpExecArray | undefined {
+  for (const re of REACTION_PLACE) {
+    const m = re.exec(query);
+    if (m) return m;
+  }
+  return undefined;
+}
+const GOVERNMENT = String.raw`(?:government|govt|administration|leadership|officials|authorities|regime|people|public|side)`;
+/** "how did X (government) respond / react", "what was X's (government's) reaction to", "the reaction of the X government to", "what did X do right after". */
+const REACTION_PLACE = [
+  new RegExp(String.raw`^\s*(?:(?:so|and|but)\s+)?(?:how|what|why)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:officially\s+|actually\s+|really\s+|first\s+)?(?:respond|react|reply|retaliate)\b`, 'iu'),
+  new RegExp(String.raw`\bwhat\s+(?:was|is|were)\s+(?:the\s+)?([\p{L}.'’-]+?)(?:['’]s)?\s+(?:${GOVERNMENT}(?:['’]s)?\s+)?(?:official\s+|first\s+)?(?:reaction|response|reply)\s+to\b`, 'iu'),
+  new RegExp(String.raw`\b(?:reaction|response|reply)\s+of\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+to\b`, 'iu'),
+  new RegExp(String.raw`\bwhat\s+did\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:say|do)\s+(?:right\s+|just\s+|immediately\s+)?(?:after|in\s+response\s+to|in\s+reply\s+to)\b`, 'iu'),
+];
+/** Countries' names of several words that name them in a sentence ("the Islamic Republic" is Iran), by name key and capital's country. */
+const COUNTRY_EPITHETS: Record<string, RegExp> = { iran: /\bIslamic\s+Republic\b/, americ: /\bUnited\s+States\b(?!-)/, russ: /\bRussian\s+Federation\b/ };
+const AMERICA = new Set(['us', 'u.s', 'usa', 'america', 'american', 'americans', 'washington', 'pentagon']);
+
+/** The names a place goes by in a sentence, as name keys: itself, its country (a capital's), "the US" for America. */
+function placeKeys(place: string): Set<string> {
+  const country = CAPITAL_OF.get(place) ?? place;
+  const names = AMERICA.has(place) || country === 'america' ? [...AMERICA] : [place, country, ...[...CAPITAL_OF].filter(([, c]) => c === country).map(([capital]) => capital)];
+  return new Set(names.map((n) => nameKey(n)));
 }
 
 /** "How did Khamenei respond to ...?": who reacted is what the answer must speak of, however well the rest matches. */

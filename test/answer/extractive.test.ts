@@ -811,6 +811,15 @@ test('"what did putin say" typed in lower case still names the speaker: only sen
   assert.deepEqual(speakersAsked('what did putin say at valdai?'), ['putin']);
   assert.deepEqual(speakersAsked('What did the Russian leader say?'), []);
   assert.deepEqual(speakersAsked('what did the russian leader say?'), []);
+  // (a country asked to have reacted, typed in any case, by any of its names: the sentence must name it and what it reacted to)
+  const { reactingPlace } = await import('../../src/answer/checks.js');
+  assert.equal(reactingPlace('how did washington respond to rus air strikes'), 'washington');
+  assert.equal(reactingPlace('How was the reaction of the American government to the Russian airstrikes?'), 'american');
+  assert.equal(reactingPlace('what did the us govt say right after russia started bombing in syria'), 'us');
+  assert.equal(reactingPlace('How did the people respond to the speech?'), undefined);
+  for (const q of ['how did washington respond to rus air strikes', "how did the US government officially respond to russia's airstrikes in syria?", 'How did the Turkish government respond to the start of Russian air strikes in Syria?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  // ("the Islamic Republic" is Iran)
+  assert.match((await engine.ask("how did the iranian leadership respond to putin's scheming?")).answer, /only too aware/);
   // (a country's name of two words, typed in lower case, is a name the corpus must give: "saudi arabia's reaction")
   assert.equal((await engine.ask("what's saudi arabia's reaction to the russian airstrikes according to the article?")).abstained, true);
   // ("Khamenei's remarks at Valdai": his words, which the corpus does not report; Putin's claim it does)
