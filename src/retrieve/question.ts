@@ -246,7 +246,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("where do their interests overlap?": where they converge)
   { re: /\boverlap(?:s|ped|ping)?\b|\bcommon\s+ground\b|\bon\s+the\s+same\s+page\b/gi, words: ['converging', 'common'] },
   // ("what do Russia and Iran agree on?": what they have in common)
-  { re: /\bagree(?:s|d)?\s+(?:on|about|over)\b/gi, words: ['converging', 'common'] },
+  { re: /\bagree(?:s|d)?\s+(?:on|about|over)\b/gi, words: ['converging', 'common'], replaces: true },
   { re: /\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bcut\s+and\s+run\b|\bcut(?:s|ting)?\s+(?:its|their|his|her)\s+losses\b/gi, words: ['withdraw', 'leave'] },
   { re: /\bcall(?:s|ed|ing)?\s+the\s+shots\b|\bin\s+the\s+driver['’]?s\s+seat\b|\bpull(?:s|ed|ing)?\s+the\s+strings\b/gi, words: ['control', 'dominate'] },
   { re: /\bthe\s+upper\s+hand\b/gi, words: ['superior', 'advantage'] },
