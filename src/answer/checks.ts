@@ -623,7 +623,7 @@ export function laterOutcome(query: string, retrieval: Retrieval): string | unde
   if (!asked) return undefined;
   return retrieval.passages.slice(0, 3).some((p) => OUTCOME_TOLD.test(p.text)) ? undefined : asked.toLowerCase();
 }
-const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays)\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+that|since|in\s+the\s+end)\b/iu;
+const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays)\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+that|since|in\s+the\s+end)\b|^\s*(?:(?:so|and|but)\s+)?(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}\p{N}'’-]+\s+){1,7}?(in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day|after\s+all)\b/iu;
 const OUTCOME_TOLD = /\b(?:finally|ultimately|eventually|in the end|ended up|later)\s+(?:[\p{L}'’-]+ed|took|fell|left|withdrew|won|lost|became|gave|quit)\b/iu;
 
 /** Signing something ("signed up" with someone is joining them). */
@@ -943,6 +943,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)
+  for (const m of asked.matchAll(/\b\p{Lu}[\p{L}]{0,3}-(\d{1,4}\p{Ll}{0,2})\b/gu)) specific.add(m[1]);
   // Country names are names however they are typed ("capital of france", "saudi arabia's reaction").
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)
