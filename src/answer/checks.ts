@@ -484,7 +484,8 @@ const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speec
 /** "What exactly Larijani said ...?", "What said Putin at Valdai?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's), "Khamenei's remarks at Valdai". */
 const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b|(?<![\p{L}])\p{Lu}[\p{L}-]+['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:remarks|quotes|comments|words)\b/u;
 
-const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b/i;
+// ("did they say iran knows ...?": "they", with no one named before it, are the authors)
+const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b|^\s*(?:(?:so|and|but|wait)\s+)?(?:did|do|does)\s+they\s+(?:say|said|claim|argue|mention|state|write)\b/i;
 
 /**
  * "What did X say ...": only a sentence that reports speech answers it, not one that merely mentions X.
@@ -540,7 +541,8 @@ const RELATION_HEADS = new Set(
   stance policy extent degree level kind sort type part parts bit bits piece pieces branch branches wing wings share rest main key basis argument claim message take end name names
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
-  record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff`.split(/\s+/).map(stemWord),
+  record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff
+  spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws`.split(/\s+/).map(stemWord),
 );
 
 /**

@@ -141,6 +141,8 @@ const CHAT_WORDS: Record<string, string> = {
   // (military shorthand: order of battle, killed / wounded in action)
   // (leaders' and countries' nicknames: "vlad", "pootin", "ruzzia")
   vlad: 'Putin', pootin: 'Putin', putler: 'Putin', ruzzia: 'Russia', rossiya: 'Russia', murica: 'America',
+  // (the words for the document, as typed in a hurry)
+  teh: 'the', artcle: 'article', artical: 'article', articel: 'article', aritcle: 'article', atricle: 'article', articl: 'article', peice: 'piece',
   eli5: 'explain', orbat: 'forces', kia: 'killed', wia: 'wounded', hezb: 'Hezbollah',
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
   jan: 'January', feb: 'February', sept: 'September', sep: 'September', oct: 'October', nov: 'November', dec: 'December', aug: 'August',

@@ -820,6 +820,12 @@ test('"what did putin say" typed in lower case still names the speaker: only sen
   for (const q of ['how did washington respond to rus air strikes', "how did the US government officially respond to russia's airstrikes in syria?", 'How did the Turkish government respond to the start of Russian air strikes in Syria?']) assert.equal((await engine.ask(q)).abstained, true, q);
   // ("the Islamic Republic" is Iran)
   assert.match((await engine.ask("how did the iranian leadership respond to putin's scheming?")).answer, /only too aware/);
+  // ("did they say ...?": with no one named before, "they" are the authors; "the biggest spoiler in the relationship" is a relation, not an attribute the corpus must name)
+  const { asksForSpeech } = await import('../../src/answer/checks.js');
+  assert.equal(asksForSpeech('did they say iran knows putin is playing them or nah'), false);
+  assert.equal(asksForSpeech('what did Putin say at Valdai?'), true);
+  assert.match((await engine.ask('did they say iran knows putin is playing them or nah')).answer, /only too aware/);
+  assert.match((await engine.ask('whats teh biggest spoiler in the relationship acc to the authors, like the deepest problem underneath evrything')).answer, /distrust/);
   // (how something turned out "in the end"; a model's designation, "S-300s", is a detail the corpus must give)
   for (const q of ['so did assad survive in the end or get toppled? one sentence', 'did iran buy the S-300s from russia in the end? yes or no then why', 'which russian weapons did they ship to damascus, S-300s or what']) assert.equal((await engine.ask(q)).abstained, true, q);
   // (a country's name of two words, typed in lower case, is a name the corpus must give: "saudi arabia's reaction")

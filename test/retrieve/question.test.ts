@@ -707,5 +707,6 @@ test('the document\'s tags, not a card tag; its thesis is an overview; a round n
   assert.equal(metadataField('what date was the Valdai Club session Larijani addressed? need it for a card tag'), undefined);
   assert.equal(questionType('give me the thesis of this article in one sentence'), 'overview');
   assert.equal(expandChat('wasnt there a number like seven thousand?'), 'wasnt there a number like 7,000?');
+  assert.equal(expandChat('does teh artcle say russia sends weapons'), 'does the article say russia sends weapons');
   assert.equal(expandChat('two hundred and twenty four died, thousands fled'), 'two hundred and twenty four died, thousands fled');
 });
