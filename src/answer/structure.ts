@@ -65,6 +65,7 @@ const OVERVIEW_WORDS = new Set(
   `article piece essay text paper document story op-ed analysis author authors writer writers summary summarize summarise summarized
   cover covers main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
+  core research analytic analytical analyt pose poses posed raise raises rais ask asks asking up working work establish creat
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
   alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable

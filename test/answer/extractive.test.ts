@@ -1260,6 +1260,8 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   // (an overview naming the authors asks what they argue, not who they are; an analyst's "BLUF?" is the bottom line)
   assert.match((await engine.ask('core analytic question the authors are working?')).answer, /marriage of convenience|tactical/);
   assert.match((await engine.ask('BLUF?')).answer, /tactical|marriage of convenience/);
+  // (the question a piece "sets up", its "central research question": the words of an overview, not a topic)
+  assert.match((await engine.ask("what's the central research question the piece sets up?")).answer, /marriage of convenience/);
 });
 
 test('"the main sources of friction between Tehran and the Kremlin according to the authors" asks about the document\'s own subject: its sections on what divides them', async () => {
