@@ -10,7 +10,7 @@ import type { Chunk } from '../ingest/chunk.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey, negatedForm } from '../retrieve/matcher.js';
-import { CAPITAL_OF } from '../study/gazetteer.js';
+import { CAPITAL_OF, MONTHS, SEASONS } from '../study/gazetteer.js';
 import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
@@ -39,6 +39,12 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
+  // "Give me a timeline of every date in the piece": its dated sentences, in the document's order.
+  // (not of a month or season named, "the autumn 2015 dates": those sentences are picked by their months)
+  if (TIMELINE_ASKED.test(question.query) && !new RegExp(`\\b(?:${MONTHS}|${SEASONS})\\b`, 'i').test(question.query)) {
+    const dated = timeline(top.docId, corpus);
+    if (dated) return dated;
+  }
   // "How does the article open?", "what is its first sentence?": its opening passage.
   if (OPENING_QUESTION.test(question.query)) return opening(top.docId, corpus, /\bfirst sentence\b/i.test(question.query));
   // (a claim about the whole put to be checked, "the piece argues they are a rock-solid bloc, correct?", "it's basically
@@ -113,6 +119,23 @@ function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boo
 
 /** "... of this piece about X?": what the document is said to be about, in an overview question. */
 const DESCRIBED = /\b(?:of|in|from)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|analysis|op-?ed)\s+(?:about|on)\s+([^?.!]+)/i;
+
+/** "A timeline", "every date", "all the dates mentioned", "the 2015 events ... w dates". */
+const TIMELINE_ASKED = /\btime\s*lines?\b|\b(?:every|all(?:\s+(?:of\s+)?the)?|each)\s+(?:of\s+the\s+)?dates?\b|\b(?:the\s+)?dates?\s+(?:mentioned|given|listed|that\s+appear)\b|\b(?:chronology|chronological\s+order)\b/i;
+
+/** The document's sentences that give a date (up to five), in its order; undefined when it dates nothing. */
+function timeline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefined {
+  const doc = corpus.documents.get(docId);
+  if (!doc) return undefined;
+  const quotes = argumentOf(docId, corpus)
+    .flatMap((c) => c.sentences.map((s) => ({ c, s })))
+    .filter(({ s }) => DATED.test(doc.source.slice(s.start, s.end)))
+    .slice(0, 5)
+    .map(({ c, s }) => wholeQuote(c, s, doc));
+  return quotes.length ? compose(quotes, corpus.documents, 'document') : undefined;
+}
+/** A day of a month, or a season or year ("spring 2015"): a date a timeline places. */
+const DATED = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b(?:spring|summer|autumn|fall|winter|early|late|mid)[-\\s]+(?:of\\s+)?(?:1[89]|20)\\d{2}\\b|\\b(?:in|since|by|until)\\s+(?:1[89]|20)\\d{2}\\b`);
 
 /** The question a document opens with (within its first three passages), if it asks one. */
 export function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {

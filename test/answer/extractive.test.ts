@@ -1260,6 +1260,10 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   // (an overview naming the authors asks what they argue, not who they are; an analyst's "BLUF?" is the bottom line)
   assert.match((await engine.ask('core analytic question the authors are working?')).answer, /marriage of convenience|tactical/);
   assert.match((await engine.ask('BLUF?')).answer, /tactical|marriage of convenience/);
+  // (a timeline of every date: the dated sentences in the document's order; of a season named, that season's)
+  const line = await engine.ask('give me a quick timeline of every date in the piece, bullet points');
+  assert.deepEqual(line.citations.map((c) => /October 15|September 30|October 31|spring 2015/.exec(c.text)?.[0]), ['October 15', 'September 30', 'October 31', 'spring 2015']);
+  assert.ok(!(await engine.ask('List the autumn 2015 dates given in the article and what happened on each.')).citations.some((c) => /spring 2015/.test(c.text)));
   // (the question a piece "sets up", its "central research question": the words of an overview, not a topic)
   assert.match((await engine.ask("what's the central research question the piece sets up?")).answer, /marriage of convenience/);
 });
