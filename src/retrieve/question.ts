@@ -288,11 +288,11 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bkeep(?:s|ing)?\s+(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:soldiers|troops|men|forces|people)\s+(?:alive|safe|out\s+of\s+harm['’]?s\s+way)\b/gi, words: ['losses', 'casualties', 'minimize'] },
   { re: /\bat\s+the\s+(?:root|heart|bottom)\s+of\b|\broot\s+causes?\b/gi, words: ['fundamental'] },
   { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
-  { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+(?:against\b|(?:the\s+other|each\s+other|one\s+another)\b)/giu, words: ['maneuverability', 'between'] },
+  { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+(?:against\b|(?:the\s+other|each\s+other|one\s+another)\b)/giu, words: ['maneuverability', 'between', 'dependence'] },
   // ("do they trust each other?": trust between them, mutual or not)
   { re: /\beach\s*other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
-  { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b/gi, words: ['ground', 'troops'] },
+  { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b|\bdo(?:es|ing)?\s+(?:the|most\s+of\s+the|all\s+the)\s+(?:actual\s+|real\s+)?(?:fighting|dying)\b/gi, words: ['ground', 'troops'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b/gi, words: ['duration', 'time'] },
   // ("how long ...?": a question of duration, whose own "long" is no word to match; the words it brings alone make no question about the corpus)
   { re: /\bhow\s+long\b/gi, words: ['duration', 'time'], frame: true },
@@ -311,7 +311,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },
   { re: /\bco[sz]y(?:ing)?\s+up\b|\bco[sz]ies\s+up\b|\b(?:too|so|getting|got|very|more)\s+co[sz]y\s+(?:with|w)\b|\bwarm(?:s|ed|ing)?\s+up\s+to\b|\bsuck(?:s|ed|ing)?\s+up\s+to\b/gi, words: ['patron', 'benefactor', 'closer', 'cooperation'] },
-  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops|men|guys|boys)\s+(?:die|dying|died|getting\s+killed|killed)\b|\blos(?:e|es|ing|t)\s+(?:(?:a\s+few|some|many|more|any)\s+)?(?:guys|men|boys)\b|\b(?:its|their|his|our)\s+own\s+dead\b/gi, words: ['losses', 'casualties'] },
+  { re: /\blos(?:e|es|ing|t)\s+(?:(?:its|their|his|her|any|more|many|so\s+many|too\s+many)\s+)?(?:own\s+)?(?:soldiers|troops|men|lives|personnel|people)\b|\b(?:soldiers|troops|men|guys|boys)\s+(?:die|dying|died|getting\s+killed|gets?\s+killed|killed)\b|\blos(?:e|es|ing|t)\s+(?:(?:a\s+few|some|many|more|any)\s+)?(?:guys|men|boys)\b|\b(?:its|their|his|our)\s+own\s+dead\b/gi, words: ['losses', 'casualties'] },
   { re: /\b(?:hardest|heaviest|worst|dangerous|toughest|riskiest|bloodiest|deadliest)\s+(?:of\s+the\s+)?(?:fighting|fights|combat|battles?)\b/gi, words: ['heavy', 'lifting'] },
   { re: /\b(?:fight|fights|fighting|fought)\s+(?:for|with|alongside)\s+(?:the\s+)?(?=jihadis|extremists?|militants?|terrorists?|rebels?|insurgents?|isis|isil|daesh|IS\b|islamic\s+state|(?:terror\s+)?group\b|al[-\s]qaeda|taliban)/giu, words: ['join', 'ranks'] },
   { re: /\b(?:a|any|some)\s+(?:good|better|sweet|great|big)\s+deal\b/gi, words: ['concessions'] },
