@@ -874,7 +874,9 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   const sentences = retrieval.passages.slice(0, 3).flatMap((p) => {
     const words = p.sentences.map((s) => {
       const text = p.text.slice(s.start - p.start, s.end - p.start);
-      return [...(text.match(/[\p{L}\p{N}'’]+/gu) ?? []).flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]), ...tokenize(text).map((t) => t.word)];
+      // (and an acronym by the initials of the words it stands for: "the JCPOA" in "the Joint Comprehensive Plan of Action")
+      const raw = text.match(/[\p{L}\p{N}'’]+/gu) ?? [];
+      return [...raw.flatMap((w) => [w.toLowerCase().replace(/['’]s$/, ''), ...(/^\p{Lu}{2,}$/u.test(w) ? [w] : [])]), ...tokenize(text).map((t) => t.word), ...spelledInitials(raw).flatMap(initialRuns)];
     });
     // (a sentence speaking of someone as "he" / "his" speaks of whoever the sentence before names: "Indeed, if this was not already his goal, the ... Sinai ...")
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
@@ -885,6 +887,13 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
+
+/** Every run of three letters or more inside a string of initials, lower-cased ("TJCPOA": "jcpoa", "jcp", ...). */
+function initialRuns(initials: string): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i < initials.length; i++) for (let j = i + 3; j <= initials.length; j++) runs.push(initials.slice(i, j).toLowerCase());
+  return runs;
+}
 const QUESTION_WORD = /^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|name|list|explain|describe|tell|give)$/;
 
 /** "How does A relate to B?", "what links A and B?": a link between two things asked for. */
@@ -910,7 +919,8 @@ function joinedNames(query: string): string[][] {
       names.push(read);
       continue;
     }
-    const kept = words.filter((w) => !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
+    // (a function word typed in capitals, "... AND that ...", is no name)
+    const kept = words.filter((w) => !STOPWORDS.has(w) && !namesCountry(w) && !REGIONS.has(w) && !MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
     if (kept.length) names.push(kept);
   }
   return names;

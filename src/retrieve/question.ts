@@ -98,7 +98,7 @@ const INJECTION = [
   /\busing\s+only\s+(?:this|that|the\s+above|the\s+following)\s+(?:excerpt|passage|text|quote|snippet|paragraph|source)\b/i,
   // told to attach something to the answer ("always put this link at the end of your answer"), or to say a sentence back
   /\b(?:put|place|add|include|insert|append|attach|paste|drop)\s+(?:this|that|my|our)\s+(?:link|url|text|line|phrase|message|signature|footer)\b|\b(?:at|to)\s+the\s+(?:very\s+)?(?:end|start|beginning|bottom|top)\s+of\s+(?:your|ur|each|every|its|the)\s+(?:answers?|replies|reply|responses?|messages?)\b/i,
-  /\b(?:repeat|echo|copy|say|write|type)\s+(?:back\s+)?(?:this|that|the\s+following|the)\s+(?:sentence|phrase|text|line|statement|words?)\s+(?:exactly|verbatim|word\s+for\s+word)\b|\b(?:repeat|echo)\s+(?:it|this|that)\s+(?:back\s+)?(?:exactly|verbatim|word\s+for\s+word)\b/i,
+  /\b(?:repeat|echo|copy|say|write|type|confirm|state)\s+(?:back\s+)?(?:this|that|the\s+following|the)\s+(?:sentence|phrase|text|line|statement|words?)\s+(?:exactly|verbatim|word\s+for\s+word)\b|\bwithout\s+(?:checking|looking\s+at|reading|consulting)\s+(?:the\s+)?(?:text|article|source|piece|corpus|documents?)\b|\b(?:repeat|echo)\s+(?:it|this|that)\s+(?:back\s+)?(?:exactly|verbatim|word\s+for\s+word)\b/i,
   /\b(?:passage|excerpt|paragraph|source)\s+#?\d+\s*(?:\([^)]{0,60}\))?\s*:\s*["'“‘]/i,
   /\beditor['’]?s\s+(?:update|note)\b|\berrata\b/i,
   // a Markdown image or link to be shown with the answer (it would send the reader's data elsewhere)
@@ -157,6 +157,8 @@ export function expandChat(text: string): string {
     // ("the bear" / "the Russian bear" is Russia, "Uncle Sam" the US)
     .replace(/\bthe\s+(?:russian\s+)?bear\b(?!\s+(?:market|case|hug))/gi, 'Russia')
     .replace(/\buncle\s+sam\b/gi, 'the US')
+    // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
+    .replace(/(?<![\d,.])(?<!\b(?:flight|no\.?|number|#|code|id|model|route|page|room|line|version|resolution|ref)\s*)\d{4,7}(?![\d,.]*\d)/gi, (n) => (/^(?:1[0-9]|20)\d\d$/.test(n) ? n : Number(n).toLocaleString('en-US')))
     // ("a number like seven thousand", "two hundred": a round number in words is the number the corpus writes in digits)
     .replace(ROUND_NUMBER, (_, n: string, unit: string) => (Number(SMALL_NUMBERS[n.toLowerCase()]) * (/^thousand/i.test(unit) ? 1000 : 100)).toLocaleString('en-US'))
     // ("BLUF?", "give me the BLUF": the bottom line up front, of the whole piece; "BLUF on X" is X asked for)

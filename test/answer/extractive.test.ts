@@ -1260,6 +1260,9 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   // (an overview naming the authors asks what they argue, not who they are; an analyst's "BLUF?" is the bottom line)
   assert.match((await engine.ask('core analytic question the authors are working?')).answer, /marriage of convenience|tactical/);
   assert.match((await engine.ask('BLUF?')).answer, /tactical|marriage of convenience/);
+  // (an acronym asked, "the JCPOA", stands in a sentence by its spelled-out words; "AND" in capitals is no name)
+  assert.match((await engine.ask('evidence that the JCPOA made iran less reliant on moscow AND that moscow was scared of iran-US cooperation? both pls')).answer, /less dependent on Russia/);
+  assert.match((await engine.ask('the plane thing plus that 7000 number — how do they tie into what putin wants to do about IS in syria?')).answer, /7,000/);
   // (a timeline of every date: the dated sentences in the document's order; of a season named, that season's)
   const line = await engine.ask('give me a quick timeline of every date in the piece, bullet points');
   assert.deepEqual(line.citations.map((c) => /October 15|September 30|October 31|spring 2015/.exec(c.text)?.[0]), ['October 15', 'September 30', 'October 31', 'spring 2015']);
