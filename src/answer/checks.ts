@@ -60,7 +60,7 @@ export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);
 export function fitsQuantity(query: string, sentence: string, match: WordSimilarity): boolean {
   const q = query.toLowerCase();
   // (a share of something, not sharing a panel)
-  if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b|\bwhat\s+%|%\s+of\b/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
+  if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b|\bwhat\s+%/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
   const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];
   // A year or the day of a date ("September 30, 2015") counts nothing; nor does a number the question
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
@@ -940,7 +940,7 @@ const REGIONS = new Set(['west', 'east', 'eastern', 'europe', 'middle', 'north',
 
 
 /** "100%", "100 percent" (not "100% of ..."): entirely, no figure asked for. */
-const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\b)/gi;
+const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\s+(?!(?:it|them|that|this|those|these)\b))/gi;
 
 const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
 

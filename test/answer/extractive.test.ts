@@ -1260,6 +1260,8 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   // (an overview naming the authors asks what they argue, not who they are; an analyst's "BLUF?" is the bottom line)
   assert.match((await engine.ask('core analytic question the authors are working?')).answer, /marriage of convenience|tactical/);
   assert.match((await engine.ask('BLUF?')).answer, /tactical|marriage of convenience/);
+  // ("wiping out 100% of it": entirely, no figure asked for)
+  assert.match((await engine.ask("is putin's target a partial rollback of ISIS in syria or wiping out 100% of it?")).answer, /total elimination/);
   // (an acronym asked, "the JCPOA", stands in a sentence by its spelled-out words; "AND" in capitals is no name)
   assert.match((await engine.ask('evidence that the JCPOA made iran less reliant on moscow AND that moscow was scared of iran-US cooperation? both pls')).answer, /less dependent on Russia/);
   assert.match((await engine.ask('the plane thing plus that 7000 number — how do they tie into what putin wants to do about IS in syria?')).answer, /7,000/);
