@@ -279,7 +279,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bfair[-\s]weather\s+(?:friends?|allies|partners?)\b/gi, words: ['tactical', 'convenience'] },
   { re: /\bdouble[-\s](?:game|cross(?:es|ed|ing)?|dealing)\b|\btwo[-\s]faced\b/gi, words: ['scheming', 'betray'] },
   { re: /\bstab(?:s|bed|bing)?\s+(?:\w+\s+)?in\s+the\s+back\b/gi, words: ['betray'] },
-  { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card)\b|\b(?:something|someone|a\s+thing)\s+to\s+(?:trade|bargain|barter|swap)\b|\b(?:trade|bargain|barter)(?:s|d|ed|ing)?\s+(?:\w+\s+)?away\b/gi, words: ['bargaining', 'chip'] },
+  { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card|poker\s+chips?)\b|\b(?:something|someone|a\s+thing)\s+to\s+(?:trade|bargain|barter|swap)\b|\b(?:trade|bargain|barter)(?:s|d|ed|ing)?\s+(?:\w+\s+)?away\b/gi, words: ['bargaining', 'chip'] },
   { re: /\bfoot(?:s|ed|ing)?\s+the\s+bill\b/gi, words: ['cost', 'pay'] },
   { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b/gi, words: ['perpetual', 'continued'] },
   { re: /\bturn(?:s|ed|ing)?\s+a\s+blind\s+eye\b/gi, words: ['tolerate', 'accept'] },
@@ -379,7 +379,11 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("in Russia's pocket", "on Moscow's leash": dependent on it)
   { re: /\bin\s+(?:[\p{L}'’-]+\s+){0,2}?pocket\b|\bon\s+(?:[\p{L}'’-]+\s+){0,2}?leash\b/giu, words: ['dependent'] },
   // ("why would the clock matter to Moscow?", "time pressure": being restricted by time)
-  { re: /\bthe\s+clock\b|\btime\s+pressure\b|\bagainst\s+the\s+clock\b/gi, words: ['time', 'restricted'] },
+  { re: /\b(?:the|a)\s+clock\b|\btime\s+pressure\b|\bagainst\s+the\s+clock\b/gi, words: ['time', 'restricted'] },
+  // ("who couldn't care less when it ends": who worries less about it)
+  { re: /\b(?:could(?:n['’]?t|\s+not)|couldnt)\s+care\s+less\b|\bnot\s+(?:in\s+a|in\s+any)\s+(?:hurry|rush)\b/gi, words: ['worry', 'less'] },
+  // ("do Tehran's leaders buy Putin's line?", "fall for it": believe him, or see through him)
+  { re: /\bbuy(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){0,2}?(?:line|story|spin|narrative|pitch|act|bs|talk)\b|\bfall(?:s|ing)?\s+for\s+(?:it|that|this|his|her|their)\b/giu, words: ['aware', 'scheming', 'trust'] },
   // ("more room away from Russia", "some leeway": room to manoeuvre, independence)
   { re: /\b(?:more|some|less|enough|extra)\s+(?:room|leeway|latitude|wiggle\s+room|breathing\s+(?:room|space))\b/gi, words: ['maneuverability', 'independence'] },
   // ("the biggest problem", "the single biggest thing holding them back": what weighs most, said "even more critically" or "fundamental")
