@@ -41,7 +41,8 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (outlined) return outlined;
   // "Give me a timeline of every date in the piece": its dated sentences, in the document's order.
   // (not of a month or season named, "the autumn 2015 dates": those sentences are picked by their months)
-  if (TIMELINE_ASKED.test(question.query) && !new RegExp(`\\b(?:${MONTHS}|${SEASONS})\\b`, 'i').test(question.query)) {
+  // (nor a date asked of one event, "when did Russia pull out? year for the timeline pls")
+  if (TIMELINE_ASKED.test(question.query) && question.type !== 'when' && !new RegExp(`\\b(?:${MONTHS}|${SEASONS})\\b`, 'i').test(question.query)) {
     const dated = timeline(top.docId, corpus);
     if (dated) return dated;
   }

@@ -536,7 +536,7 @@ export function questionType(q: string): QuestionType {
   // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
   const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
   // (nor "how did the nuclear deal change how much Iran relies on Moscow?": led by another "how")
-  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
+  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?!(?:the\s+)?(?:article|text|piece|essay|authors?|writers?|it|they|there)\b)(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)

@@ -28,6 +28,8 @@ test('metadata questions are told apart from questions that mention the authors'
   assert.equal(questionType("is putin's target a partial rollback of ISIS or wiping out 100% of it?"), 'yesno');
   assert.equal(questionType('what was the death toll of the Tikrit offensive?'), 'quantity');
   assert.equal(questionType('did the nuclear deal change how much tehran leans on moscow?'), 'yesno');
+  // (but "does the text say how many ...", "is there any figure for how many ...": the count is what is asked)
+  for (const q of ['does the text say how many russian jets are stationed at hmeimim air base?', 'is there any figure in the text for how many iranian soldiers have died in syria']) assert.equal(questionType(q), 'quantity', q);
   assert.equal(questionType('core analytic question the authors are working?'), 'overview');
   assert.equal(metadataField('Which publication ran this piece?'), 'publication');
   assert.equal(metadataField('What is the title of the article?'), 'title');
