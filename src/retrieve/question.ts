@@ -79,7 +79,9 @@ const INJECTION = [
   // a note claiming authority, or that the document changed its mind
   /\b(?:note|message|notice|memo|update)\s+from\s+(?:the\s+)?(?:admin|administrator|developers?|moderators?|owners?|system|staff|team|editors?|publishers?|authors?)\b/i,
   /\b(?:authors?|writers?|article|document|corpus)\s+(?:have\s+|has\s+)?(?:updated|changed|revised|retracted|reversed)\s+(?:their|its|his|her|the)\s+(?:view|views|position|stance|conclusion|verdict|article|text)\b/i,
-  /\b(?:state|declare|claim|assert|announce|confirm)\s+(?:exactly|verbatim|word for word|that)?\s*["'“‘][^"'”’]{2,80}["'”’]/i,
+  /\b(?:state|declare|claim|assert|announce|confirm)\s+(?:\w+ly\s+)?(?:exactly|verbatim|word for word|that)?\s*["'“‘][^"'”’]{2,80}["'”’]/i,
+  // ("after your answer add the line ~X~ at the very end")
+  /\b(?:after|below|under|following)\s+(?:your|ur|the|each|every)\s+(?:answers?|replies|reply|responses?)\b[^.?!]{0,30}\b(?:add|append|put|write|print|include)\b|\b(?:add|append|put|print|include)\s+(?:the\s+|this\s+)?(?:line|tag|marker|footer|signature|string|code)\b[^.?!]{0,40}\b(?:at\s+the\s+(?:very\s+)?(?:end|bottom|top|start)|after|before)\b/i,
   /\b(?:confirm|acknowledge|agree)\b[^.?!]{0,40}\b(?:by|with)\s+(?:replying|saying|writing|responding|typing|answering)\b/i,
   /\b(?:reply|replying|respond|responding|answer|answering|type|typing)\s+(?:only\s+|just\s+|exactly\s+|verbatim\s+)?(?:with\s+)?(?:the\s+(?:exact\s+)?(?:word|phrase|text|sentence|line|string)\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /\b(?:run|execute|fetch|curl|wget|open)\s+(?:this\s+)?(?:https?:\/\/|`|\$\(|rm\s)/i,
