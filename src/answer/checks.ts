@@ -5,8 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
-import { NAMED_COUNT } from '../retrieve/question.js';
+import { NAMED_COUNT, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -163,14 +162,13 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
     if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
   }
   // ("how did washington respond ...?", "how did the Turkish government react ...?": a country reacting, by any of its names)
-  const place = reacting ? undefined : reactingPlace(query);
-  if (place) {
+  const reacted = reacting ? undefined : placeReaction(query);
+  if (reacted) {
+    const { place, to } = reacted;
     const keys = placeKeys(place);
     const epithet = COUNTRY_EPITHETS[nameKey(AMERICA.has(place) ? 'america' : CAPITAL_OF.get(place) ?? place)];
     const named = (sentence.match(/[\p{L}'’.-]+/gu) ?? []).some((w) => keys.has(nameKey(w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '')))) || !!epithet?.test(sentence);
     // (and every word of what it reacted to, countries aside: the US named in another matter is no reaction to this one)
-    const asked = reactionOfPlace(query)!;
-    const to = query.slice(asked.index + asked[0].length);
     const deed = contentTokens(to).map((t) => t.word).filter((w) => !namesCountry(w) && !DEMONYM.test(w.replace(/^./, (c) => c.toUpperCase())));
     return named && deed.every((w) => mentions(w, sentence, match));
   }
@@ -197,14 +195,16 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
  * people asked to have reacted, typed in any case (REACTION reads capitalised names), lower-cased.
  */
 export function reactingPlace(query: string): string | undefined {
-  const m = reactionOfPlace(query);
-  const word = m?.[1]?.toLowerCase().replace(/['’]s$/, '');
-  return word && (namesCountry(word) || AMERICA.has(word) || DEMONYM.test(word.replace(/^./, (c) => c.toUpperCase()))) ? word : undefined;
+  return placeReaction(query)?.place;
 }
-function reactionOfPlace(query: string): RegExpExecArray | undefined {
+/** The place asked to have reacted and what follows the reaction asked ("to rus air strikes"). */
+function placeReaction(query: string): { place: string; to: string } | undefined {
   for (const re of REACTION_PLACE) {
     const m = re.exec(query);
-    if (m) return m;
+    if (!m) continue;
+    const word = m[1].toLowerCase().replace(/['’]s$/, '');
+    const place = namesCountry(word) || AMERICA.has(word) || DEMONYM.test(word.replace(/^./, (c) => c.toUpperCase())) ? word : undefined;
+    return place ? { place, to: query.slice(m.index + m[0].length) } : undefined;
   }
   return undefined;
 }
