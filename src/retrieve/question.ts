@@ -538,13 +538,13 @@ export function questionType(q: string): QuestionType {
   // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
   const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
   // (nor "how did the nuclear deal change how much Iran relies on Moscow?": led by another "how")
-  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?!(?:the\s+)?(?:article|text|piece|essay|authors?|writers?|it|they|there)\b)(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
+  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where(?!\s+(?:does|do|did)\s+(?:it|they|the\s+(?:article|text|piece|essay|authors?))\s+(?:say|mention|give|state|list))|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?!(?:the\s+)?(?:article|text|piece|essay|authors?|writers?|it|they|there)\b)(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+%|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b|\b(?:need|want|give\s+me|any|exact|hard)\s+(?:the\s+)?(?:numbers|figures|stats|statistics|estimates)\b|_{2,}\s*(?:hundred|thousand|million|billion|trillion|percent|per\s+cent|%|dollars|euros|rubles|roubles|people|soldiers|troops|citizens|fighters|casualties|deaths|dead|killed)\b/.test(s) || NAMED_COUNT.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|^\s*(?:does|do|did)\s+(?:it|they|the\s+(?:article|text|piece|essay|authors?))\s+(?:say|mention|give|state|tell(?:\s+us)?)\s+when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
   // ("who does what?" asks how the work is shared, not for a name)
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(new RegExp(WHO_DOES_WHAT.source, 'g'), ' '))) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
@@ -597,7 +597,9 @@ export interface SubQuestion {
  * Y?" (one part per side). A later part that refers back with a pronoun borrows the names of the
  * other parts. One part means no split.
  */
-export function subQuestions(query: string): SubQuestion[] {
+export function subQuestions(raw: string): SubQuestion[] {
+  // ("How many were killed? (I have seen differing figures elsewhere.)": a remark in brackets on what was seen elsewhere asks nothing)
+  const query = raw.replace(ASIDE, ' ').trim() || raw;
   const events = eventsInTime(query);
   if (events) return events;
   const parts = query
@@ -639,6 +641,9 @@ export function subQuestions(query: string): SubQuestion[] {
   const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
   return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
 }
+
+/** A remark in brackets on what the asker has seen elsewhere ("(I have seen wildly differing figures elsewhere.)"): it asks nothing. */
+const ASIDE = /\s*\(\s*I\s*(?:(?:have|['’]ve|had)\s+(?:seen|read|heard|come\s+across)|saw|read|heard)\b[^()?]*\)\s*/g;
 
 /**
  * "How many days between the start of the airstrikes and the bombing?", "what came first, the air

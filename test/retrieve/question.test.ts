@@ -26,6 +26,12 @@ test('metadata questions are told apart from questions that mention the authors'
   // (a share asked with "%", a death toll, "how much" inside a yes/no question asks no quantity)
   assert.equal(questionType('what % of russians backed the intervention?'), 'quantity');
   assert.equal(questionType("is putin's target a partial rollback of ISIS or wiping out 100% of it?"), 'yesno');
+  // ("where does it say how many ...", "does the piece say when ...": the count or the date is what is asked)
+  assert.equal(questionType('where does it say how many IRGC troops iran actually deployed to syria?'), 'quantity');
+  assert.equal(questionType('does the piece say when the JCPOA was signed?'), 'when');
+  // (a remark in brackets on what the asker has seen elsewhere is no part of the question)
+  assert.deepEqual(subQuestions('How many IRGC personnel were killed in Syria during 2015? (I have seen wildly differing figures elsewhere.)').map((p) => p.text), ['How many IRGC personnel were killed in Syria during 2015?']);
+  assert.equal(subQuestions('who (Sepah & co) handles the fighting on land?')[0].text, 'who (Sepah & co) handles the fighting on land?');
   assert.equal(questionType('what was the death toll of the Tikrit offensive?'), 'quantity');
   assert.equal(questionType('did the nuclear deal change how much tehran leans on moscow?'), 'yesno');
   // (but "does the text say how many ...", "is there any figure for how many ...": the count is what is asked)
