@@ -558,7 +558,9 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval, type?:
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:and\s+(?:the\s+)?[\p{L}-]+\s+)?(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query) ??
     // "what model of aircraft was ...", "which brand of ...": the attribute before "of"
-    /^\s*(?:so\s+)?(?:what|which)\s+([\p{L}-]+)\s+of\s+(?:[\p{L}-]+\s+){1,2}?(?:was|were|is|are|did|does|do|has|have)\b/iu.exec(query);
+    /^\s*(?:so\s+)?(?:what|which)\s+([\p{L}-]+)\s+of\s+(?:[\p{L}-]+\s+){1,2}?(?:was|were|is|are|did|does|do|has|have)\b/iu.exec(query) ??
+    // "what (other) books has Hansen written?", "kindly tell what articles X has published": the works asked for
+    /(?:^\s*(?:so\s+)?|\btell\s+(?:me\s+|us\s+)?)(?:what|which)\s+(?:other\s+|else\s+)?([\p{L}-]+)\s+(?:has|have|did|does)\s+(?:[\p{L}.'’-]+\s+){1,4}?(?:(?:already|also|ever|previously|earlier)\s+)?(?:written|write|published|publish|authored|author|co-?authored)\b/iu.exec(query);
   // "can someone recommend a good vegan lasagna recipe", "give me a recipe for cookies": the thing asked for
   const requested = REQUEST.exec(query)?.[1];
   // ("the flight number of the plane", "what was the flight number?": an identifying number, whose kind, the flight, must be in the corpus)

@@ -1265,6 +1265,8 @@ test('someone\'s words asked for ("summarise what Larijani actually said in his 
   // (an acronym asked, "the JCPOA", stands in a sentence by its spelled-out words; "AND" in capitals is no name)
   assert.match((await engine.ask('evidence that the JCPOA made iran less reliant on moscow AND that moscow was scared of iran-US cooperation? both pls')).answer, /less dependent on Russia/);
   assert.match((await engine.ask('the plane thing plus that 7000 number — how do they tie into what putin wants to do about IS in syria?')).answer, /7,000/);
+  // (an author's other works, which the biography does not list)
+  for (const q of ['what other articles has Flemming Splidsboel Hansen written about Iran?', 'For the bio segment: what books has Ali Alfoneh written?']) assert.equal((await engine.ask(q)).abstained, true, q);
   // ("... Kindly give the exact figure of the same": points back at the refused count)
   assert.equal((await engine.ask('How many IRGC soldiers were killed in Syria during 2015 as per the article? Kindly give the exact figure of the same for my presentation.')).abstained, true);
   // (a date asked of one event is no timeline, "year for the timeline pls"; "the substance of his remarks" after a refused "what did he say" points back at it)
