@@ -217,7 +217,9 @@ const REACTION_PLACE = [
   new RegExp(String.raw`\bwhat\s+did\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:say|do)\s+(?:right\s+|just\s+|immediately\s+)?(?:after|in\s+response\s+to|in\s+reply\s+to)\b`, 'iu'),
 ];
 /** Countries' names of several words that name them in a sentence ("the Islamic Republic" is Iran), by name key and capital's country. */
-const COUNTRY_EPITHETS: Record<string, RegExp> = { iran: /\bIslamic\s+Republic\b/, americ: /\bUnited\s+States\b(?!-)/, russ: /\bRussian\s+Federation\b/ };
+const COUNTRY_EPITHETS: Record<string, RegExp> = Object.fromEntries(
+  ([['iran', /\bIslamic\s+Republic\b/], ['america', /\bUnited\s+States\b(?!-)/], ['russia', /\bRussian\s+Federation\b/]] as const).map(([country, re]) => [nameKey(country), re]),
+);
 const AMERICA = new Set(['us', 'u.s', 'usa', 'america', 'american', 'americans', 'washington', 'pentagon']);
 
 /** The names a place goes by in a sentence, as name keys: itself, its country (a capital's), "the US" for America. */

@@ -15,6 +15,7 @@ import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
+import { HAS_DATE } from './evidence.js';
 
 /**
  * An answer from the document's structure, when the question asks for one: "what does IS stand
@@ -130,14 +131,11 @@ function timeline(docId: string, corpus: CorpusView): ExtractiveAnswer | undefin
   if (!doc) return undefined;
   const quotes = argumentOf(docId, corpus)
     .flatMap((c) => c.sentences.map((s) => ({ c, s })))
-    .filter(({ s }) => DATED.test(doc.source.slice(s.start, s.end)))
+    .filter(({ s }) => HAS_DATE.test(doc.source.slice(s.start, s.end)))
     .slice(0, 5)
     .map(({ c, s }) => wholeQuote(c, s, doc));
   return quotes.length ? compose(quotes, corpus.documents, 'document') : undefined;
 }
-/** A day of a month, or a season or year ("spring 2015"): a date a timeline places. */
-const DATED = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b|\\b(?:spring|summer|autumn|fall|winter|early|late|mid)[-\\s]+(?:of\\s+)?(?:1[89]|20)\\d{2}\\b|\\b(?:in|since|by|until)\\s+(?:1[89]|20)\\d{2}\\b`);
-
 /** The question a document opens with (within its first three passages), if it asks one. */
 export function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; s: { start: number; end: number } } | undefined {
   const doc = corpus.documents.get(docId);

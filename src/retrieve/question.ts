@@ -186,7 +186,8 @@ const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((w, i) => [w, i + 1]),
 );
 /** "seven thousand", "two hundred" (not "a few thousand", nor "two hundred and twenty-four", which it leaves as typed). */
-const ROUND_NUMBER = new RegExp(`\\b(${Object.keys(SMALL_NUMBERS).join('|')})\\s+(thousand|hundred)\\b(?!\\s+(?:and\\s+)?(?:${Object.keys(SMALL_NUMBERS).join('|')}|thirty|forty|fifty|sixty|seventy|eighty|ninety))`, 'gi');
+const SMALL_NUMBER = Object.keys(SMALL_NUMBERS).join('|');
+const ROUND_NUMBER = new RegExp(`\\b(${SMALL_NUMBER})\\s+(thousand|hundred)\\b(?!\\s+(?:and\\s+)?(?:${SMALL_NUMBER}|thirty|forty|fifty|sixty|seventy|eighty|ninety))`, 'gi');
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -538,13 +539,13 @@ export function questionType(q: string): QuestionType {
   // (not "what pressures limit how many losses ...": a how-many clause inside a question led by another question word)
   const howMany = /\bhow (?:many|much|long|often|large|big)\b/.exec(s);
   // (nor "how did the nuclear deal change how much Iran relies on Moscow?": led by another "how")
-  const led = /^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where(?!\s+(?:does|do|did)\s+(?:it|they|the\s+(?:article|text|piece|essay|authors?))\s+(?:say|mention|give|state|list))|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?!(?:the\s+)?(?:article|text|piece|essay|authors?|writers?|it|they|there)\b)(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b/.exec(s);
+  const led = LED.exec(s);
   const between = led && howMany ? s.slice(led[0].length, howMany.index) : '';
   const embedded = between.trim().split(/\s+/).filter(Boolean).length >= 2 && (/^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s) ? !/(?:,|\band|\bor)\s*$/.test(between) : !/,|\band\b|\bor\b/.test(between));
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+%|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b|\b(?:need|want|give\s+me|any|exact|hard)\s+(?:the\s+)?(?:numbers|figures|stats|statistics|estimates)\b|_{2,}\s*(?:hundred|thousand|million|billion|trillion|percent|per\s+cent|%|dollars|euros|rubles|roubles|people|soldiers|troops|citizens|fighters|casualties|deaths|dead|killed)\b/.test(s) || NAMED_COUNT.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|^\s*(?:does|do|did)\s+(?:it|they|the\s+(?:article|text|piece|essay|authors?))\s+(?:say|mention|give|state|tell(?:\s+us)?)\s+when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s) || DOCUMENT_SAYS_WHEN.test(s)) return 'when';
   // ("who does what?" asks how the work is shared, not for a name)
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(new RegExp(WHO_DOES_WHAT.source, 'g'), ' '))) return 'who';
   if ((/\bwhere\b/.test(s) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
@@ -555,6 +556,17 @@ export function questionType(q: string): QuestionType {
 
 /** A count asked for by name ("IRGC troop numbers", "casualty est", "force levels"); the first group is the thing counted. */
 export const NAMED_COUNT = /\b(troops?|casualty|casualties|death|deaths|fatality|fatalities|fighters?|soldiers?|personnel|body|loss|losses|forces?|militias?|manpower)\s+(?:numbers?|figures?|counts?|estimates?|est|tallies|tally|totals?|levels?|strength|toll)\b/i;
+
+/** "does the article / it / do they say ...": the document asked whether it gives something ("does the piece say when ...", "where does it say how many ..."). */
+const DOCUMENT_SAYS = String.raw`(?:does|do|did)\s+(?:it|they|the\s+(?:article|text|piece|essay|authors?))\s+(?:say|mention|give|state|list|tell(?:\s+us)?)`;
+/** "does the piece say when X was signed?": a date asked for. */
+const DOCUMENT_SAYS_WHEN = new RegExp(String.raw`^\s*${DOCUMENT_SAYS}\s+when\b`);
+/**
+ * The question word leading a question, when a "how many / how much" clause comes later inside it
+ * ("what pressures limit how many losses ...", "did the deal change how much ..."): then the clause is
+ * embedded, not the question (but "where does it say how many ..." asks the count).
+ */
+const LED = new RegExp(String.raw`^\s*(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|where(?!\s+${DOCUMENT_SAYS})|when|(?:did|does|do|has|have|had|can|could|would|will|is|are|was|were)\s+(?!(?:the\s+)?(?:article|text|piece|essay|authors?|writers?|it|they|there)\b)(?=.*\bhow (?:many|much)\b)|how\s+(?:did|does|do|has|have|had|can|could|would|will|might|is|are|was|were)\b(?=.*\bhow (?:many|much|long|often)\b))\b`);
 
 /** "What Larijani actually said", "what did he say in his speech": someone's words (not the authors' or the article's). */
 const SPOKEN_BY_SOMEONE = /\b[Ww]hat\s+(?:(?:did|does|do)\s+)?(?:(?:exactly|precisely|actually|really)\s+)?(?!(?:The|This|It)\b)(?:\p{Lu}[\p{L}'’-]+|he|she)\s+(?:(?:actually|really|exactly)\s+)?(?:said|says|say|told|tell|claimed|claim|argued|argue|stated)\b(?![^?]*\b(?:article|piece|text|authors?)\b)/u;
