@@ -855,7 +855,10 @@ const MODAL_QUESTION = /\b(?:may|might|could|would|will|should|can|if|whether|re
 const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|possibly|perhaps)$/;
 
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
-const ANSWER_SIZE = /\b(\d{1,2})\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+
+/** A number that labels a question, a step or a part: "Q3:", "turn 1 of ...", "part 2", "#4". */
+const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stage|slide|card|task|exercise|problem|no\.?)\s*#?|\bQ|#)(\d{1,2})\b(?!\s*(?:%|percent|per\s+cent|[\p{L}-]+s\b))/giu;
 
 /** A name the question sets aside: "outside Syria", "other than Iran". */
 const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
@@ -954,7 +957,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
   // (nor is "100%", chat's "entirely": "does he want them wiped out 100%?")
-  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY)].map((m) => m[1]));
+  // (nor one that labels: "Q3:", "turn 1 of ...", "part 2")
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER)].flatMap((m) => m.slice(1).filter(Boolean)));
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)

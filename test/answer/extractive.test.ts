@@ -1284,3 +1284,12 @@ test('"the main sources of friction between Tehran and the Kremlin according to 
   assert.match(a.answer, /fundamental mutual distrust/);
   assert.match(a.answer, /convergence may come to a sudden end/);
 });
+
+test('a number that labels ("Q3:", "turn 1 of ...") or sizes the answer ("a 2-3 sentence summary") is no figure the corpus must give; the asker\'s remarks leave an overview an overview', async () => {
+  assert.match((await engine.ask("turn 1 of russia's air campaign in syria — what date does the article say the air operations started?")).answer, /September 30/);
+  assert.match((await engine.ask('Q3: how many Russians joined IS?')).answer, /7,000/);
+  for (const q of ['give me a 2-3 sentence summary of what this article is about', 'tldr what is this article even about 😩 i have 10 min', 'tl;dr the article for me. i dont trust summaries so quote the key bits', 'what question is this whole piece actually trying to answer?']) assert.match((await engine.ask(q)).answer, /marriage of convenience/, q);
+  // (a count asked after "what is the exact ... count" needs a number)
+  assert.equal((await engine.ask('whats the exact piece count — how many IRGC troops does iran have in syria?')).abstained, true);
+  assert.equal((await engine.ask('what happened on October 5?')).abstained, true);
+});

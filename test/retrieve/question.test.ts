@@ -739,3 +739,20 @@ test('what an answer is for ("for my goldfish attention span", "for my bibliogra
   assert.ok(!words('whats the exact title of the article, for my bibliography').includes('bibliography'));
   assert.ok(words('what did Russia do for the Syrian army?').includes('army'));
 });
+
+test('the asker\'s time and habits ("i have 10 min", "haven\'t read it yet", "i dont trust summaries") ask nothing; newsroom words name the metadata', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.deepEqual(words('tldr what is this article even about i have 10 min'), ['summary']);
+  assert.deepEqual(words("Haven't read it yet. What's this article about?"), []);
+  assert.ok(!words('summarise it, i dont trust summaries so quote the key bits').includes('trust'));
+  assert.ok(words('do iran and russia trust each other?').includes('trust'));
+  assert.ok(words('how many hours did the Valdai session last?').includes('hours'));
+  // (a range of sentences is the answer's shape; a step's number labels it)
+  assert.deepEqual(words('give me a 2-3 sentence summary'), ['summary']);
+  for (const [q, field] of [["Who's on the byline?", 'authors'], ["what's it tagged/filed under on the site", 'tags'], ['exact hed as published? want to cite the title right', 'title']]) assert.equal(metadataField(q), field, q);
+  assert.equal(metadataField('what site was it published on?'), 'publication');
+  // (the question a piece is trying to answer or settle is its opening question; a count named after "what is the exact ...")
+  for (const q of ['what question is this whole piece actually trying to answer?', 'What is the principal question that the article try to respond?', 'whats the core question the authors are trying to settle here']) assert.equal(questionType(q), 'overview', q);
+  assert.equal(questionType('whats the exact piece count — how many IRGC troops does iran have in syria?'), 'quantity');
+  assert.equal(questionType('what was the death toll of the bombing?'), 'quantity');
+});
