@@ -457,7 +457,7 @@ const LOCATIVE = /^(?:in|at|from|near|into|to|toward|towards|across|over|outside
 
 const SPEECH_QUESTION = /\bwhat (?:points?|arguments?|case|comments?|remarks?)\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:make|makes|made|raise|raised|put forward|present|offer|advance)\b|\bwhat (?:(?:exactly|precisely|actually|really|two|three|other|else|things?|remarks?|words?)\s+){0,2}(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|claim|state|announce|declare|argue|write|publicly|remark|reply)\b|\bwhat (?:was|were) (?:[\p{L}'’-]+\s+){1,3}?(?:statements?|remarks?|words|message|claim)\b|\bhow (?:did|does|do|has|have) (?:[\p{L}'’-]+\s+){1,3}?(?:talk|speak|describe|portray|characteri[sz]e|depict|refer)\b|^\s*(?:(?:so|and|but|ok|okay)\s+)?(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,2}?(?:say|said|tell|told|claim|publicly\s+say)\b/iu;
 /** "Which two statements by Putin ...", "what remarks of Larijani": a speaker named after the kind of speech (capitalised, as a name is). */
-const SPEECH_BY = /\b[Ww](?:hich|hat)\s+(?:(?:two|three|other|exact)\s+)?(?:statements?|remarks?|claims?|quotes?|words)\s+(?:by|of|from)\s+(?!the\s+(?:article|piece|essay|text|authors?)\b)(\p{Lu}[\p{L}'’-]+)/u;
+const SPEECH_BY = /\b(?:[Ww](?:hich|hat)|[Aa]ny|[Aa]n?)\s+(?:(?:two|three|other|exact|direct|actual|verbatim|on-record|on[-\s]the[-\s]record)\s+)?(?:statements?|remarks?|claims?|quotes?|words)\s+(?:by|of|from)\s+(?!the\s+(?:article|piece|essay|text|authors?)\b)(\p{Lu}[\p{L}'’-]+)/u;
 const SPEECH = /\b(?:say|says|said|saying|statements?|claim|claims|claimed|declared?|announced?|told|tells|speech|speeches|remarks?|remarked|argued?|argues|insisted|insists|warned|warns|stated|depicted|described|called|wr[io]te|writes|written|noted|notes|reported|stressed|suggested|suggests|added|explained|explains|admitted|acknowledged|asserted|asserts|maintained|maintains|observed|replied|answered|promised|threatened|denied|accused)\b/i;
 
 const AUTHORSHIP_QUESTION = /\bwho\s+(?:wrote|writes|authored|penned|drafted|composed)\b/i;
@@ -476,15 +476,26 @@ export function fitsAdvice(query: string, sentence: string): boolean {
 const ADVICE_QUESTION = /\b(?:what|which|how|who)\b[^?]{0,60}\b(?:recommend|recommends|recommended|advise|advises|advised|urge|urges|urged|prescribe|prescribes|advocate|advocates|advocated)\b|\b(?:recommendations?|advice|policy prescriptions?)\b/i;
 const ADVICE = /\b(?:recommend\w*|should|ought|urg(?:e|es|ed|ing)|propos\w*|suggest\w*|advi[sc]\w*|advocat\w*|prescri\w*|call(?:s|ed|ing)? for|need(?:s|ed)? to|must)\b/i;
 
+/**
+ * "Which outlet or agency first reported the 7,000 figure?": the reporter is asked for, and only a sentence
+ * that names where it has something from answers ("according to ...", "reported by ..."), not one saying "reportedly".
+ */
+export function fitsReporter(query: string, sentence: string): boolean {
+  return !REPORTER_QUESTION.test(query) || REPORTER.test(sentence);
+}
+
+const REPORTER_QUESTION = /\b(?:which|what|whose)\s+(?:news\s+)?(?:outlets?|(?:news\s+|wire\s+|intelligence\s+)?agenc(?:y|ies)|newspapers?|media|news\s+(?:organi[sz]ations?|sites?|services?)|wire\s+services?|reporters?|journalists?)\b/i;
+const REPORTER = /\baccording\s+to\b|\b(?:reported|published|cited|quoted|estimated|confirmed)\s+by\b|\b(?:told|said\s+to)\s+(?:the\s+)?\p{Lu}/u;
+
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 export function asksForSpeech(query: string): boolean {
   const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query);
   return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
 }
 /** Whose speech a question names: "Larijani's (Valdai) speech". */
-const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|remarks|statement|talk|quotes|comments|words)\b/u;
+const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+|(?:exact|actual|own|direct|precise|verbatim)\s+)?(?:speech|address|remarks|statement|talk|quotes|comments|words)\b/u;
 /** "What exactly Larijani said ...?", "What said Putin at Valdai?" (a learner's word order), "Larijani's speech — key points he made?" (a flashcard's), "Khamenei's remarks at Valdai". */
-const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b|(?<![\p{L}])\p{Lu}[\p{L}-]+['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:remarks|quotes|comments|words)\b/u;
+const SPEECH_PLAIN = /\b[Ww]hat\s+(?:(?:exactly|precisely|actually|really)\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:(?:exactly|precisely|actually|really)\s+)?(?:said|told|claimed|stated|argued)\b|\b[Ww]hat\s+(?:said|told|claimed|stated|argued)\s+(?:\p{Lu}[\p{L}'’-]+\b\s*){1,3}|\b(?:points?|arguments?|remarks?)\s+(?:he|she|they)\s+(?:made|raised|put\s+forward)\b|(?<![\p{L}])\p{Lu}[\p{L}-]+['’]s\s+(?:\p{Lu}[\p{L}-]+\s+|(?:exact|actual|own|direct|precise|verbatim)\s+)?(?:remarks|quotes|comments|words)\b/u;
 
 // ("did they say iran knows ...?": "they", with no one named before it, are the authors)
 const DOCUMENT_SPEAKER = /\b(?:article|piece|essay|text|paper|document|story|corpus|author|authors|writer|writers|it|this)\b|^\s*(?:(?:so|and|but|wait)\s+)?(?:did|do|does)\s+they\s+(?:say|said|claim|argue|mention|state|write)\b/i;
@@ -517,7 +528,10 @@ export function speakersAsked(query: string): string[] {
   if (by) return [by.replace(/['’]s$/, '').toLowerCase()];
   // (or, with no speaker in the question's form, the name whose speech it is: "Larijani's Valdai speech — key points he made?")
   const plain = SPEECH_PLAIN.exec(query)?.[0];
-  const asked = SPEECH_QUESTION.exec(query)?.[0] ?? (plain && /^(?:points?|arguments?|remarks?)\b|['’]s\s/.test(plain) ? ` ${SPEECH_OWNER.exec(query)?.[1] ?? ''} ` : plain) ?? '';
+  // (asked of "he" or "she", the one whose words were named: "Larijani's exact words — what did he say?")
+  const question = SPEECH_QUESTION.exec(query)?.[0];
+  const owner = SPEECH_OWNER.exec(query)?.[1];
+  const asked = (question && owner && /\b(?:he|she)\b/i.test(question) ? ` ${owner} ` : question) ?? (plain && /^(?:points?|arguments?|remarks?)\b|['’]s\s/.test(plain) ? ` ${owner ?? ''} ` : plain) ?? '';
   const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
   // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
   // word for people in general ("analysts") or plural, as names seldom are)
@@ -791,7 +805,7 @@ const PARTY_DEED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow(?:\s+com
 const AIMED_AT = /\b(\p{L}+)\s+(?:against|on|targeting|upon)\s+(?:the\s+)?(\p{Lu}[\p{L}'’]*)/u;
 
 /** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
-function nationOf(word: string): string | undefined {
+export function nationOf(word: string): string | undefined {
   if (/^(?:america|americans?|us|usa)$/.test(word)) return 'america';
   const capital = CAPITAL_OF.get(word);
   if (capital) return capital;
@@ -978,8 +992,13 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     return !!counted && !dayOfMonth(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
   };
   return retrieval.terms
-    .filter((t) => ((specific.has(t.token.word) || COUNTRY_WORDS.has(t.token.word) || COUNTRY_NAME_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
+}
+
+/** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
+function countryWord(word: string): boolean {
+  return [word, word.replace(/s$/, ''), word.replace(/is$/, '')].some((w) => COUNTRY_WORDS.has(w) || COUNTRY_NAME_WORDS.has(w));
 }
 
 /** `n` as the day of a month: "October 15", "15 October". */

@@ -8,9 +8,9 @@ import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
-import { sidePeople } from './people.js';
+import { officeUnheld, sidePeople, titledPeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
+  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -397,6 +397,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   if (Math.max(...(ownTerms.length ? ownTerms : retrieval.terms).map((t) => t.support)) < ABSTAIN.minSpecificSupport) return { refusal: ABSTAIN_MESSAGE };
   // "What is the population of Iran?": the thing asked after (population) must be in the corpus, not only what it belongs to.
   if (unsupportedAttribute(question.query, retrieval, question.type)) return { refusal: ABSTAIN_MESSAGE };
+  // "Who was the US president then?": an office of a nation none of the documents' people holds
+  if (corpus && officeUnheld(question.query, [...new Set(retrieval.passages.map((p) => p.docId))].flatMap((id) => titledPeople(id, corpus)))) return { refusal: ABSTAIN_MESSAGE };
   // "Who won the war?": what the someone did must be in the corpus, not only the war.
   if (unsupportedAction(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
   // "Who replaced Assad after Moscow dropped him?": a deed taken as done that the corpus gives only as a possibility.
@@ -467,7 +469,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
   const dated = byMonth && usable.some((c) => inMonth(text(c)));

@@ -6,7 +6,7 @@
 import type { Chunk } from '../ingest/chunk.js';
 import { buildFactBank, type FactBank, type FactMention } from '../study/facts.js';
 import type { Quote } from './citations.js';
-import { sharedStart } from './checks.js';
+import { nationOf, sharedStart } from './checks.js';
 import { CAPITAL_OF, COUNTRY_WORDS } from '../study/gazetteer.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -194,6 +194,22 @@ export function peopleByOffice(query: string, people: TitledPerson[]): string[] 
     if (nation) take(people.filter((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice('leader', p.office)));
   }
   return [...new Set(names)];
+}
+
+/**
+ * "Who was the US president when this was written?", "who is Iran's foreign minister?": the holder of a
+ * nation's office asked for by name, when none of the documents' people holds that office of that nation
+ * (so the corpus cannot name them; "who is the Russian president?" is Putin).
+ */
+export function officeUnheld(query: string, people: TitledPerson[]): boolean {
+  if (!NAME_ASKED.test(query)) return false;
+  return [...query.matchAll(OFFICE_ASKED)].some((m) => {
+    const nation = nationOf(m[1].toLowerCase());
+    if (!nation) return false;
+    const modifier = (m[2] ?? '').trim().toLowerCase();
+    const asked = `${/^(?:supreme|parliamentary|parliament)$/.test(modifier) ? `${modifier} ` : ''}${m[3].toLowerCase()}`;
+    return !people.some((p) => p.nations.some((n) => sameNation(n, nation)) && sameOffice(asked, p.office));
+  });
 }
 
 /**

@@ -1293,3 +1293,14 @@ test('a number that labels ("Q3:", "turn 1 of ...") or sizes the answer ("a 2-3 
   assert.equal((await engine.ask('whats the exact piece count — how many IRGC troops does iran have in syria?')).abstained, true);
   assert.equal((await engine.ask('what happened on October 5?')).abstained, true);
 });
+
+test('a nation\'s office none of the documents\' people holds ("who was the US president then?") is not named by another\'s; someone\'s exact words or an on-record quote from them must be reported; the outlet that reported a figure must be named', async () => {
+  for (const q of ['who was the us president when this was written, it doesnt say?? just tell me', "who is iran's foreign minister?", "Need Larijani's exact words from the Valdai panel — what did he say on the record?", 'Does the piece have an on-record quote from Khamenei about Putin?', 'Which outlet or agency first reported the 7,000 Russians-in-IS figure?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('who is the Russian president?')).answer, /Putin/);
+  assert.match((await engine.ask("Who is Iran's supreme leader?")).answer, /Khamenei/);
+  assert.match((await engine.ask("Putin's exact words on Iran?")).answer, /indispensable partner|deceived/);
+  assert.match((await engine.ask('the 7k russians in IS — is that the authors own number or hedged? hows it sourced')).answer, /reportedly/);
+  // (a country's people in the plural name it: "the israelis")
+  assert.equal((await engine.ask('what do the israelis think about the axis?')).abstained, true);
+  assert.equal((await engine.ask('what do the iranians think about the axis?')).abstained, false);
+});
