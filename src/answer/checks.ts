@@ -977,6 +977,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
+  for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
   // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)
   for (const m of asked.matchAll(/\b\p{Lu}[\p{L}]{0,3}-(\d{1,4}\p{Ll}{0,2})\b/gu)) specific.add(m[1]);
   // Country names are names however they are typed ("capital of france", "saudi arabia's reaction").
@@ -995,6 +997,9 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
 }
+
+/** Owners that are no one in particular: the document, its authors, people, a time ("the article's", "today's"). */
+const GENERIC_OWNER = /^(?:article|piece|essay|text|paper|document|story|author|writer|book|report|analysis|op-?ed|everyone|everybody|someone|somebody|anyone|anybody|nobody|one|other|another|people|world|today|yesterday|tomorrow|year|week|month|day|night|time|country|nation|state|government|regime|group|party|side|leader|president|army|public|reader|user|bot|teacher|professor|mom|dad|friend|brother|sister|boss|class|school|harm|session|meeting|conference|capital|war|conflict|deal|campaign|operation|city|region|family|team|mission|plan|program|alliance|axis)$/;
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
 function countryWord(word: string): boolean {

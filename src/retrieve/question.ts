@@ -170,6 +170,8 @@ export function expandChat(text: string): string {
     // ("RU-IR friction", "what TEH gains", "vs DC": a country's or capital's code in capitals, among words that are not, is the place)
     .replace(/(?<![\p{L}\p{N}'])[A-Z]{2,3}(?![\p{L}\p{N}'])/gu, (code) => (/\p{Ll}/u.test(text) && placeOfCode(code)) || code)
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
+    // (and before a possessive: "vlad's boys", "the govt's line")
+    .replace(/(?<![\p{L}\p{N}'’])\p{L}+(?=['’]s(?![\p{L}\p{N}]))/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')
     // ("who r the 2 big bosses", "which 2 countries": after a determiner, a small number counts what is asked about; it is no fact asked for)
     .replace(/(?<=\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+)[2-9](?=\s+\p{L})/giu, (d) => NUMBER_WORDS[Number(d)])

@@ -1304,3 +1304,10 @@ test('a nation\'s office none of the documents\' people holds ("who was the US p
   assert.equal((await engine.ask('what do the israelis think about the axis?')).abstained, true);
   assert.equal((await engine.ask('what do the iranians think about the axis?')).abstained, false);
 });
+
+test('a word in lower case owning something ("obama\'s counter-move") is a name the corpus must give; a nickname before a possessive is spelled out ("vlad\'s boys")', async () => {
+  assert.equal((await engine.ask("how did washington respond to russia's airstrikes, what was obama's counter-move?")).abstained, true);
+  assert.equal((await engine.ask("Why is the Kremlin so keen to keep its own soldiers out of harm's way?")).abstained, false);
+  assert.equal((await engine.ask("what was putin's claim at valdai?")).abstained, false);
+  assert.match(analyzeQuestion("it sure aint vlad's boys").query, /Putin's boys/);
+});
