@@ -289,7 +289,14 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bstab(?:s|bed|bing)?\s+(?:\w+\s+)?in\s+the\s+back\b/gi, words: ['betray'] },
   { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card|poker\s+chips?)\b|\b(?:something|someone|a\s+thing)\s+to\s+(?:trade|bargain|barter|swap)\b|\b(?:trade|bargain|barter)(?:s|d|ed|ing)?\s+(?:\w+\s+)?away\b/gi, words: ['bargaining', 'chip'] },
   { re: /\bfoot(?:s|ed|ing)?\s+the\s+bill\b/gi, words: ['cost', 'pay'] },
-  { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b/gi, words: ['perpetual', 'continued'] },
+  { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b|\bnever\s+(?:really\s+|actually\s+|truly\s+)?end(?:s|ing)?\b/gi, words: ['perpetual', 'continued'] },
+  // ("what is Damascus angling for?": what it hopes to gain; "putin's dream version of the syrian govt": what he would prefer)
+  { re: /\bangl(?:e|es|ed|ing)\s+for\b/gi, words: ['interest', 'hope', 'seek'] },
+  { re: /\b(?:dream|ideal|perfect)\s+(?:version|outcome|scenario|result|setup|set-up|regime|government|govt|state|syria|world)\b/gi, words: ['prefer'] },
+  // ("won't level up": develop into something more; "get on stage next to Putin": share a panel; "sugar daddies": benefactors)
+  { re: /\blevel(?:s|led|ed|ing)?\s+up\b/gi, words: ['develop', 'fully'] },
+  { re: /\b(?:on\s+(?:the\s+)?stage|share(?:s|d)?\s+(?:a|the)\s+stage)\b/gi, words: ['panel', 'share'] },
+  { re: /\bsugar\s+dadd(?:y|ies)\b/gi, words: ['benefactor', 'dependence'], replaces: true },
   { re: /\bturn(?:s|ed|ing)?\s+a\s+blind\s+eye\b/gi, words: ['tolerate', 'accept'] },
   { re: /\bbehind\s+(?:the\s+scenes|closed\s+doors)\b/gi, words: ['behind', 'curtain'] },
   { re: /\blip\s+service\b/gi, words: ['rhetoric', 'speeches'] },

@@ -1311,3 +1311,12 @@ test('a word in lower case owning something ("obama\'s counter-move") is a name 
   assert.equal((await engine.ask("what was putin's claim at valdai?")).abstained, false);
   assert.match(analyzeQuestion("it sure aint vlad's boys").query, /Putin's boys/);
 });
+
+test('idioms of what a side fears, shows, hopes for or would prefer ("spooked", "flexing on", "angling for", "dream version", "level up", "on stage next to", "never really ending")', async () => {
+  assert.match((await engine.ask('so what spooked russia into getting involved militarily in the first place')).citations[0].text, /fear of more instances/);
+  assert.match((await engine.ask('what is russia flexing on iran by jumping into the fight')).citations[0].text, /superior military capabilities/);
+  assert.match((await engine.ask("What's Damascus itself angling for in all this, per the authors?")).citations[0].text, /independence|dependence/);
+  assert.match((await engine.ask("what would putin's dream version of the syrian govt look like")).citations[0].text, /weak enough/);
+  assert.match((await engine.ask("why would iran's guy be happy just to get on stage next to putin lol thats it?")).citations[0].text, /share a panel/);
+  assert.match((await engine.ask('why would tehran be fine with the game never really ending?')).citations[0].text, /perpetual low intensity conflict/);
+});
