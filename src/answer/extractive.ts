@@ -470,6 +470,12 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  // "When did the airliner go down?": the sentence that speaks of it best ("the successful downing of the Russian
+  // airliner") may refer back to where the document dated it ("on October 31 when ... a bomb onto a Russian airliner")
+  if (!usable.length && counted && question.type === 'when' && corpus && topDoc && candidates[0]) {
+    const dated = datedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus);
+    if (dated && fitsDate(question.query, corpus.documents.get(dated.passage.docId)!.source.slice(dated.start, dated.end), match)) usable = [{ ...candidates[0], ...dated, score: candidates[0].score, typed: true }, candidates[0]];
+  }
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
   const dated = byMonth && usable.some((c) => inMonth(text(c)));
@@ -519,6 +525,23 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     }
   }
   return { quotes: chosen, ranked: usable };
+}
+
+/**
+ * The document's one other sentence that gives a date and names the thing a sentence without one speaks
+ * of, by a word the question asks about that stands in no more than two of the document's sentences
+ * ("the downing of the Russian airliner" → "on October 31 when ... onto a Russian airliner"): the event
+ * as the document first dated it. Undefined when the sentence is too far from the question, or when no
+ * such word or no single such sentence is found.
+ */
+function datedMention(best: { coverage: number; start: number }, sentence: string, retrieval: Retrieval, docId: string, corpus: CorpusView): Quote | undefined {
+  if (best.coverage < ABSTAIN.minSentenceCoverage || HAS_DATE.test(sentence)) return undefined;
+  const doc = corpus.documents.get(docId)!;
+  const all = sentencesOf(argumentOf(docId, corpus)).map(({ c, s }) => ({ c, s, stems: new Set(contentTokens(doc.source.slice(s.start, s.end)).map((t) => t.stem)) }));
+  const own = new Set(contentTokens(sentence).map((t) => t.stem));
+  const rare = retrieval.terms.filter((t) => t.support >= 1 && own.has(t.token.stem) && all.filter((x) => x.stems.has(t.token.stem)).length <= 2).map((t) => t.token.stem);
+  const found = all.filter((x) => x.s.start !== best.start && rare.some((stem) => x.stems.has(stem)) && HAS_DATE.test(doc.source.slice(x.s.start, x.s.end)));
+  return rare.length && found.length === 1 ? wholeQuote(found[0].c, found[0].s, doc) : undefined;
 }
 
 /**

@@ -473,8 +473,11 @@ const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|cou
 /** Whom the answer is for: "(explain it) to a 10-year-old", "like I'm five", "in simple terms". */
 const AUDIENCE = /\s*,?\s*(?:(?:to|for)\s+(?:a|an|my)\s+(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]year[-\s]old|like\s+(?:i['’]?m|i\s+am)\s+(?:\d{1,2}|five|a\s+kid|a\s+child)|in\s+(?:simple|plain|easy|layman['’]?s)\s+(?:terms|words|english|language))\b/gi;
 
-/** A quiz's numbering before its question: "Q3:", "Question 7.", "#12)", "Q25 (start vs end):". */
-const QUIZ_NUMBER = /^\s*(?:Q|Question|#)\s*\d{1,3}\s*(?:\([^)]{0,40}\))?\s*[:.)\-–—]\s*/i;
+/**
+ * A quiz's numbering before its question: "Q3:", "Question 7.", "#12)", "Q25 (start vs end):"; or a label
+ * naming the kind of question before a question word: "timeline check: when did ...", "quick q: who ...".
+ */
+const QUIZ_NUMBER = /^\s*(?:Q|Question|#)\s*\d{1,3}\s*(?:\([^)]{0,40}\))?\s*[:.)\-–—]\s*|^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:check|question|q|qn|quiz|recap|follow[-\s]?up|bonus|homework|hw|task|prompt|flashcard|trivia|challenge)\s*[:—–-]\s*(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/iu;
 
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;

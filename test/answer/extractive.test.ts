@@ -1320,3 +1320,11 @@ test('idioms of what a side fears, shows, hopes for or would prefer ("spooked", 
   assert.match((await engine.ask("why would iran's guy be happy just to get on stage next to putin lol thats it?")).citations[0].text, /share a panel/);
   assert.match((await engine.ask('why would tehran be fine with the game never really ending?')).citations[0].text, /perpetual low intensity conflict/);
 });
+
+test('asked when, a sentence speaking of the event without a date ("the downing of the Russian airliner") leads to the one sentence that dated it ("on October 31 when ... a Russian airliner"); a label before the question ("timeline check:") is no part of it', async () => {
+  for (const q of ['when did the airliner go down?', 'when was the airliner brought down?']) assert.match((await engine.ask(q)).citations[0].text, /October 31/, q);
+  const both = await engine.ask("timeline check: when did russia's air ops start and when did the airliner go down?");
+  assert.match(both.answer, /September 30/);
+  assert.match(both.answer, /October 31/);
+  for (const q of ['when did Russia withdraw from Syria?', "when did Iran's casualties start rising?"]) assert.equal((await engine.ask(q)).abstained, true, q);
+});
