@@ -32,7 +32,7 @@ const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;
 /** A part of the document or someone a message's comment picked out ("summarise that part", "what do the authors think he was covering up?"). */
-const POINTED_PART = /\b(?:that|this|these|those)\s+(?:part|section|bit|point|passage|paragraph|claim|argument|issue|topic)s?\b|\b(?:he|him|his|she|her|they|them|their|it|its)\b/i;
+const POINTED_PART = /\b(?:that|this|these|those)\s+(?:part|section|bit|point|passage|paragraph|claim|argument|issue|topic)s?\b|\b(?:he|him|his|she|her|they|them|their|it|its)\b|\b(?:that|this)\s+(?:changes?|changed|affects?|affected|alters?|altered|shifts?|shifted|impacts?|means?|fits?|plays?|matters?|shapes?|shaped|compares?)\b|\b(?:does|did|would|will|could|might|has|had)\s+(?:that|this)\s+(?!article|piece|essay|text|paper)\p{L}/iu;
 /** Words for the document itself, which name no subject ("is that the figure the paper uses?"): those not already stop words ("article", "piece", "text", "author" are). */
 const DOCUMENT_WORD = /^(?:document|paper|story|writers)$/;
 

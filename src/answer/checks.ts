@@ -78,7 +78,12 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // ("how many Iranian citizens": only a count said of Iranians; 7,000 Russian citizens is another count)
   const asked = (/\bhow (?:many|much)\s+([\p{L}-]+)/iu.exec(query)?.[1] ?? '').replace(/^./, (c) => c.toUpperCase());
   const askedNationality = DEMONYM.test(asked) ? nameKey(asked.toLowerCase().replace(/s$/, '')) : undefined;
-  const otherNationality = (i: number) => !!askedNationality && !words.slice(Math.max(0, i - 3), i + 4).some((n) => DEMONYM.test(n) && nameKey(n.toLowerCase().replace(/s$/, '')) === askedNationality);
+  // ("what is iran's number": a count owned by a country is a count said of it, or of its people)
+  const owner = COUNT_OWNER.exec(query)?.[1];
+  const ownerNation = owner ? nationOf(owner.toLowerCase()) : undefined;
+  const otherNationality = (i: number) =>
+    (!!askedNationality && !words.slice(Math.max(0, i - 3), i + 4).some((n) => DEMONYM.test(n) && nameKey(n.toLowerCase().replace(/s$/, '')) === askedNationality)) ||
+    (!!ownerNation && !words.slice(Math.max(0, i - 3), i + 4).some((n) => nationOf(n.toLowerCase().replace(/[.,]$/, '')) === ownerNation));
   // (deaths are counted by what was killed: "fatalities" by "killing 224 vacationers")
   const deaths = (head: string[], i: number) => head.some((h) => DEATH_COUNT.test(h)) && words.slice(Math.max(0, i - 2), i).some((w) => KILLING.test(w));
   const counts = (head: string[], i: number) => !otherNationality(i) && (words.slice(i + 1, i + 6).some((n) => head.some((h) => fits(h, n))) || deaths(head, i));
@@ -101,7 +106,7 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
-  if (!head?.length) return !COUNT_ASKED.test(q) || words.some(isCount);
+  if (!head?.length) return !COUNT_ASKED.test(q) ? !ownerNation || words.some((w, i) => isCount(w, i) && !otherNationality(i)) : words.some(isCount);
   return words.some((w, i) => isCount(w, i) && counts(head, i));
 }
 
@@ -1000,6 +1005,9 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
 
 /** Owners that are no one in particular: the document, its authors, people, a time ("the article's", "today's"). */
 const GENERIC_OWNER = /^(?:article|piece|essay|text|paper|document|story|author|writer|book|report|analysis|op-?ed|everyone|everybody|someone|somebody|anyone|anybody|nobody|one|other|another|people|world|today|yesterday|tomorrow|year|week|month|day|night|time|country|nation|state|government|regime|group|party|side|leader|president|army|public|reader|user|bot|teacher|professor|mom|dad|friend|brother|sister|boss|class|school|harm|session|meeting|conference|capital|war|conflict|deal|campaign|operation|city|region|family|team|mission|plan|program|alliance|axis)$/;
+
+/** A count owned: "iran's number", "Russia's figure". */
+const COUNT_OWNER = /\b([\p{L}-]+)['’]s\s+(?:actual\s+|exact\s+|total\s+|own\s+)?(?:number|figure|count|tally|toll|total)\b/iu;
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
 function countryWord(word: string): boolean {

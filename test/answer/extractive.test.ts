@@ -1328,3 +1328,10 @@ test('asked when, a sentence speaking of the event without a date ("the downing 
   assert.match(both.answer, /October 31/);
   for (const q of ['when did Russia withdraw from Syria?', "when did Iran's casualties start rising?"]) assert.equal((await engine.ask(q)).abstained, true, q);
 });
+
+test('an overview that points back at the comment before it ("Turkey shot down a Su-24. How do the authors think that changes the axis?") is asked of the comment; a count owned by a country ("what is iran\'s number") is one said of it', async () => {
+  assert.equal((await engine.ask('Turkey shot down a Russian Su-24 in late November. How do the authors think that changes the axis?')).abstained, true);
+  assert.match((await engine.ask("The pundit called it an unbreakable bloc. What's the gist of the piece?")).answer, /marriage of convenience/);
+  assert.equal((await engine.ask("how many iranian citizens joined IS? article gives 7,000 for russians, whats iran's number")).abstained, true);
+  assert.match((await engine.ask("what's russia's number of citizens in IS?")).answer, /7,000/);
+});
