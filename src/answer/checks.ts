@@ -492,6 +492,21 @@ export function fitsReporter(query: string, sentence: string): boolean {
 const REPORTER_QUESTION = /\b(?:which|what|whose)\s+(?:news\s+)?(?:outlets?|(?:news\s+|wire\s+|intelligence\s+)?agenc(?:y|ies)|newspapers?|media|news\s+(?:organi[sz]ations?|sites?|services?)|wire\s+services?|reporters?|journalists?)\b/i;
 const REPORTER = /\baccording\s+to\b|\b(?:reported|published|cited|quoted|estimated|confirmed)\s+by\b|\b(?:told|said\s+to)\s+(?:the\s+)?\p{Lu}/u;
 
+/**
+ * "Where did Hansen go to college?", "from which university did he obtain his doctorate?", "Where did Alfoneh work
+ * before FDD?": someone's schooling, or a post held before the one named, is asked for; only a sentence that speaks of
+ * study, or of a former post, answers, not the biography of where they work now.
+ */
+export function fitsCareer(query: string, sentence: string): boolean {
+  if (EDUCATION_ASKED.test(query) && !EDUCATION.test(sentence)) return false;
+  return !EARLIER_POST_ASKED.test(query) || EARLIER_POST.test(sentence);
+}
+
+const EDUCATION_ASKED = /\b(?:go|went|gone|going)\s+to\s+(?:college|university|uni|school|grad\s+school)\b|\b(?:stud(?:y|ied)|educated|graduated?|trained)\b(?!\s+(?:the|this|that|it)\b)|\b(?:degrees?|doctorates?|phd|ph\.d|alma\s+mater|masters|dissertation)\b|\b(?:which|what)\s+(?:university|college|school)\b/i;
+const EDUCATION = /\b(?:universit(?:y|ies)|college|degrees?\s+(?:in|from)|doctorate|ph\.?d|studied|graduat\w*|educated|alumn\w*|school)\b/i;
+const EARLIER_POST_ASKED = /\b(?:work|worked|working|employed|serve|served)\s+(?:at\s+|for\s+)?(?:[\p{L}-]+\s+){0,2}?before\s+(?:joining\s+|he\s+joined\s+|she\s+joined\s+)?(?:\p{Lu}|the\s+)|\b(?:previous|prior|former|earlier|last)\s+(?:job|jobs|post|posts|position|positions|employer|employers|role|roles|career)\b/u;
+const EARLIER_POST = /\b(?:formerly|previously|former|earlier|before\s+joining|used\s+to|until\s+\d{4})\b/i;
+
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
 export function asksForSpeech(query: string): boolean {
   const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query);

@@ -10,7 +10,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { officeUnheld, sidePeople, titledPeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
+  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -469,7 +469,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   let usable = (strict
     ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsCareer(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   // "When did the airliner go down?": the sentence that speaks of it best ("the successful downing of the Russian
   // airliner") may refer back to where the document dated it ("on October 31 when ... a bomb onto a Russian airliner")
   if (!usable.length && counted && question.type === 'when' && corpus && topDoc && candidates[0]) {

@@ -1335,3 +1335,9 @@ test('an overview that points back at the comment before it ("Turkey shot down a
   assert.equal((await engine.ask("how many iranian citizens joined IS? article gives 7,000 for russians, whats iran's number")).abstained, true);
   assert.match((await engine.ask("what's russia's number of citizens in IS?")).answer, /7,000/);
 });
+
+test('someone\'s schooling ("where did Hansen go to college?") or a post held before ("where did Alfoneh work before FDD?") is not answered by where they work now', async () => {
+  for (const q of ['where did flemming splidsboel hansen go to college and what books has alfoneh written', 'Where did Alfoneh work before FDD? need it for the bio', 'Kindly tell from which university Hansen obtained his doctorate.']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('where does Hansen work?')).answer, /Danish Institute/);
+  assert.match((await engine.ask('how much order and stability do the two sides hope to achieve?')).answer, /degree of order/);
+});
