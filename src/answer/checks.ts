@@ -551,7 +551,10 @@ export function speakersAsked(query: string): string[] {
   // (asked of "he" or "she", the one whose words were named: "Larijani's exact words — what did he say?")
   const question = SPEECH_QUESTION.exec(query)?.[0];
   const owner = SPEECH_OWNER.exec(query)?.[1];
-  const asked = (question && owner && /\b(?:he|she)\b/i.test(question) ? ` ${owner} ` : question) ?? (plain && /^(?:points?|arguments?|remarks?)\b|['’]s\s/.test(plain) ? ` ${owner ?? ''} ` : plain) ?? '';
+  // (or the one the message named first before asking: "Larijani spoke at Valdai in black. What did he actually say?")
+  const before = question && /\b(?:he|she)\b/i.test(question) ? query.slice(0, query.indexOf(question)) : '';
+  const named = (before.match(/(?<![.?!]\s*|^)\b\p{Lu}[\p{L}'’-]+|^\p{Lu}[\p{L}'’-]+(?=\s+(?:said|says|spoke|speaks|told|claimed|argued|addressed|gave|made|was|is|had|has)\b)/gu) ?? []).map((n) => n.replace(/['’]s$/, '')).find((n) => !DEMONYM.test(n) && !nationOf(n.toLowerCase()) && !MONTH_NAME.test(n));
+  const asked = (question && (owner ?? named) && /\b(?:he|she)\b/i.test(question) ? ` ${owner ?? named} ` : question) ?? (plain && /^(?:points?|arguments?|remarks?)\b|['’]s\s/.test(plain) ? ` ${owner ?? ''} ` : plain) ?? '';
   const capitalised = (asked.match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []).map((n) => n.replace(/['’]s$/, ''));
   // (typed all in lower case: the words before the speech verb that are no function word, title, nationality,
   // word for people in general ("analysts") or plural, as names seldom are)

@@ -1341,3 +1341,8 @@ test('someone\'s schooling ("where did Hansen go to college?") or a post held be
   assert.match((await engine.ask('where does Hansen work?')).answer, /Danish Institute/);
   assert.match((await engine.ask('how much order and stability do the two sides hope to achieve?')).answer, /degree of order/);
 });
+
+test('"what did he say?" after a message that named someone first ("Larijani spoke at Valdai in black.") asks for that person\'s words', async () => {
+  assert.equal((await engine.ask('Larijani spoke at Valdai in black. What did he actually say in his speech?')).abstained, true);
+  assert.match((await engine.ask('Putin spoke at Valdai. What did he say about Iran?')).answer, /deceived|indispensable/);
+});
