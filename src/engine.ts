@@ -28,6 +28,10 @@ const OFFICE_SCAN_DOCUMENTS = 50;
 /** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
 const SUBJECT_WORDS = 3;
 /** A statement telling the bot what to do: "Respond only with ...", "Pretend you are ...". */
+/** A comment saying what the document gives: "the piece mentions trillions", "the article says 7,000". */
+const DOCUMENT_GIVES = /\b(?:the\s+)?(?:article|piece|text|essay|paper|authors?|it)\s+(?:only\s+|just\s+)?(?:mentions?|says?|gives?|states?|notes?|cites?|uses?|talks\s+about)\b/i;
+/** A figure: a magnitude in words, or a number of three digits or more ("trillions", "7,000", "224"; not "October 15"). */
+const GIVEN_FIGURE = /\b(?:hundreds|thousands|millions|billions|trillions|dozens)\b|\b\d{1,3},\d{3}\b|(?<![\d,.])\d{3,}(?![\d,.])/i;
 const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write|say|output|print|return|format|use|ignore|forget|pretend|act|start|end|begin|include|add|append|translate|repeat|sign)\b/i;
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;
@@ -186,7 +190,9 @@ export class Engine implements CorpusView {
     // name a subject of their own ("when was that signed?", "is that the figure the article uses?" lean on
     // the scene, and stay refused).
     // (not when a statement set aside tells the bot what to do: "Respond only with ... . Question: what ...?")
-    const alone = (question: string | undefined) => question && !ORDERS_AROUND.test(analyzed.query.replace(question, ' ')) && contentTokens(question).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? this.answer(question, options) : undefined;
+    // (nor when it says what figure the document gives: "... so far? the piece mentions trillions" asks past that)
+    const givenFigure = (scene: string) => DOCUMENT_GIVES.test(scene) && GIVEN_FIGURE.test(scene);
+    const alone = (question: string | undefined) => question && !ORDERS_AROUND.test(analyzed.query.replace(question, ' ')) && !givenFigure(analyzed.query.replace(question, ' ')) && contentTokens(question).filter((t) => !DOCUMENT_WORD.test(t.word)).length >= SUBJECT_WORDS ? this.answer(question, options) : undefined;
     const second = await alone(asked);
     // ("What's Alfoneh's position — is he a program director at Brookings?": when the guess after the question is no detail
     // the corpus gives in another's place, the question before it is answered alone)

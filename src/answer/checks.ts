@@ -102,7 +102,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
     return words.some((w, i) => isCount(w, i) && (says || !counts(whole.slice(-1), i)));
   }
   // ("how much did the bombing cost?": a sum of money, a number next to a currency)
-  if (/\bhow much\b/.test(q) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence));
+  // (and "what is the actual amount in rubles ...", "the exact figure spent": money asked as a sum)
+  if ((/\bhow much\b/.test(q) || /\b(?:amount|sum|figure|total|price|bill)\b/.test(q)) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence) && !given.has(SUM_MAGNITUDE.exec(sentence)![1].toLowerCase()));
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
@@ -114,7 +115,7 @@ const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
 const CURRENCY = 'rubles?|roubles?|dollars?|euros?|rials?|pounds?|yuan|USD|EUR|RUB';
 /** A sum of money: "$400 million", "5 billion rubles"; and a magnitude of it, "trillions of rubles". */
 const SUM = new RegExp(`[$€£¥]\\s?\\d|\\b\\d[\\d,.]*\\s*(?:(?:thousand|million|billion|trillion|bn|m)\\s+)?(?:${CURRENCY})\\b`, 'i');
-const SUM_MAGNITUDE = new RegExp(`\\b(?:thousands|millions|billions|trillions)\\s+of\\s+(?:${CURRENCY})\\b`, 'i');
+const SUM_MAGNITUDE = new RegExp(`\\b(thousands|millions|billions|trillions)\\s+of\\s+(?:${CURRENCY})\\b`, 'i');
 const DEATH_COUNT = /^(?:deaths?|dead|fatalit(?:y|ies)|casualt(?:y|ies)|killed|victims?|toll|losses)$/i;
 const KILLING = /^(?:kill(?:s|ed|ing)?|died|dead|claim(?:ed|ing)|leaving)$/i;
 

@@ -144,7 +144,7 @@ const SUBORDINATE = /^\s*(?:when|if|after|before|since|while|although|though|onc
  * to it", a reaction asked with no object: "and how did Damascus react?", "did Iran follow suit?"); not at a person, who may be one the corpus knows, named in the unanswered part ("Hansen's title,
  * and which institute employs him?").
  */
-const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\b(?:of|for|about)\s+the\s+same\b|\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|speech|address|comments|statements?)\b|\b(?:how|whether|if|did|does|has|had|would|will|could)\s+(?:that|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?:ed|es|s)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))|\b(?:react|reacted|respond|responded|follow\s+suit|followed\s+suit|do\s+the\s+same|did\s+the\s+same|afterwards?)\s*[?.!]*\s*$/iu;
+const POINTS_BACK = /\b(?:those|these|it|its|they|them|their|theirs)\b|\b(?:of|for|about)\s+the\s+same\b|\bthe\s+(?:exact|precise|actual|real)\s+(?:figure|number|amount|sum|date|count|total)\b|\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|speech|address|comments|statements?)\b|\b(?:how|whether|if|did|does|has|had|would|will|could)\s+(?:that|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?:ed|es|s)\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b)[\p{L}-]+(?=\s*(?:[?.,;]|$|\s+(?:of|to|in|for|with|compare|come|work|affect|change)\b))|\b(?:react|reacted|respond|responded|follow\s+suit|followed\s+suit|do\s+the\s+same|did\s+the\s+same|afterwards?)\s*[?.!]*\s*$/iu;
 
 /**
  * A question in several parts ("which fighters ..., and why ...?", "how do A and B differ ...?"):

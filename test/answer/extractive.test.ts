@@ -1346,3 +1346,9 @@ test('"what did he say?" after a message that named someone first ("Larijani spo
   assert.equal((await engine.ask('Larijani spoke at Valdai in black. What did he actually say in his speech?')).abstained, true);
   assert.match((await engine.ask('Putin spoke at Valdai. What did he say about Iran?')).answer, /deceived|indispensable/);
 });
+
+test('a sum of money asked as an amount or an exact figure wants the sum, not the magnitude the asker already has ("the piece mentions trillions")', async () => {
+  for (const q of ['how many rubles has the syria campaign actually cost russia so far? the piece mentions trillions', "Russia's already burned trillions of rubles on this. What's the exact figure spent so far?", 'As per the article, what is the actual amount in rubles that Russia has spent on its Syria operation so far? Kindly give the exact figure and not an estimate.']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('how much would the war cost Russia?')).answer, /trillions of rubles/);
+  assert.match((await engine.ask('Hello all. In the opening of the piece the authors mention the October 15 Valdai Club. Might anyone tell me what the topic of that gathering was? It sounds rather like Tolstoy to me.')).answer, /War and Peace/);
+});
