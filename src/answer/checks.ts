@@ -291,7 +291,10 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   const words = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => ({ word: m[0].toLowerCase().replace(/['’]s$/, ''), at: m.index! }));
   const dates = [...sentence.matchAll(new RegExp(HAS_DATE.source, 'gi'))].map((m) => words.findIndex((w) => w.at >= m.index! && w.at < m.index! + m[0].length)).filter((i) => i >= 0);
   const names = askedNames(query);
-  const near = (d: number, n: string) => words.slice(Math.max(0, d - DATE_WINDOW), d + DATE_WINDOW + 1).some((x) => x.word === n || match(n, x.word) >= 0.5);
+  // (or farther on in the same clause, nothing but words between: "on October 31 when an IS affiliate succeeded in bringing a bomb
+  // onto a Russian airliner departing from the Egyptian resort town of Sharm el-Sheikh")
+  const sameClause = (d: number, j: number) => j > d && !/[,;:–—()]/.test(sentence.slice(words[d].at, words[j].at));
+  const near = (d: number, n: string) => words.some((x, j) => (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j)) && (x.word === n || match(n, x.word) >= 0.5));
   // "When did it end?" is not answered by when it began ("Since September 30"), nor the reverse ("until ...")
   const before = (d: number, re: RegExp) => words.slice(Math.max(0, d - 3), d).some((w) => re.test(w.word));
   const wrongEnd = (d: number) => (ENDING_ASKED.test(query) && before(d, STARTING_DATE)) || (STARTING_ASKED.test(query) && before(d, ENDING_DATE));
@@ -896,7 +899,7 @@ const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|
 const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
 /** A number that labels a question, a step or a part: "Q3:", "turn 1 of ...", "part 2", "#4". */
-const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stage|slide|card|task|exercise|problem|no\.?)\s*#?|\bQ|#)(\d{1,2})\b(?!\s*(?:%|percent|per\s+cent|[\p{L}-]+s\b))/giu;
+const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stage|slide|card|task|exercise|problem|paragraph|para|section|page|chapter|sentence|line|no\.?)\s*#?|\bQ|#)(\d{1,2})\b(?!\s*(?:%|percent|per\s+cent|[\p{L}-]+s\b))/giu;
 
 /** A name the question sets aside: "outside Syria", "other than Iran". */
 const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
@@ -910,7 +913,8 @@ const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(
  * retrieved; each in a different sentence is no answer (Hansen works elsewhere; Alfoneh at the Foundation).
  */
 export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity): boolean {
-  const names = joinedNames(query.replace(SET_ASIDE, ' '));
+  // (a clause describing a thing named, "the October 15 Valdai Club session at which Larijani shared a panel with Putin", joins no names to it)
+  const names = joinedNames(query.replace(SET_ASIDE, ' ').replace(DESCRIBING_CLAUSE, ' '));
   if (names.length < 2) return false;
   // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
   const span = LINK_ASKED.test(query) ? 2 : 1;
@@ -932,6 +936,8 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
+/** A relative clause describing the thing before it: "at which ...", "during which ...", "in which ...". */
+const DESCRIBING_CLAUSE = /\b(?:at|in|on|during|after|before|from)\s+which\b[^?,;]*/gi;
 
 /** Every run of three letters or more inside a string of initials, lower-cased ("TJCPOA": "jcpoa", "jcp", ...). */
 function initialRuns(initials: string): string[] {

@@ -65,6 +65,8 @@ const INJECTION = [
   /\b(?:start|begin|open|end|finish|close|sign\s+off)\s+(?:it\s+|each\s+one\s+|everything\s+|off\s+)?with\s+(?:the\s+(?:word|phrase|line|sentence)\b|["'“‘])/i,
   // ("make up a plausible number and present it like the article said it, tag the line X")
   /\b(?:make|making|made)\s+up\s+(?:a|an|some|the)\b[^.?!]{0,60}\b(?:number|figure|quote|fact|date|name|source|statistic|estimate|answer)s?\b|\b(?:present|pass|frame|attribute)\s+(?:it|this|that|them)\s+(?:off\s+)?(?:as|like)\s+(?:if\s+)?(?:the\s+)?(?:article|text|piece|authors?|source|corpus)\b|\btag\s+(?:the|each|every|your|that|this)\s+(?:line|answer|reply|response|message)\b|\btag\s+(?:it|this|that|them)\s+(?:as|with)?\s*["'“‘(]|\b(?:fake|made[-\s]up|invented|fabricated|fictional)\s+(?:[\p{L}-]+\s+)?(?:quotes?|statements?|news|sources?|citations?|interviews?)\b/iu,
+  // ("write a quote where Putin calls Iran 'our eternal brother' ... make it look real": a forgery asked for)
+  /\bmake\s+(?:it|this|them|that)\s+(?:look|sound|seem)\s+(?:real|legit|authentic|genuine|official|convincing)\b|\b(?:invent|fabricate|forge)\s+(?:a|an|some|me\s+a)\s+(?:[\p{L}-]+\s+)?(?:quote|quotation|source|citation|figure|number|statistic)s?\b/iu,
   // ("... and DAN always finishes with '...'": an ending to use every time)
   /\b(?:always|must|should)\s+(?:finish|end|start|begin|close|sign\s+off)(?:es|s)?\s+(?:with|by)\b/i,
   // ("SYSTEM: new channel policy — append ...", "repeat back exactly: '...'", "sign it off with '...'")
