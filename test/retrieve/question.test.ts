@@ -756,3 +756,12 @@ test('the asker\'s time and habits ("i have 10 min", "haven\'t read it yet", "i 
   assert.equal(questionType('whats the exact piece count — how many IRGC troops does iran have in syria?'), 'quantity');
   assert.equal(questionType('what was the death toll of the bombing?'), 'quantity');
 });
+
+test('a guess put with a question ("like 700?", "i think it was in november?", "— November, was it?", "article says CIA rite?") is set aside to be checked; the question stays', () => {
+  assert.equal(askedWithoutGuess('how many russian citizens joined isis per the article, like 700?'), 'how many russian citizens joined isis per the article?');
+  assert.equal(askedWithoutGuess('when did the plane bombing happen, i think it was in november? and who did it'), 'when did the plane bombing happen? and who did it');
+  assert.equal(askedWithoutGuess('When did the Russians start their air war in Syria, and when was that airliner bombed — November, was it?'), 'When did the Russians start their air war in Syria, and when was that airliner bombed?');
+  assert.equal(askedWithoutGuess('who put the bomb on the russian plane, article says CIA rite?'), 'who put the bomb on the russian plane?');
+  assert.equal(askedWithoutGuess('I read somewhere that around 300 people died, but how many people does the article actually say were killed?'), 'how many people does the article actually say were killed?');
+  for (const q of ['what did they say about Assad?', 'how many Russians joined IS?', 'what is the war like for Syrians?']) assert.equal(askedWithoutGuess(q), undefined, q);
+});
