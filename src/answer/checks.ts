@@ -1023,7 +1023,11 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     const counted = counts(n)?.toLowerCase();
     return !!counted && !dayOfMonth(n).test(asked) && !STOPWORDS.has(counted) && !MONTH_NAME.test(counted.replace(/^./, (c) => c.toUpperCase())) && !retrieval.passages.some((p) => numberUses(p.text, n) > dayUses(p.text, n));
   };
+  // (nor the asker's examples: "what do they want re america and its allies (israel, saudis etc)?", "e.g. Hamas")
+  const examples = [...question.query.matchAll(EXAMPLES)].map((m) => [m.index!, m.index! + m[0].length]);
+  const exemplary = (t: { token: { start: number } }) => examples.some(([a, b]) => t.token.start >= a && t.token.start < b);
   return retrieval.terms
+    .filter((t) => !exemplary(t))
     .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
 }
@@ -1033,6 +1037,9 @@ const GENERIC_OWNER = /^(?:article|piece|essay|text|paper|document|story|author|
 
 /** A count owned: "iran's number", "Russia's figure". */
 const COUNT_OWNER = /\b([\p{L}-]+)['’]s\s+(?:actual\s+|exact\s+|total\s+|own\s+)?(?:number|figure|count|tally|toll|total)\b/iu;
+
+/** Examples the asker gives: "(israel, saudis etc)", "(e.g. Hamas, Hezbollah)", "such as Turkey or Qatar". */
+const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?\s*\)|\((?:e\.?g\.?|like|such\s+as|incl\.?|including)\s[^()]*\)|\b(?:e\.g\.|such\s+as)\s+[^?,.;()]+/giu;
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
 function countryWord(word: string): boolean {

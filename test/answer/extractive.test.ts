@@ -1370,3 +1370,8 @@ test('a wrong guess put with a question is answered by what the corpus gives ins
   assert.match((await engine.ask('wait so who put the bomb on the russian plane, article says CIA rite?')).answer, /IS affiliate/);
   assert.equal((await engine.ask('how many Iranians joined IS, like 500?')).abstained, true);
 });
+
+test('the asker\'s examples ("(israel, saudis etc)", "e.g. Hamas") are no names the corpus must give', async () => {
+  assert.match((await engine.ask('whats the big long-game thing they both want re america and its allies (israel, saudis etc)? not just syria stuff')).answer, /humiliation|world order/);
+  assert.equal((await engine.ask('what do the saudis want in syria?')).abstained, true);
+});
