@@ -1028,7 +1028,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const exemplary = (t: { token: { start: number } }) => examples.some(([a, b]) => t.token.start >= a && t.token.start < b);
   return retrieval.terms
     .filter((t) => !exemplary(t))
-    .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word);
 }
 
@@ -1040,6 +1040,15 @@ const COUNT_OWNER = /\b([\p{L}-]+)['’]s\s+(?:actual\s+|exact\s+|total\s+|own\s
 
 /** Examples the asker gives: "(israel, saudis etc)", "(e.g. Hamas, Hezbollah)", "such as Turkey or Qatar". */
 const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?\s*\)|\((?:e\.?g\.?|like|such\s+as|incl\.?|including)\s[^()]*\)|\b(?:e\.g\.|such\s+as)\s+[^?,.;()]+/giu;
+
+/** A country word stands in a passage retrieved, as written or in its singular ("saudis": "Saudi"; a word near in meaning is another country). */
+function countryIn(word: string, retrieval: Retrieval): boolean {
+  const forms = [word, word.replace(/s$/, ''), word.replace(/is$/, '')].filter((w) => w.length >= 3);
+  if (retrieval.passages.some((p) => forms.some((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu').test(p.text)))) return true;
+  // (or by another of the country's names: "america" is the US)
+  const nation = nationOf(word);
+  return !!nation && retrieval.passages.some((p) => (p.text.match(/\p{L}+/gu) ?? []).some((w) => nationOf(w.toLowerCase()) === nation));
+}
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
 function countryWord(word: string): boolean {
