@@ -654,6 +654,15 @@ export function subQuestions(raw: string): SubQuestion[] {
     const phrases = parallelPhrases(query);
     if (phrases) return phrases;
   }
+  // "why are both so scared of body bags? give me russia's reason and iran's reason": the question before, asked of each side listed
+  // (split at its own "and what": "what is russia's reason and what is iran's reason")
+  const listed = parts.length === 2 ? SIDES_LISTED.exec(parts[1]) : parts.length === 3 ? SIDES_LISTED.exec(`${parts[1]} and ${parts[2].replace(/^\s*and\s+/i, '')}`) : null;
+  if (listed && PARTY_NAMES.has(listed[1].toLowerCase()) && PARTY_NAMES.has(listed[3].toLowerCase()) && listed[1].toLowerCase() !== listed[3].toLowerCase()) {
+    const asked = parts[0].replace(/\s*(?:,?\s*(?:right|rite|no|yes|correct))?\s*[?.!]+\s*$/i, '');
+    // (each side's reason asked after a statement is why it holds for that side)
+    const why = /^(?:reasons?|motives?|motivations?|excuses?|rationales?)$/i.test(listed[2]) && !/^\s*(?:why|how come)\b/i.test(asked) ? 'why ' : '';
+    return [listed[1], listed[3]].map((side) => ({ text: `${why}${asked} (${side})?`, side: side.replace(/^./, (c) => c.toUpperCase()) }));
+  }
   // "Which constraints limit Russia's involvement, and which limit Iran's?": a part that repeats the first with only a name changed, the rest left unsaid, is the first asked of that name
   for (let i = 1; i < parts.length; i++) parts[i] = parallelEllipsis(parts[0], parts[i]) ?? parts[i];
   if (parts.length <= 1) return coordinatedThings(parts[0] ?? query) ?? oneAndTheOther(parts[0] ?? query) ?? comparedSides(parts[0] ?? query) ?? sideAsked(parts[0] ?? query) ?? parallelPhrases(parts[0] ?? query) ?? listedThings(parts[0] ?? query) ?? [{ text: parts[0] ?? query }];
@@ -678,6 +687,9 @@ export function subQuestions(raw: string): SubQuestion[] {
   const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
   return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
 }
+
+/** Each side's share of the question before, listed: "give me russia's reason and iran's reason", "what's moscow's view vs tehran's". */
+const SIDES_LISTED = /^\s*(?:(?:and|so|pls|please)\s+)?(?:(?:give|gimme|tell|show)\s+(?:me|us)\s+|what(?:['’]s|\s+is|\s+are|\s+were|\s+was)\s+)?(?:the\s+)?([\p{L}]+)['’]s\s+([\p{L}]+)\s*(?:,|and|&|\+|vs\.?|versus|or)\s*(?:(?:what(?:['’]s|\s+is|\s+are)\s+)?(?:the\s+)?)?([\p{L}]+)['’]s(?:\s+\2)?\s*[?.!]*\s*$/iu;
 
 /** A remark in brackets on what the asker has seen elsewhere ("(I have seen wildly differing figures elsewhere.)"): it asks nothing. */
 const ASIDE = /\s*\(\s*I\s*(?:(?:have|['’]ve|had)\s+(?:seen|read|heard|come\s+across)|saw|read|heard)\b[^()?]*\)\s*/g;

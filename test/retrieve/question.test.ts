@@ -765,3 +765,11 @@ test('a guess put with a question ("like 700?", "i think it was in november?", "
   assert.equal(askedWithoutGuess('I read somewhere that around 300 people died, but how many people does the article actually say were killed?'), 'how many people does the article actually say were killed?');
   for (const q of ['what did they say about Assad?', 'how many Russians joined IS?', 'what is the war like for Syrians?']) assert.equal(askedWithoutGuess(q), undefined, q);
 });
+
+test('each side listed after a question ("give me russia\'s reason and iran\'s reason", "whats russia\'s reason and whats iran\'s reason") asks that question of each', () => {
+  assert.deepEqual(subQuestions("why are BOTH of them so scared of body bags? give me russia's reason and iran's reason").map((p) => p.side), ['Russia', 'Iran']);
+  const parts = subQuestions("both sides want to avoid losing pieces right? what is russia's reason and what is iran's reason");
+  assert.deepEqual(parts.map((p) => p.side), ['Russia', 'Iran']);
+  assert.match(parts[0].text, /^why both sides want to avoid losing pieces \(russia\)\?$/);
+  assert.equal(subQuestions("what is the 7,000 figure? give me the article's wording and the author's").some((p) => p.side), false);
+});
