@@ -647,7 +647,8 @@ export function subQuestions(raw: string): SubQuestion[] {
     // "what are the jets doing? just bombing rebels?": a fragment after a question elaborates it, it is not a question of its own.
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
     // "When Putin said X, what was he hiding?": a clause setting the scene asks nothing; it is the question's scene
-    .reduce<string[]>((kept, p) => (kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    // ... nor is "give the two reasons the article mentions", "list every reason they give": how many to give, of the part before
+    .reduce<string[]>((kept, p) => (kept.length && answerCount(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   // "How do they split on how long to stay and on what to do with Assad?": the same preposition before two questions is one frame asked of each
   const parallel = parts.length === 2 ? /^(\p{L}+)\s+(?:what|which|how|who|whom|whose|where|when|why)\b/iu.exec(parts[1]) : null;
   if (parallel && new RegExp(`\\b${parallel[1]}\\s+(?:what|which|how|who|whom|whose|where|when|why)\\b`, 'i').test(parts[0])) {
@@ -690,6 +691,21 @@ export function subQuestions(raw: string): SubQuestion[] {
 
 /** Each side's share of the question before, listed: "give me russia's reason and iran's reason", "what's moscow's view vs tehran's". */
 const SIDES_LISTED = /^\s*(?:(?:and|so|pls|please)\s+)?(?:(?:give|gimme|tell|show)\s+(?:me|us)\s+|what(?:['’]s|\s+is|\s+are|\s+were|\s+was)\s+)?(?:the\s+)?([\p{L}]+)['’]s\s+([\p{L}]+)\s*(?:,|and|&|\+|vs\.?|versus|or)\s*(?:(?:what(?:['’]s|\s+is|\s+are)\s+)?(?:the\s+)?)?([\p{L}]+)['’]s(?:\s+\2)?\s*[?.!]*\s*$/iu;
+
+/**
+ * A part that only says how many of what the part before asks to give ("give the two reasons the article mentions",
+ * "list every reason they give, not just the official one"): all its words are of counting, listing and the document.
+ */
+function answerCount(part: string): boolean {
+  const words = contentTokens(part).map((t) => t.word);
+  // ("what's an example of that?" asks a question of its own)
+  return words.length > 0 && !/^\s*(?:(?:and|but|also|so)\s+)?(?:what|which|how|why|who|whom|whose|when|where)\b/i.test(part) && words.some((w) => /^(?:reasons?|points?|things?|ways?|factors?|examples?|cases?|instances?|motives?|angles?)$/.test(w)) && words.every((w) => ANSWER_COUNT_WORDS.has(w));
+}
+const ANSWER_COUNT_WORDS = new Set(
+  `give gimme list name state quote cite show mention mentions mentioned gives lists names offers offer has provides provide article text piece authors author writers they
+  reason reasons point points thing things way ways factor factors example examples case cases instance instances motive motives angle angles
+  two three four both all every each main key official just one ones full whole complete least pls please only`.split(/\s+/),
+);
 
 /** A remark in brackets on what the asker has seen elsewhere ("(I have seen wildly differing figures elsewhere.)"): it asks nothing. */
 const ASIDE = /\s*\(\s*I\s*(?:(?:have|['’]ve|had)\s+(?:seen|read|heard|come\s+across)|saw|read|heard)\b[^()?]*\)\s*/g;

@@ -1375,3 +1375,9 @@ test('the asker\'s examples ("(israel, saudis etc)", "e.g. Hamas") are no names 
   assert.match((await engine.ask('whats the big long-game thing they both want re america and its allies (israel, saudis etc)? not just syria stuff')).answer, /humiliation|world order/);
   assert.equal((await engine.ask('what do the saudis want in syria?')).abstained, true);
 });
+
+test('"why does Putin want IS wiped out? give the two reasons" quotes both reasons the document gives for the conclusion', async () => {
+  const a = await engine.ask('Q20. why does putin want IS wiped out completely? give the two reasons the article mentions');
+  assert.match(a.answer, /7,000/);
+  assert.match(a.answer, /airliner/);
+});

@@ -773,3 +773,9 @@ test('each side listed after a question ("give me russia\'s reason and iran\'s r
   assert.match(parts[0].text, /^why both sides want to avoid losing pieces \(russia\)\?$/);
   assert.equal(subQuestions("what is the 7,000 figure? give me the article's wording and the author's").some((p) => p.side), false);
 });
+
+test('a part that only says how many of the part before to give ("give the two reasons the article mentions") is no part of its own', () => {
+  assert.equal(subQuestions('why does putin want IS wiped out completely? give the two reasons the article mentions').length, 1);
+  assert.equal(subQuestions('why does putin want isis wiped out completely? list every reason they give, not just the official one').length, 1);
+  assert.equal(subQuestions("How has Russia used Iran as a pawn with America, and what's an example of that?").length, 2);
+});
