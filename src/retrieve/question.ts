@@ -299,7 +299,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\blevel(?:s|led|ed|ing)?\s+up\b/gi, words: ['develop', 'fully'] },
   { re: /\b(?:on\s+(?:the\s+)?stage|share(?:s|d)?\s+(?:a|the)\s+stage)\b/gi, words: ['panel', 'share'] },
   { re: /\bsugar\s+dadd(?:y|ies)\b/gi, words: ['benefactor', 'dependence'], replaces: true },
-  { re: /\bturn(?:s|ed|ing)?\s+a\s+blind\s+eye\b/gi, words: ['tolerate', 'accept'] },
+  { re: /\bturn(?:s|ed|ing)?\s+a\s+blind\s+eye\b|\b(?:can['’]?t|cannot|could\s*n['’]?t|won['’]?t)\s+(?:live\s+with|stomach|put\s+up\s+with|stand)\b/gi, words: ['tolerate', 'accept'] },
+  // ("IS hanging on in Syria", "holdouts sticking around": a presence that remains)
+  { re: /\bhang(?:s|ing)?\s+(?:on|around)\b|\bhung\s+(?:on|around)\b/gi, words: ['presence', 'remain'] },
   { re: /\bbehind\s+(?:the\s+scenes|closed\s+doors)\b/gi, words: ['behind', 'curtain'] },
   { re: /\blip\s+service\b/gi, words: ['rhetoric', 'speeches'] },
   { re: /\b(?:a\s+)?(?:tall\s+order|uphill\s+(?:battle|struggle))\b/gi, words: ['difficult'] },

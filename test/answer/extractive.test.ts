@@ -1381,3 +1381,9 @@ test('"why does Putin want IS wiped out? give the two reasons" quotes both reaso
   assert.match(a.answer, /7,000/);
   assert.match(a.answer, /airliner/);
 });
+
+test('"can\'t live with" is not tolerating, "hanging on" a presence that remains', async () => {
+  const a = await engine.ask("The article gives two reasons Putin can't live with IS hanging on in Syria. What are they?");
+  assert.match(a.answer, /any IS presence/);
+  assert.match(a.answer, /7,000/);
+});
