@@ -718,11 +718,26 @@ const ASIDE = /\s*\(\s*I\s*(?:(?:have|['’]ve|had)\s+(?:seen|read|heard|come\s+
  * against each other are two questions of when, one each (the corpus gives dates; the reader counts).
  */
 export function eventsInTime(query: string): SubQuestion[] | undefined {
-  const m = BETWEEN_EVENTS.exec(query) ?? WHICH_FIRST.exec(query) ?? BEFORE_OR_AFTER.exec(query);
+  const m = BETWEEN_EVENTS.exec(query) ?? WHICH_FIRST.exec(query) ?? BEFORE_OR_AFTER.exec(query) ?? DATES_OF.exec(query) ?? datesAsked(query);
   if (!m) return undefined;
   const [a, b] = [m[1], m[2]].map((e) => e.replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,;:?.!]+$/, '').trim());
   return a && b && contentTokens(a).length && contentTokens(b).length ? [{ text: `When was ${a}?` }, { text: `When was ${b}?` }] : undefined;
 }
+/** "the dates of the Valdai session and the airliner bombing": one date asked of each of two things. */
+const DATES_OF = /\b(?:the\s+)?dates\s+(?:of|for)\s+([^,;]+?)\s+and\s+(?:of\s+|for\s+)?([^,;]+?)(?:[?.!]|$)/i;
+/**
+ * "Russia started bombing and then got hit with the airliner bomb. Give me both dates.", "the valdai thing and the plane
+ * bombing? what dates": both dates asked of the two things the sentence before joins ("and", "vs").
+ */
+function datesAsked(query: string): [string, string, string] | undefined {
+  const asked = BOTH_DATES.exec(query);
+  if (!asked) return undefined;
+  const before = query.slice(0, asked.index).replace(/[\s?.!,:;—–-]+$/, '');
+  const clause = before.split(/[.?!]\s+|\s[—–]\s|:\s/).pop() ?? '';
+  const pair = clause.split(/\s+(?:and(?:\s+then)?|vs\.?|versus|then)\s+/i);
+  return pair.length === 2 ? [asked[0], pair[0], pair[1]] : undefined;
+}
+const BOTH_DATES = /\b(?:give\s+(?:me\s+)?)?(?:both|the\s+two|2|two)\s+dates\b|\bwhat\s+(?:are\s+the\s+|were\s+the\s+)?dates\b|\bwhich\s+date\s+is\s+which\b|\bdates?\s+for\s+(?:each|both)\b/i;
 const BETWEEN_EVENTS = /\bhow\s+(?:many\s+(?:days|weeks|months|years)|long|much\s+time)\s+(?:(?:passed|elapsed|went\s+by|was\s+there|were\s+there|are\s+there|is\s+there)\s+)?between\s+(.+?)\s+and\s+(.+?)(?:[?.!]|$)/i;
 const WHICH_FIRST = /\b(?:what|which)\s+(?:one\s+)?(?:came|happened|was|occurred|started|began)\s+(?:first|earlier|sooner)\s*[,:—–-]?\s*(?:was\s+it\s+)?(.+?)\s+or\s+(.+?)(?:[?.!]|$)/i;
 const BEFORE_OR_AFTER = /^\s*(?:did|was|were)\s+(.+?)\s+(?:come|happen|take\s+place|occur|start|begin)\s+(?:before\s+or\s+after|after\s+or\s+before)\s+(.+?)(?:[?.!]|$)/i;

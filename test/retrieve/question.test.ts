@@ -779,3 +779,11 @@ test('a part that only says how many of the part before to give ("give the two r
   assert.equal(subQuestions('why does putin want isis wiped out completely? list every reason they give, not just the official one').length, 1);
   assert.equal(subQuestions("How has Russia used Iran as a pawn with America, and what's an example of that?").length, 2);
 });
+
+test('the dates of two things ("the dates of X and Y", "X and then Y. Give me both dates.", "X vs Y - which date is which") are two questions of when', () => {
+  assert.deepEqual(eventsInTime('give me the dates of the valdai session and the airliner bombing')?.map((p) => p.text), ['When was valdai session?', 'When was airliner bombing?']);
+  assert.equal(eventsInTime('Russia started bombing and then got hit with the airliner bomb. Give me both dates.')?.length, 2);
+  assert.equal(eventsInTime('valdai club vs the airliner bombing - which date is which and in what order did they happen?')?.length, 2);
+  assert.equal(eventsInTime("Give the dates of the start of Russia's air campaign, the Valdai Club session, and the airliner bombing."), undefined);
+  assert.equal(eventsInTime('what dates are given?'), undefined);
+});
