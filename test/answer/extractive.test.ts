@@ -1387,3 +1387,12 @@ test('"can\'t live with" is not tolerating, "hanging on" a presence that remains
   assert.match(a.answer, /any IS presence/);
   assert.match(a.answer, /7,000/);
 });
+
+test('every reason the partnership "could fall apart", every point of friction "the authors list": the document\'s own argument, section by section', async () => {
+  for (const q of ['list every reason the authors give for why this partnership could fall apart, bullets', 'give me every point of friction between russia and iran the authors list, need the full list for my block']) {
+    const a = await engine.ask(q);
+    assert.match(a.answer, /fundamental mutual distrust|problems abound/, q);
+    assert.match(a.answer, /sudden end|fate of Bashar/, q);
+  }
+  assert.equal((await engine.ask('could the partnership collapse because of Turkey?')).abstained, true);
+});
