@@ -80,7 +80,8 @@ const OVERVIEW_WORDS = new Set(
   ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding case
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss focus focuses focused big bigger biggest here break breaks split derail unravel doom sink wreck undo threaten undermine destroy things thing friction frictions source sources contention power powers
   attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over
-  every all full complete entire need needs fall falls apart collapse crumble fail fails`.split(/\s+/).map(stemWord),
+  every all full complete entire need needs fall falls apart collapse crumble fail fails
+  long term last lasts permanent solid firm stable friends friend besties bff bullish bearish mature grow develop alignment aligned`.split(/\s+/).map(stemWord),
 );
 
 /** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */

@@ -1396,3 +1396,7 @@ test('every reason the partnership "could fall apart", every point of friction "
   }
   assert.equal((await engine.ask('could the partnership collapse because of Turkey?')).abstained, true);
 });
+
+test('whether the authors think it lasts ("a real long-term alliance", "bullish or bearish", "besties forever") is asked of where the document comes out', async () => {
+  for (const q of ['bottom line — do the authors think this becomes a real long-term alliance?', 'Are the authors bullish or bearish on the Moscow-Tehran partnership overall?', "Explain it like I'm 15: do the authors think Russia and Iran are real friends or not?"]) assert.match((await engine.ask(q)).citations[0].text, /problems abound/, q);
+});
