@@ -81,7 +81,8 @@ const OVERVIEW_WORDS = new Set(
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss focus focuses focused big bigger biggest here break breaks split derail unravel doom sink wreck undo threaten undermine destroy things thing friction frictions source sources contention power powers
   attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over
   every all full complete entire need needs fall falls apart collapse crumble fail fails
-  long term last lasts permanent solid firm stable friends friend besties bff bullish bearish mature grow develop alignment aligned`.split(/\s+/).map(stemWord),
+  long term last lasts permanent solid firm stable friends friend besties bff bullish bearish mature grow develop alignment aligned
+  sitrep version sound sounds seem seems reading right`.split(/\s+/).map(stemWord),
 );
 
 /** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */
@@ -149,7 +150,7 @@ export function openingQuestion(docId: string, corpus: CorpusView): { c: Chunk; 
 const ABOUT_QUESTION = /\b(?:say|says|said|write|writes|wrote|tell|tells|argue|argues|discuss|discusses|cover|covers)\b[^?]{0,40}\babout\b|^\s*(?:(?:tell|teach) me\s+)?about\b/i;
 
 /** Overview questions about where the document comes out, rather than what it covers. */
-const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|tone\b|upbeat|hopeful|doubtful|skeptic|sceptic|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
+const VERDICT = /\b(?:conclu|end(?:s|ed)?\b|wrap|close[sd]?\b|finish|final|argu|thesis|verdict|optimis|pessimis|bullish|bearish|tone\b|upbeat|hopeful|doubtful|skeptic|sceptic|expect|predict|foresee|believe|think|stance|position|view|take|bottom line|message|claim|judg)/i;
 
 /**
  * "What shared goals do they have, and what's the authors' final verdict?": an overview question that also

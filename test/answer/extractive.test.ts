@@ -1400,3 +1400,8 @@ test('every reason the partnership "could fall apart", every point of friction "
 test('whether the authors think it lasts ("a real long-term alliance", "bullish or bearish", "besties forever") is asked of where the document comes out', async () => {
   for (const q of ['bottom line — do the authors think this becomes a real long-term alliance?', 'Are the authors bullish or bearish on the Moscow-Tehran partnership overall?', "Explain it like I'm 15: do the authors think Russia and Iran are real friends or not?"]) assert.match((await engine.ask(q)).citations[0].text, /problems abound/, q);
 });
+
+test('"the sitrep version of the whole article" is an overview; "authors sound bullish ... am I reading that right?" asks where it comes out', async () => {
+  assert.match((await engine.ask('Give me the sitrep version of the whole article. Two lines max.')).answer, /marriage of convenience/);
+  assert.match((await engine.ask('Authors sound bullish on this axis lasting. Am I reading that right?')).citations[0].text, /problems abound/);
+});
