@@ -1405,3 +1405,8 @@ test('"the sitrep version of the whole article" is an overview; "authors sound b
   assert.match((await engine.ask('Give me the sitrep version of the whole article. Two lines max.')).answer, /marriage of convenience/);
   assert.match((await engine.ask('Authors sound bullish on this axis lasting. Am I reading that right?')).citations[0].text, /problems abound/);
 });
+
+test('how things turned out after the document was written ("did russia ever actually pull out of syria later?", "who won in the years after this?") is not answered by what it looks ahead to', async () => {
+  for (const q of ['did russia ever actually pull out of syria later?? what year did they leave', 'so who actually won the syria endgame in the years after this?', 'what happened to Assad since the article was published?']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('how might the Kremlin leave Syria?')).answer, /leave Syria gracefully/);
+});
