@@ -152,6 +152,48 @@ const CHAT_WORDS: Record<string, string> = {
   jan: 'January', feb: 'February', sept: 'September', sep: 'September', oct: 'October', nov: 'November', dec: 'December', aug: 'August',
 };
 
+/**
+ * Names of the places, peoples and people of the news as Spanish, French, German, Italian and Portuguese write them,
+ * accents folded ("Irán" is already Iran once folded): the English name.
+ */
+const EXONYMS: Record<string, string> = {
+  rusia: 'Russia', russie: 'Russia', russland: 'Russia',
+  siria: 'Syria', syrie: 'Syria', syrien: 'Syria',
+  irak: 'Iraq',
+  moscu: 'Moscow', moscou: 'Moscow', moskau: 'Moscow',
+  teheran: 'Tehran',
+  damasco: 'Damascus', damaskus: 'Damascus',
+  jamenei: 'Khamenei', chamenei: 'Khamenei',
+  hezbola: 'Hezbollah', hizbola: 'Hezbollah', hisbollah: 'Hezbollah',
+  rusos: 'Russians', russes: 'Russians', russen: 'Russians',
+  iranies: 'Iranians', iraniens: 'Iranians', iraner: 'Iranians',
+  sirios: 'Syrians', syriens: 'Syrians', syrer: 'Syrians',
+  ruso: 'Russian', russisch: 'Russian', russische: 'Russian', russischen: 'Russian',
+  irani: 'Iranian', iranien: 'Iranian', iranienne: 'Iranian', iranisch: 'Iranian', iranische: 'Iranian', iranischen: 'Iranian',
+  sirio: 'Syrian', syrienne: 'Syrian', syrisch: 'Syrian', syrische: 'Syrian',
+  eeuu: 'the US',
+};
+/** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
+const FOREIGN_PHRASES: Record<string, string> = {
+  'por que': 'why', pourquoi: 'why', warum: 'why',
+  cuantos: 'how many', cuantas: 'how many', combien: 'how many', 'wie viele': 'how many',
+  cuando: 'when', quand: 'when', wann: 'when',
+  quien: 'who', quienes: 'who',
+  donde: 'where',
+  'segun el articulo': 'according to the article', segun: 'according to', "selon l'article": 'according to the article', selon: 'according to',
+  'el articulo dice': 'the article says', 'el articulo': 'the article', "l'article": 'the article', 'der artikel': 'the article',
+  'estados unidos': 'the US', 'etats-unis': 'the US', 'etats unis': 'the US', 'vereinigte staaten': 'the US',
+  'estado islamico': 'the Islamic State', 'etat islamique': 'the Islamic State', 'islamischer staat': 'the Islamic State',
+  'los autores': 'the authors', 'les auteurs': 'the authors', 'die autoren': 'the authors',
+};
+/** Folded as the keys above are: lower case, accents dropped, spaces single. */
+const foldForeign = (p: string) => p.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+const ACCENTED: Record<string, string> = { a: 'aàáâäã', e: 'eèéêë', i: 'iìíîï', o: 'oòóôöõ', u: 'uùúûü' };
+const FOREIGN_PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:${Object.keys(FOREIGN_PHRASES).sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, '\\s+').replace(/[aeiou]/g, (v) => `[${ACCENTED[v]}]`)).join('|')})(?![\\p{L}])`,
+  'giu',
+);
+
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
 export function expandChat(text: string): string {
   return text
@@ -172,6 +214,11 @@ export function expandChat(text: string): string {
     // ("RU-IR friction", "what TEH gains", "vs DC": a country's or capital's code in capitals, among words that are not, is the place)
     .replace(/(?<![\p{L}\p{N}'])[A-Z]{2,3}(?![\p{L}\p{N}'])/gu, (code) => (/\p{Ll}/u.test(text) && placeOfCode(code)) || code)
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
+    // ("por qué Rusia ...", "según el artículo", "Jamenei", "Moskau": a few words of another language in an English question, and the
+    // names of places and people as other languages write them, in English; a question all in another language is told so, not read)
+    .normalize('NFC')
+    .replace(FOREIGN_PHRASE, (p) => FOREIGN_PHRASES[foldForeign(p)] ?? p)
+    .replace(/(?<![\p{L}'’])\p{L}+(?![\p{L}])/gu, (w) => EXONYMS[foldForeign(w)] ?? w)
     // (and before a possessive: "vlad's boys", "the govt's line")
     .replace(/(?<![\p{L}\p{N}'’])\p{L}+(?=['’]s(?![\p{L}\p{N}]))/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')

@@ -787,3 +787,13 @@ test('the dates of two things ("the dates of X and Y", "X and then Y. Give me bo
   assert.equal(eventsInTime("Give the dates of the start of Russia's air campaign, the Valdai Club session, and the airliner bombing."), undefined);
   assert.equal(eventsInTime('what dates are given?'), undefined);
 });
+
+test('the news\'s names as other languages write them ("Rusia", "Siria", "Jamenei", "Moskau") and a few question words of another language in an English question ("cuántos", "según el artículo") are read in English; a question all in another language is still one', () => {
+  assert.equal(analyzeQuestion('cuántos rusos joined IS?').query, 'how many Russians joined IS?');
+  assert.equal(analyzeQuestion('cuántos rusos joined IS?').type, 'quantity');
+  assert.equal(analyzeQuestion('when did Moskau start bombing in Syrien?').query, 'when did Moscow start bombing in Syria?');
+  assert.match(analyzeQuestion('what does Jamenei think of Putin, según el artículo?').query, /Khamenei .* according to the article/);
+  assert.equal(inOtherLanguage(analyzeQuestion('¿Quién escribió este artículo?').text), true);
+  // (English words that look alike are left alone)
+  assert.equal(analyzeQuestion('what does russia want, and where does Iran stand?').query, 'what does russia want, and where does Iran stand?');
+});
