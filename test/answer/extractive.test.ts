@@ -1410,3 +1410,10 @@ test('how things turned out after the document was written ("did russia ever act
   for (const q of ['did russia ever actually pull out of syria later?? what year did they leave', 'so who actually won the syria endgame in the years after this?', 'what happened to Assad since the article was published?']) assert.equal((await engine.ask(q)).abstained, true, q);
   assert.match((await engine.ask('how might the Kremlin leave Syria?')).answer, /leave Syria gracefully/);
 });
+
+test('money and arms in an economist\'s words: "monetized", "sanctions relief", "selling arms"; a cost-benefit is no sum asked for', async () => {
+  assert.match((await engine.ask('how has russia monetized its relationship with iran?')).answer, /extracting money/);
+  assert.match((await engine.ask("what did sanctions relief do to Iran's bargaining position with Russia?")).citations[0].text, /removal of the international sanctions regime/);
+  assert.match((await engine.ask('is Russia selling arms to Assad?')).citations[0].text, /arms deliveries/);
+  assert.match((await engine.ask("what's the cost-benefit for Iran of using militias instead of its own troops?")).answer, /public opinion/);
+});
