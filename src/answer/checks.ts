@@ -1077,8 +1077,10 @@ export function asksToVerify(query: string): boolean {
   // does Russia struggle with, the Vietnam syndrome?")
   const clause = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
   const last = clause.split(/\s*,\s*/).pop() ?? '';
-  return VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
+  // ("True or false: ...", "T/F: the authors call the axis a strategic alliance")
+  return TRUE_OR_FALSE.test(query) || VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
 }
+const TRUE_OR_FALSE = /^\s*(?:true\s+or\s+false|t\s*\/\s*f|t\s+or\s+f|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact)\s*[:?—–.-]/i;
 const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:^|,|\s)\s*(?:correct|right|true|(?:isn|wasn|doesn|didn|aren|weren|don|hasn|haven|won)['’]?t\s+(?:it|that\s+so|he|she|they|that)|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
 
 /**

@@ -211,7 +211,7 @@ function overviewQuotes(query: string, passages: Passage[], corpus: CorpusView, 
 }
 
 /** A claim about the whole document: "the piece argues ...", "the article is basically about ...". */
-const DOCUMENT_CLAIM = /\b(?:article|piece|essay|text|paper|authors?|writers?)\s+(?:(?:is|are)\s+)?(?:(?:basically|mainly|mostly|really|chiefly|all|just|essentially)\s+)?(?:argues|argued|arguing|claims|claimed|claiming|says|said|saying|about)\b/i;
+const DOCUMENT_CLAIM = /\b(?:article|piece|essay|text|paper|authors?|writers?)\s+(?:(?:is|are)\s+)?(?:(?:basically|mainly|mostly|really|chiefly|all|just|essentially)\s+)?(?:argues|argued|arguing|claims|claimed|claiming|says|said|saying|about|calls?|called|calling|describes?|described|labels?|labelled|labeled|characteri[sz]es?|characteri[sz]ed)\b/i;
 const OPENING_ASKED = /\bquestions?\b|\bset(?:s)? out\b|\bask(?:s|ed|ing)?\b/i;
 const TOPIC_ASKED = /\babout\b|\btopic\b|\bsubject\b/i;
 

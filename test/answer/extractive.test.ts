@@ -1417,3 +1417,10 @@ test('money and arms in an economist\'s words: "monetized", "sanctions relief", 
   assert.match((await engine.ask('is Russia selling arms to Assad?')).citations[0].text, /arms deliveries/);
   assert.match((await engine.ask("what's the cost-benefit for Iran of using militias instead of its own troops?")).answer, /public opinion/);
 });
+
+test('quiz prompts: "True or false: / T/F:" puts a statement to be checked (a claim about what the authors call it is checked against where they come out), options lettered in lower case, "time horizons"', async () => {
+  assert.match((await engine.ask('T/F: the authors call the axis a strategic alliance')).citations[0].text, /problems abound/);
+  assert.match((await engine.ask('True or false: Russia provides the boots on the ground in Syria.')).citations[0].text, /Iran, on the other hand, is providing the boots on the ground/);
+  assert.match((await engine.ask('Which of the following does the article name as an Iranian ally fighting in Syria? a) Hamas b) Hezbollah c) the Houthis')).answer, /^b\) Hezbollah/);
+  assert.match((await engine.ask("compare and contrast: Russia's and Iran's time horizons in Syria")).answer, /duration/);
+});
