@@ -302,6 +302,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("i have 10 min", "due in 2 hours", "test tomorrow", "haven't read it yet", "i don't trust summaries": the asker's
   // time and habits, nothing asked of the document)
   { re: /\b(?:i\s+(?:only\s+)?(?:have|got|['’]ve\s+got)|i['’]?ve\s+(?:only\s+)?got|only\s+(?:have|got))\s+(?:like\s+|about\s+|maybe\s+)?(?:\d{1,3}|a\s+few|one|two|three|five|ten|fifteen|twenty|thirty)\s*(?:min(?:ute)?s?|hours?|hrs?|secs?|seconds?)\b(?:\s+(?:left|to\s+spare))?|\b(?:due|starts?)\s+in\s+(?:like\s+|about\s+)?(?:\d{1,3}|an?|one|two|ten)\s*(?:min(?:ute)?s?|hours?|hrs?)\b|\b(?:due|test|exam|quiz|class)\s+(?:is\s+)?(?:tomorrow|tmrw|tmr|tonight|at\s+midnight)\b|\b(?:i\s+)?(?:haven['’]?t|havent|have\s+not|didn['’]?t|didnt|did\s+not)\s+(?:actually\s+|even\s+)?read\s+(?:it|this|the\s+(?:whole\s+)?(?:article|piece|thing|text))(?:\s+yet)?\b|\bi\s+(?:don['’]?t|dont|do\s+not)\s+trust\s+(?:summaries|bots|ai|chatbots|you)\b/gi, words: [], replaces: true },
+  // ("kindly", "do the needful", "respected sir", "thanks in advance": courtesy, nothing asked)
+  { re: /\bkindly\b|\b(?:please\s+)?do\s+the\s+needful\b|\b(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all|bot|friends?)\b|\bnamaste\b|\bthank(?:s|ing)?\s+(?:you\s+)?in\s+advance\b/gi, words: [], replaces: true },
   // ("give me a quick rundown of ...": how to answer, not what is asked)
   { re: /\b(?:give|gimme|show)\s+(?:me|us)\b|\b(?:quick|brief|short)(?=\s+(?:rundown|summary|overview|recap|breakdown|question|look|answer|version)\b)/gi, words: [], replaces: true },
   { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b/g, words: ['europeans', 'europe'], replaces: true },
@@ -532,7 +534,7 @@ export function choicesOf(query: string): { stem: string; options: { label?: str
 const CHOOSE_ONE = /\b(?:pick|choose|select)\s+(?:one|the\s+(?:best|right|correct)\s+(?:one|answer|option))\s*:?\s*$/i;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
-const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)?(?:tell me|let me know|explain to me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
+const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?(?:kindly\s+)?|please\s+(?:kindly\s+)?|kindly\s+)?(?:tell me|let me know|explain to me|explain|clarify|inform me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
 
 /** "Can you explain X", "could you summarise X": a request; what is asked starts at its verb. */
 const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;

@@ -797,3 +797,9 @@ test('the news\'s names as other languages write them ("Rusia", "Siria", "Jamene
   // (English words that look alike are left alone)
   assert.equal(analyzeQuestion('what does russia want, and where does Iran stand?').query, 'what does russia want, and where does Iran stand?');
 });
+
+test('courtesy asks nothing: "kindly", "do the needful", "Respected sir," and "kindly explain what ..." before the question', () => {
+  const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
+  assert.deepEqual(words('Respected sir, kindly explain what is the fundamental problem between Russia and Iran. Please do the needful.'), words('what is the fundamental problem between Russia and Iran?'));
+  assert.equal(analyzeQuestion('kindly explain what is the fundamental problem between Russia and Iran.').type, 'what');
+});
