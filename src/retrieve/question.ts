@@ -174,10 +174,15 @@ const EXONYMS: Record<string, string> = {
   irani: 'Iranian', iranien: 'Iranian', iranienne: 'Iranian', iranisch: 'Iranian', iranische: 'Iranian', iranischen: 'Iranian',
   sirio: 'Syrian', syrienne: 'Syrian', syrisch: 'Syrian', syrische: 'Syrian',
   eeuu: 'the US',
+  // (Persian and Arabic, transliterated: Suriyeh / Souriya, Rusiyeh / Rusiya, Amrika, Rahbar (the Leader), Majles / Majlis)
+  suriyeh: 'Syria', suriye: 'Syria', souriya: 'Syria', suriya: 'Syria', suria: 'Syria',
+  rusiyeh: 'Russia', rusiye: 'Russia', rusiya: 'Russia', roosiye: 'Russia', roosiyeh: 'Russia',
+  amrika: 'America', amreeka: 'America',
+  rahbar: 'Supreme Leader Khamenei',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
-  'por que': 'why', pourquoi: 'why', warum: 'why',
+  'por que': 'why', pourquoi: 'why', warum: 'why', chera: 'why',
   cuantos: 'how many', cuantas: 'how many', combien: 'how many', 'wie viele': 'how many',
   cuando: 'when', quand: 'when', wann: 'when',
   quien: 'who', quienes: 'who',
