@@ -813,3 +813,11 @@ test('Persian and Arabic transliterations of the news\'s names ("Suriyeh", "Rusi
   assert.equal(analyzeQuestion('chera would Putin want Daesh totally wiped out in Suriyeh?').query, 'why would Putin want Daesh totally wiped out in Syria?');
   assert.match(analyzeQuestion('what does the Rahbar think of Rusiyeh?').query, /Khamenei think of Russia/);
 });
+
+test('forum talk: "OP" is the piece posted, a remark in brackets that asks nothing is dropped (a short one that names stays), hedges ("IIRC", "to be fair") ask nothing', () => {
+  assert.equal(analyzeQuestion("deceived by whom, in OP's telling? (I have a guess, but I'd rather not put words in the piece's mouth.)").query.trim(), "deceived by whom, in the piece's telling?");
+  assert.equal(analyzeQuestion('what did the Guards (IRGC) do?').query, 'what did the Guards (IRGC) do?');
+  assert.equal(analyzeQuestion('what did Putin claim (is it in the text?)').query, 'what did Putin claim (is it in the text?)');
+  assert.deepEqual(analyzeQuestion('IIRC, to be fair, who is providing the ground troops?').tokens.map((t) => t.word), analyzeQuestion('who is providing the ground troops?').tokens.map((t) => t.word));
+  assert.equal(questionType('What, broadly speaking, is the article about?'), 'overview');
+});
