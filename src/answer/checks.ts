@@ -5,7 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import { NAMED_COUNT, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
+import { NAMED_COUNT, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -1043,7 +1043,7 @@ const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?
 
 /** A country word stands in a passage retrieved, as written or in its singular ("saudis": "Saudi"; a word near in meaning is another country). */
 function countryIn(word: string, retrieval: Retrieval): boolean {
-  const forms = [word, word.replace(/s$/, ''), word.replace(/is$/, '')].filter((w) => w.length >= 3);
+  const forms = singulars(word).filter((w) => w.length >= 3);
   if (retrieval.passages.some((p) => forms.some((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu').test(p.text)))) return true;
   // (or by another of the country's names: "america" is the US)
   const nation = nationOf(word);
@@ -1052,7 +1052,12 @@ function countryIn(word: string, retrieval: Retrieval): boolean {
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
 function countryWord(word: string): boolean {
-  return [word, word.replace(/s$/, ''), word.replace(/is$/, '')].some((w) => COUNTRY_WORDS.has(w) || COUNTRY_NAME_WORDS.has(w));
+  return singulars(word).some((w) => COUNTRY_WORDS.has(w) || COUNTRY_NAME_WORDS.has(w));
+}
+
+/** A word as typed and as the singular of a people's name ("saudis": saudi, "israelis": israel). */
+function singulars(word: string): string[] {
+  return [word, word.replace(/s$/, ''), word.replace(/is$/, '')];
 }
 
 /** `n` as the day of a month: "October 15", "15 October". */
@@ -1080,7 +1085,6 @@ export function asksToVerify(query: string): boolean {
   // ("True or false: ...", "T/F: the authors call the axis a strategic alliance")
   return TRUE_OR_FALSE.test(query) || VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
 }
-const TRUE_OR_FALSE = /^\s*(?:true\s+or\s+false|t\s*\/\s*f|t\s+or\s+f|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact)\s*[:?—–.-]/i;
 const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:^|,|\s)\s*(?:correct|right|true|(?:isn|wasn|doesn|didn|aren|weren|don|hasn|haven|won)['’]?t\s+(?:it|that\s+so|he|she|they|that)|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
 
 /**
