@@ -56,10 +56,10 @@ test('30 questions at once with a budget of 3 per window: all answered, in the o
   const LIMIT = 3;
   const N = 30;
   await setRate(LIMIT);
-  // when each question takes its slot in the budget (on the clock the queue keeps its window with, Date.now)
+  // when each question takes its slot in the budget, as the queue grants it (on the clock it keeps its window with)
   const slots: number[] = [];
-  bot.context.moderation.queue.onStart = (key) => {
-    if (key === fake.guildId) slots.push(Date.now());
+  bot.context.moderation.queue.onStart = (key, at) => {
+    if (key === fake.guildId) slots.push(at);
   };
   const t0 = performance.now();
   const handles = Array.from({ length: N }, (_, i) =>
