@@ -3,7 +3,7 @@ import { asksByOffice, asksForPeople, peopleByOffice, titledPeople } from './ans
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
-import { asksToVerify, givenInstead, unsupportedSpecifics } from './answer/checks.js';
+import { asksToVerify, givenInstead, MAGNITUDE, unsupportedSpecifics } from './answer/checks.js';
 import type { LlmAnswerer } from './answer/llm.js';
 import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
@@ -31,7 +31,7 @@ const SUBJECT_WORDS = 3;
 /** A comment saying what the document gives: "the piece mentions trillions", "the article says 7,000". */
 const DOCUMENT_GIVES = /\b(?:the\s+)?(?:article|piece|text|essay|paper|authors?|it)\s+(?:only\s+|just\s+)?(?:mentions?|says?|gives?|states?|notes?|cites?|uses?|talks\s+about)\b/i;
 /** A figure: a magnitude in words, or a number of three digits or more ("trillions", "7,000", "224"; not "October 15"). */
-const GIVEN_FIGURE = /\b(?:hundreds|thousands|millions|billions|trillions|dozens)\b|\b\d{1,3},\d{3}\b|(?<![\d,.])\d{3,}(?![\d,.])/i;
+const GIVEN_FIGURE = new RegExp(`\\b(?:${MAGNITUDE})\\b|\\b\\d{1,3},\\d{3}\\b|(?<![\\d,.])\\d{3,}(?![\\d,.])`, 'i');
 const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write|say|output|print|return|format|use|ignore|forget|pretend|act|start|end|begin|include|add|append|translate|repeat|sign)\b/i;
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;

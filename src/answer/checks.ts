@@ -64,11 +64,11 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // A year or the day of a date ("September 30, 2015") counts nothing; nor does a number the question
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
   // (a magnitude the question gives, "the piece mentions trillions", is given too)
-  const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(/\b(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)\b/g) ?? [])]);
+  const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(MAGNITUDE_IN_TEXT) ?? [])]);
   // (an exact figure asked for is no magnitude: "trillions of rubles" does not give it)
   const exact = /\b(?:exact|exactly|precise|precisely)\b/.test(q);
   const isCount = (w: string, i: number) =>
-    (exact ? /^\d/.test(w) : /^\d|^(?:thousands?|hundreds?|millions?|billions?|trillions?|dozens?)$/i.test(w)) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
+    (exact ? /^\d/.test(w) : /^\d/.test(w) || MAGNITUDE_WORD.test(w)) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
   const fits = (h: string, raw: string) => {
     const n = raw.replace(/[.,]$/, '');
@@ -112,6 +112,10 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+/** A magnitude in words ("thousands", "trillions", "a dozen"): as a word of a sentence, and as found in a question or comment. */
+export const MAGNITUDE = 'thousands?|hundreds?|millions?|billions?|trillions?|dozens?';
+const MAGNITUDE_WORD = new RegExp(`^(?:${MAGNITUDE})$`, 'i');
+const MAGNITUDE_IN_TEXT = new RegExp(`\\b(?:${MAGNITUDE})\\b`, 'g');
 const CURRENCY = 'rubles?|roubles?|dollars?|euros?|rials?|pounds?|yuan|USD|EUR|RUB';
 /** A sum of money: "$400 million", "5 billion rubles"; and a magnitude of it, "trillions of rubles". */
 const SUM = new RegExp(`[$€£¥]\\s?\\d|\\b\\d[\\d,.]*\\s*(?:(?:thousand|million|billion|trillion|bn|m)\\s+)?(?:${CURRENCY})\\b`, 'i');
@@ -1043,8 +1047,8 @@ const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?
 
 /** A country word stands in a passage retrieved, as written or in its singular ("saudis": "Saudi"; a word near in meaning is another country). */
 function countryIn(word: string, retrieval: Retrieval): boolean {
-  const forms = singulars(word).filter((w) => w.length >= 3);
-  if (retrieval.passages.some((p) => forms.some((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu').test(p.text)))) return true;
+  const forms = singulars(word).filter((w) => w.length >= 3).map((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu'));
+  if (retrieval.passages.some((p) => forms.some((f) => f.test(p.text)))) return true;
   // (or by another of the country's names: "america" is the US)
   const nation = nationOf(word);
   return !!nation && retrieval.passages.some((p) => (p.text.match(/\p{L}+/gu) ?? []).some((w) => nationOf(w.toLowerCase()) === nation));

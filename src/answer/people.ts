@@ -201,8 +201,10 @@ export function peopleByOffice(query: string, people: TitledPerson[]): string[] 
  * nation's office asked for by name, when none of the documents' people holds that office of that nation
  * (so the corpus cannot name them; "who is the Russian president?" is Putin).
  */
-export function officeUnheld(query: string, people: TitledPerson[]): boolean {
-  if (!NAME_ASKED.test(query)) return false;
+export function officeUnheld(query: string, peopleOf: () => TitledPerson[]): boolean {
+  if (!NAME_ASKED.test(query) || !OFFICE_NAMED.test(query)) return false;
+  // (the documents' people are read only now, when a holder of an office is asked for)
+  const people = peopleOf();
   return [...query.matchAll(OFFICE_ASKED)].some((m) => {
     const nation = nationOf(m[1].toLowerCase());
     if (!nation) return false;
