@@ -5,7 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import { NAMED_COUNT, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
+import { NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -65,8 +65,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
   // (a magnitude the question gives, "the piece mentions trillions", is given too)
   const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(MAGNITUDE_IN_TEXT) ?? [])]);
-  // (an exact figure asked for is no magnitude: "trillions of rubles" does not give it)
-  const exact = /\b(?:exact|exactly|precise|precisely)\b/.test(q);
+  // (an exact or actual figure asked for is no magnitude: "trillions of rubles" does not give it)
+  const exact = /\b(?:exact|exactly|precise|precisely|actual)\b/.test(q);
   const isCount = (w: string, i: number) =>
     (exact ? /^\d/.test(w) : /^\d/.test(w) || MAGNITUDE_WORD.test(w)) && !/^(?:1[5-9]|20)\d\d\b/.test(w) && !MONTH_NAME.test(words[i - 1] ?? '') && !given.has(bareNumber(w).toLowerCase());
   // Nationalities ("7,000 Russian citizens") modify the counted noun; they count only when they are what was asked about ("how many Russians").
@@ -103,7 +103,8 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   }
   // ("how much did the bombing cost?": a sum of money, a number next to a currency)
   // (and "what is the actual amount in rubles ...", "the exact figure spent": money asked as a sum)
-  if ((/\bhow much\b/.test(q) || /\b(?:amount|sum|figure|total|price|bill)\b/.test(q)) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence) && !given.has(SUM_MAGNITUDE.exec(sentence)![1].toLowerCase()));
+  // (and "the actual cost so far in rubles", "the trade volume in $")
+  if ((/\bhow much\b/.test(q) || /\b(?:amount|sum|figure|total|price|bill|cost|costs|volume|value|spend|spending)\b/.test(q)) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence) && !given.has(SUM_MAGNITUDE.exec(sentence)![1].toLowerCase()));
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
@@ -374,19 +375,19 @@ function roleOwner(words: string[], i: number): string | undefined {
 }
 
 const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|(?<!\\b(?:end|failed|client|rogue|buffer|steady|welfare|police|nation|final)\\s)state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
-export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b`, 'i');
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\b(?:the|that|this)\\s+(?:[A-Za-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b[^?]*?\\bwhat(?:'s|’s|\\s+is|\\s+was)\\s+(?:its|their)\\s+name\\b`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Shias?|Shi['’]a|Sunnis?|Alawites?|Alawis?|Druze|Christians?|Muslims?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
 /**
- * For "which city/airline/group ...", "the name of the X ..." and "name / list the X ...": the sentence must name something
+ * For "which city/airline/group ...", "the name of the X ...", "name / list the X ..." and "the X that ..., what's its name?": the sentence must name something
  * the question does not already name: a capitalised name that is not a nationality or a month,
  * next to the kind of thing asked about when the sentence mentions that kind.
  */
 export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
-  const kind = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
+  const kind = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   // a person, a group or an airline is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
@@ -674,7 +675,7 @@ export function laterOutcome(query: string, retrieval: Retrieval): string | unde
   if (!asked) return undefined;
   return retrieval.passages.slice(0, 3).some((p) => OUTCOME_TOLD.test(p.text)) ? undefined : asked.toLowerCase();
 }
-const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays)\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+that|since|in\s+the\s+end)\b|^\s*(?:(?:so|and|but)\s+)?(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}\p{N}'’-]+\s+){1,7}?(in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day|after\s+all)\b|\b(ever)\s+(?:actually\s+|really\s+|finally\s+)?[\p{L}]+\b[^?]*?\b(?:later|afterwards|since)\b|\b(in\s+the\s+(?:years?|months?)\s+(?:after|since)\s+(?:this|that|it|then))\b|\b((?:since|after)\s+(?:this|that|it|the\s+(?:article|piece))\s+was\s+(?:written|published))\b/iu;
+const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays|or\s+(?:nah|not))\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+(?:that|this|it)|since|in\s+the\s+end)\b|\b(still)\s+(?:[\p{L}'’-]+\s+){1,4}?(?:today|now|nowadays|these\s+days)\b|^\s*(?:(?:so|and|but)\s+)?(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}\p{N}'’-]+\s+){1,7}?(in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day|after\s+all)\b|\b(ever)\s+(?:actually\s+|really\s+|finally\s+)?[\p{L}]+\b[^?]*?\b(?:later|afterwards|since)\b|\b(in\s+the\s+(?:years?|months?)\s+(?:after|since)\s+(?:this|that|it|then))\b|\b((?:since|after)\s+(?:this|that|it|the\s+(?:article|piece))\s+was\s+(?:written|published))\b/iu;
 const OUTCOME_TOLD = /\b(?:finally|ultimately|eventually|in the end|ended up|later)\s+(?:[\p{L}'’-]+ed|took|fell|left|withdrew|won|lost|became|gave|quit)\b/iu;
 
 /** Signing something ("signed up" with someone is joining them). */
@@ -902,6 +903,9 @@ const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
+/** A number counting the document's own parts: "it has like 2 parts with headings", "the 3 sections" (the outline gives their number). */
+const PARTS_COUNT = /\b(\d{1,2})\s+(?:main\s+)?(?:parts?|sections?|headings?|subheadings?|headers?|chapters?)\b/gi;
+
 /** A number that labels a question, a step or a part: "Q3:", "turn 1 of ...", "part 2", "#4". */
 const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stage|slide|card|task|exercise|problem|paragraph|para|section|page|chapter|sentence|line|no\.?)\s*#?|\bQ|#)(\d{1,2})\b(?!\s*(?:%|percent|per\s+cent|[\p{L}-]+s\b))/giu;
 
@@ -940,8 +944,11 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
-/** A relative clause describing the thing before it: "at which ...", "during which ...", "in which ...". */
-const DESCRIBING_CLAUSE = /\b(?:at|in|on|during|after|before|from)\s+which\b[^?,;]*/gi;
+/**
+ * A relative clause describing the thing before it: "at which ...", "during which ...", "in which ...", and "where" or "when"
+ * after an occasion or a place named ("the Valdai Club session where Larijani spoke with Putin").
+ */
+const DESCRIBING_CLAUSE = new RegExp(String.raw`\b(?:at|in|on|during|after|before|from)\s+which\b[^?,;]*|${RELATIVE_WHERE.source}`, 'giu');
 
 /** Every run of three letters or more inside a string of initials, lower-cased ("TJCPOA": "jcpoa", "jcp", ...). */
 function initialRuns(initials: string): string[] {
@@ -1005,8 +1012,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
   // (nor is "100%", chat's "entirely": "does he want them wiped out 100%?")
-  // (nor one that labels: "Q3:", "turn 1 of ...", "part 2")
-  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER)].flatMap((m) => m.slice(1).filter(Boolean)));
+  // (nor one that labels: "Q3:", "turn 1 of ...", "part 2"; nor one counting the document's parts: "2 parts with headings")
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER), ...question.query.matchAll(PARTS_COUNT)].flatMap((m) => m.slice(1).filter(Boolean)));
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
@@ -1030,10 +1037,41 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (nor the asker's examples: "what do they want re america and its allies (israel, saudis etc)?", "e.g. Hamas")
   const examples = [...question.query.matchAll(EXAMPLES)].map((m) => [m.index!, m.index! + m[0].length]);
   const exemplary = (t: { token: { start: number } }) => examples.some(([a, b]) => t.token.start >= a && t.token.start < b);
-  return retrieval.terms
+  return [...retrieval.terms
     .filter((t) => !exemplary(t))
     .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
-    .map((t) => t.token.word);
+    .map((t) => t.token.word), ...unheldPairing(question.query, retrieval)];
+}
+
+/**
+ * "When did the Iran–Iraq war start?", "the Iran-Russia bilateral trade": two countries joined into the name of a war, a
+ * border, a treaty or a trade, which a sentence retrieved must speak of with both countries; else the named thing is not
+ * in the corpus (Iran and Iraq are both in it, their war is not).
+ */
+function unheldPairing(query: string, retrieval: Retrieval): string[] {
+  const missing: string[] = [];
+  for (const m of query.matchAll(PAIRED_NAME)) {
+    const [a, b, noun] = [m[1].toLowerCase(), m[2].toLowerCase(), m[3].toLowerCase()];
+    if (!countryWord(a) || !countryWord(b) || a === b) continue;
+    const thing = new RegExp(`(?<![\\p{L}])${escapeRegExp(noun.replace(/s$/, ''))}`, 'iu');
+    const [namesA, namesB] = [nationNamed(a), nationNamed(b)];
+    const held = retrieval.passages.some((p) =>
+      p.sentences.some((x) => {
+        const text = p.text.slice(x.start - p.start, x.end - p.start);
+        return thing.test(text) && namesA(text) && namesB(text);
+      }),
+    );
+    if (!held) missing.push(`${a}-${b} ${noun}`);
+  }
+  return missing;
+}
+const PAIRED_NAME = /(?<![\p{L}])(\p{L}{3,})\s*[-–—/]\s*(\p{L}{3,})\s+(?:[\p{L}-]+\s+)?(wars?|conflicts?|borders?|treaty|treaties|pacts?|pipelines?|summits?|talks|trade)\b/giu;
+
+/** Whether a text names a country, by the word typed or another of its names ("america": "the US"); the forms compiled once. */
+function nationNamed(word: string): (text: string) => boolean {
+  const forms = singulars(word).filter((w) => w.length >= 3).map((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu'));
+  const nation = nationOf(word);
+  return (text) => forms.some((f) => f.test(text)) || (!!nation && (text.match(/\p{L}+/gu) ?? []).some((w) => nationOf(w.toLowerCase()) === nation));
 }
 
 /** Owners that are no one in particular: the document, its authors, people, a time ("the article's", "today's"). */
@@ -1047,11 +1085,8 @@ const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?
 
 /** A country word stands in a passage retrieved, as written or in its singular ("saudis": "Saudi"; a word near in meaning is another country). */
 function countryIn(word: string, retrieval: Retrieval): boolean {
-  const forms = singulars(word).filter((w) => w.length >= 3).map((f) => new RegExp(`(?<![\\p{L}])${escapeRegExp(f)}`, 'iu'));
-  if (retrieval.passages.some((p) => forms.some((f) => f.test(p.text)))) return true;
-  // (or by another of the country's names: "america" is the US)
-  const nation = nationOf(word);
-  return !!nation && retrieval.passages.some((p) => (p.text.match(/\p{L}+/gu) ?? []).some((w) => nationOf(w.toLowerCase()) === nation));
+  const named = nationNamed(word);
+  return retrieval.passages.some((p) => named(p.text));
 }
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */
