@@ -402,6 +402,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // (and the goals shared are objectives in common, not any goal: "if this was not already his goal")
   { re: /(?<=\bshared\s+)(?:goals?|aims?|objectives?)\b/gi, words: ['objectives'], replaces: true },
   { re: /\bwant(?:s|ed)?\s+(?:[\p{L}'’-]+\s+){1,2}?gone\b/giu, words: ['replace', 'remove'] },
+  // ("what should happen to Assad?", "what happens to him": his fate)
+  { re: /\bwhat\s+(?:should|will|would|could|might|is\s+going\s+to|['’]s\s+going\s+to|ought\s+to|happens|is\s+to)\s+(?:happen\s+|become\s+)?(?:to|of)\b/gi, words: ['fate'], replaces: true },
   // ("what might have pushed Russia into the war?": its motives)
   { re: /\b(?:push|pushed|pushes|pushing|prompt|prompted|prompts|nudge|nudged|nudges|spur|spurred|spurs|drive|drove|drives|driven)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:into|to)\b/giu, words: ['motives'] },
   { re: /\bplay(?:s|ed|ing|in)?\s+(?:them|him|her|us|it|games|iran|tehran|moscow|russia|both\s+sides|(?:\w+\s+)?for\s+(?:a\s+)?fools?)\b/gi, words: ['scheming', 'manipulate'] },

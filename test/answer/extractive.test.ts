@@ -1450,3 +1450,9 @@ test('not in the corpus: how it "ended up" or is "still" today, a war named by t
   assert.match((await engine.ask('what does the Tehran-Moscow axis look like?')).answer, /Tehran-Moscow axis/);
   assert.match((await engine.ask('how costly a war would the Russian public accept?')).answer, /trillions of rubles/);
 });
+
+test('"what should happen to Assad" asks his fate: both sides\' positions on it', async () => {
+  const a = await engine.ask('How do Russia and Iran differ on what should happen to Assad personally?');
+  assert.match(a.citations[0].text, /fate of Bashar al-Assad himself|replace him with another leader/);
+  assert.match(a.answer, /replace him with another leader/);
+});
