@@ -1453,6 +1453,6 @@ test('not in the corpus: how it "ended up" or is "still" today, a war named by t
 
 test('"what should happen to Assad" asks his fate: both sides\' positions on it', async () => {
   const a = await engine.ask('How do Russia and Iran differ on what should happen to Assad personally?');
-  assert.match(a.citations[0].text, /fate of Bashar al-Assad himself|replace him with another leader/);
+  assert.match(a.passages[0].text, /fate of Bashar al-Assad himself/);
   assert.match(a.answer, /replace him with another leader/);
 });
