@@ -11,7 +11,7 @@ import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey, negatedForm } from '../retrieve/matcher.js';
 import { CAPITAL_OF, MONTHS, SEASONS } from '../study/gazetteer.js';
-import { asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
+import { ABOUT_WHICH, asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -51,7 +51,8 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (OPENING_QUESTION.test(question.query)) return opening(top.docId, corpus, /\bfirst sentence\b/i.test(question.query));
   // (a claim about the whole put to be checked, "the piece argues they are a rock-solid bloc, correct?", "it's basically
   // about the nuclear talks, isn't it?", is answered by what the document is about and where it comes out, whatever it names)
-  if ((question.type === 'overview' || about) && (!asksAboutSomething(retrieval, corpus, about, minSupport, question.type === 'overview' ? question.query : '') || (DOCUMENT_CLAIM.test(question.query) && asksToVerify(question.query)))) return overview(question.query, retrieval.passages, corpus);
+  // (and which of two things the whole is about: "is it mainly about the Syrian war or about Iran–Russia relations?")
+  if ((question.type === 'overview' || about) && (!asksAboutSomething(retrieval, corpus, about, minSupport, question.type === 'overview' ? question.query : '') || (DOCUMENT_CLAIM.test(question.query) && asksToVerify(question.query)) || ABOUT_WHICH.test(question.query))) return overview(question.query, retrieval.passages, corpus);
   // "Why won't this become a real alliance?", "what are the obstacles to the partnership?": asked why
   // about nothing but the document's own subject, the answer is its argument.
   // (put in the negative, or asking for obstacles, where it comes out leads; else it is told in order)

@@ -1456,3 +1456,11 @@ test('"what should happen to Assad" asks his fate: both sides\' positions on it'
   assert.match(a.passages[0].text, /fate of Bashar al-Assad himself/);
   assert.match(a.answer, /replace him with another leader/);
 });
+
+test('"a one-line takeaway I can put on the board", "key takeaway for someone w exposure to both markets — is this axis durable?", "mainly about A or about B? Trying to decide which unit it fits": overviews', async () => {
+  assert.match((await engine.ask('Can you give me a one-line takeaway I can put on the board for my students?')).answer, /problems abound|marriage of convenience/);
+  assert.match((await engine.ask('key takeaway for someone w exposure to both markets — is this axis durable or not?')).citations[0].text, /problems abound/);
+  const which = await engine.ask('Is this piece mainly about the Syrian war itself or about Iran–Russia relations? Trying to decide which unit it fits');
+  assert.match(which.answer, /Tehran-Moscow axis/);
+  assert.equal(subQuestions('is the article mainly about the syrian war or about iran-russia relations?').length, 1);
+});
