@@ -77,7 +77,7 @@ const OVERVIEW_WORDS = new Set(
   core research analytic analytical analyt pose poses posed raise raises rais ask asks asking up working work establish creat
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
-  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable
+  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable risk risks threat threats danger dangers biggest greatest
   ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding case
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss focus focuses focused big bigger biggest here break breaks split derail unravel doom sink wreck undo threaten undermine destroy things thing friction frictions source sources contention power powers
   attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over
@@ -90,7 +90,7 @@ const OVERVIEW_WORDS = new Set(
 const NEGATED = /\b(?:not|never|no longer|won['’]?t|can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|isn['’]?t|aren['’]?t|doesn['’]?t|don['’]?t|didn['’]?t|unlikely|fail|fails|failed)\b/i;
 
 /** Asking for the reasons, obstacles or limits of something. */
-const THESIS_REASON = /\b(?:reasons?|obstacles?|problems?|barriers?|hurdles?|limits?|limitations?|what stands in the way|stumbling blocks?|(?:sources?|points?|causes?)\s+of\s+(?:friction|tension|contention|disagreement|conflict)|frictions?)\b|\b(?:could|might|would|may|will|can)\s+(?:eventually\s+|ultimately\s+|one\s+day\s+)?(?:break\s+(?:up|apart)|fall\s+apart|collapse|crumble|fail|end|undo|derail|unravel|doom|sink|wreck|destroy|undermine|threaten|split|tear\s+apart)\b/i;
+const THESIS_REASON = /\b(?:reasons?|obstacles?|problems?|barriers?|hurdles?|limits?|limitations?|what stands in the way|stumbling blocks?|(?:risks?|threats?|dangers?)\s+to\s+(?:the|this|that|their|its)\s+(?:relationship|partnership|alliance|axis|cooperation|ties|friendship|bond)|(?:sources?|points?|causes?)\s+of\s+(?:friction|tension|contention|disagreement|conflict)|frictions?)\b|\b(?:could|might|would|may|will|can)\s+(?:eventually\s+|ultimately\s+|one\s+day\s+)?(?:break\s+(?:up|apart)|fall\s+apart|collapse|crumble|fail|end|undo|derail|unravel|doom|sink|wreck|destroy|undermine|threaten|split|tear\s+apart)\b/i;
 
 /** A document's subject: its title's and tags' words, and the words in at least 40% of its passages. */
 const subjects = new WeakMap<Chunk[], Set<string>>();

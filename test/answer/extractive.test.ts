@@ -1464,3 +1464,8 @@ test('"a one-line takeaway I can put on the board", "key takeaway for someone w 
   assert.match(which.answer, /Tehran-Moscow axis/);
   assert.equal(subQuestions('is the article mainly about the syrian war or about iran-russia relations?').length, 1);
 });
+
+test('the biggest risk or threat to the relationship asks where the document comes out on what undermines it', async () => {
+  assert.match((await engine.ask('bottom line: biggest risk to this relationship per the authors?')).citations[0].text, /problems abound|distrust/);
+  assert.match((await engine.ask('what risk does Iran take by using its own troops?')).answer, /public opinion/);
+});
