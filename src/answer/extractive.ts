@@ -571,7 +571,7 @@ function namesAll(name: string[], sentence: string, match: WordSimilarity): bool
 
 /** "What did Putin say at Valdai?", "what did he say about Iran / about them?": what someone said, not what they said about one topic. */
 function saidAnything(query: string): boolean {
-  const m = /\b(?:what|how)\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|talk|speak)\b(.*)$/iu.exec(query);
+  const m = /\b(?:what(?:\s+all|\s+else)?|how)\s+(?:did|does|do|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:say|said|tell|told|talk|speak)\b(.*)$/iu.exec(query);
   if (!m) return false;
   const about = /\b(?:about|abt|of|on|regarding|concerning)\s+(?:the\s+)?([\p{L}'’-]+)/iu.exec(m[1])?.[1];
   // (about someone, a name or a pronoun: all they said; about a topic, "the nuclear program": what they said of it)

@@ -1469,3 +1469,11 @@ test('the biggest risk or threat to the relationship asks where the document com
   assert.match((await engine.ask('bottom line: biggest risk to this relationship per the authors?')).citations[0].text, /problems abound|distrust/);
   assert.match((await engine.ask('what risk does Iran take by using its own troops?')).answer, /public opinion/);
 });
+
+test('"what all did putin say ... like every claim", "what two things Putin said": each sentence in which he speaks', async () => {
+  for (const q of ['what all did putin say at valdai club abt iran? like every claim', 'what two things Putin said at the Valdai Club about Iran?']) {
+    const a = await engine.ask(q);
+    assert.match(a.answer, /indispensable partner/, q);
+    assert.match(a.answer, /deceived by the United States/, q);
+  }
+});
