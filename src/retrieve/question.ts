@@ -392,6 +392,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("what part does Tehran play in the actual fighting?": the fighting on the ground, not the fight against IS in a speech)
   { re: /\b(?:actual|real|ground|front[-\s]?line)\s+(?:fighting|combat|battles?)\b|\b(?:fighting|combat)\s+on\s+the\s+ground\b|\bdo(?:es|ing)?\s+(?:the|most\s+of\s+the|all\s+the)\s+(?:actual\s+|real\s+)?(?:fighting|dying)\b/gi, words: ['ground', 'troops'] },
   { re: /\bindefinitely\b|\bfor\s+(?:a\s+long|so\s+long)\b/gi, words: ['duration', 'time'] },
+  // ("what's the main thing messing it up?", "what gets in the way?": what complicates it)
+  { re: /\bmess(?:es|ed|ing)?\s+(?:(?:it|this|that|things|them|everything)\s+)?up\b|\bscrew(?:s|ed|ing)?\s+(?:(?:it|this|that|things|them|everything)\s+)?up\b|\bget(?:s|ting)?\s+in\s+the\s+way\b|\bgot\s+in\s+the\s+way\b/gi, words: ['complicated', 'problems'], replaces: true },
   // ("how long ...?": a question of duration, whose own "long" is no word to match; the words it brings alone make no question about the corpus)
   { re: /\bhow\s+long\b/gi, words: ['duration', 'time'], frame: true },
   { re: /\bdrawn[-\s]out\b/gi, words: ['duration', 'time'], replaces: true },

@@ -1477,3 +1477,9 @@ test('"what all did putin say ... like every claim", "what two things Putin said
     assert.match(a.answer, /deceived by the United States/, q);
   }
 });
+
+test('"what\'s the main thing messing it up", "what gets in the way" ask what complicates it', async () => {
+  const a = await engine.ask('what goals do they share AND whats the main thing messing it up');
+  assert.match(a.answer, /converging policy designs/);
+  assert.match(a.answer, /problems abound|distrust/);
+});
