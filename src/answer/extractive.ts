@@ -412,7 +412,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // (a season names its months: "the autumn 2015 dates")
   const months = monthsAsked(question.query);
   const inMonth = (t: string) => months.some((m) => t.includes(m));
-  const byMonth = months.length > 0 && question.type !== 'when' && EVENTS_ASKED.test(question.query);
+  // (and "the two October 2015 events the article mentions, with their dates": events of a month asked with their dates)
+  const byMonth = months.length > 0 && (question.type !== 'when' || MONTH_EVENTS.test(question.query)) && EVENTS_ASKED.test(question.query);
   // "What role does the US play ...?", "how does Washington figure in ...?": the sentences naming it, from every passage retrieved
   const cast = castAsked(question.query);
   // "What two things did Putin say?": each sentence in which he speaks is one of them, however little else of the question it repeats
@@ -459,7 +460,8 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   candidates.sort((a, b) => b.score - a.score);
   // "How much order and stability" asks for a degree, not an amount: only money makes "how much" a count.
   // (money asked "how much" of: "how much did it cost?", "how much money ...", not "how much staying power ... costing a fortune")
-  const counted = STRICT_TYPES.has(question.type) && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(HOW_MUCH_OF.exec(question.query)?.[1] ?? ''));
+  // (nor are a month's events asked with their dates: each sentence dated in it is one)
+  const counted = STRICT_TYPES.has(question.type) && !byMonth && !/\bhow long\b/i.test(question.query) && (!/\bhow much\b/i.test(question.query) || MONEY.test(HOW_MUCH_OF.exec(question.query)?.[1] ?? ''));
   const strict = counted || ENTITY_QUESTION.test(question.query) || speech;
   // A date or number only answers when it stands in a sentence about the question, near what was asked about.
   const text = (c: (typeof candidates)[number]) => c.passage.text.slice(c.start - c.passage.start, c.end - c.passage.start);
@@ -599,6 +601,7 @@ const PARALLEL_OPENING = /^\W*(?:(?:But|And|Yet)\s+)?(?:[\p{L}'’-]+\s+){1,4}?(
 const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
 
 /** A question about what happened (events, what took place). */
+const MONTH_EVENTS = new RegExp(`\\b(?:${MONTHS})(?:\\s+(?:19|20)\\d\\d)?\\s+events\\b|\\bevents\\s+(?:of|in|from|during)\\s+(?:${MONTHS})\\b`, 'i');
 const EVENTS_ASKED = /\b(?:events?|dates|happen(?:s|ed|ing)?|took place|take place|occur(?:s|red)?)\b/i;
 
 /** How many things a question asks for ("the two reasons", "a couple of ways", "both things"), or 0. */

@@ -906,7 +906,13 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
   // (after "both", the prepositions may differ: "..., both at home and regarding the downing of the airliner")
   const both = m ? undefined : new RegExp(`,?\\s+\\bboth\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?),?\\s+and\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?)(?=[,?;.]|$)`, 'i').exec(query);
   if (!m && !both) return undefined;
-  const [whole, ...phrases] = m ? [m[0], `${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`] : [both![0], `${both![1]} ${both![2]}`, `${both![3]} ${both![4]}`];
+  let [whole, ...phrases]: string[] = m ? [m[0], `${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`] : [both![0], `${both![1]} ${both![2]}`, `${both![3]} ${both![4]}`];
+  // ("what happened in spring, on September 30 and on October 31?": a phrase of another preposition listed before the pair is a third)
+  const before = m && /(?<=\b(?:what|which|who|when|where|how|happened|happen|occurred|did|do|does|was|were)\s+)((?:in|on|at|during|after|before|since|by)\s+[^,?;]+?),\s*$/i.exec(query.slice(0, m.index));
+  if (before) {
+    whole = `${before[1]}, ${whole.replace(/^\s+/, '')}`;
+    phrases = [before[1], ...phrases];
+  }
   // "..., both regarding Syria and regarding the nuclear program": the "both" goes with the pair
   const lead = /^\s/.test(whole) || /^,/.test(whole) ? ' ' : '';
   return phrases.map((x) => ({ text: query.replace(whole, `${lead}${x}`).replace(/\s+([?.!])/g, '$1'), focus: x.replace(/^\S+\s+/, '') }));

@@ -1483,3 +1483,13 @@ test('"what\'s the main thing messing it up", "what gets in the way" ask what co
   assert.match(a.answer, /converging policy designs/);
   assert.match(a.answer, /problems abound|distrust/);
 });
+
+test('"what happened in spring, on September 30 and on October 31?" asks of each; "the two October 2015 events ..., with their dates" are the sentences dated in October', async () => {
+  const parts = subQuestions("I'm making a 2015 timeline. What happened in spring, on September 30 and on October 31 according to the article?");
+  assert.equal(parts.length, 3);
+  const timeline = await engine.ask("I'm making a 2015 timeline. What happened in spring, on September 30 and on October 31 according to the article?");
+  for (const re of [/Tikrit/, /air operations/, /airliner/]) assert.match(timeline.answer, re);
+  const october = await engine.ask('List the two October 2015 events the article mentions, with their dates please');
+  assert.match(october.answer, /October 15 Valdai Club/);
+  assert.match(october.answer, /October 31/);
+});
