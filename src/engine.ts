@@ -255,7 +255,7 @@ export class Engine implements CorpusView {
   private async checkedDetail(question: AnalyzedQuestion, options: AskOptions): Promise<Answer | undefined> {
     if (question.injection || question.chatter || question.metadata || !asksToVerify(question.query)) return undefined;
     const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: this.topK });
-    const details = unsupportedSpecifics(question, retrieval);
+    const details = unsupportedSpecifics(question, retrieval, this);
     if (!details.length || details.length > MAX_CHECKED_DETAILS) return undefined;
     const without = details.reduce((q, d) => q.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d)}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu'), ' '), question.query);
     // (answered offline: the sentence quoted is what settles the detail, and a model would be asked a question with holes in it)

@@ -7,6 +7,7 @@
  */
 import { NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
+import type { CorpusView } from './compose.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
 import { nameKey } from '../retrieve/matcher.js';
@@ -508,8 +509,18 @@ const REPORTER = /\baccording\s+to\b|\b(?:reported|published|cited|quoted|estima
  */
 export function fitsCareer(query: string, sentence: string): boolean {
   if (EDUCATION_ASKED.test(query) && !EDUCATION.test(sentence)) return false;
+  // (and "what was his earlier book about?": someone's book asked for, only a sentence that speaks of one)
+  if (WORKS_ASKED.test(query) && !WORKS.test(sentence)) return false;
   return !EARLIER_POST_ASKED.test(query) || EARLIER_POST.test(sentence);
 }
+const WORKS_ASKED = /\b(?:his|her|their|[\p{L}-]+['’]s)\s+(?:(?:earlier|previous|prior|latest|last|recent|new|other|first|own)\s+)?(?:books?|monographs?|novels?|memoirs?)\b|\b(?:earlier|previous|prior|latest|recent|other)\s+(?:books?|monographs?)\b|\b(?:what|which|any)\s+books?\b(?=[^?]*\b(?:written|wrote|write|published|authored)\b)|\b(?:wrote|written|published|authored)\s+(?:a|an|any|some)\s+(?:[\p{L}-]+\s+)?books?\b/iu;
+const WORKS = /\b(?:books?|monographs?|novels?|memoirs?|author\s+of|wrote|written|published)\b/i;
+
+/**
+ * "What volume, issue and page numbers does this appear in?", "the DOI?": a bibliographic detail of the document that no
+ * document's metadata gives (title, publication, date, authors and tags are all it gives).
+ */
+export const BIBLIOGRAPHIC_DETAIL = /\b(?:volume|issue\s+(?:number|no\.?)|page\s+(?:numbers?|range)|pages|doi|issn|isbn|permalink|word\s+count)\b(?=[^?]*\b(?:article|piece|essay|text|journal|magazine|it|this|citation|cite|appear|appears|appeared|published|run|ran)\b)/i;
 
 const EDUCATION_ASKED = /\b(?:go|went|gone|going)\s+to\s+(?:college|university|uni|school|grad\s+school)\b|\b(?:stud(?:y|ied)|educated|graduated?|trained)\b(?!\s+(?:the|this|that|it)\b)|\b(?:degrees?|doctorates?|phd|ph\.d|alma\s+mater|masters|dissertation)\b|\b(?:which|what)\s+(?:university|college|school)\b/i;
 const EDUCATION = /\b(?:universit(?:y|ies)|college|degrees?\s+(?:in|from)|doctorate|ph\.?d|studied|graduat\w*|educated|alumn\w*|school)\b/i;
@@ -1007,8 +1018,10 @@ const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\s+(?!(?:it|them|t
 const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
-export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval): string[] {
+export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval, corpus?: CorpusView): string[] {
   const specific = new Set<string>();
+  // (nor the names the documents' own metadata gives: "this Berlin Policy Journal piece"; nor an honorific, "Mr Hansen")
+  const given = corpus ? metadataWords(retrieval, corpus) : new Set<string>();
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
   // (nor is "100%", chat's "entirely": "does he want them wiped out 100%?")
@@ -1040,7 +1053,21 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   return [...retrieval.terms
     .filter((t) => !exemplary(t))
     .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
-    .map((t) => t.token.word), ...unheldPairing(question.query, retrieval)];
+    .map((t) => t.token.word)
+    .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval)];
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)$/;
+
+/** The words of the metadata (title, publication, authors, tags) of the documents a retrieval drew on. */
+function metadataWords(retrieval: Retrieval, corpus: CorpusView): Set<string> {
+  const words = new Set<string>();
+  for (const id of new Set(retrieval.passages.map((p) => p.docId))) {
+    const meta = corpus.documents.get(id)?.meta;
+    if (!meta) continue;
+    for (const text of [meta.title, meta.publication ?? '', ...meta.authors, ...meta.tags]) for (const t of tokenize(text)) words.add(t.word);
+  }
+  return words;
 }
 
 /**

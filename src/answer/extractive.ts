@@ -10,7 +10,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { officeUnheld, sidePeople, titledPeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
+  ABSTAIN, asksForSpeech, BIBLIOGRAPHIC_DETAIL, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -54,7 +54,7 @@ const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
   // (an overview of something the corpus does not name is none: "Summarise Turkey's reaction to the axis")
   const structural = answerFromStructure(question, retrieval, corpus, ABSTAIN.minSpecificSupport);
-  if (structural) return !structural.abstained && unsupportedSpecifics(question, retrieval).length ? abstention(ABSTAIN_MESSAGE) : structural;
+  if (structural) return !structural.abstained && unsupportedSpecifics(question, retrieval, corpus).length ? abstention(ABSTAIN_MESSAGE) : structural;
   const selected = selectQuotes(question, retrieval, match, undefined, undefined, corpus);
   if ('refusal' in selected) return abstention(selected.refusal);
   // "Is this a real alliance?" best matches the question the document itself asks: the answer is
@@ -390,7 +390,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const top = retrieval.passages[0];
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
-  if (unsupportedSpecifics(question, retrieval).length || namesApart(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedSpecifics(question, retrieval, corpus).length || namesApart(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
+  // ("what volume, issue and page numbers does this appear in?": no metadata gives them, and no passage does)
+  if (BIBLIOGRAPHIC_DETAIL.test(question.query)) return { refusal: ABSTAIN_MESSAGE };
   // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
   // (nor by the words its idioms add alone: "how long do you bake a sourdough loaf?" is no question about a duration in the corpus)
   const ownTerms = retrieval.terms.filter((t) => !question.supplied?.includes(t.token.word));
