@@ -931,9 +931,11 @@ const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(
  * organisations, places other than countries and their capitals) must stand together in one sentence
  * retrieved; each in a different sentence is no answer (Hansen works elsewhere; Alfoneh at the Foundation).
  */
-export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity): boolean {
+export function namesApart(query: string, retrieval: Retrieval, match: WordSimilarity, corpus?: CorpusView): boolean {
   // (a clause describing a thing named, "the October 15 Valdai Club session at which Larijani shared a panel with Putin", joins no names to it)
-  const names = joinedNames(query.replace(SET_ASIDE, ' ').replace(DESCRIBING_CLAUSE, ' '));
+  // (nor does a name the documents' metadata gives: "this Berlin Policy Journal piece")
+  const given = corpus ? metadataWords(retrieval, corpus) : undefined;
+  const names = joinedNames(query.replace(SET_ASIDE, ' ').replace(DESCRIBING_CLAUSE, ' ')).filter((name) => !given || !name.every((w) => given.has(w)));
   if (names.length < 2) return false;
   // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
   const span = LINK_ASKED.test(query) ? 2 : 1;
@@ -1059,13 +1061,14 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
 
 const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)$/;
 
-/** The words of the metadata (title, publication, authors, tags) of the documents a retrieval drew on. */
+/** The words of the metadata (title, publication, tags) of the documents a retrieval drew on. */
 function metadataWords(retrieval: Retrieval, corpus: CorpusView): Set<string> {
   const words = new Set<string>();
   for (const id of new Set(retrieval.passages.map((p) => p.docId))) {
     const meta = corpus.documents.get(id)?.meta;
     if (!meta) continue;
-    for (const text of [meta.title, meta.publication ?? '', ...meta.authors, ...meta.tags]) for (const t of tokenize(text)) words.add(t.word);
+    // (not its authors: they are people the passages speak of, or not)
+    for (const text of [meta.title, meta.publication ?? '', ...meta.tags]) for (const t of tokenize(text)) words.add(t.word);
   }
   return words;
 }

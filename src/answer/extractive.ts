@@ -390,7 +390,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const top = retrieval.passages[0];
   if (!retrieval.terms.length) return { refusal: asksNothing(question) ? NOT_A_QUESTION_MESSAGE : ABSTAIN_MESSAGE };
   if (!top) return { refusal: ABSTAIN_MESSAGE };
-  if (unsupportedSpecifics(question, retrieval, corpus).length || namesApart(question.query, retrieval, match)) return { refusal: ABSTAIN_MESSAGE };
+  if (unsupportedSpecifics(question, retrieval, corpus).length || namesApart(question.query, retrieval, match, corpus)) return { refusal: ABSTAIN_MESSAGE };
   // ("what volume, issue and page numbers does this appear in?": no metadata gives them, and no passage does)
   if (BIBLIOGRAPHIC_DETAIL.test(question.query)) return { refusal: ABSTAIN_MESSAGE };
   // Nothing the question asks about is in the corpus: not one of its words is matched well anywhere.
