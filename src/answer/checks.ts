@@ -65,7 +65,9 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // A year or the day of a date ("September 30, 2015") counts nothing; nor does a number the question
   // itself gives ("how many of the 7,000 recruits came from Chechnya?" is not answered by "7,000").
   // (a magnitude the question gives, "the piece mentions trillions", is given too)
-  const given = new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(MAGNITUDE_IN_TEXT) ?? [])]);
+  // (but a number put to be checked, "is it accurate that the piece puts the number ... at 7,000?", is answered by the sentence giving it)
+  const verifying = /^\s*(?:is|was|are|were|does|did|do|has|have)\b/i.test(q) || asksToVerify(query);
+  const given = verifying ? new Set<string>() : new Set([...(q.match(/\d[\d,.]*/g) ?? []).map(bareNumber), ...(q.match(MAGNITUDE_IN_TEXT) ?? [])]);
   // (an exact or actual figure asked for is no magnitude: "trillions of rubles" does not give it)
   const exact = /\b(?:exact|exactly|precise|precisely|actual)\b/.test(q);
   const isCount = (w: string, i: number) =>
@@ -109,11 +111,15 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
   const head = countedNoun(q);
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
+  // ("what was the flight number?": a number that names a thing, which only a number written with it answers: "flight 9268")
+  const identifying = IDENTIFYING_NUMBER.exec(q)?.[1];
+  if (identifying) return words.some((w, i) => /^\d/.test(w) && words.slice(Math.max(0, i - 3), i).some((x) => x.toLowerCase().startsWith(identifying)));
   if (!head?.length) return !COUNT_ASKED.test(q) ? !ownerNation || words.some((w, i) => isCount(w, i) && !otherNationality(i)) : words.some(isCount);
   return words.some((w, i) => isCount(w, i) && counts(head, i));
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+const IDENTIFYING_NUMBER = /\b(flight|tail|serial|registration|resolution|phone|license|licence|case|model|unit|hull|route)\s+(?:number|no\.?|#)/;
 /** A magnitude in words ("thousands", "trillions", "a dozen"): as a word of a sentence, and as found in a question or comment. */
 export const MAGNITUDE = 'thousands?|hundreds?|millions?|billions?|trillions?|dozens?';
 const MAGNITUDE_WORD = new RegExp(`^(?:${MAGNITUDE})$`, 'i');
@@ -1056,7 +1062,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     .filter((t) => !exemplary(t))
     .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word)
-    .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval)];
+    .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval), ...unheldNumbers(asked, form, retrieval)];
 }
 
 const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)$/;
@@ -1072,6 +1078,22 @@ function metadataWords(retrieval: Retrieval, corpus: CorpusView): Set<string> {
   }
   return words;
 }
+
+/**
+ * "... at over 1,000?": a number written with separators, which the tokenizer reads in pieces ("1", "000", the latter matched by
+ * any thousands), must stand whole in a passage retrieved.
+ */
+function unheldNumbers(query: string, form: Set<string>, retrieval: Retrieval): string[] {
+  // (in the sentences that ask, when some do: "On air he said 20,000 .... What estimate does the article give?" reports a figure heard elsewhere)
+  const sentences = query.match(/[^.!?]+(?:[.!?]+|$)/g) ?? [query];
+  const asking = sentences.filter((x) => /\?\s*$/.test(x));
+  const numbers = (asking.length ? asking : sentences).flatMap((x) => [...x.matchAll(SEPARATED_NUMBER)].map((m) => m[0]));
+  const held = (n: string) => form.has(n) || retrieval.passages.some((p) => numberUses(p.text, n) > 0);
+  // (one of numbers offered in the alternative, "at 7,000? or was it 70,000", held is the answer)
+  const offered = /\bor\s+(?:(?:was|is)\s+it\s+|maybe\s+|perhaps\s+)?(?:about\s+|around\s+)?\d/i.test(query) && numbers.some(held);
+  return offered ? [] : numbers.filter((n) => !held(n));
+}
+const SEPARATED_NUMBER = /(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,.]*\d)/g;
 
 /**
  * "When did the Iran–Iraq war start?", "the Iran-Russia bilateral trade": two countries joined into the name of a war, a
@@ -1166,7 +1188,9 @@ const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn
  */
 export function givenInstead(query: string, detail: string, quoted: string): boolean {
   const asked = tokenize(query);
-  const at = asked.findIndex((t) => t.word === detail);
+  // (a number with separators, "70,000", is read in pieces: it stands where its first piece does)
+  const written = /^\d/.test(detail) ? new RegExp(`(?<![\\d,.])${escapeRegExp(detail)}`).exec(query)?.index : undefined;
+  const at = asked.findIndex((t) => t.word === detail || t.start === written);
   if (at < 0) return false;
   const number = /^\d/.test(detail);
   // (a word or a month, not a name: in "did Putin meet Rouhani", Putin is another party, not where Rouhani stands)
