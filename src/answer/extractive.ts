@@ -4,6 +4,7 @@ import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { CAPITAL_WORDS, MONTHS } from '../study/gazetteer.js';
 import { contentTokens } from '../index/tokenize.js';
+import { escapeRegExp } from '../ingest/text.js';
 import type { Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, NOT_A_QUESTION_MESSAGE, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
 import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './evidence.js';
@@ -52,6 +53,9 @@ const STRICT_TYPES = new Set<QuestionType>(['when', 'quantity']);
 
 /** Compose an answer from the sentences of the retrieved passages that best answer the question. */
 export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieval, corpus: CorpusView, match: WordSimilarity = sameWord): ExtractiveAnswer {
+  // "the ____ regime in Damascus": the sentence with the words around the blank fills it
+  const filled = clozeAnswer(question.query, retrieval, corpus);
+  if (filled) return filled;
   // (an overview of something the corpus does not name is none: "Summarise Turkey's reaction to the axis")
   const structural = answerFromStructure(question, retrieval, corpus, ABSTAIN.minSpecificSupport);
   if (structural) return !structural.abstained && unsupportedSpecifics(question, retrieval, corpus).length ? abstention(ABSTAIN_MESSAGE) : structural;
@@ -67,6 +71,38 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
   return compose(quotes, corpus.documents, 'best-first');
+}
+
+/** A blank to fill in: "the ____ regime", "[blank]". */
+const BLANK = /_{2,}|\[\s*blank\s*\]/i;
+const CLOZE_WORD = String.raw`[\p{L}\p{N}'’.,-]+`;
+
+/**
+ * "What's the name of Assad's party? the ____ regime in Damascus", "An estimated ___ Russian citizens joined IS": a blank
+ * to fill in. The first sentence of a document retrieved holding the words on both sides of the blank (up to three each,
+ * a leading article on the left dropped if need be), with one to four words in its place, is the answer.
+ */
+function clozeAnswer(query: string, retrieval: Retrieval, corpus: CorpusView): ExtractiveAnswer | undefined {
+  const blank = BLANK.exec(query);
+  if (!blank) return undefined;
+  const words = (text: string) => text.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  const clause = (text: string) => text.split(/[?!:;()"“”]|\.\s/);
+  let left = words(clause(query.slice(0, blank.index)).pop() ?? '').slice(-3);
+  const right = words(clause(query.slice(blank.index + blank[0].length))[0] ?? '').slice(0, 3);
+  const fold = (w: string) => escapeRegExp(w).replace(/['’]/g, "['’]");
+  const docs = [...new Set(retrieval.passages.map((p) => p.docId))].flatMap((id) => corpus.documents.get(id) ?? []);
+  for (;;) {
+    if (!contentTokens([...left, ...right].join(' ')).length) return undefined;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${[...left.map(fold), `(${CLOZE_WORD}(?:\\s+${CLOZE_WORD}){0,3}?)`, ...right.map(fold)].join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+    for (const doc of docs) {
+      for (const { c, s } of sentencesOf(corpus.chunksOf(doc.id))) {
+        if (re.test(doc.source.slice(s.start, s.end))) return compose([wholeQuote(c, s, doc)], corpus.documents, 'best-first');
+      }
+    }
+    // ("the ____ regime": "Bashar al-Assad's Ba'ath regime" has no article before the name)
+    if (!left.length || !/^(?:the|a|an)$/i.test(left[0])) return undefined;
+    left = left.slice(1);
+  }
 }
 
 /**

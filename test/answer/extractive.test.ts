@@ -1513,3 +1513,10 @@ test('a number written with separators must stand whole in a passage ("over 1,00
   assert.match((await engine.ask('Is it really claimed that 70,000 Russian citizens have joined the ranks of IS? That seems too high.')).answer, /^Not as the corpus has it[^]*7,000/);
   assert.match((await engine.ask('On air he said 20,000 Russian citizens have joined the ranks of IS. What estimate does the article give?')).answer, /7,000/);
 });
+
+test('a blank to fill in ("the ____ regime in Damascus", "An estimated ____ Russian citizens") is filled by the sentence holding the words around it', async () => {
+  assert.match((await engine.ask("what's the name of Assad's regime/party the article mentions? the ____ regime in Damascus")).citations[0].text, /Ba’ath regime in Damascus/);
+  assert.match((await engine.ask('An estimated ____ Russian citizens have joined IS')).answer, /7,000/);
+  assert.match((await engine.ask('fill in: Iran is providing the ___ on the ground')).citations[0].text, /boots on the ground/);
+  assert.equal((await engine.ask('the ____ airline flew the bombed plane')).citations.some((c) => /airline flew/.test(c.text)), false);
+});
