@@ -530,7 +530,7 @@ export const BIBLIOGRAPHIC_DETAIL = /\b(?:volume|issue\s+(?:number|no\.?)|page\s
 
 const EDUCATION_ASKED = /\b(?:go|went|gone|going)\s+to\s+(?:college|university|uni|school|grad\s+school)\b|\b(?:stud(?:y|ied)|educated|graduated?|trained)\b(?!\s+(?:the|this|that|it)\b)|\b(?:degrees?|doctorates?|phd|ph\.d|alma\s+mater|masters|dissertation)\b|\b(?:which|what)\s+(?:university|college|school)\b/i;
 const EDUCATION = /\b(?:universit(?:y|ies)|college|degrees?\s+(?:in|from)|doctorate|ph\.?d|studied|graduat\w*|educated|alumn\w*|school)\b/i;
-const EARLIER_POST_ASKED = /\b(?:work|worked|working|employed|serve|served)\s+(?:at\s+|for\s+)?(?:[\p{L}-]+\s+){0,2}?before\s+(?:joining\s+|he\s+joined\s+|she\s+joined\s+)?(?:\p{Lu}|the\s+)|\b(?:previous|prior|former|earlier|last)\s+(?:job|jobs|post|posts|position|positions|employer|employers|role|roles|career)\b/u;
+const EARLIER_POST_ASKED = /\bwhat\s+did\s+(?:[\p{L}'’-]+\s+){1,3}?do\s+before\b|\b(?:work|worked|working|employed|serve|served)\s+(?:at\s+|for\s+)?(?:[\p{L}-]+\s+){0,2}?before\s+(?:joining\s+|he\s+joined\s+|she\s+joined\s+)?(?:\p{Lu}|the\s+)|\b(?:previous|prior|former|earlier|last)\s+(?:job|jobs|post|posts|position|positions|employer|employers|role|roles|career)\b/u;
 const EARLIER_POST = /\b(?:formerly|previously|former|earlier|before\s+joining|used\s+to|until\s+\d{4})\b/i;
 
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
@@ -1127,7 +1127,7 @@ function nationNamed(word: string): (text: string) => boolean {
 }
 
 /** Owners that are no one in particular: the document, its authors, people, a time ("the article's", "today's"). */
-const GENERIC_OWNER = /^(?:article|piece|essay|text|paper|document|story|author|writer|book|report|analysis|op-?ed|everyone|everybody|someone|somebody|anyone|anybody|nobody|one|other|another|people|world|today|yesterday|tomorrow|year|week|month|day|night|time|country|nation|state|government|regime|group|party|side|leader|president|army|public|reader|user|bot|teacher|professor|mom|dad|friend|brother|sister|boss|class|school|harm|session|meeting|conference|capital|war|conflict|deal|campaign|operation|city|region|family|team|mission|plan|program|alliance|axis)$/;
+const GENERIC_OWNER = /^(?:article|piece|essay|text|paper|document|story|author|writer|book|report|analysis|op-?ed|everyone|everybody|someone|somebody|anyone|anybody|nobody|one|other|another|people|world|today|yesterday|tomorrow|year|week|month|day|night|time|country|nation|state|government|regime|group|party|side|leader|president|army|public|reader|user|bot|teacher|professor|mom|dad|friend|brother|sister|boss|class|school|harm|session|meeting|conference|capital|war|conflict|deal|campaign|operation|city|region|family|team|mission|plan|program|alliance|axis|body|organ|agency|council|editor|producer|host|colleague|tutor|lecturer|coworker|co-worker|roommate|partner|wife|husband|mum|uncle|aunt|cousin|neighbou?r|podcast|show|channel|audience|listeners|readers|followers)$/;
 
 /** A count owned: "iran's number", "Russia's figure". */
 const COUNT_OWNER = /\b([\p{L}-]+)['’]s\s+(?:actual\s+|exact\s+|total\s+|own\s+)?(?:number|figure|count|tally|toll|total)\b/iu;
