@@ -77,7 +77,7 @@ const OVERVIEW_WORDS = new Set(
   core research analytic analytical analyt pose poses posed raise raises rais ask asks asking up working work establish creat
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
   tone toward towards positive negative optimistic pessimistic skeptical sceptical hopeful doubtful cautious upbeat gloomy prospects prospect outlook say says tell trying set out whole general basically relationship relations relation ties partnership
-  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable risk risks threat threats danger dangers biggest greatest
+  alliance ally allies allied partner partners strategic cooperation axis bond make makes give me quick tl dr tldr lasting durable risk risks threat threats danger dangers biggest greatest broad stroke strokes
   ask asks asked asking reach reaches reached paragraph built around revolve revolves core overarching underlying guiding case
   future genuine real become reason reasons obstacle obstacles problem problems barrier barriers hurdle hurdles limit limits why proper true same going deal story situation up never ever always according together work working cooperate collaborate deeper deepen closer stronger standing country countries state states nation nations side sides section sections part parts heading chapter one two three four five six seven couple several someone somebody anyone anybody please wrap end ends close finish final start beginning outset opening near early first pose poses posed answer answers list name mention mentioned identify describe discuss focus focuses focused big bigger biggest here break breaks split derail unravel doom sink wreck undo threaten undermine destroy things thing friction frictions source sources contention power powers
   attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over
@@ -120,8 +120,22 @@ function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boo
   // In "what does it say about X", X is the question even when the corpus does not know it (then the answer is that it does not).
   // (a seat of government is its country: "the Kremlin" in an article about Russia)
   const ofSubject = (stem: string) => subject.has(nameKey(stem)) || subject.has(nameKey(CAPITAL_OF.get(stem) ?? stem));
-  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !ofSubject(t.token.stem) && !described(t) && (about || t.support >= minSupport));
+  // ("I have just been handed this piece by an old colleague", "I ask because the opening lulled me": the asker's own doings ask nothing of it)
+  const own = askerClauses(query);
+  const asker = (t: Retrieval['terms'][number]) => own.some(([a, b]) => t.token.start >= a && t.token.end <= b);
+  return retrieval.terms.some((t) => !OVERVIEW_WORDS.has(t.token.stem) && !ofSubject(t.token.stem) && !described(t) && !asker(t) && (about || t.support >= minSupport));
 }
+
+/** The spans of a question's clauses about the asker: "I"/"my"/"we" in them, and no request ("tell me", "give us"). */
+function askerClauses(query: string): [number, number][] {
+  // (not words quoted: "the putin 'we got tricked' line" is his)
+  const unquoted = query.replace(/(["“‘']).*?(["”’'])/g, (q) => ' '.repeat(q.length));
+  return [...unquoted.matchAll(/[^,;:.!?—–()]+/g)]
+    .filter((m) => ASKER.test(m[0]) && !REQUEST_TO_ME.test(m[0]))
+    .map((m) => [m.index!, m.index! + m[0].length]);
+}
+const ASKER = /\b(?:I|I['’](?:m|ve|d|ll)|my|we|we['’](?:re|ve)|our)\b/;
+const REQUEST_TO_ME = /\b(?:tell|give|show|explain|remind|help|walk|let|get)\s+(?:me|us)\b|\b(?:what|which|who|why|how|when|where)\b/i;
 
 /** "... of this piece about X?": what the document is said to be about, in an overview question. */
 const DESCRIBED = /\b(?:of|in|from)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|analysis|op-?ed)\s+(?:about|on)\s+([^?.!]+)/i;

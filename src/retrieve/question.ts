@@ -332,6 +332,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are|just)\s+)?trying\s+to\s+(?:decide|figure\s+out|work\s+out|choose|pick|see)\s+(?:which|what|where|whether|if|how)\b[^.?!]*|\b(?:that\s+)?(?:i|we)\s+(?:can|could|will|might|want\s+to)\s+(?:put|write|use|show|share|post|stick|pin|read\s+out)\s+(?:(?:it|this)\s+)?(?:on|in|up\s+on|to)\s+(?:the|my|our|a)\s+(?:board|whiteboard|slides?|handout|worksheet|deck|wall|screen|notes|class|students)\b|\bfor\s+(?:someone|somebody|a\s+person|people|anyone|an?\s+investor|investors|a\s+reader|readers)\s+(?:with|w|who)\b[^—–?,;.]*/gi, words: [], replaces: true },
   // ("IIRC", "AFAIK", "tbf", "to be fair", "FWIW": hedges, nothing asked)
   { re: /\b(?:iirc|afaik|afaict|tbf|fwiw|to\s+be\s+fair|in\s+fairness|if\s+i\s+recall(?:\s+correctly)?|if\s+memory\s+serves)\b/gi, words: [], replaces: true },
+  // ("Good evening.", "Greetings,": a greeting, nothing asked)
+  { re: /\bgood\s+(?:morning|afternoon|evening|day|night)\b|\bgreetings\b/gi, words: [], replaces: true },
   // ("kindly", "do the needful", "respected sir", "thanks in advance": courtesy, nothing asked)
   { re: /\bkindly\b|\b(?:please\s+)?do\s+the\s+needful\b|\b(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all|bot|friends?)\b|\bnamaste\b|\bthank(?:s|ing)?\s+(?:you\s+)?in\s+advance\b/gi, words: [], replaces: true },
   // ("give me a quick rundown of ...": how to answer, not what is asked)
