@@ -1534,3 +1534,7 @@ test('an overview asked among the asker\'s own doings ("Good evening. I have jus
   assert.match(a.citations[0].text, /marriage of convenience/);
   assert.match((await engine.ask("ngl the putin 'we got tricked by the americans' line sounds like cope. wat do the authors think he was actualy tryin to cover up??")).answer, /Security Council sanctions/);
 });
+
+test('the overall tenor, "sanguine or sceptical", whether they regard it as likely to mature into a genuine alliance: where the document comes out', async () => {
+  for (const q of ["Having now skimmed it, I am left wondering what the authors' final verdict is. Do they regard this rapprochement as something likely to mature into a genuine alliance, or not?", 'Is the overall tenor of the piece sanguine or sceptical about the Russo-Iranian entente? I ask because the opening paragraphs rather lulled me into thinking the former.']) assert.match((await engine.ask(q)).citations[0].text, /problems abound/, q);
+});
