@@ -51,6 +51,9 @@ export function ambiguousPassageId(typed: string, candidates: string[]): string 
   return `“${typed.slice(0, 100)}” is in several documents: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}. Give the whole id.`;
 }
 
+/** "in the authors' account / view / estimation", "according to the writers": whose account a question asks for. */
+const AUTHORS_ACCOUNT = /\b(?:in|by|per|according\s+to|from)\s+(?:the\s+)?(?:authors?|writers?)(?:['’]s?|s['’])?(?:\s+(?:account|view|views|telling|reading|words|estimation|opinion|analysis|judg(?:e)?ment|assessment))?\b/gi;
+
 /** Questions about who the authors are (where they work, their background), not about what they argue. */
 const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
 
@@ -345,7 +348,8 @@ export class Engine implements CorpusView {
   private aboutAuthors(question: AnalyzedQuestion, docIds?: string[]): { question: AnalyzedQuestion; bios?: Chunk[] } {
     // (an overview asks what the authors argue: "the core question the authors are working?")
     if (question.metadata || question.chatter || question.type === 'overview' || !/\b(?:authors?|writers?)\b/i.test(question.query)) return { question };
-    if (question.tokens.length && !AUTHOR_BIO.test(question.query)) return { question };
+    // ("how, in the authors' account, does Russia ...": whose account it is, not who they are)
+    if (question.tokens.length && !AUTHOR_BIO.test(question.query.replace(AUTHORS_ACCOUNT, ' '))) return { question };
     const docs = (docIds?.length ? docIds.flatMap((id) => this.documents.get(id) ?? []) : this.corpus.documents).slice(0, 5);
     const names = [...new Set(docs.flatMap((d) => d.meta.authors))];
     if (!names.length) return { question };

@@ -1538,3 +1538,10 @@ test('an overview asked among the asker\'s own doings ("Good evening. I have jus
 test('the overall tenor, "sanguine or sceptical", whether they regard it as likely to mature into a genuine alliance: where the document comes out', async () => {
   for (const q of ["Having now skimmed it, I am left wondering what the authors' final verdict is. Do they regard this rapprochement as something likely to mature into a genuine alliance, or not?", 'Is the overall tenor of the piece sanguine or sceptical about the Russo-Iranian entente? I ask because the opening paragraphs rather lulled me into thinking the former.']) assert.match((await engine.ask(q)).citations[0].text, /problems abound/, q);
 });
+
+test('"in the authors\' account" says whose account is asked for, not who the authors are', async () => {
+  const a = await engine.ask("How, in the authors' account, does Russia use Iran in its dealings with the Americans, and how has Tehran's own position between the two capitals shifted of late?");
+  assert.match(a.answer, /bargaining chip/);
+  assert.doesNotMatch(a.answer, /senior fellow/);
+  assert.match((await engine.ask("Who is Ali Alfoneh's co-author, and what is that person's job?")).answer, /Senior Researcher/);
+});
