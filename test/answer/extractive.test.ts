@@ -1545,3 +1545,11 @@ test('"in the authors\' account" says whose account is asked for, not who the au
   assert.doesNotMatch(a.answer, /senior fellow/);
   assert.match((await engine.ask("Who is Ali Alfoneh's co-author, and what is that person's job?")).answer, /Senior Researcher/);
 });
+
+test('"the big question the authors set up at the start? basically the hook", "how does it wrap up? whats the closing beat", "the split-the-work beat"', async () => {
+  assert.match((await engine.ask("what's the big question the authors set up at the start? basically the hook")).citations[0].text, /marriage of convenience/);
+  assert.match((await engine.ask('how does it wrap up? whats the closing beat')).citations[0].text, /problems abound/);
+  const split = await engine.ask("give me the full split-the-work beat — what's Russia handling vs what's Iran handling?");
+  assert.match(split.answer, /air operations/);
+  assert.match(split.answer, /boots on the ground/);
+});
