@@ -1,5 +1,5 @@
 import { escapeRegExp, sanitizeInput } from '../ingest/text.js';
-import { CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '../study/gazetteer.js';
+import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 
@@ -141,6 +141,13 @@ function isInstruction(sentence: string): boolean {
 }
 
 // Chat shorthand spelled out, so "y did ppl die" reads as "why did people die".
+/** A country's capital named by the country, as a place something is in: "in Iran capital", "in Iran's capital", "in the capital of Iran". */
+const CAPITAL_CITY = new Map([...CAPITAL_OF].filter(([city]) => !/^(?:kremlin|pentagon|whitehall)$/.test(city)).map(([city, country]) => [country, city.replace(/^./, (c) => c.toUpperCase())]));
+const CAPITAL_PHRASE = new RegExp(String.raw`(?<=\b(?:in|from|to|at|around|near|across|inside|within|over)\s+(?:the\s+)?)(?:\b(${[...CAPITAL_CITY.keys()].join('|')})(?:['’]s)?\s+capital(?:\s+city)?\b|\bcapital(?:\s+city)?\s+of\s+(${[...CAPITAL_CITY.keys()].join('|')})\b)`, 'gi');
+function capitalOf(country: string): string | undefined {
+  return CAPITAL_CITY.get(country);
+}
+
 /** Chat's hedges and intensifiers ("ngl", "tbh", "no cap", "lowkey", "fr fr"): they ask nothing. */
 const CHAT_HEDGE = /(?<![\p{L}\p{N}'’-])(?:ngl|tbh|tbqh|imo|imho|lol|lmao|lmfao|rofl|smh|istg|no\s+cap|lowkey|highkey|deadass|fr\s+fr|frfr|fr(?=\s*[?!.]*\s*$))(?![\p{L}\p{N}'’-])/giu;
 
@@ -231,6 +238,8 @@ export function expandChat(text: string): string {
     // ("RU-IR friction", "what TEH gains", "vs DC": a country's or capital's code in capitals, among words that are not, is the place)
     .replace(/(?<![\p{L}\p{N}'])[A-Z]{2,3}(?![\p{L}\p{N}'])/gu, (code) => (/\p{Ll}/u.test(text) && placeOfCode(code)) || code)
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
+    // ("people in Iran capital", "in Iran's capital", "in the capital of Iran": the capital city, named; not "which city is Russia's capital?")
+    .replace(CAPITAL_PHRASE, (m, a?: string, b?: string) => capitalOf((a ?? b ?? '').toLowerCase()) ?? m)
     // ("what is this article even about ngl", "no cap", "lowkey": chat's hedges and intensifiers, nothing asked)
     .replace(CHAT_HEDGE, ' ')
     // ("per OP", "what OP thinks", "OP's point": on a forum, whoever posted the piece; here the piece)

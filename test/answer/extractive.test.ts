@@ -1553,3 +1553,9 @@ test('"the big question the authors set up at the start? basically the hook", "h
   assert.match(split.answer, /air operations/);
   assert.match(split.answer, /boots on the ground/);
 });
+
+test('a capital named by its country as a place ("people in Iran capital") is the city; being happy or glad is being cheered', async () => {
+  assert.equal(analyzeQuestion('Why people in Iran capital feel happy about that meeting in Russia?').query, 'Why people in Tehran feel happy about that meeting in Russia?');
+  assert.equal(analyzeQuestion("which city is Russia's capital?").query, "which city is Russia's capital?");
+  assert.match((await engine.ask('Why people in Iran capital feel happy about that meeting in Russia? What make them glad?')).answer, /cheered up the mood in Tehran/);
+});
