@@ -371,6 +371,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bthe\s+upper\s+hand\b/gi, words: ['superior', 'advantage'] },
   { re: /\bplay(?:s|ed|ing)?\s+second\s+fiddle\b|\bpuppets?\b|\bclient\s+states?\b|\bvassals?\b/gi, words: ['subservient', 'dependent'] },
   { re: /\bhouse\s+of\s+cards\b/gi, words: ['fragile', 'weak'] },
+  // ("what end-state does the Kremlin want?": the outcome it wants or would prefer)
+  { re: /\bend[-\s]?states?\b/gi, words: ['prefer', 'want', 'outcome', 'objectives'], replaces: true },
   { re: /\bquagmire\b/gi, words: ['prolonged', 'stall'] },
   { re: /\bend\s*-?\s*game\b/gi, words: ['end', 'outcome'] },
   { re: /\bbody\s+(?:bags?|counts?)\b|\b(?:in|into)\s+(?:coffins|caskets|body\s+bags)\b/gi, words: ['casualties', 'losses'] },

@@ -1559,3 +1559,10 @@ test('a capital named by its country as a place ("people in Iran capital") is th
   assert.equal(analyzeQuestion("which city is Russia's capital?").query, "which city is Russia's capital?");
   assert.match((await engine.ask('Why people in Iran capital feel happy about that meeting in Russia? What make them glad?')).answer, /cheered up the mood in Tehran/);
 });
+
+test('"end-state" is the outcome a side wants or would prefer', async () => {
+  assert.match((await engine.ask('What end-state does the Kremlin want for the Damascus govt? client or strongman?')).citations[0].text, /weak enough/);
+  const both = await engine.ask('Compare end-states: what outcome in Syria does Tehran want vs what Moscow wants?');
+  assert.match(both.answer, /low intensity conflict/);
+  assert.match(both.answer, /weak enough/);
+});
