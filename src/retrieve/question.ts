@@ -196,12 +196,14 @@ const EXONYMS: Record<string, string> = {
   // (Persian and Arabic, transliterated: Suriyeh / Souriya, Rusiyeh / Rusiya, Amrika, Rahbar (the Leader), Majles / Majlis)
   suriyeh: 'Syria', suriye: 'Syria', souriya: 'Syria', suriya: 'Syria', suria: 'Syria',
   rusiyeh: 'Russia', rusiye: 'Russia', rusiya: 'Russia', roosiye: 'Russia', roosiyeh: 'Russia',
-  amrika: 'America', amreeka: 'America',
+  amrika: 'America', amreeka: 'America', amerika: 'America', ameriki: 'America', amerike: 'America',
+  // (Russian, transliterated: Rossiya, Iran's own, Siriya; afgan for Afghan)
+  siriya: 'Syria', siriyu: 'Syria', afgan: 'Afghan', afganistan: 'Afghanistan',
   rahbar: 'Supreme Leader Khamenei',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
-  'por que': 'why', pourquoi: 'why', warum: 'why', chera: 'why',
+  'por que': 'why', pourquoi: 'why', warum: 'why', chera: 'why', pochemu: 'why', 'kto chto delaet': 'who does what', skolko: 'how many',
   cuantos: 'how many', cuantas: 'how many', combien: 'how many', 'wie viele': 'how many',
   cuando: 'when', quand: 'when', wann: 'when',
   quien: 'who', quienes: 'who',
@@ -351,7 +353,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bkindly\b|\b(?:please\s+)?do\s+the\s+needful\b|\b(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all|bot|friends?)\b|\bnamaste\b|\bthank(?:s|ing)?\s+(?:you\s+)?in\s+advance\b/gi, words: [], replaces: true },
   // ("give me a quick rundown of ...": how to answer, not what is asked)
   { re: /\b(?:give|gimme|show)\s+(?:me|us)\b|\b(?:quick|brief|short)(?=\s+(?:rundown|summary|overview|recap|breakdown|question|look|answer|version)\b)/gi, words: [], replaces: true },
-  { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b/g, words: ['europeans', 'europe'], replaces: true },
+  { re: /\bthe\s+EU\b|\bEU\s+(?:countries|states|members|governments|capitals)\b|\bEuropean\s+Union\b|\bEU\b/g, words: ['europeans', 'europe'], replaces: true },
   { re: /\b(?:the\s+)?(?:former\s+)?(?:USSR|Soviet\s+Union)\b/g, words: ['russia', 'soviet'], replaces: true },
   // (a region the matter lies in, "fighting in the Middle East", narrows nothing down: no word of it must be matched)
   { re: /\b(?:the\s+)?Middle\s+East(?:ern)?\b|\bMideast\b/g, words: [], replaces: true },
@@ -406,7 +408,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bnear[-\s]term\b|\bshort[-\s]term\b|\bin\s+the\s+short\s+run\b/gi, words: ['immediate'] },
   { re: /\bkeep(?:s|ing)?\s+(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:soldiers|troops|men|forces|people)\s+(?:alive|safe|out\s+of\s+harm['’]?s\s+way)\b/gi, words: ['losses', 'casualties', 'minimize'] },
   { re: /\bat\s+the\s+(?:root|heart|bottom)\s+of\b|\broot\s+causes?\b/gi, words: ['fundamental'] },
-  { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b/gi, words: ['bogeyman'] },
+  { re: /\bscare\s+(?:story|stories|tactic|tactics)\b|\bbugbear\b|\bboogeym[ae]n\b|\bbogey\b|\bscary\s+(?:monsters?|ghosts?|things?|threats?)\b|\bboogie[-\s]?m[ae]n\b/gi, words: ['bogeyman'] },
   { re: /\bplay(?:s|ed|ing)?\s+(?:[\p{L}'’-]+\s+){1,4}?off\s+(?:against\b|(?:the\s+other|each\s+other|one\s+another)\b)/giu, words: ['maneuverability', 'between', 'dependence'] },
   // ("do they trust each other?": trust between them, mutual or not)
   { re: /\beach\s*other(?:['’]s)?\b|\bone\s+another(?:['’]s)?\b/gi, words: ['mutual'] },
