@@ -389,6 +389,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\bstab(?:s|bed|bing)?\s+(?:\w+\s+)?in\s+the\s+back\b/gi, words: ['betray'] },
   { re: /\b(?:a\s+|as\s+a\s+)?(?:pawn|pawns|trump\s+card|poker\s+chips?)\b|\b(?:something|someone|a\s+thing)\s+to\s+(?:trade|bargain|barter|swap)\b|\b(?:trade|bargain|barter)(?:s|d|ed|ing)?\s+(?:\w+\s+)?away\b/gi, words: ['bargaining', 'chip'] },
   { re: /\bfoot(?:s|ed|ing)?\s+the\s+bill\b/gi, words: ['cost', 'pay'] },
+  // ("a transactional token", "a trading card": something to bargain with; "if Washington offered it something worthwhile in exchange": concessions)
+  { re: /\btransactional\s+(?:tokens?|chips?|tools?|pawns?|assets?|cards?)\b|\b(?:trading|negotiating)\s+(?:tokens?|cards?|chips?)\b/gi, words: ['bargaining', 'chip'] },
+  { re: /\b(?:something|anything)\s+(?:worthwhile\s+|good\s+|valuable\s+|big\s+)?(?:in\s+(?:exchange|return))\b|\boffer(?:s|ed|ing)?\s+(?:it|them|him|moscow|russia|the\s+kremlin)\s+(?:something|anything|a\s+deal)\b/gi, words: ['concessions', 'extract'] },
   { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b|\bnever\s+(?:really\s+|actually\s+|truly\s+)?end(?:s|ing)?\b/gi, words: ['perpetual', 'continued'] },
   // ("what is Damascus angling for?": what it hopes to gain; "putin's dream version of the syrian govt": what he would prefer)
   { re: /\bangl(?:e|es|ed|ing)\s+for\b/gi, words: ['interest', 'hope', 'seek'] },

@@ -1582,3 +1582,8 @@ test('a Russian speaker\'s words ("kto chto delaet", "Amerika", "afgan"), a scar
   assert.match((await engine.ask('how Iran can use IS like scary monster when talking with Washington and EU')).answer, /bogeyman/);
   assert.match((await engine.ask("davai tldr: why authors call this axis 'twisted', what is problem")).answer, /marriage of convenience|problems abound/);
 });
+
+test('"a transactional token" is a bargaining chip; "if Washington offered it something worthwhile in exchange" asks about concessions', async () => {
+  assert.match((await engine.ask("How do the authors characterize Moscow's longstanding treatment of Iran in its relations with Washington — genuine partner, or more of a transactional token?")).citations[0].text, /bargaining chip/);
+  assert.match((await engine.ask("What, in the authors' view, might Moscow be prepared to do to Tehran's stake in Syria if Washington offered it something worthwhile in exchange?")).citations[0].text, /sell out Iranian interests/);
+});
