@@ -450,7 +450,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: new RegExp(String.raw`\b(?:split|splitting|divide[sd]?|dividing|divvy|divvied|apportion(?:ed|ing)?|allocat(?:e|ed|ing)|organi[sz](?:e|ed|es|ing))[\s-]+(?:up[\s-]+)?(?:the[\s-]+|their[\s-]+)?(?:joint[\s-]+|military[\s-]+)*(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort|war|campaign)\b|${WHO_DOES_WHAT.source}|\b(?:work|labou?r|burden|fighting|tasks?|roles?|jobs?|effort)\s+(?:is\s+|was\s+|gets\s+)?(?:split|divided|shared|apportioned|allocated|organi[sz]ed)\b`, 'gi'), words: ['division', 'labor'] },
   // ("the friendly public image", "warm words", "the public rhetoric": the official speeches; "what's really going on", "the reality", "in private": behind the curtain)
   { re: /\b(?:public|friendly)\s+(?:image|rhetoric|face|statements?|remarks|words|show|displays?|messaging)\b|\bwarm\s+words\b|\bpraising\s+each\s+other\b/gi, words: ['official', 'speeches', 'celebrate'] },
-  { re: /\bwhat(?:['’]s|\s+is)\s+(?:really|actually)\s+(?:going\s+on|happening)\b|\b(?:the\s+)?(?:private\s+)?reality\b|\bin\s+private\b|\bprivately\b/gi, words: ['behind', 'curtain'] },
+  { re: /\bwhat(?:['’]s|\s+is)\s+(?:really|actually)\s+(?:going\s+on|happening)\b|\bwhat\s+(?:really|actually)\s+(?:happens|goes\s+on)\b|\b(?:the\s+)?(?:private\s+)?reality\b|\bin\s+private\b|\bprivately\b/gi, words: ['behind', 'curtain'] },
   // ("change Assad with somebody other", "swap him out": replace him)
   { re: /\bchang(?:e|es|ed|ing)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:with|for)\s+(?:somebody|someone|another|a\s+different|a\s+new)\b|\bswap(?:s|ped|ping)?\s+(?:[\p{L}'’-]+\s+){0,2}?out\b/giu, words: ['replace'] },
   // ("what do Russia and Iran each bring to the fight / table?": what each contributes, not a fight or a table)
@@ -742,6 +742,9 @@ export function metadataField(q: string): MetadataField | undefined {
   return undefined;
 }
 
+/** A part ending inside "between X", still waiting for its "and Y". */
+const BETWEEN_OPEN = /\bbetween\s+(?!(?:them|the\s+two|both|each\s+other)\b)[^,?;]*$/i;
+
 /** "Is this piece mainly about A or (about) B?": which of two things the whole document is about. */
 export const ABOUT_WHICH = /\b(?:article|piece|essay|text|paper|it|this|story)\s+(?:(?:is|was)\s+)?(?:(?:mainly|mostly|primarily|chiefly|really|more|basically|actually)\s+)?about\s+[^?]+?\s+or\s+(?:(?:more\s+)?about\s+)?[^?]+/i;
 
@@ -782,7 +785,8 @@ export function subQuestions(raw: string): SubQuestion[] {
     // ... nor is "and by which countries?", asking who else took part in what the part before asks about.
     // "When Putin said X, what was he hiding?": a clause setting the scene asks nothing; it is the question's scene
     // ... nor is "give the two reasons the article mentions", "list every reason they give": how many to give, of the part before
-    .reduce<string[]>((kept, p) => (kept.length && answerCount(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    // ... nor is "... the gap between official rhetoric and what really happens": "between" joins the two
+    .reduce<string[]>((kept, p) => (kept.length && BETWEEN_OPEN.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} and ${p}`] : kept.length && answerCount(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   // "How do they split on how long to stay and on what to do with Assad?": the same preposition before two questions is one frame asked of each
   const parallel = parts.length === 2 ? /^(\p{L}+)\s+(?:what|which|how|who|whom|whose|where|when|why)\b/iu.exec(parts[1]) : null;
   if (parallel && new RegExp(`\\b${parallel[1]}\\s+(?:what|which|how|who|whom|whose|where|when|why)\\b`, 'i').test(parts[0])) {

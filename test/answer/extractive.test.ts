@@ -1587,3 +1587,9 @@ test('"a transactional token" is a bargaining chip; "if Washington offered it so
   assert.match((await engine.ask("How do the authors characterize Moscow's longstanding treatment of Iran in its relations with Washington — genuine partner, or more of a transactional token?")).citations[0].text, /bargaining chip/);
   assert.match((await engine.ask("What, in the authors' view, might Moscow be prepared to do to Tehran's stake in Syria if Washington offered it something worthwhile in exchange?")).citations[0].text, /sell out Iranian interests/);
 });
+
+test('"the gap between official rhetoric and what really happens" is one question ("between" joins its two halves)', async () => {
+  assert.equal(subQuestions('How do the authors see the gap between official rhetoric in Tehran and Moscow and what really happens?').length, 1);
+  assert.match((await engine.ask('How do the authors see the gap between official rhetoric in Tehran and Moscow and what really happens?')).answer, /behind the curtain problems abound/);
+  assert.equal(subQuestions('who wrote it, and what is the article about?').length, 2);
+});
