@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, askedWithoutGuess, QUESTION_OPENING, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, QUESTION_OPENING, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -200,8 +200,9 @@ export class Engine implements CorpusView {
     // ("What's Alfoneh's position — is he a program director at Brookings?": when the guess after the question is no detail
     // the corpus gives in another's place, the question before it is answered alone)
     const guess = analyzed.injection ? undefined : askedWithoutGuess(analyzed.query);
-    // ("Is it really claimed that 70,000 ...? That seems too high.": the detail checked by the question, without the comment after it)
-    const found = second && !second.abstained ? second : (await this.checkedDetail(analyzed, options)) ?? (asked && asked !== analyzed.query && (asked.match(/\?/g) ?? []).length === 1 && !QUESTION_OPENING.test(analyzed.query.replace(asked, ' ').trim()) ? await this.checkedDetail(analyzeQuestion(asked), options) : undefined) ?? (await alone(guess));
+    // ("Is it really claimed that 70,000 ...? That seems too high.": the detail checked by the one question asked, without the comment after it)
+    const commented = asked && asked !== analyzed.query && (asked.match(/\?/g) ?? []).length === 1 && !QUESTION_OPENING.test(analyzed.query.replace(asked, ' ').trim()) ? asked : undefined;
+    const found = second && !second.abstained ? second : (await this.checkedDetail(analyzed, options)) ?? (commented ? await this.checkedDetail(analyzeQuestion(commented), options) : undefined) ?? (await alone(guess));
     return found && !found.abstained ? finished(found) : answer;
   }
 

@@ -146,9 +146,6 @@ function isInstruction(sentence: string): boolean {
 /** A country's capital named by the country, as a place something is in: "in Iran capital", "in Iran's capital", "in the capital of Iran". */
 const CAPITAL_CITY = new Map([...CAPITAL_OF].filter(([city]) => !/^(?:kremlin|pentagon|whitehall)$/.test(city)).map(([city, country]) => [country, city.replace(/^./, (c) => c.toUpperCase())]));
 const CAPITAL_PHRASE = new RegExp(String.raw`(?<=\b(?:in|from|to|at|around|near|across|inside|within|over)\s+(?:the\s+)?)(?:\b(${[...CAPITAL_CITY.keys()].join('|')})(?:['’]s)?\s+capital(?:\s+city)?\b|\bcapital(?:\s+city)?\s+of\s+(${[...CAPITAL_CITY.keys()].join('|')})\b)`, 'gi');
-function capitalOf(country: string): string | undefined {
-  return CAPITAL_CITY.get(country);
-}
 
 /** Chat's hedges and intensifiers ("ngl", "tbh", "no cap", "lowkey", "fr fr"), interjections of other languages typed in English ("davai", "yalla"), "sorry if this is a dumb q but": they ask nothing. */
 const CHAT_HEDGE = /(?<![\p{L}\p{N}'’-])(?:ngl|tbh|tbqh|imo|imho|lol|lmao|lmfao|rofl|smh|istg|no\s+cap|lowkey|highkey|deadass|fr\s+fr|frfr|fr(?=\s*[?!.]*\s*$)|davai|konechno|yalla|khalas|wallah|habibi|inshallah|sorry\s+if\s+this\s+is\s+a\s+(?:dumb|stupid|silly|basic|naive|noob)\s+(?:q|question)(?:\s+but)?)(?![\p{L}\p{N}'’-])/giu;
@@ -245,7 +242,7 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}'])[A-Z]{2,3}(?![\p{L}\p{N}'])/gu, (code) => (/\p{Ll}/u.test(text) && placeOfCode(code)) || code)
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     // ("people in Iran capital", "in Iran's capital", "in the capital of Iran": the capital city, named; not "which city is Russia's capital?")
-    .replace(CAPITAL_PHRASE, (m, a?: string, b?: string) => capitalOf((a ?? b ?? '').toLowerCase()) ?? m)
+    .replace(CAPITAL_PHRASE, (m, a?: string, b?: string) => CAPITAL_CITY.get((a ?? b ?? '').toLowerCase()) ?? m)
     // ("what is this article even about ngl", "no cap", "lowkey": chat's hedges and intensifiers, nothing asked)
     .replace(CHAT_HEDGE, ' ')
     // ("per OP", "what OP thinks", "OP's point": on a forum, whoever posted the piece; here the piece)
