@@ -66,7 +66,10 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   const best = selected.quotes[0];
   if (question.type === 'yesno' && best.start === openingQuestion(best.passage.docId, corpus)?.s.start) return overview(question.query, retrieval.passages, corpus, true);
   // "what does 'division of labor' mean here?": a short sentence opening a paragraph names it; the next says it
-  const quotes = withConcession(withAntecedent(question, MEANING_ASKED.test(question.query) ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus), corpus);
+  // (and an answer of one short sentence opening a paragraph, "A related point of contention is that of the fate of Bashar
+  // al-Assad himself.", names what the paragraph says next: that sentence comes with it)
+  const elaborated = MEANING_ASKED.test(question.query) || selected.quotes.length === 1;
+  const quotes = withConcession(withAntecedent(question, elaborated ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus), corpus);
   // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');

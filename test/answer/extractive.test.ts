@@ -1593,3 +1593,9 @@ test('"the gap between official rhetoric and what really happens" is one questio
   assert.match((await engine.ask('How do the authors see the gap between official rhetoric in Tehran and Moscow and what really happens?')).answer, /behind the curtain problems abound/);
   assert.equal(subQuestions('which fighters does Iran send, and why does Russia fear losses?').length, 2);
 });
+
+test('an answer of one short sentence opening a paragraph brings the sentence after it ("the fate of Bashar al-Assad himself." → who wants what for him)', async () => {
+  const a = await engine.ask('what should happen to Assad according to the authors?');
+  assert.match(a.answer, /fate of Bashar al-Assad himself/);
+  assert.match(a.answer, /replace him with another leader/);
+});
