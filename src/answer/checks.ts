@@ -5,8 +5,9 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import { NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
+import { CURRENCY, IDENTIFYING_NUMBER, NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
+import type { CorpusDocument } from '../corpus/load.js';
 import type { CorpusView } from './compose.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
@@ -119,12 +120,10 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
-const IDENTIFYING_NUMBER = /\b(flight|tail|serial|registration|resolution|phone|license|licence|case|model|unit|hull|route)\s+(?:number|no\.?|#)/;
 /** A magnitude in words ("thousands", "trillions", "a dozen"): as a word of a sentence, and as found in a question or comment. */
 export const MAGNITUDE = 'thousands?|hundreds?|millions?|billions?|trillions?|dozens?';
 const MAGNITUDE_WORD = new RegExp(`^(?:${MAGNITUDE})$`, 'i');
 const MAGNITUDE_IN_TEXT = new RegExp(`\\b(?:${MAGNITUDE})\\b`, 'g');
-const CURRENCY = 'rubles?|roubles?|dollars?|euros?|rials?|pounds?|yuan|USD|EUR|RUB';
 /** A sum of money: "$400 million", "5 billion rubles"; and a magnitude of it, "trillions of rubles". */
 const SUM = new RegExp(`[$€£¥]\\s?\\d|\\b\\d[\\d,.]*\\s*(?:(?:thousand|million|billion|trillion|bn|m)\\s+)?(?:${CURRENCY})\\b`, 'i');
 const SUM_MAGNITUDE = new RegExp(`\\b(thousands|millions|billions|trillions)\\s+of\\s+(?:${CURRENCY})\\b`, 'i');
@@ -1069,15 +1068,17 @@ const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)
 
 /** The words of the metadata (title, publication, tags) of the documents a retrieval drew on. */
 function metadataWords(retrieval: Retrieval, corpus: CorpusView): Set<string> {
-  const words = new Set<string>();
-  for (const id of new Set(retrieval.passages.map((p) => p.docId))) {
-    const meta = corpus.documents.get(id)?.meta;
-    if (!meta) continue;
-    // (not its authors: they are people the passages speak of, or not)
-    for (const text of [meta.title, meta.publication ?? '', ...meta.tags]) for (const t of tokenize(text)) words.add(t.word);
-  }
+  const docs = [...new Set(retrieval.passages.map((p) => p.docId))].flatMap((id) => corpus.documents.get(id) ?? []);
+  return docs.length === 1 ? metadataWordsOf(docs[0]) : new Set(docs.flatMap((d) => [...metadataWordsOf(d)]));
+}
+
+/** A document's metadata words, tokenised once per document (not its authors: they are people the passages speak of, or not). */
+function metadataWordsOf(doc: CorpusDocument): Set<string> {
+  let words = metaWords.get(doc);
+  if (!words) metaWords.set(doc, (words = new Set([doc.meta.title, doc.meta.publication ?? '', ...doc.meta.tags].flatMap((text) => tokenize(text).map((t) => t.word)))));
   return words;
 }
+const metaWords = new WeakMap<CorpusDocument, Set<string>>();
 
 /**
  * "... at over 1,000?": a number written with separators, which the tokenizer reads in pieces ("1", "000", the latter matched by
