@@ -171,7 +171,7 @@ const CHAT_WORDS: Record<string, string> = {
 };
 
 /**
- * Names of the places, peoples and people of the news as Spanish, French, German, Italian and Portuguese write them,
+ * Names of the places, peoples and people of the news as Spanish, French, German, Italian, Portuguese, Persian, Arabic, Russian and Turkish write them,
  * accents folded ("Irán" is already Iran once folded): the English name.
  */
 const EXONYMS: Record<string, string> = {
@@ -197,10 +197,14 @@ const EXONYMS: Record<string, string> = {
   // (Russian, transliterated: Rossiya, Iran's own, Siriya; afgan for Afghan)
   siriya: 'Syria', siriyu: 'Syria', afgan: 'Afghan', afganistan: 'Afghanistan',
   rahbar: 'Supreme Leader Khamenei',
+  // (Turkish, accents folded: Rusya, Esad / Beşar Esad, Tahran, Moskova, Hizbullah, Mısır, IŞİD / DEAŞ, Hamaney, Laricani, Türkiye, Avrupa)
+  rusya: 'Russia', ruslar: 'Russians', esad: 'Assad', besar: 'Bashar', tahran: 'Tehran', moskova: 'Moscow', hizbullah: 'Hezbollah',
+  suriyeli: 'Syrian', iranli: 'Iranian', iranlilar: 'Iranians', misir: 'Egypt', isid: 'ISIS', deas: 'Daesh', hamaney: 'Khamenei', laricani: 'Larijani',
+  turkiye: 'Turkey', avrupa: 'Europe',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
-  'por que': 'why', pourquoi: 'why', warum: 'why', chera: 'why', pochemu: 'why', 'kto chto delaet': 'who does what', skolko: 'how many',
+  'por que': 'why', pourquoi: 'why', neden: 'why', 'ne zaman': 'when', 'makaleye gore': 'according to the article', warum: 'why', chera: 'why', pochemu: 'why', 'kto chto delaet': 'who does what', skolko: 'how many',
   cuantos: 'how many', cuantas: 'how many', combien: 'how many', 'wie viele': 'how many',
   cuando: 'when', quand: 'when', wann: 'when',
   quien: 'who', quienes: 'who',
