@@ -4,7 +4,7 @@ import type { Bm25 } from '../index/bm25.js';
 import type { EmbedderChoice } from '../index/embeddings.js';
 import type { PassageTerms, Word } from '../index/passage-terms.js';
 import type { VectorIndex } from '../index/store.js';
-import { stemWord, type Token } from '../index/tokenize.js';
+import { STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
 import { adjectiveOf, derivationalRoot, editDistance, nameKey, WordMatcher } from './matcher.js';
 import { Paraphrases } from './paraphrases.js';
@@ -133,7 +133,9 @@ export class Retriever {
       let best: Word | undefined;
       let bestDistance = max + 1;
       for (const v of known ? this.corpusNames() : this.vocabulary.values()) {
-        const d = editDistance(t.word, v.word, max);
+        // (or its stem, when the word typed has lost an ending too: "problm" is "problem", which the corpus has as "problems";
+        // a short ending only: "authorities" is no "autor", nor "involvement" "involvd")
+        const d = Math.min(editDistance(t.word, v.word, max), !known && v.stem.length >= 5 && v.word.startsWith(v.stem) && v.word.length - v.stem.length <= 2 && !STOPWORDS.has(v.word) ? editDistance(t.word, v.stem, max) : max + 1);
         if (d < bestDistance) {
           best = v;
           bestDistance = d;

@@ -1617,3 +1617,10 @@ test('the news\'s names as Turkish writes them ("Rusya", "Esad", "İran", "Tahra
   assert.match((await engine.ask('Other than the jets, how Rusya helps Damascus materially?')).answer, /arms deliveries/);
   assert.match(analyzeQuestion('Tahran ve Hizbullah neden?').query, /Tehran ve Hezbollah why/);
 });
+
+test('a misspelt word that lost an ending is repaired to the stem of a corpus word ("problm" → problems), not to a long derivation ("autor" is no "authorities")', async () => {
+  const tokens = (q: string) => engine.retriever.repair(analyzeQuestion(q).tokens, analyzeQuestion(q).query).map((t) => t.stem);
+  assert.ok(tokens('wht is the biggest problm in relashionship acording to authors').includes('problem'));
+  assert.ok(!tokens('el autor Alfoneh, where is he based').includes('author'));
+  assert.match((await engine.ask('wht is the biggest problm in relashionship acording to authors')).answer, /distrust/);
+});
