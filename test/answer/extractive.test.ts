@@ -1624,3 +1624,7 @@ test('a misspelt word that lost an ending is repaired to the stem of a corpus wo
   assert.ok(!tokens('el autor Alfoneh, where is he based').includes('author'));
   assert.match((await engine.ask('wht is the biggest problm in relashionship acording to authors')).answer, /distrust/);
 });
+
+test('"give" is a paraphrase of "provide" ("who gives boots on the ground?")', async () => {
+  assert.match((await engine.ask('who gives boots on ground?')).answer, /Iran, on the other hand, is providing the boots on the ground/);
+});
