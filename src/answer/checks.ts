@@ -390,16 +390,22 @@ const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
  * the question does not already name: a capitalised name that is not a nationality or a month,
  * next to the kind of thing asked about when the sentence mentions that kind.
  */
+/** Two names offered to choose from at the end of a question: "..., Iran or Russia?", "— is it Iran or Russia?". */
+const OFFERED_PAIR = /(?:[,:;—–-]\s*|\b(?:is|was)\s+it\s+)(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s+or\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s*[?.!]*\s*$/u;
+
 export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
   const kind = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
-  const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  // (the names offered to choose from, "which country ..., Iran or Russia?", are what the answer names, not names already given)
+  const offered = OFFERED_PAIR.exec(query)?.slice(1).map((w) => w.toLowerCase().replace(/['’]s$/, '')) ?? [];
+  const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !offered.includes(w)));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   // a person, a group or an airline is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
   // (nor is a country an airline, a group or a city: only a country-like kind is answered by one)
+  // (a sentence's first word is capitalised whatever it is; a country opening it is still a country: "Iran, on the other hand, is providing ...")
   const isNewName = (w: string, i: number) =>
-    i > 0 && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
+    (i > 0 || (COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')))) && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
     !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(words[i - 1] ?? '') && LOCATIVE.test(words[i - 2] ?? '')) || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''))) &&
     // (a person is not an organisation: "Revolutionary Guards Corps", "IRGC", "Hezbollah" name no commander)
     !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w))) &&
@@ -422,7 +428,8 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   // ... and, when the question names what it asks about ("where was the Valdai Club meeting"), near that name.
   // (or a near form of it: "Shia" / "Shiite", "Damascus" / "Syrian")
   // (not a name set aside: "which cities outside Syria")
-  const askedNamed = askedNames(query.replace(SET_ASIDE_NAME, ' '));
+  // (nor the names offered to choose from: the answer is one of them)
+  const askedNamed = askedNames(query.replace(SET_ASIDE_NAME, ' ')).filter((n) => !offered.includes(n));
   const isAsked = (w: string) => asked.has(w) || askedNamed.some((n) => match(n, w) >= 0.5);
   const named = words.map((w, i) => (i > 0 && /^\p{Lu}/u.test(w) && isAsked(w.toLowerCase().replace(/['’]s$/, '')) ? i : -1)).filter((i) => i >= 0);
   const near = (i: number) => !named.length || named.some((n) => Math.abs(n - i) <= 15);

@@ -1628,3 +1628,8 @@ test('a misspelt word that lost an ending is repaired to the stem of a corpus wo
 test('"give" is a paraphrase of "provide" ("who gives boots on the ground?")', async () => {
   assert.match((await engine.ask('who gives boots on ground?')).answer, /Iran, on the other hand, is providing the boots on the ground/);
 });
+
+test('"which country ..., Iran or Russia?": the names offered to choose from are what the answer names, even opening its sentence', async () => {
+  assert.match((await engine.ask('which country provides boots on the ground, Iran or Russia?')).answer, /^Iran, on the other hand, is providing the boots on the ground/);
+  assert.match((await engine.ask('which country flies the air missions — Iran or Russia?')).answer, /Russia has been conducting air operations/);
+});
