@@ -346,6 +346,9 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("trying to decide which unit it fits", "a one-line takeaway I can put on the board", "for someone w exposure to both markets":
   // what the asker will do with the answer, or who it is for, nothing asked)
   { re: /\b(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are|just)\s+)?trying\s+to\s+(?:decide|figure\s+out|work\s+out|choose|pick|see)\s+(?:which|what|where|whether|if|how)\b[^.?!]*|\b(?:that\s+)?(?:i|we)\s+(?:can|could|will|might|want\s+to)\s+(?:put|write|use|show|share|post|stick|pin|read\s+out)\s+(?:(?:it|this)\s+)?(?:on|in|up\s+on|to)\s+(?:the|my|our|a)\s+(?:board|whiteboard|slides?|handout|worksheet|deck|wall|screen|notes|class|students)\b|\bfor\s+(?:someone|somebody|a\s+person|people|anyone|an?\s+investor|investors|a\s+reader|readers)\s+(?:with|w|who)\b[^—–?,;.]*/gi, words: [], replaces: true },
+  // ("afghanistan seems to come up twice in the article... in what two ways?": how the document brings a thing up, and in
+  // what ways, frame the question; the thing is what is asked about)
+  { re: /\b(?:come|comes|came|coming)\s+up\b(?=[^?]*\b(?:article|piece|text|essay|paper)\b)|\b(?:seems?|seemed|appears?)\s+to(?=\s+(?:come|be\s+mentioned|crop|pop|show))\b|\bin\s+what\s+(?:(?:two|three|different|other)\s+)?ways?\b/gi, words: [], replaces: true },
   // ("IIRC", "AFAIK", "tbf", "to be fair", "FWIW": hedges, nothing asked)
   { re: /\b(?:iirc|afaik|afaict|tbf|fwiw|to\s+be\s+fair|in\s+fairness|if\s+i\s+recall(?:\s+correctly)?|if\s+memory\s+serves)\b/gi, words: [], replaces: true },
   // ("Good evening.", "Greetings,": a greeting, nothing asked)
@@ -629,8 +632,35 @@ const PURPOSE_CLAUSE = new RegExp(
 );
 
 export function withoutPreamble(query: string): string {
+  return withoutAsides(withoutPreambleOnly(query));
+}
+
+function withoutPreambleOnly(query: string): string {
   return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
+
+/**
+ * "why would tehran be content to let it simmer... it reminds me of my two grandsons who never want a game of monopoly
+ * to end lol... what do the iranians get out of that?": a sentence about the asker's own life (I, my, we; a grandson, a
+ * neighbour), asking nothing and reporting no claim, is no part of the question, when the sentences that do ask still
+ * name what they ask about (three content words or more; "We did Tikrit in class. Why was it important?" keeps its scene).
+ */
+export function withoutAsides(query: string): string {
+  const sentences = query.split(/(?<=[.!?…])\s+(?=\S)/);
+  if (sentences.length < 2) return query;
+  // (a question word opening it asks, even without its question mark: "what do they get out of that"; "my grandsons who ..." does not)
+  // (nor a sentence naming someone or somewhere, however it is put: "The Revolutionary Guards see it differently, I take it";
+  // nor the words of others it quotes: "the putin 'we got tricked' line")
+  const unquoted = (t: string) => t.replace(/(["“‘']).*?(["”’'])/g, ' ');
+  const named = (t: string) => /(?<=\S\s+)(?!I\b|I['’])\p{Lu}/u.test(t) || (t.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => PARTY_NAMES.has(w));
+  const aside = (t: string) => !/\?/.test(t) && ASIDE_SUBJECT.test(unquoted(t)) && !ASIDE_ASKS.test(t) && !ASIDE_CLAIM.test(t) && !named(t);
+  const kept = sentences.filter((s) => !aside(s));
+  if (kept.length === sentences.length || !kept.length || contentTokens(kept.join(' ')).length < 3) return query;
+  return kept.join(' ');
+}
+const ASIDE_SUBJECT = /\b(?:i|i['’](?:m|ve|d|ll)|im|ive|my|me|we|we['’](?:re|ve)|our|grand(?:son|daughter|kids?|children|child|ma|pa|mother|father)s?|(?:great-)?(?:nephews?|nieces?)|husband|wife|kids|neighbou?r)\b/i;
+const ASIDE_ASKS = /^\s*(?:(?:so|and|but|ok|okay|well|now)\s+)*(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|can|could|would|will)\b|\b(?:why|how|whether)\b|\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want)\b|\b(?:i|we)(?:['’]d|\s+would)\s+like\b|\b(?:tell|give|show|explain|remind|help|walk|let)\s+(?:me|us)\b|\b(?:want|need|like|trying|hoping|wish)\s+to\s+(?:know|understand|find\s+out|learn|see|check\s+(?:whether|if|that))\b|\bwonder(?:ing|ed)?\b|\bcurious\b|\bplease\b/i;
+const ASIDE_CLAIM = /\b(?:article|piece|text|essay|author|authors|writers?)\b|\b(?:says?|said|saying|claims?|claimed|argues?|argued|according|reads?|heard|told|think|thought|believe|believed|remember|recall|guessed|reckon|suppose|supposedly|apparently|reportedly)\b|\d/i;
 
 /** "... the future of the partnership? What evidence supports your answer?": a last sentence that only says how to answer is no part of the question. */
 function withoutAnswerForm(query: string): string {

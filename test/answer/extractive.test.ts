@@ -1633,3 +1633,16 @@ test('"which country ..., Iran or Russia?": the names offered to choose from are
   assert.match((await engine.ask('which country provides boots on the ground, Iran or Russia?')).answer, /^Iran, on the other hand, is providing the boots on the ground/);
   assert.match((await engine.ask('which country flies the air missions — Iran or Russia?')).answer, /Russia has been conducting air operations/);
 });
+
+test('an aside about the asker\'s own life ("my grandson was stationed there so it caught my eye") is no part of the question; a scene the question leans on, a name, a claim or a request stays', async () => {
+  const q = (t: string) => analyzeQuestion(t).query;
+  assert.doesNotMatch(q('good morning... so i am trying to understand why tehran would be content to let the fighting simmer along forever... it reminds me of my two grandsons who never want a game of monopoly to end lol... what do the iranians get out of that?'), /grandsons|monopoly/);
+  assert.doesNotMatch(q("which regions does the article say those russian isis fighters might turn their attention to... i'm not sure i can find them on my grandson's globe"), /globe/);
+  assert.match(q('We did Tikrit in class. Why was it important?'), /Tikrit/);
+  assert.match(q('The Revolutionary Guards see it differently, I take it. How do they view keeping the current man in Damascus?'), /Revolutionary Guards/);
+  assert.match(q('I have been pondering why avoiding deaths among its own soldiers matters so much to Moscow. Is there some historical memory at play here?'), /avoiding deaths/);
+  assert.match(q("in the Fundamental Distrust section, what are the ways Russia has used Iran? I need the bargaining chip part and the UN sanctions part"), /bargaining chip/);
+  assert.match(q("my uncle swears it's like 50k Russians. what's the number the article gives?"), /uncle/);
+  assert.match((await engine.ask("which regions does the article say those russian isis fighters might turn their attention to... i'm not sure i can find them on my grandson's globe")).answer, /Northern Caucasus/);
+  assert.match((await engine.ask('afghanistan seems to come up twice in the article... in what two ways? my grandson was stationed there so it caught my eye')).answer, /Afghanistan syndrome/);
+});
