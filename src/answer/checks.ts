@@ -340,14 +340,21 @@ export function fitsRole(question: AnalyzedQuestion, sentence: string, match: Wo
   if (!found) return true;
   const role = found[0].toLowerCase().split(/\s+/).pop()!;
   const owner = roleOwner(question.query.split(/\s+/), question.query.slice(0, found.index).split(/\s+/).filter(Boolean).length + found[0].split(/\s+/).length - 1);
-  const sameOwner = (name: string) => nameKey(name) === nameKey(owner!) || match(owner!, name) >= 0.5;
+  const typedOwner = owner ? undefined : new RegExp(`\\b${escapeRegExp(found[0])}\\s+of\\s+(?:the\\s+)?(\\p{Ll}{3,})\\b`, 'iu').exec(question.query)?.[1];
+  // (or a form of the same word: "speaker of parliament" / "parliamentary speaker")
+  const same = (asked: string, name: string) => nameKey(name) === nameKey(asked) || match(asked, name) >= 0.5 || sharedStart(asked, name) >= 6;
+  const sameOwner = (name: string) => same(owner!, name);
+  const mentioned = (asked: string) => words.some((w) => same(asked, w.toLowerCase().replace(/['’]s$/, '')));
   return words.some((w, i) => {
     const lower = w.toLowerCase();
     if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75)) return false;
     // someone holds it: a person's name next to the role ("president Vladimir Putin"), not "another leader"
     if (!personNamedNear(words, i)) return false;
     const whose = roleOwner(words, i);
-    return !owner || !whose || sameOwner(whose);
+    // (whose role, when the question says: the sentence's own owner, or, giving none, a sentence that names that owner at all)
+    // ("the leader of hezbollah", "the speaker of parliament": an owner in lower case may be an institution the sentence
+    // names otherwise, "parliamentary speaker"; it must be named, and "Supreme Leader Ali Khamenei" alone is no leader of Hezbollah)
+    return (!owner || (whose ? sameOwner(whose) : mentioned(owner))) && (!typedOwner || mentioned(typedOwner));
   });
 }
 

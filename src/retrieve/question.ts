@@ -162,6 +162,8 @@ const CHAT_WORDS: Record<string, string> = {
   // months as chat shortens them ("end of sept")
   // (military shorthand: order of battle, killed / wounded in action)
   // (leaders' and countries' nicknames: "vlad", "pootin", "ruzzia")
+  // (chat and Nigerian Pidgin spellings: "dem even trust each oda?", "wetin be dis", "abeg")
+  dem: 'them', oda: 'other', dis: 'this', dat: 'that', wetin: 'what', abeg: 'please',
   yanks: 'Americans', yank: 'American', yankees: 'Americans', vlad: 'Putin', pootin: 'Putin', putler: 'Putin', ruzzia: 'Russia', rossiya: 'Russia', murica: 'America',
   // (the words for the document, as typed in a hurry)
   teh: 'the', artcle: 'article', artical: 'article', articel: 'article', aritcle: 'article', atricle: 'article', articl: 'article', peice: 'piece',
@@ -659,7 +661,7 @@ export function withoutAsides(query: string): string {
   return kept.join(' ');
 }
 const ASIDE_SUBJECT = /\b(?:i|i['’](?:m|ve|d|ll)|im|ive|my|me|we|we['’](?:re|ve)|our|grand(?:son|daughter|kids?|children|child|ma|pa|mother|father)s?|(?:great-)?(?:nephews?|nieces?)|husband|wife|kids|neighbou?r)\b/i;
-const ASIDE_ASKS = /^\s*(?:(?:so|and|but|ok|okay|well|now)\s+)*(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|can|could|would|will)\b|\b(?:why|how|whether)\b|\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want)\b|\b(?:i|we)(?:['’]d|\s+would)\s+like\b|\b(?:tell|give|show|explain|remind|help|walk|let)\s+(?:me|us)\b|\b(?:want|need|like|trying|hoping|wish)\s+to\s+(?:know|understand|find\s+out|learn|see|check\s+(?:whether|if|that))\b|\bwonder(?:ing|ed)?\b|\bcurious\b|\bplease\b/i;
+const ASIDE_ASKS = /^\s*(?:(?:so|and|but|ok|okay|well|now)\s+)*(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|can|could|would|will)\b|\b(?:why|how|whether)\b|\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want)\b|\b(?:i|we)(?:['’]d|\s+would)\s+like\b|\b(?:tell|give|show|explain|remind|help|walk|let)\s+(?:me|us)\b|\b(?:want|need|like|trying|hoping|wish)\s+to\s+(?:know|understand|find\s+out|learn|see|check\s+(?:whether|if|that))\b|\bwonder(?:ing|ed)?\b|\bcurious\b|\bplease\b|\b(?:explain|describe|summari[sz]e|clarify|elaborate|define|compare|list|outline)\b/i;
 const ASIDE_CLAIM = /\b(?:article|piece|text|essay|author|authors|writers?)\b|\b(?:says?|said|saying|claims?|claimed|argues?|argued|according|reads?|heard|told|think|thought|believe|believed|remember|recall|guessed|reckon|suppose|supposedly|apparently|reportedly)\b|\d/i;
 
 /** "... the future of the partnership? What evidence supports your answer?": a last sentence that only says how to answer is no part of the question. */

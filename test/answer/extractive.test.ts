@@ -1646,3 +1646,14 @@ test('an aside about the asker\'s own life ("my grandson was stationed there so 
   assert.match((await engine.ask("which regions does the article say those russian isis fighters might turn their attention to... i'm not sure i can find them on my grandson's globe")).answer, /Northern Caucasus/);
   assert.match((await engine.ask('afghanistan seems to come up twice in the article... in what two ways? my grandson was stationed there so it caught my eye')).answer, /Afghanistan syndrome/);
 });
+
+test('"who is the leader of hezbollah?" is not answered by a sentence naming another\'s leader; "the speaker of parliament" is the parliamentary speaker', async () => {
+  assert.equal((await engine.ask('who is the leader of hezbollah these days')).abstained, true);
+  assert.match((await engine.ask('Who is the iranian speaker of parliament that was at the Valdai Club in october ?')).answer, /Larijani/);
+  assert.match((await engine.ask("Who is Iran's supreme leader?")).answer, /Khamenei/);
+});
+
+test('a request in the asker\'s own words ("i beg explain d relashionship") is no aside; chat and Pidgin spellings ("dem", "oda", "wetin", "abeg")', async () => {
+  assert.match(analyzeQuestion('dem even trust each oda at all?? i beg explain d relashionship').query, /them even trust each other.*explain/);
+  assert.match((await engine.ask('dem even trust each oda at all?? i beg explain d relashionship')).answer, /mutual distrust/);
+});
