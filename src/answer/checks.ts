@@ -1038,6 +1038,15 @@ const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\s+(?!(?:it|them|t
 
 const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
 
+/** Common words chat types in capitals for stress ("do they not LOVE it", "the ROOT problem", "BOTH sides"), no names. */
+const STRESS_WORDS = new Set(
+  `love hate like want need never always ever still even really actually literally totally seriously obviously clearly definitely exactly
+  precisely honestly truly real true false fake root main whole entire same different huge big tiny small deep deeper serious bad good
+  best worst wrong right now today forever first last every each both none nobody everyone everything nothing anything own else
+  why how what who when where which yes no not nor and but also only just more most less least very super mega ultra way lot lots
+  same zero one two three four five ten hundred thousand million billion trillion win lose lost won care think know mean matter`.split(/\s+/),
+);
+
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
 export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retrieval, corpus?: CorpusView): string[] {
   const specific = new Set<string>();
@@ -1051,7 +1060,9 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
-  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (nor a common word typed in capitals for stress, in a message typed in lower case: "do they not LOVE endless adventures?", "the ROOT problem")
+  const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()));
+  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
   // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)

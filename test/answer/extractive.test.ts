@@ -1664,3 +1664,11 @@ test('"or is that fake news" doubts a claim and orders nothing; "remind me what 
   assert.match((await engine.ask('did iran ever team up w the americans in iraq or is that fake news')).answer, /Tikrit/);
   assert.equal(analyzeQuestion('remind me what this article is actually called, my brain is mush').metadata, 'title');
 });
+
+test('a label before the question ("two-parter bc I\'m generous:"), "explain like I\'m a golden retriever", "in one breath" ask nothing; a common word in capitals for stress is no name; "regular folks" are the public, "fed up" their patience', async () => {
+  assert.match((await engine.ask("two-parter bc I'm generous: how many people died in the plane bombing, and what did it supposedly do to Putin's tolerance for ISIS?")).answer, /224/);
+  assert.match((await engine.ask("what's this whole article about in one breath? explain like I'm a golden retriever")).answer, /tactical/);
+  assert.equal((await engine.ask('why would regular folks back in Russia get fed up with this war, do they not LOVE endless adventures abroad??')).abstained, false);
+  assert.equal((await engine.ask('what does NATO think of the axis?')).abstained, true);
+  assert.ok(analyzeQuestion('would ordinary people back home get fed up?').tokens.some((t) => t.word === 'patience'));
+});
