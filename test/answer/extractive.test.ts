@@ -1672,3 +1672,10 @@ test('a label before the question ("two-parter bc I\'m generous:"), "explain lik
   assert.equal((await engine.ask('what does NATO think of the axis?')).abstained, true);
   assert.ok(analyzeQuestion('would ordinary people back home get fed up?').tokens.some((t) => t.word === 'patience'));
 });
+
+test('"article publish when?" asks the date; "he ran to moscow" is no question of where the article ran', async () => {
+  assert.equal(analyzeQuestion('article publish when? exact date pls').metadata, 'date');
+  assert.equal(analyzeQuestion('what happen to assad later, like in 2024 he ran to moscow? article say?').metadata, undefined);
+  assert.equal(analyzeQuestion('Which periodical ran this essay?').metadata, 'publication');
+  assert.equal((await engine.ask('what happen to assad later, like in 2024 he ran to moscow? article say?')).abstained, true);
+});
