@@ -934,6 +934,9 @@ const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|
 const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
 /** A number counting the document's own parts: "it has like 2 parts with headings", "the 3 sections" (the outline gives their number). */
+/** A crossword clue's letter count: "... with US air support (6)", "(9 letters)", "(8,8)", "7 letters". */
+const CLUE_LENGTH = /\((\d{1,2})(?:\s*[,-]\s*(\d{1,2}))?(?:\s+letters?)?\)|\b(\d{1,2})\s+letters?\b/gi;
+
 const PARTS_COUNT = /\b(\d{1,2})\s+(?:main\s+)?(?:parts?|sections?|headings?|subheadings?|headers?|chapters?)\b/gi;
 
 /** A number that labels a question, a step or a part: "Q3:", "turn 1 of ...", "part 2", "#4". */
@@ -1055,8 +1058,9 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // Capitalised words inside a sentence (not the first word), and numbers.
   // (a number that says how to answer, "in 1 line", "top 3 points", is not one)
   // (nor is "100%", chat's "entirely": "does he want them wiped out 100%?")
-  // (nor one that labels: "Q3:", "turn 1 of ...", "part 2"; nor one counting the document's parts: "2 parts with headings")
-  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER), ...question.query.matchAll(PARTS_COUNT)].flatMap((m) => m.slice(1).filter(Boolean)));
+  // (nor one that labels: "Q3:", "turn 1 of ...", "part 2"; nor one counting the document's parts: "2 parts with headings";
+  // nor a crossword clue's letter count: "(6)", "(9 letters)")
+  const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER), ...question.query.matchAll(PARTS_COUNT), ...question.query.matchAll(CLUE_LENGTH)].flatMap((m) => m.slice(1).filter(Boolean)));
   // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)

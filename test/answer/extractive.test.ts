@@ -1679,3 +1679,10 @@ test('"article publish when?" asks the date; "he ran to moscow" is no question o
   assert.equal(analyzeQuestion('Which periodical ran this essay?').metadata, 'publication');
   assert.equal((await engine.ask('what happen to assad later, like in 2024 he ran to moscow? article say?')).abstained, true);
 });
+
+test('a crossword clue\'s letter count ("(6)", "(9 letters)") is no figure to find in the corpus', async () => {
+  assert.match((await engine.ask('Name the Iraqi city seized in spring 2015 with US air support (6)')).answer, /Tikrit/);
+  assert.match((await engine.ask("Fill in the blank: Russia still struggles with the painful '___________ syndrome' (11)")).answer, /Afghanistan syndrome/);
+  assert.match((await engine.ask("Name the Lebanese outfit sending fighters into Syria on Iran's side (9 letters)")).answer, /Hezbollah/);
+  assert.equal((await engine.ask('How many Russian jets were in Syria, 36 or 50?')).abstained, true);
+});
