@@ -1686,3 +1686,7 @@ test('a crossword clue\'s letter count ("(6)", "(9 letters)") is no figure to fi
   assert.match((await engine.ask("Name the Lebanese outfit sending fighters into Syria on Iran's side (9 letters)")).answer, /Hezbollah/);
   assert.equal((await engine.ask('How many Russian jets were in Syria, 36 or 50?')).abstained, true);
 });
+
+test('"the date this article was published" asks the date', () => {
+  assert.equal(analyzeQuestion('Kindly tell me the date this article was published, because my lecturer wants only sources from that period.').metadata, 'date');
+});
