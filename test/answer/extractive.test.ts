@@ -1690,3 +1690,10 @@ test('a crossword clue\'s letter count ("(6)", "(9 letters)") is no figure to fi
 test('"the date this article was published" asks the date', () => {
   assert.equal(analyzeQuestion('Kindly tell me the date this article was published, because my lecturer wants only sources from that period.').metadata, 'date');
 });
+
+test('whose words a speech question asks for, typed in lower case ("what exactly did larijani say ... IS?", "khamenei personally say what"): another\'s statements do not answer', async () => {
+  assert.equal((await engine.ask('what exactly did larijani say at valdai about IS, any quote?')).abstained, true);
+  assert.equal((await engine.ask('khamenei personally say what about putin? any direct quote from him')).abstained, true);
+  assert.match((await engine.ask('what putin say about iran at valdai')).answer, /deceived by the United States/);
+  assert.match((await engine.ask('Why does the article open with Larijani at the Valdai Club? What point does that scene make?')).answer, /cheered up the mood/);
+});
