@@ -1697,3 +1697,8 @@ test('whose words a speech question asks for, typed in lower case ("what exactly
   assert.match((await engine.ask('what putin say about iran at valdai')).answer, /deceived by the United States/);
   assert.match((await engine.ask('Why does the article open with Larijani at the Valdai Club? What point does that scene make?')).answer, /cheered up the mood/);
 });
+
+test('someone\'s age ("how old is Alfoneh?") is a figure the corpus must give; the document\'s age is its date', async () => {
+  assert.equal((await engine.ask('how old is Alfoneh?')).abstained, true);
+  assert.equal(analyzeQuestion('how old is this article?').metadata, 'date');
+});
