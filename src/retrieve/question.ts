@@ -173,7 +173,8 @@ const CHAT_WORDS: Record<string, string> = {
 };
 
 /**
- * Names of the places, peoples and people of the news as Spanish, French, German, Italian, Portuguese, Persian, Arabic, Russian and Turkish write them,
+ * Names of the places, peoples and people of the news as Spanish, French, German, Italian, Portuguese, Persian, Arabic, Russian, Turkish,
+ * Polish, Dutch, Scandinavian, Czech and Indonesian write them,
  * accents folded ("Irán" is already Iran once folded): the English name.
  */
 const EXONYMS: Record<string, string> = {
@@ -203,6 +204,9 @@ const EXONYMS: Record<string, string> = {
   rusya: 'Russia', ruslar: 'Russians', esad: 'Assad', besar: 'Bashar', tahran: 'Tehran', moskova: 'Moscow', hizbullah: 'Hezbollah',
   suriyeli: 'Syrian', iranli: 'Iranian', iranlilar: 'Iranians', misir: 'Egypt', isid: 'ISIS', deas: 'Daesh', hamaney: 'Khamenei', laricani: 'Larijani',
   turkiye: 'Turkey', avrupa: 'Europe',
+  // (Polish, Dutch, Scandinavian, Czech, Indonesian, Italian: Rosja, Moskwa, Damaszek, Rusland, Moskou, Ryssland, Moskva, Rusko, Suriah, Mosca)
+  rosja: 'Russia', rosji: 'Russia', rosjanie: 'Russians', moskwa: 'Moscow', damaszek: 'Damascus', teheranu: 'Tehran', turcja: 'Turkey',
+  rusland: 'Russia', moskou: 'Moscow', ryssland: 'Russia', moskva: 'Moscow', rusko: 'Russia', suriah: 'Syria', mosca: 'Moscow',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
@@ -213,7 +217,7 @@ const FOREIGN_PHRASES: Record<string, string> = {
   donde: 'where',
   'segun el articulo': 'according to the article', segun: 'according to', "selon l'article": 'according to the article', selon: 'according to',
   'el articulo dice': 'the article says', 'el articulo': 'the article', "l'article": 'the article', 'der artikel': 'the article',
-  'estados unidos': 'the US', 'etats-unis': 'the US', 'etats unis': 'the US', 'vereinigte staaten': 'the US',
+  'estados unidos': 'the US', 'etats-unis': 'the US', 'etats unis': 'the US', 'vereinigte staaten': 'the US', 'stany zjednoczone': 'the US', 'stati uniti': 'the US', 'verenigde staten': 'the US', 'amerika serikat': 'the US',
   'estado islamico': 'the Islamic State', 'etat islamique': 'the Islamic State', 'islamischer staat': 'the Islamic State',
   'los autores': 'the authors', 'les auteurs': 'the authors', 'die autoren': 'the authors',
 };

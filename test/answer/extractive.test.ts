@@ -1702,3 +1702,8 @@ test('someone\'s age ("how old is Alfoneh?") is a figure the corpus must give; t
   assert.equal((await engine.ask('how old is Alfoneh?')).abstained, true);
   assert.equal(analyzeQuestion('how old is this article?').metadata, 'date');
 });
+
+test('the news\'s names as Polish, Dutch, Scandinavian, Czech, Indonesian and Italian write them are the English names', async () => {
+  assert.match(analyzeQuestion('what does Moskwa want in Damaszek, and Stany Zjednoczone?').query, /Moscow want in Damascus, and the US/);
+  assert.match((await engine.ask('why Rosja fight in Suriah so hard vs IS?')).answer, /elimination|7,000|airliner/);
+});
