@@ -1705,5 +1705,6 @@ test('someone\'s age ("how old is Alfoneh?") is a figure the corpus must give; t
 
 test('the news\'s names as Polish, Dutch, Scandinavian, Czech, Indonesian and Italian write them are the English names', async () => {
   assert.match(analyzeQuestion('what does Moskwa want in Damaszek, and Stany Zjednoczone?').query, /Moscow want in Damascus, and the US/);
-  assert.match((await engine.ask('what kind of regime does Rosja want in Damaszek?')).answer, /weak enough/);
+  assert.equal((await engine.ask('what kind of regime does Rosja want in Damaszek?')).answer, (await engine.ask('what kind of regime does Russia want in Damascus?')).answer);
+  assert.equal((await engine.ask('what kind of regime does Rosja want in Damaszek?')).abstained, false);
 });
