@@ -1708,3 +1708,9 @@ test('the news\'s names as Polish, Dutch, Scandinavian, Czech, Indonesian and It
   assert.equal((await engine.ask('what kind of regime does Rosja want in Damaszek?')).answer, (await engine.ask('what kind of regime does Russia want in Damascus?')).answer);
   assert.equal((await engine.ask('what kind of regime does Rosja want in Damaszek?')).abstained, false);
 });
+
+test('"is there a number?", "give me the number, not vibes", "day and month" only say what kind of answer to give: no question of their own', async () => {
+  for (const q of ['when exactly was the JCPOA signed, day and month', 'How many Afghan and Pakistani Shia militia fighters Iran sent to Suriye? is there a number?', 'how many IRGC troops did Iran actually send to Syria? give me the number, not vibes']) assert.equal((await engine.ask(q)).abstained, true, q);
+  assert.match((await engine.ask('how many died in the airliner bombing? is there a number?')).answer, /224/);
+  assert.equal(subQuestions(analyzeQuestion('when was it published, day and month').query).length, 1);
+});
