@@ -937,7 +937,7 @@ const MODAL_QUESTION = /\b(?:may|might|could|would|will|should|can|if|whether|re
 const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|possibly|perhaps)$/;
 
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
-const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
+const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:(?:main|key|biggest|big|major|best|top|most|important|short|quick|brief|friction|different|separate)\s+){0,2}(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
 /** A number counting the document's own parts: "it has like 2 parts with headings", "the 3 sections" (the outline gives their number). */
 /** A crossword clue's letter count: "... with US air support (6)", "(9 letters)", "(8,8)", "7 letters". */

@@ -166,6 +166,7 @@ const CHAT_WORDS: Record<string, string> = {
   // (leaders' and countries' nicknames: "vlad", "pootin", "ruzzia")
   // (chat and Nigerian Pidgin spellings: "dem even trust each oda?", "wetin be dis", "abeg")
   dem: 'them', oda: 'other', dis: 'this', dat: 'that', wetin: 'what', abeg: 'please',
+  pts: 'points', pt: 'point',
   yanks: 'Americans', yank: 'American', yankees: 'Americans', vlad: 'Putin', pootin: 'Putin', putler: 'Putin', ruzzia: 'Russia', rossiya: 'Russia', murica: 'America',
   // (the words for the document, as typed in a hurry)
   teh: 'the', artcle: 'article', artical: 'article', articel: 'article', aritcle: 'article', atricle: 'article', articl: 'article', peice: 'piece',
@@ -243,6 +244,10 @@ export function expandChat(text: string): string {
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
+    // ("main q the authors r asking": the main question)
+    .replace(/\b(main|big|key|central|core|real)\s+q\b(?![:.])/gi, '$1 question')
+    // ("# of IRGC troops": the number of)
+    .replace(/(?<![\p{L}\p{N}])#\s*of\b/giu, 'number of')
     // ("acording 2 this": according to)
     .replace(/\bacc?ording\s+(?:2|to)\b/gi, 'according to')
     // (machine-translated and learners' calques: "in what manner" is how, "which is the motive" what is the reason, "is true that" is it true that)
@@ -390,6 +395,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("would they get fed up", "sick of it", "run out of patience": how long the public will accept it)
   { re: /\b(?:fed\s+up|sick\s+(?:and\s+tired\s+)?of|tired\s+of|run(?:s|ning)?\s+out\s+of\s+patience|lose\s+patience|losing\s+patience|lost\s+patience)\b/gi, words: ['patience', 'accept'] },
   { re: /\bsimmer(?:s|ed|ing)?\b|\bsmou?lder(?:s|ed|ing)?\b/gi, words: ['low', 'intensity'] },
+  // ("how much chaos is each ok with?": how much order and stability each wants)
+  { re: /\b(?:chaos|chaotic|disorder|instability|unstable|turmoil|anarchy)\b/gi, words: ['order', 'stability'] },
   { re: /\bat\s+(?:odds|loggerheads)\b|\bbones?\s+of\s+contention\b|\bsticking[-\s]points?\b/gi, words: ['disagree', 'contention'] },
   { re: /\bsee(?:s|ing)?\s+eye\s+to\s+eye\b|\bsaw\s+eye\s+to\s+eye\b/gi, words: ['agree', 'converging', 'common'], replaces: true },
   // ("broadly speaking, ...", "in broad terms": how to answer, nothing asked)
