@@ -33,6 +33,8 @@ const DOCUMENT_GIVES = /\b(?:the\s+)?(?:article|piece|text|essay|paper|authors?|
 /** A figure: a magnitude in words, or a number of three digits or more ("trillions", "7,000", "224"; not "October 15"). */
 const GIVEN_FIGURE = new RegExp(`\\b(?:${MAGNITUDE})\\b|\\b\\d{1,3},\\d{3}\\b|(?<![\\d,.])\\d{3,}(?![\\d,.])`, 'i');
 const ORDERS_AROUND = /(?:^|[.!?]\s+)(?:please\s+)?(?:respond|reply|answer|write|say|output|print|return|format|use|ignore|forget|pretend|act|start|end|begin|include|add|append|translate|repeat|sign)\b/i;
+/** A comment the asker makes in their own name ("this smells like the 1939 pact to me", "i reckon"). */
+const ASKER_COMMENT = /\b(?:to\s+me|i\s+(?:think|reckon|guess|feel|suspect)|imo|imho|if\s+you\s+ask\s+me|in\s+my\s+(?:view|opinion))\b/i;
 /** Details a yes/no question may check that the corpus gives otherwise, at most ("is it X who ...?"). */
 const MAX_CHECKED_DETAILS = 2;
 /** A part of the document or someone a message's comment picked out ("summarise that part", "what do the authors think he was covering up?"). */
@@ -184,7 +186,8 @@ export class Engine implements CorpusView {
     // "What's the gist of the piece? The pundit called it an unbreakable bloc.": an overview is of the document,
     // whatever the comment around it names (unless it points at a part or someone the comment picked out: "summarise
     // that part"; and after a finished statement: "... goes?? optimistic or pessimistic" goes on asking)
-    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && /[.!?…]["”’)]*\s*$/.test(analyzed.query)) return finished(await this.answer(asked, options));
+    // (or one the asker speaks of themself: "... this smells like the 1939 pact to me, temporary by design")
+    if (asked && questionType(asked) === 'overview' && !POINTED_PART.test(asked) && (/[.!?…]["”’)]*\s*$/.test(analyzed.query) || ASKER_COMMENT.test(analyzed.query.replace(asked, ' ')))) return finished(await this.answer(asked, options));
     const answer = await this.answer(raw, options, analyzed);
     if (!answer.abstained || answer.answer !== ABSTAIN_MESSAGE) return answer;
     // "someone said Russia has PTSD from the 80s. what's the syndrome the article says it struggles with?",

@@ -952,7 +952,7 @@ const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stag
 const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
 
 /** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
-const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,/gi;
+const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,|\b(?:just\s+)?(?:like|the\s+way|as)\s+(?:when\s+)?(?:the\s+)?[\p{L}'’-]+\s+(?:did|had|cut|dropped|ditched|abandoned|left|dumped|pulled|walked|bailed|did\s+with)\b[^?.;]*/giu;
 
 /**
  * "Why did Hansen leave the Foundation for Defense of Democracies?": the names a question joins (people,
@@ -1067,7 +1067,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (nor one that labels: "Q3:", "turn 1 of ...", "part 2"; nor one counting the document's parts: "2 parts with headings";
   // nor a crossword clue's letter count: "(6)", "(9 letters)")
   const form = new Set([...question.query.matchAll(ANSWER_SIZE), ...question.query.matchAll(ENTIRELY), ...question.query.matchAll(LABEL_NUMBER), ...question.query.matchAll(PARTS_COUNT), ...question.query.matchAll(CLUE_LENGTH)].flatMap((m) => m.slice(1).filter(Boolean)));
-  // (nor are the names of what the question sets aside: "beyond the Middle East, what ...")
+  // (nor are the names of what the question sets aside: "beyond the Middle East, what ...", nor those of the asker's analogy:
+  // "... walk away from assad like the soviets cut najibullah loose in 91?")
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   // (nor a common word typed in capitals for stress, in a message typed in lower case: "do they not LOVE endless adventures?", "the ROOT problem")

@@ -1743,3 +1743,9 @@ test('"sign it \'X\'", "from now on dont cite the article", "skip the citation s
   for (const q of ['why do the authors not cite sources for the 7,000 figure?', 'does the article quote Putin?']) assert.equal(analyzeQuestion(q).injection, false, q);
   assert.match((await engine.ask("whats alfoneh's job, is he legit enough to quote")).answer, /senior fellow/);
 });
+
+test('the asker\'s analogy ("like the soviets cut najibullah loose in 91") and comment ("this smells like the 1939 pact to me") name nothing the corpus must have; "russo-iranian coop" is cooperation; "are the authors bullish or bearish" is an overview', async () => {
+  assert.match((await engine.ask('cant moscow just pull the plug n walk away from assad like the soviets cut najibullah loose in 91?')).answer, /difficult to leave him alone|leave Syria gracefully/);
+  assert.match((await engine.ask('are the authors bullish or bearish on russo-iranian coop lasting? this smells like the 1939 pact to me, temporary by design')).answer, /difficult time/);
+  assert.equal(analyzeQuestion('is the article optimistic about the axis?').type, 'overview');
+});
