@@ -392,14 +392,14 @@ export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Shias?|Shi['’]a|Sunnis?|Alawites?|Alawis?|Druze|Christians?|Muslims?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
+/** Two names offered to choose from at the end of a question: "..., Iran or Russia?", "— is it Iran or Russia?". */
+const OFFERED_PAIR = /(?:[,:;—–-]\s*|\b(?:is|was)\s+it\s+)(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s+or\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s*[?.!]*\s*$/u;
+
 /**
  * For "which city/airline/group ...", "the name of the X ...", "name / list the X ..." and "the X that ..., what's its name?": the sentence must name something
  * the question does not already name: a capitalised name that is not a nationality or a month,
  * next to the kind of thing asked about when the sentence mentions that kind.
  */
-/** Two names offered to choose from at the end of a question: "..., Iran or Russia?", "— is it Iran or Russia?". */
-const OFFERED_PAIR = /(?:[,:;—–-]\s*|\b(?:is|was)\s+it\s+)(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s+or\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*|[\p{Ll}'’-]{3,})\s*[?.!]*\s*$/u;
-
 export function fitsEntity(query: string, sentence: string, match: WordSimilarity): boolean {
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
@@ -939,10 +939,10 @@ const HYPOTHETICAL = /^(?:may|might|could|would|ready|willing|if|unless|whether|
 /** A number giving the answer's size: "in 1 line", "3 sentences", "top 5 points". */
 const ANSWER_SIZE = /\b(\d{1,2})(?:\s*(?:-|–|to|or)\s*(\d{1,2}))?\s+(?:(?:main|key|biggest|big|major|best|top|most|important|short|quick|brief|friction|different|separate)\s+){0,2}(?:lines?|sentences?|words?|paragraphs?|bullets?|bullet points?|points?|takeaways?|reasons?|things?)\b/gi;
 
-/** A number counting the document's own parts: "it has like 2 parts with headings", "the 3 sections" (the outline gives their number). */
 /** A crossword clue's letter count: "... with US air support (6)", "(9 letters)", "(8,8)", "7 letters". */
 const CLUE_LENGTH = /\((\d{1,2})(?:\s*[,-]\s*(\d{1,2}))?(?:\s+letters?)?\)|\b(\d{1,2})\s+letters?\b/gi;
 
+/** A number counting the document's own parts: "it has like 2 parts with headings", "the 3 sections" (the outline gives their number). */
 const PARTS_COUNT = /\b(\d{1,2})\s+(?:main\s+)?(?:parts?|sections?|headings?|subheadings?|headers?|chapters?)\b/gi;
 
 /** A number that labels a question, a step or a part: "Q3:", "turn 1 of ...", "part 2", "#4". */
@@ -952,7 +952,7 @@ const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stag
 const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
 
 /** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
-const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,|\b(?:just\s+)?(?:like|the\s+way|as)\s+(?:when\s+)?(?:the\s+)?[\p{L}'’-]+\s+(?:did|had|cut|dropped|ditched|abandoned|left|dumped|pulled|walked|bailed|did\s+with)\b[^?.;]*/giu;
+const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,|\b(?:just\s+)?(?:like|the\s+way)\s+(?:when\s+)?(?:the\s+)?[\p{L}'’-]+\s+(?:did|had|cut|dropped|ditched|abandoned|left|dumped|pulled|walked|bailed|did\s+with)\b[^?.;]*/giu;
 
 /**
  * "Why did Hansen leave the Foundation for Defense of Democracies?": the names a question joins (people,
@@ -1053,7 +1053,7 @@ const STRESS_WORDS = new Set(
   precisely honestly truly real true false fake root main whole entire same different huge big tiny small deep deeper serious bad good
   best worst wrong right now today forever first last every each both none nobody everyone everything nothing anything own else
   why how what who when where which yes no not nor and but also only just more most less least very super mega ultra way lot lots
-  same zero one two three four five ten hundred thousand million billion trillion win lose lost won care think know mean matter`.split(/\s+/),
+  zero one two three four five ten hundred thousand million billion trillion win lose lost won care think know mean matter`.split(/\s+/),
 );
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */

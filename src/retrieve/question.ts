@@ -212,10 +212,10 @@ const EXONYMS: Record<string, string> = {
   suriyeli: 'Syrian', iranli: 'Iranian', iranlilar: 'Iranians', misir: 'Egypt', isid: 'ISIS', deas: 'Daesh', hamaney: 'Khamenei', laricani: 'Larijani',
   turkiye: 'Turkey', avrupa: 'Europe',
   // (Polish, Dutch, Scandinavian, Czech, Indonesian, Italian: Rosja, Moskwa, Damaszek, Rusland, Moskou, Ryssland, Moskva, Rusko, Suriah, Mosca)
-  // (Portuguese: Rússia and Síria fold to forms above; Teerã, russos, iranianos; Irã, which folds to "IRA", is read before folding)
-  teera: 'Tehran', russos: 'Russians', iranianos: 'Iranians',
   rosja: 'Russia', rosji: 'Russia', rosjanie: 'Russians', moskwa: 'Moscow', damaszek: 'Damascus', teheranu: 'Tehran', turcja: 'Turkey',
   rusland: 'Russia', moskou: 'Moscow', ryssland: 'Russia', moskva: 'Moscow', rusko: 'Russia', suriah: 'Syria', mosca: 'Moscow',
+  // (Portuguese: Rússia and Síria fold to forms above; Teerã, russos, iranianos; Irã, which folds to "IRA", is read before folding)
+  teera: 'Tehran', russos: 'Russians', iranianos: 'Iranians',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
@@ -684,7 +684,6 @@ function withoutPreambleOnly(query: string): string {
 export function withoutAsides(query: string): string {
   const sentences = query.split(/(?<=[.!?…])\s+(?=\S)/);
   if (sentences.length < 2) return query;
-  // (a question word opening it asks, even without its question mark: "what do they get out of that"; "my grandsons who ..." does not)
   // (nor a sentence naming someone or somewhere, however it is put: "The Revolutionary Guards see it differently, I take it";
   // nor the words of others it quotes: "the putin 'we got tricked' line")
   const unquoted = (t: string) => t.replace(/(["“‘']).*?(["”’'])/g, ' ');
@@ -695,6 +694,7 @@ export function withoutAsides(query: string): string {
   return kept.join(' ');
 }
 const ASIDE_SUBJECT = /\b(?:i|i['’](?:m|ve|d|ll)|im|ive|my|me|we|we['’](?:re|ve)|our|grand(?:son|daughter|kids?|children|child|ma|pa|mother|father)s?|(?:great-)?(?:nephews?|nieces?)|husband|wife|kids|neighbou?r)\b/i;
+// (a question word opening it asks, even without its question mark: "what do they get out of that"; "my grandsons who ..." does not)
 const ASIDE_ASKS = /^\s*(?:(?:so|and|but|ok|okay|well|now)\s+)*(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|can|could|would|will)\b|\b(?:why|how|whether)\b|\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want)\b|\b(?:i|we)(?:['’]d|\s+would)\s+like\b|\b(?:tell|give|show|explain|remind|help|walk|let)\s+(?:me|us)\b|\b(?:want|need|like|trying|hoping|wish)\s+to\s+(?:know|understand|find\s+out|learn|see|check\s+(?:whether|if|that))\b|\bwonder(?:ing|ed)?\b|\bcurious\b|\bplease\b|\b(?:explain|describe|summari[sz]e|clarify|elaborate|define|compare|list|outline)\b/i;
 const ASIDE_CLAIM = /\b(?:article|piece|text|essay|author|authors|writers?)\b|\b(?:says?|said|saying|claims?|claimed|argues?|argued|according|reads?|heard|told|think|thought|believe|believed|remember|recall|guessed|reckon|suppose|supposedly|apparently|reportedly)\b|\d/i;
 

@@ -132,18 +132,59 @@ export class Retriever {
       const max = t.word.length >= 7 ? 2 : 1;
       let best: Word | undefined;
       let bestDistance = max + 1;
-      for (const v of known ? this.corpusNames() : this.vocabulary.values()) {
-        // (or its stem, when the word typed has lost an ending too: "problm" is "problem", which the corpus has as "problems";
-        // a short ending only: "authorities" is no "autor", nor "involvement" "involvd")
-        const d = Math.min(editDistance(t.word, v.word, max), !known && v.stem.length >= 5 && v.word.startsWith(v.stem) && v.word.length - v.stem.length <= 2 && !STOPWORDS.has(v.word) ? editDistance(t.word, v.stem, max) : max + 1);
-        if (d < bestDistance) {
-          best = v;
-          bestDistance = d;
+      if (known) {
+        for (const v of this.corpusNames()) {
+          const d = editDistance(t.word, v.word, max);
+          if (d < bestDistance) {
+            best = v;
+            bestDistance = d;
+          }
+        }
+        return best ? { ...t, word: best.word, stem: best.stem } : t;
+      }
+      // Only the corpus's words (or stems) within `max` letters of the typed word's length can be within `max` edits;
+      // of those at the least distance, the first in the vocabulary's order wins.
+      let bestAt = Infinity;
+      const { byLength, at } = this.repairCandidates();
+      for (let length = t.word.length - max; length <= t.word.length + max; length++) {
+        for (const { form, word } of byLength.get(length) ?? []) {
+          const d = editDistance(t.word, form, max);
+          const order = at.get(word)!;
+          if (d <= max && (d < bestDistance || (d === bestDistance && order < bestAt))) {
+            best = word;
+            bestDistance = d;
+            bestAt = order;
+          }
         }
       }
       return best ? { ...t, word: best.word, stem: best.stem } : t;
     });
   }
+
+  /**
+   * The forms a misspelt word is compared with, by length: each corpus word, and its stem when the word typed may have
+   * lost an ending too ("problm" is "problem", which the corpus has as "problems"; a short ending only: "authorities" is
+   * no "autor", nor "involvement" "involvd"). Built once: a large corpus has tens of thousands of words.
+   */
+  private repairCandidates(): { byLength: Map<number, { form: string; word: Word }[]>; at: Map<Word, number> } {
+    if (!this.repairForms) {
+      const byLength = new Map<number, { form: string; word: Word }[]>();
+      const at = new Map<Word, number>();
+      const add = (form: string, word: Word) => {
+        const list = byLength.get(form.length) ?? [];
+        list.push({ form, word });
+        byLength.set(form.length, list);
+      };
+      for (const v of this.vocabulary.values()) {
+        at.set(v, at.size);
+        add(v.word, v);
+        if (v.stem.length >= 5 && v.stem !== v.word && v.word.startsWith(v.stem) && v.word.length - v.stem.length <= 2 && !STOPWORDS.has(v.word)) add(v.stem, v);
+      }
+      this.repairForms = { byLength, at };
+    }
+    return this.repairForms;
+  }
+  private repairForms?: { byLength: Map<number, { form: string; word: Word }[]>; at: Map<Word, number> };
 
   /**
    * An adverb the corpus does not use, whose adjective it does ("militarily" / "military"), is read as
