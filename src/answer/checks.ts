@@ -951,7 +951,7 @@ const LABEL_NUMBER = /(?:\b(?:turn|round|move|step|part|question|item|phase|stag
 /** A name the question sets aside: "outside Syria", "other than Iran". */
 const SET_ASIDE_NAME = /\b(?:outside(?:\s+of)?|beyond|besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*/gu;
 
-/** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,". */
+/** A phrase naming what the question is not about: "beyond the Middle East,", "apart from the bombing,", or the asker's analogy ("like the soviets cut najibullah loose in 91"). */
 const SET_ASIDE = /\b(?:beyond|besides|apart from|aside from|other than|outside(?: of)?|except(?: for)?|excluding|not counting)\s+[^,?;]+,|\b(?:just\s+)?(?:like|the\s+way)\s+(?:when\s+)?(?:the\s+)?[\p{L}'’-]+\s+(?:did|had|cut|dropped|ditched|abandoned|left|dumped|pulled|walked|bailed|did\s+with)\b[^?.;]*/giu;
 
 /**
@@ -1047,13 +1047,12 @@ const ENTIRELY = /\b(100)\s*(?:%|percent\b|per cent\b)(?!\s*of\s+(?!(?:it|them|t
 
 const COLOURS = /^(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|grey|gray|gold|golden|silver|beige|maroon|scarlet|crimson)$/;
 
-/** Common words chat types in capitals for stress ("do they not LOVE it", "the ROOT problem", "BOTH sides"), no names. */
+/** Common words chat types in capitals for stress ("do they not LOVE it", "the ROOT problem"), no names (beside the stop words: "NOT", "BOTH"). */
 const STRESS_WORDS = new Set(
-  `love hate like want need never always ever still even really actually literally totally seriously obviously clearly definitely exactly
-  precisely honestly truly real true false fake root main whole entire same different huge big tiny small deep deeper serious bad good
-  best worst wrong right now today forever first last every each both none nobody everyone everything nothing anything own else
-  why how what who when where which yes no not nor and but also only just more most less least very super mega ultra way lot lots
-  zero one two three four five ten hundred thousand million billion trillion win lose lost won care think know mean matter`.split(/\s+/),
+  `love hate want need never always ever still literally totally seriously obviously clearly definitely precisely honestly truly real true
+  false fake root main whole entire different huge big tiny small deep deeper serious bad good best worst wrong right now today forever
+  first last every none nobody everyone everything nothing less least super mega ultra way lot lots zero one two three four five ten
+  hundred thousand million billion trillion win lose lost won care know matter`.split(/\s+/),
 );
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */

@@ -11,7 +11,7 @@ import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord } from '../index/tokenize.js';
 import { nameKey, negatedForm } from '../retrieve/matcher.js';
 import { CAPITAL_OF, MONTHS, SEASONS } from '../study/gazetteer.js';
-import { ABOUT_WHICH, asksForStructure, type AnalyzedQuestion } from '../retrieve/question.js';
+import { ABOUT_WHICH, asksForStructure, blankQuotes, type AnalyzedQuestion } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import { toCitations, type Quote } from './citations.js';
 import { abstention, ABSTAIN_MESSAGE, argumentOf, compose, wholeQuote, type CorpusView, type ExtractiveAnswer } from './compose.js';
@@ -130,8 +130,7 @@ function asksAboutSomething(retrieval: Retrieval, corpus: CorpusView, about: boo
 /** The spans of a question's clauses about the asker: "I"/"my"/"we" in them, and no request ("tell me", "give us"). */
 function askerClauses(query: string): [number, number][] {
   // (not words quoted: "the putin 'we got tricked' line" is his)
-  const unquoted = query.replace(/(["“‘']).*?(["”’'])/g, (q) => ' '.repeat(q.length));
-  return [...unquoted.matchAll(/[^,;:.!?—–()]+/g)]
+  return [...blankQuotes(query).matchAll(/[^,;:.!?—–()]+/g)]
     .filter((m) => ASKER.test(m[0]) && !REQUEST_TO_ME.test(m[0]))
     .map((m) => [m.index!, m.index! + m[0].length]);
 }

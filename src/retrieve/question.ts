@@ -675,6 +675,11 @@ function withoutPreambleOnly(query: string): string {
   return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
+/** The text with every quoted stretch blanked out, same length: "the putin 'we got tricked' line" speaks no "we" of the asker's. */
+export function blankQuotes(text: string): string {
+  return text.replace(/(["“‘']).*?(["”’'])/g, (q) => ' '.repeat(q.length));
+}
+
 /**
  * "why would tehran be content to let it simmer... it reminds me of my two grandsons who never want a game of monopoly
  * to end lol... what do the iranians get out of that?": a sentence about the asker's own life (I, my, we; a grandson, a
@@ -686,9 +691,8 @@ export function withoutAsides(query: string): string {
   if (sentences.length < 2) return query;
   // (nor a sentence naming someone or somewhere, however it is put: "The Revolutionary Guards see it differently, I take it";
   // nor the words of others it quotes: "the putin 'we got tricked' line")
-  const unquoted = (t: string) => t.replace(/(["“‘']).*?(["”’'])/g, ' ');
   const named = (t: string) => /(?<=\S\s+)(?!I\b|I['’])\p{Lu}/u.test(t) || (t.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => PARTY_NAMES.has(w));
-  const aside = (t: string) => !/\?/.test(t) && ASIDE_SUBJECT.test(unquoted(t)) && !ASIDE_ASKS.test(t) && !ASIDE_CLAIM.test(t) && !named(t);
+  const aside = (t: string) => !/\?/.test(t) && ASIDE_SUBJECT.test(blankQuotes(t)) && !ASIDE_ASKS.test(t) && !ASIDE_CLAIM.test(t) && !named(t);
   const kept = sentences.filter((s) => !aside(s));
   if (kept.length === sentences.length || !kept.length || contentTokens(kept.join(' ')).length < 3) return query;
   return kept.join(' ');
@@ -824,7 +828,7 @@ export function metadataField(q: string): MetadataField | undefined {
   // ("where / in which magazine it ran", not "what happened to assad, like in 2024 he ran to moscow")
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
   // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
-  if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:(?:even|actually|really)\s+)?called\b|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
+  if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
   return undefined;
 }
 

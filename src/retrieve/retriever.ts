@@ -61,6 +61,13 @@ const CANDIDATES = 100;
  * words (and its best sentence's words) support, by exact stem or word-vector similarity,
  * fused with the first-stage scores.
  */
+/** A form a misspelt word may be (a corpus word, or its stem), the word it stands for, and that word's place in the vocabulary. */
+interface RepairForm {
+  form: string;
+  word: Word;
+  order: number;
+}
+
 export class Retriever {
   private readonly prepared: PreparedChunk[];
   /** the passages' words as term ids (tokenised when the index was built: src/index/passage-terms.ts) */
@@ -145,11 +152,10 @@ export class Retriever {
       // Only the corpus's words (or stems) within `max` letters of the typed word's length can be within `max` edits;
       // of those at the least distance, the first in the vocabulary's order wins.
       let bestAt = Infinity;
-      const { byLength, at } = this.repairCandidates();
+      const byLength = this.repairCandidates();
       for (let length = t.word.length - max; length <= t.word.length + max; length++) {
-        for (const { form, word } of byLength.get(length) ?? []) {
+        for (const { form, word, order } of byLength.get(length) ?? []) {
           const d = editDistance(t.word, form, max);
-          const order = at.get(word)!;
           if (d <= max && (d < bestDistance || (d === bestDistance && order < bestAt))) {
             best = word;
             bestDistance = d;
@@ -166,25 +172,24 @@ export class Retriever {
    * lost an ending too ("problm" is "problem", which the corpus has as "problems"; a short ending only: "authorities" is
    * no "autor", nor "involvement" "involvd"). Built once: a large corpus has tens of thousands of words.
    */
-  private repairCandidates(): { byLength: Map<number, { form: string; word: Word }[]>; at: Map<Word, number> } {
+  private repairCandidates(): Map<number, RepairForm[]> {
     if (!this.repairForms) {
-      const byLength = new Map<number, { form: string; word: Word }[]>();
-      const at = new Map<Word, number>();
-      const add = (form: string, word: Word) => {
-        const list = byLength.get(form.length) ?? [];
-        list.push({ form, word });
-        byLength.set(form.length, list);
+      this.repairForms = new Map();
+      const add = (form: string, word: Word, order: number) => {
+        const list = this.repairForms!.get(form.length) ?? [];
+        list.push({ form, word, order });
+        this.repairForms!.set(form.length, list);
       };
+      let order = 0;
       for (const v of this.vocabulary.values()) {
-        at.set(v, at.size);
-        add(v.word, v);
-        if (v.stem.length >= 5 && v.stem !== v.word && v.word.startsWith(v.stem) && v.word.length - v.stem.length <= 2 && !STOPWORDS.has(v.word)) add(v.stem, v);
+        add(v.word, v, order);
+        if (v.stem.length >= 5 && v.stem !== v.word && v.word.startsWith(v.stem) && v.word.length - v.stem.length <= 2 && !STOPWORDS.has(v.word)) add(v.stem, v, order);
+        order++;
       }
-      this.repairForms = { byLength, at };
     }
     return this.repairForms;
   }
-  private repairForms?: { byLength: Map<number, { form: string; word: Word }[]>; at: Map<Word, number> };
+  private repairForms?: Map<number, RepairForm[]>;
 
   /**
    * An adverb the corpus does not use, whose adjective it does ("militarily" / "military"), is read as
