@@ -318,9 +318,14 @@ export class Engine implements CorpusView {
     }
     // Who the authors are and where they work: their biographies, whole.
     if (bios?.length) return finish({ ...quotePassages(bios, this), mode: 'extractive' });
-    const extractive = partRetrievals
+    let extractive = partRetrievals
       ? answerParts(partRetrievals, this, this.retriever.wordSimilarity)
       : answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
+    // "timelines: tehran vs moscow -> who's in a hurry": each side asked alone is below what answers, as the whole is not
+    // (a side's part keeps everything of the question but the other side): the whole question is answered instead
+    if (partRetrievals?.some((p) => p.side) && extractive.abstained && extractive.answer === ABSTAIN_MESSAGE) {
+      extractive = answerExtractive(question, await this.retriever.search(question.query, question.tokens, search), this, this.retriever.wordSimilarity);
+    }
     // Answers drawn from the document's structure (an overview, a section, its headings, a definition) stay offline: the model sees only passages.
     if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview' && !extractive.lead) {
       const written = await this.llm.answer(question.query, retrieval.passages, this.documents);

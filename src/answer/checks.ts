@@ -197,6 +197,9 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   const raw = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   const words = raw.map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
+  // ("why is Daesh a threat?": one of a name's other spellings, "IS", read as the tokenizer reads both)
+  const aliases = contentTokens(subject).map((t) => t.word);
+  if (aliases.length && aliases.some((w, i) => w !== wanted[i]) && aliases.every((w) => contentTokens(sentence).some((t) => t.word === w))) return true;
   // ("Iran's Revolutionary Guards" and "the IRGC": a name's initials inside an acronym the sentence uses)
   if (inAcronym(named, raw)) return true;
   // ... and the other way round: "the JCPOA" and "the Joint Comprehensive Plan of Action"
@@ -626,7 +629,8 @@ const RELATION_HEADS = new Set(
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
   record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff
-  spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws`.split(/\s+/).map(stemWord),
+  spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws
+  contrast contrasts gap gaps similarity similarities parallel parallels distinction distinctions divide mismatch discrepancy discrepancies contradiction contradictions paradox irony`.split(/\s+/).map(stemWord),
 );
 
 /**

