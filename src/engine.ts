@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, metadataField, QUESTION_OPENING, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, keywordFields, metadataField, QUESTION_OPENING, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -318,14 +318,9 @@ export class Engine implements CorpusView {
     }
     // Who the authors are and where they work: their biographies, whole.
     if (bios?.length) return finish({ ...quotePassages(bios, this), mode: 'extractive' });
-    let extractive = partRetrievals
+    const extractive = partRetrievals
       ? answerParts(partRetrievals, this, this.retriever.wordSimilarity)
       : answerExtractive(question, retrieval, this, this.retriever.wordSimilarity);
-    // "timelines: tehran vs moscow -> who's in a hurry": each side asked alone is below what answers, as the whole is not
-    // (a side's part keeps everything of the question but the other side): the whole question is answered instead
-    if (partRetrievals?.some((p) => p.side) && extractive.abstained && extractive.answer === ABSTAIN_MESSAGE) {
-      extractive = answerExtractive(question, await this.retriever.search(question.query, question.tokens, search), this, this.retriever.wordSimilarity);
-    }
     // Answers drawn from the document's structure (an overview, a section, its headings, a definition) stay offline: the model sees only passages.
     if (this.llm && options.llm !== false && !extractive.abstained && !question.injection && question.type !== 'overview' && !extractive.lead) {
       const written = await this.llm.answer(question.query, retrieval.passages, this.documents);
@@ -512,7 +507,9 @@ const FIELD_NAMES: Record<MetadataField, string> = { authors: 'author', date: 'p
 /** The metadata fields a question asks for, in order: one, or one per part ("who wrote it and when was it published?"). */
 function metadataFields(query: string, first: MetadataField): MetadataField[] {
   // (a bare "and when?", "and where?" after a metadata question asks for the date, the publication)
-  const fields = query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? BARE_FIELD[part.trim().replace(/[?.!\s]+$/, '').toLowerCase()] ?? []);
+  // ("title + outlet?": fields named as keywords, each one)
+  const keywords = keywordFields(query);
+  const fields = keywords.length ? keywords : query.split(/\s*(?:,?\s+and\s+|[?;]\s+)/i).flatMap((part) => metadataField(part) ?? BARE_FIELD[part.trim().replace(/[?.!\s]+$/, '').toLowerCase()] ?? []);
   // (the date's answer names the publication and the publication's the date: the first asked says both)
   const distinct = [...new Set(fields)];
   const dated = distinct.find((f) => f === 'date' || f === 'publication');

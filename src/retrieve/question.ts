@@ -772,15 +772,28 @@ export function questionType(q: string): QuestionType {
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+%|\bwhat(?:\s+was|\s+is|\s+were|\s+are|'s|’s)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b(?![-\s]+(?:benefit|effective|of\s+(?:living|doing|war)))|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:[a-z-]+\s+)?(?:count|tally|headcount|toll)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+[a-z-]+['’]s?\s+(?:actual\s+|exact\s+|total\s+|own\s+)?(?:number|figure|count|tally|toll|total)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b|\b(?:need|want|give\s+me|any|exact|hard)\s+(?:the\s+)?(?:numbers|figures|stats|statistics|estimates)\b|\b(?:actual|total|exact|real)\s+(?:cost|price|bill|spend|spending|volume|value)\b|\b(?:number|figure)s?\s+(?:please|pls|plz)\b|\bany\s+(?:figure|number|estimate)\b|_{2,}\s*(?:hundred|thousand|million|billion|trillion|percent|per\s+cent|%|dollars|euros|rubles|roubles|people|soldiers|troops|citizens|fighters|casualties|deaths|dead|killed)\b/.test(s) || NAMED_COUNT.test(s) || IDENTIFYING_ASKED.test(s) || MONEY_SIZE.test(s) || AGE_ASKED.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:date|day|year|month)\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s) || DOCUMENT_SAYS_WHEN.test(s)) return 'when';
+  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bwhat (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month|time)\b|\bwhich (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s) || DOCUMENT_SAYS_WHEN.test(s)) return 'when';
   // ("who does what?" asks how the work is shared, not for a name)
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(new RegExp(WHO_DOES_WHAT.source, 'g'), ' '))) return 'who';
   // ("the topic of the Valdai Club session where Larijani spoke": a "where" describing an occasion asks no place)
   if ((/\bwhere\b/.test(s.replace(RELATIVE_WHERE, ' ')) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
   if (/\bhow\b/.test(s) && (!embedded || /^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s))) return 'how';
+  // A query typed as keywords, with no question word ("irgc kia count syria??", "jcpoa signing date", "# russian sorties
+  // since sept 30", "Hezbollah KIA in Syria — figure given anywhere?"): the kind of fact it wants is named by a noun.
+  if (!ASKING_WORD.test(s)) {
+    if (KEYWORD_COUNT.test(s)) return 'quantity';
+    if (KEYWORD_DATE.test(s)) return 'when';
+  }
   return 'what';
 }
+
+/** A word by which a question asks, or a request to explain: its absence makes a query of keywords. */
+const ASKING_WORD = /\b(?:who|whom|whose|what|whats|wat|when|where|which|why|y|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|explain|describe|summari[sz]e|tell|list|name|give|compare|discuss|define)\b/;
+/** A count named in a query of keywords: "count", "figure", "number", "total", "#" before a word. */
+const KEYWORD_COUNT = /(?:^|\s)#\s*[a-z]|\b(?:counts?|tally|tallies|toll|headcount|figures?|numbers?|stats|statistics|totals?)\b/;
+/** A date named in a query of keywords: "signing date", "date of X", "year" (not "multi-year"). */
+const KEYWORD_DATE = /(?<![\w-])(?:date|dates|year)(?![\w-])/;
 
 /**
  * "where" or "when" opening a clause that describes the occasion or place named before it ("the Valdai Club session where Larijani
@@ -832,8 +845,25 @@ export function metadataField(q: string): MetadataField | undefined {
   if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
   // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
   if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
-  return undefined;
+  // ("date pub", "title + outlet?", "authors & date": the fields named as keywords, nothing else)
+  return keywordFields(s)[0];
 }
+
+/** The document's fields a query of keywords names ("date pub", "title + outlet"), in order; none when it names anything else. */
+export function keywordFields(query: string): MetadataField[] {
+  const words = (query.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !KEYWORD_FILLER.test(w));
+  if (!words.length || words.length > 4) return [];
+  const fields = words.map((w) => KEYWORD_FIELDS.find(([re]) => re.test(w))?.[1]);
+  return fields.every((f): f is MetadataField => !!f) ? [...new Set(fields)] : [];
+}
+const KEYWORD_FILLER = /^(?:the|article|articles|piece|pls|please|plz|of|this|its|and|n|info|details?)$/;
+const KEYWORD_FIELDS: [RegExp, MetadataField][] = [
+  [/^(?:title|headline|hed)$/, 'title'],
+  [/^(?:outlet|publication|journal|magazine|venue|publisher)$/, 'publication'],
+  [/^(?:date|year|published|pub|pubdate|dated)$/, 'date'],
+  [/^(?:authors?|writers?|byline)$/, 'authors'],
+  [/^(?:tags?|categor(?:y|ies))$/, 'tags'],
+];
 
 /** A part ending inside "between X", still waiting for its "and Y". */
 const BETWEEN_OPEN = /\bbetween\s+(?!(?:them|the\s+two|both|each\s+other)\b)[^,?;]*$/i;
