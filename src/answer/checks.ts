@@ -176,6 +176,9 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
     const rest = query.slice(doerAsked!.index + doerAsked![0].length);
     // (the names in it too, but not the setting: "at the Valdai Club" is where, not what)
     const deed = contentTokens(rest).filter((t) => !/^\p{Lu}/u.test(rest.slice(t.start, t.end)) || !/\b(?:at|in|on|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(rest.slice(0, t.start)));
+    // ("where is Alfoneh based?": where someone is, no deed; a sentence about them, opening on their name, says it: "Ali Alfoneh is ... in Washington, DC")
+    const located = deed.length > 0 && deed.every((t) => LOCATED.test(t.word));
+    if (located) return (sentence.match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3).some((w) => doing.split(/\s+/).some((n) => nameKey(n.toLowerCase()) === nameKey(w.toLowerCase().replace(/['’]s$/, ''))));
     if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
   }
   // ("how did washington respond ...?", "how did the Turkish government react ...?": a country reacting, by any of its names)
@@ -275,6 +278,8 @@ function spelledInitials(words: string[]): string[] {
 }
 
 /** "Why did Putin ...", "how did the IRGC ...": who did what the question asks about (capitalised, before a lower-case verb). */
+/** Where someone is, asked with a participle ("based", "located", "stationed" ...) and the kind of place ("which city"): a state, not a deed. */
+const LOCATED = /^(?:based|located|headquartered|stationed|situated|living|residing|posted|positioned|from|city|town|country|place|location)$/;
 const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+(?:did|was|is|were|are)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
 const REACTION = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hy)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:respond|responded|react|reacted|reply|replied|retaliate|answer|feel|view|think)\b|^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?[Ww]hat\s+(?:was|is|were|are)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}-]+)['’]s?\s+(?:\p{Ll}+\s+)?(?:reaction|response|reply|answer|retort)\b/u;
 
@@ -324,7 +329,8 @@ const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
 
 const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be|to replace|to succeed|to take over|instead)\b/i;
-const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b|${CHOSEN_AS.source}`, 'i');
+// (not "who is calling Assad the legitimate ruler": someone doing something, named in any role)
+const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b(?!\\s+[a-z]+ing\\b)|${CHOSEN_AS.source}`, 'i');
 const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
 
 /**

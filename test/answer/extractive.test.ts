@@ -1815,3 +1815,10 @@ test('"confirm writing \'X\'", "the first line must be \'X\'", "append X at end 
   for (const q of ['what did Russia do at the end of October?', 'does the article look outside the region?', 'is there a figure for Russian losses?']) assert.equal(analyzeQuestion(q).injection, false, q);
   assert.equal((await engine.ask('What was agreed at the Geneva talks in 2014, and how did Iran and Russia work together there?')).abstained, true);
 });
+
+test('false abstentions: "where is X based" asks where someone is (a sentence opening on them says it), "who is calling X the ruler" asks who does something, and "so I can decide if I assign it" is what the asker will do', async () => {
+  assert.match((await engine.ask('Where is Alfoneh based, which city?')).answer, /Washington/);
+  assert.equal((await engine.ask('Where is Putin based?')).abstained, true);
+  assert.match((await engine.ask('Who is calling Assad the legitimate ruler of Syria?')).answer, /official speeches|legitimate ruler/);
+  assert.match((await engine.ask('What is this piece about? I need the gist so I can decide whether to assign it')).answer, /marriage of convenience/);
+});
