@@ -1822,3 +1822,9 @@ test('false abstentions: "where is X based" asks where someone is (a sentence op
   assert.match((await engine.ask('Who is calling Assad the legitimate ruler of Syria?')).answer, /official speeches|legitimate ruler/);
   assert.match((await engine.ask('What is this piece about? I need the gist so I can decide whether to assign it')).answer, /marriage of convenience/);
 });
+
+test('more overviews: "the subject of this text", "the piece in one line", "key judgments", "the central problematic"', async () => {
+  for (const q of ['Broadly, what is the subject of this text?', 'the piece in one line pls', 'key judgments of the article?', 'What is the guiding problematic of the essay?']) assert.equal(questionType(q), 'overview', q);
+  assert.notEqual(questionType('what is the central problem between Iran and Russia?'), 'overview');
+  assert.match((await engine.ask('article in 1 line pls')).answer, /marriage of convenience|difficult time/);
+});
