@@ -237,7 +237,7 @@ const REACTION_PLACE = [
   new RegExp(String.raw`^\s*(?:(?:so|and|but)\s+)?(?:how|what|why)\s+(?:did|does|do|has|have|had|will|would|might|could)\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:officially\s+|actually\s+|really\s+|first\s+)?(?:respond|react|reply|retaliate)\b`, 'iu'),
   new RegExp(String.raw`\bwhat\s+(?:was|is|were)\s+(?:the\s+)?([\p{L}.'’-]+?)(?:['’]s)?\s+(?:${GOVERNMENT}(?:['’]s)?\s+)?(?:official\s+|first\s+)?(?:reaction|response|reply)\s+to\b`, 'iu'),
   new RegExp(String.raw`\b(?:reaction|response|reply)\s+of\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+to\b`, 'iu'),
-  new RegExp(String.raw`\bwhat\s+did\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:say|do)\s+(?:right\s+|just\s+|immediately\s+)?(?:after|in\s+response\s+to|in\s+reply\s+to)\b`, 'iu'),
+  new RegExp(String.raw`\bwhat\s+did\s+(?:the\s+)?([\p{L}.'’-]+)(?:\s+${GOVERNMENT})?\s+(?:say|do)\s+(?:right\s+|just\s+|immediately\s+)?(?:after|in\s+(?:response|reply)(?:\s+to|\s+when|\s+as)?)\b`, 'iu'),
 ];
 /** Countries' names of several words that name them in a sentence ("the Islamic Republic" is Iran), by name key and capital's country. */
 const COUNTRY_EPITHETS: Record<string, RegExp> = Object.fromEntries(

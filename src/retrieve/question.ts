@@ -856,7 +856,8 @@ export function metadataField(q: string): MetadataField | undefined {
   // (the document's tags, asked first: "what's it filed under on the site" asks no publication; not "a card tag": asked with a determiner or the document, or "tagged", "filed under")
   if (/(?:^|\b(?:what|which|any|the|its|this|article['’]?s|piece['’]?s|topic|subject|issues?|or)\s+)(?:tags?|categor(?:y|ies))\b|\btags?\s+(?:listed|of|for|on|at|under|is\s+it|does\s+it)\b|\btags\b\s*[?.!]*\s*$|\b(?:tagged|topics? (?:listed|tagged)|filed under|issues listed)\b/.test(s)) return 'tags';
   // ("where / in which magazine it ran", not "what happened to assad, like in 2024 he ran to moscow")
-  if (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s)) return 'publication';
+  // (nor "what books has Alfoneh published?": someone's own works, not where this document appeared)
+  if (!OWN_WORKS.test(s) && (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s))) return 'publication';
   // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
   if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)\W*$/.test(s)) return 'title';
   // ("date pub", "title + outlet?", "authors & date": the fields named as keywords, nothing else)
@@ -878,6 +879,9 @@ const KEYWORD_FIELDS: [RegExp, MetadataField][] = [
   [/^(?:authors?|writers?|byline)$/, 'authors'],
   [/^(?:tags?|categor(?:y|ies))$/, 'tags'],
 ];
+
+/** "What books has X published?", "which other articles did he write": someone's own works asked for. */
+const OWN_WORKS = /\b(?:what|which)\s+(?:other\s+)?(?:books?|articles|works|papers|reports|monographs|studies|pieces)\s+(?:has|have|did|does|do)\b/;
 
 /** A part ending inside "between X", still waiting for its "and Y". */
 const BETWEEN_OPEN = /\bbetween\s+(?!(?:them|the\s+two|both|each\s+other)\b)[^,?;]*$/i;

@@ -1828,3 +1828,10 @@ test('more overviews: "the subject of this text", "the piece in one line", "key 
   assert.notEqual(questionType('what is the central problem between Iran and Russia?'), 'overview');
   assert.match((await engine.ask('article in 1 line pls')).answer, /marriage of convenience|difficult time/);
 });
+
+test('"what books has X published?" asks for their works, not where this document appeared; "what did the US do in response when ..." asks a reaction the corpus must tell', async () => {
+  assert.equal(analyzeQuestion('what books has Hansen published?').metadata, undefined);
+  assert.equal(analyzeQuestion('where was this article published?').metadata, 'publication');
+  assert.equal((await engine.ask('What books has Ali Alfoneh published on the IRGC? I wonder whether the bio mentions it')).abstained, true);
+  assert.equal((await engine.ask('What did the US do in response when Russia started bombing in Syria?')).abstained, true);
+});
