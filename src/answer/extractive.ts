@@ -393,7 +393,12 @@ function withElaboration(quotes: Quote[], corpus: CorpusView): Quote[] {
     if (!doc || !opens || (doc.source.slice(q.start, q.end).match(/[\p{L}\p{N}'’-]+/gu) ?? []).length > TOPIC_SENTENCE_WORDS) continue;
     const next = neighbours(q, corpus)[1];
     // (quoted later anyway, it moves up next to it)
-    if (next && next.passage.id === q.passage.id && !out.some((x) => sameSentence(x, next))) out.push(quotes.find((x) => sameSentence(x, next)) ?? next);
+    if (!next || next.passage.id !== q.passage.id || out.some((x) => sameSentence(x, next))) continue;
+    out.push(quotes.find((x) => sameSentence(x, next)) ?? next);
+    // ("... a certain division of labor. Since September 30, Russia has been ... . Iran, on the other hand, is providing ...":
+    // where the sentence after turns to another side, the paragraph's point runs on to it)
+    const turn = neighbours(next, corpus)[1];
+    if (turn && turn.passage.id === q.passage.id && !out.some((x) => sameSentence(x, turn)) && CONTRAST_OPENING.test(doc.source.slice(turn.start, turn.end))) out.push(quotes.find((x) => sameSentence(x, turn)) ?? turn);
   }
   return out;
 }

@@ -1835,3 +1835,10 @@ test('"what books has X published?" asks for their works, not where this documen
   assert.equal((await engine.ask('What books has Ali Alfoneh published on the IRGC? I wonder whether the bio mentions it')).abstained, true);
   assert.equal((await engine.ask('What did the US do in response when Russia started bombing in Syria?')).abstained, true);
 });
+
+test('a short sentence naming what a paragraph is about brings the sentence after it, and the one after that when it turns to another side ("Iran, on the other hand, ...")', async () => {
+  const answer = (await engine.ask('what job does each country do in the war? like who does what')).answer;
+  assert.match(answer, /division of labor/);
+  assert.match(answer, /Russia has been conducting air operations/);
+  assert.match(answer, /Iran, on the other hand, is providing the boots on the ground/);
+});
