@@ -1000,7 +1000,7 @@ function answerCount(part: string): boolean {
 const ANSWER_COUNT_WORDS = new Set(
   `give gimme list name state quote cite show mention mentions mentioned gives lists names offers offer has provides provide article text piece authors author writers they
   reason reasons point points thing things way ways factor factors example examples case cases instance instances motive motives angle angles
-  two three four both all every each main key official just one ones full whole complete least pls please only`.split(/\s+/),
+  two three four both all every each main key official just one ones full whole complete least pls please only 2 3 4 5`.split(/\s+/),
 );
 
 /** A remark in brackets of four words or more with no question in it ("(To be fair the piece focuses on his clothes ...)"). */

@@ -1842,3 +1842,7 @@ test('a short sentence naming what a paragraph is about brings the sentence afte
   assert.match(answer, /Russia has been conducting air operations/);
   assert.match(answer, /Iran, on the other hand, is providing the boots on the ground/);
 });
+
+test('"give me 2 reasons" after a question says how many reasons to give, as "give me two reasons" does', () => {
+  assert.equal(subQuestions('why is putin so scared of IS? give me 2 reasons pls').length, 1);
+});
