@@ -378,6 +378,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("... so I can decide if I assign it", "so that we can cite it properly": what the asker will do with the answer, nothing
   // asked, unless it asks something itself: "so I can see why Moscow cares")
   { re: /\bso\s+(?:that\s+)?(?:i|we|u|you)\s+(?:can|could|may|might|will|['’]ll)\s+(?![^?.!]*\b(?:why|how|what|who|whom|when|where|which)\b)[^?.!]*/gi, words: [], replaces: true },
+  // ("(10 marks)", "[5 marks]", "for 15 marks": what an exam question is worth, nothing asked)
+  { re: /[([]?\s*\b(?:for\s+)?(?:\d{1,2}|two|three|four|five|six|eight|ten|twelve|fifteen|twenty)\s+marks?\b\s*[)\]]?/gi, words: [], replaces: true },
   // ("for my goldfish attention span", "for my bibliography", "for a chart": what the answer is for, nothing asked)
   { re: /\bfor\s+(?:my|a|an|our|the|his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attention\s+span|bibliography|flow|chart|thread|podcast|essay|class|notes|slides?|newsletter|paper|blog|card|block|deck|presentation|students?|audience|episode|segment|intro|readers?|study\s+group|group\s+chat|homework|assignment|report|exam|quiz|flashcards?|cite|citation)\b/giu, words: [], replaces: true },
   // ("i have 10 min", "due in 2 hours", "test tomorrow", "haven't read it yet", "i don't trust summaries": the asker's

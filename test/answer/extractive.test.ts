@@ -1846,3 +1846,7 @@ test('a short sentence naming what a paragraph is about brings the sentence afte
 test('"give me 2 reasons" after a question says how many reasons to give, as "give me two reasons" does', () => {
   assert.equal(subQuestions('why is putin so scared of IS? give me 2 reasons pls').length, 1);
 });
+
+test('"(10 marks)", "[5 marks]": what an exam question is worth, no number the corpus must give', async () => {
+  assert.equal((await engine.ask('List the obstacles to a Tehran-Moscow strategic alliance. (10 marks)')).abstained, false);
+});
