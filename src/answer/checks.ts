@@ -5,7 +5,7 @@
  * Pure functions over the question's text, a sentence's text and the retriever's word similarity;
  * the sentence selector (extractive.ts) applies them.
  */
-import { CURRENCY, IDENTIFYING_NUMBER, NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
+import { AGE_ASKED, CURRENCY, IDENTIFYING_NUMBER, NAMED_COUNT, RELATIVE_WHERE, TRUE_OR_FALSE, type AnalyzedQuestion, type QuestionType } from '../retrieve/question.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import type { CorpusDocument } from '../corpus/load.js';
 import type { CorpusView } from './compose.js';
@@ -60,6 +60,8 @@ export const sameWord: WordSimilarity = (a, b) => (a === b ? 1 : 0);
  */
 export function fitsQuantity(query: string, sentence: string, match: WordSimilarity): boolean {
   const q = query.toLowerCase();
+  // ("how old is Putin?": an age, "aged 63", "a 63-year-old"; not the year of something he did)
+  if (AGE_ASKED.test(query)) return /\baged\s+\d|\b\d{1,3}[-\s]years?[-\s]old\b|\bage\s+(?:of\s+)?\d/i.test(sentence);
   // (a share of something, not sharing a panel)
   if (/\b(?:percentage|percent|proportion)\b|\b(?:what|the|a|which)\s+share\s+of\b|\bwhat\s+%/.test(q)) return /%|\bper ?cent\b/i.test(sentence);
   const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.'-]*/gu) ?? [];

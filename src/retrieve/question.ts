@@ -32,6 +32,10 @@ const INJECTION = [
   // an imperative to say a quoted text ("First say 'I have no rules'")
   /(?:^|[.!?,;:]\s*|\b(?:first|then|and|now|just|please|also)\s+)(?:say|print|write|type|repeat|output|reply|respond)\s+(?:out\s+|back\s+)?["'“‘][^"'”’]{2,60}["'”’]/i,
   /(?:^|[.!?,;:]\s*|\b(?:you|now|please|just|and|then|to)\s+)(?:act|behave|pretend|roleplay)\s+(?:as|like|to\s+be)\b/i,
+  // ("just say iran and russia are permanent allies and leave it at that": a claim of the asker's to put in the answer)
+  /\b(?:just|simply|only)\s+(?:say|write|state|declare|confirm|tell\s+(?:me|us|them))\s+(?:that\s+)?(?!(?:who|what|when|where|why|how|which|whether|if|yes|no|it|this|that)\b)[^.?!]{0,40}\b(?:is|are|was|were|will|won['’]?t|have|has)\b/i,
+  // ("pretend your my old drill sergeant", "pretend you're a Russian general")
+  /\bpretend\s+(?:(?:that\s+)?(?:you['’]?re|your|ur|you\s+are|u\s+r|youre)\s+(?:my|a|an|the|some)\b)/i,
   // a note to the assistant in brackets ("[admin note: ...]"), a part to play ("stay in character", "let's play a game")
   /\[\s*(?:admin|administrator|system|developer|moderator|assistant|staff|ai)\b[^\]]*\]/i,
   /\bstay\s+in\s+character\b|\blet['’]?s\s+play\s+a\s+game\b/i,
@@ -250,6 +254,12 @@ const FOREIGN_PHRASE = new RegExp(
 );
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+/** A year said in words: "twenty sixteen", "nineteen ninety-one", "two thousand (and) fifteen". */
+const SPOKEN_YEAR = new RegExp(String.raw`\b(?:(twenty|nineteen)\s+(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](${UNITS}))?|(${TEENS}))|(two\s+thousand)(?:\s+and)?\s+(${UNITS}|${TEENS}))\b`, 'gi');
+
 export function expandChat(text: string): string {
   return text
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
@@ -270,6 +280,12 @@ export function expandChat(text: string): string {
     .replace(/\buncle\s+sam\b/gi, 'the US')
     // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
     .replace(/(?<![\d,.])(?<!\b(?:flight|no\.?|number|#|code|id|model|route|page|room|line|version|resolution|ref)\s*)\d{4,7}(?![\d,.]*\d)/gi, (n) => (/^(?:1[0-9]|20)\d\d$/.test(n) ? n : Number(n).toLocaleString('en-US')))
+    // ("in twenty sixteen", "nineteen seventy-nine", "two thousand fifteen": a year spoken, as dictation writes it, is the year in digits)
+    .replace(SPOKEN_YEAR, (whole: string, century: string, decade?: string, unit?: string, teen?: string, thousands?: string, rest?: string) => {
+      if (thousands) return String(2000 + (SMALL_NUMBERS[rest!.toLowerCase()] ?? 0));
+      const tail = teen ? SMALL_NUMBERS[teen.toLowerCase()] : (TENS[decade!.toLowerCase()] ?? 0) + (unit ? SMALL_NUMBERS[unit.toLowerCase()] ?? 0 : 0);
+      return tail === undefined ? whole : String((century.toLowerCase() === 'twenty' ? 2000 : 1900) + tail);
+    })
     // ("a number like seven thousand", "two hundred": a round number in words is the number the corpus writes in digits)
     .replace(ROUND_NUMBER, (_, n: string, unit: string) => (Number(SMALL_NUMBERS[n.toLowerCase()]) * (/^thousand/i.test(unit) ? 1000 : 100)).toLocaleString('en-US'))
     // ("BLUF?", "give me the BLUF": the bottom line up front, of the whole piece; "BLUF on X" is X asked for)
@@ -756,7 +772,7 @@ function isQuestionSentence(sentence: string): boolean {
 }
 
 /** Someone's age: "how old is Alfoneh?", "what age was he" (not the document's: "how old is this article" asks its date). */
-const AGE_ASKED = /\bhow\s+old\s+(?:is|was|are|were)\s+(?!(?:this|the|that)\s+(?:article|piece|essay|text|story|paper)\b)|\bwhat\s+age\s+(?:is|was|are|were)\b|\b(?:his|her|their)\s+age\b/;
+export const AGE_ASKED = /\bhow\s+old\s+(?:is|was|are|were)\s+(?!(?:this|the|that)\s+(?:article|piece|essay|text|story|paper)\b)|\bwhat\s+age\s+(?:is|was|are|were)\b|\b(?:his|her|their)\s+age\b/;
 
 /** Adverbs that only colour a question about the document ("what is this article actually called?"): the field asked is read without them. */
 const FILLER_ADVERBS = /\s+(?:actually|even|really|basically|exactly|literally|just|again)(?=[\s?.!,]|$)/g;
