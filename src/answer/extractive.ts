@@ -76,10 +76,6 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   return compose(quotes, corpus.documents, 'best-first');
 }
 
-/** A sentence that counts something: a number that is not part of a date ("on October 15" counts nothing). */
-const counts = (text: string) => HAS_QUANTITY.test(text.replace(DATES, ' '));
-const DATES = new RegExp(HAS_DATE.source, 'gi');
-
 /** A blank to fill in: "the ____ regime", "[blank]". */
 const BLANK = /_{2,}|\[\s*blank\s*\]/i;
 const CLOZE_WORD = String.raw`[\p{L}\p{N}'’.,-]+`;
@@ -527,7 +523,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // ("How many died on the Sinai plane?": the sentence naming it, "the downing of the Russian airliner over the Sinai desert", and the one counting them)
   if (!usable.length && counted && (question.type === 'when' || question.type === 'quantity') && corpus && topDoc && candidates[0]) {
     const when = question.type === 'when';
-    const found = typedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus, when ? (t) => HAS_DATE.test(t) : counts, match);
+    const found = typedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus, when ? (t) => HAS_DATE.test(t) : countsSomething, match);
     const sentence = found && corpus.documents.get(found.passage.docId)!.source.slice(found.start, found.end);
     if (found && sentence && (when ? fitsDate(question.query, sentence, match) : fitsQuantity(question.query, sentence, match))) usable = [{ ...candidates[0], ...found, score: candidates[0].score, typed: true }, candidates[0]];
   }
@@ -598,8 +594,7 @@ function withParties(question: AnalyzedQuestion, quotes: Quote[], ranked: Quote[
     const people = sidePeople(nation, [quotes[0].passage.docId], corpus);
     const speaks = (t: string) => (t.match(/[\p{L}'’]+/gu) ?? []).some((w) => nationOf(w.toLowerCase().replace(/['’]s$/, '')) === nation || people.includes(w));
     if (out.some((q) => speaks(textOf(q)))) continue;
-    const fit = ranked.filter((c) => c.score >= PARTY_CLOSENESS * ranked[0].score && !out.some((q) => sameSentence(q, c)) && speaks(textOf(c)));
-    const add = fit[0];
+    const add = ranked.find((c) => c.score >= PARTY_CLOSENESS * ranked[0].score && !out.some((q) => sameSentence(q, c)) && speaks(textOf(c)));
     if (add) out.push(add);
   }
   return out;
@@ -615,6 +610,10 @@ function partiesNamed(query: string): string[] {
     return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [nation] : [];
   }))];
 }
+
+/** A sentence that counts something: a number that is not part of a date ("on October 15" counts nothing). */
+const countsSomething = (text: string) => HAS_QUANTITY.test(text.replace(DATES, ' '));
+const DATES = new RegExp(HAS_DATE.source, 'gi');
 
 /**
  * The document's one other sentence that gives a date (or a number: `evidence`) and names the thing a sentence without

@@ -23,20 +23,30 @@ const LIST = ['./phrasal-verbs.txt', './idioms.txt'].map((file) => readFileSync(
 /** The list's fingerprint: the passages' terms depend on it, so an index built with another list is rebuilt. */
 export const PHRASAL_DIGEST = createHash('sha256').update(LIST).digest('hex').slice(0, 12);
 
-const PHRASAL: { key: string; forms: string[]; particle: string; re: RegExp; meanings: string[] }[] = [];
+const PHRASAL: { forms: string[]; particle: string; fixed: string[]; re: RegExp; meanings: string[] }[] = [];
+const listed = new Set<string>();
 for (const line of LIST.split('\n')) {
   const m = /^([a-z|]+)\s+([a-z *]+?)\s*=>\s*([a-z ]+)$/.exec(line.trim());
   if (!m) continue;
   const rest = m[2].trim().split(/\s+/);
   // (a phrase listed twice keeps its first meaning)
-  if (PHRASAL.some((p) => p.key === `${m[1]} ${rest.join(' ')}`)) continue;
+  const key = `${m[1]} ${rest.join(' ')}`;
+  if (listed.has(key)) continue;
+  listed.add(key);
   // (an adjective after its object may stand further off: "keep their own losses low")
   const between = rest.length === 1 && SEPARABLE.test(rest[0]) ? `(?:[a-z'’-]+\\s+){0,${rest[0] === 'low' ? 3 : 2}}` : '';
   // (a "*" holds one to three words: "under Iran's thumb", "throw Assad under the bus")
   const pattern = rest.map((w) => (w === '*' ? String.raw`\s+(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+` : String.raw`\s+${w}`)).join('');
   const re = new RegExp(`\\b(?:${m[1]})${between ? `\\s+${between}${rest[0]}` : pattern}\\b`, 'giu');
-  PHRASAL.push({ key: `${m[1]} ${rest.join(' ')}`, forms: m[1].split('|'), particle: rest.find((w) => w !== '*')!, re, meanings: m[3].trim().split(/\s+/) });
+  const fixed = rest.filter((w) => w !== '*');
+  PHRASAL.push({ forms: m[1].split('|'), particle: fixed[0], fixed, re, meanings: m[3].trim().split(/\s+/) });
 }
+/** The phrases by the longest of their fixed words after the first (the rarest, mostly), each with its place in the lists. */
+const BY_WORD = new Map<string, number[]>();
+PHRASAL.forEach((p, i) => {
+  const key = p.fixed.reduce((a, b) => (b.length > a.length ? b : a));
+  BY_WORD.set(key, [...(BY_WORD.get(key) ?? []), i]);
+});
 
 /** "What does X hope to get out of Y": a gain, not an exit. */
 const GAIN_ASKED = /\bwhat\b[^?]{0,60}\bget\s+out\s+of\b/i;
@@ -46,11 +56,13 @@ const LONGER = /^\s+(?:to|on|with)\b/i;
 
 export function withPhrasalMeanings(text: string, tokens: Token[]): Token[] {
   const added: Token[] = [];
-  // (only the phrases whose verb and particle are both in the text are looked for: a regular
-  // expression is compiled the first time it runs, and 250 of them would slow the first question)
+  // (only the phrases whose words are all in the text are looked for, found by their longest fixed word, in the lists' order:
+  // a regular expression is compiled the first time it runs, and a passage has a few dozen words where the lists have six
+  // hundred phrases, many opening on "in", "on", "the")
   const words = new Set(text.toLowerCase().match(/[a-z]+/g));
-  for (const { forms, particle, re, meanings } of PHRASAL) {
-    if (!words.has(particle) || !forms.some((f) => words.has(f))) continue;
+  const listed = [...words].flatMap((w) => BY_WORD.get(w) ?? []).sort((a, b) => a - b);
+  for (const { forms, particle, fixed, re, meanings } of listed.map((i) => PHRASAL[i])) {
+    if (!fixed.every((w) => words.has(w)) || !forms.some((f) => words.has(f))) continue;
     for (const m of text.matchAll(re)) {
       if (/^get/i.test(m[0]) && GAIN_ASKED.test(text)) continue;
       // ("come down to", "come down on": another phrase, unless the list has it whole)

@@ -824,10 +824,13 @@ test('forum talk: "OP" is the piece posted, a remark in brackets that asks nothi
 
 test('idioms add their plain meaning to a question: "throw X under the bus", "under X\'s thumb", "a slow burn", "body bags", "play X off against Y"; the answer-form idioms ("bottom line", "the gist") add nothing', () => {
   const words = (q: string) => analyzeQuestion(q).tokens.map((t) => t.word);
-  assert.ok(words('would the Kremlin throw Assad under the bus?').includes('abandon'));
-  assert.ok(words("is Bashar under Tehran's thumb?").includes('controlled'));
-  assert.ok(words('why would Iran want a slow burn in Syria?').includes('protracted'));
-  assert.ok(words('why is Tehran so allergic to body bags?').includes('casualties'));
-  assert.ok(words('is assad playing moscow off against tehran?').includes('manipulate'));
+  const meant: [string, string][] = [
+    ['would the Kremlin throw Assad under the bus?', 'abandon'],
+    ["is Bashar under Tehran's thumb?", 'controlled'],
+    ['why would Iran want a slow burn in Syria?', 'protracted'],
+    ['why is Tehran so allergic to body bags?', 'casualties'],
+    ['is assad playing moscow off against tehran?', 'manipulate'],
+  ];
+  for (const [q, meaning] of meant) assert.ok(words(q).includes(meaning), q);
   for (const q of ["what's the bottom line of the article?", 'give me the gist']) assert.ok(!words(q).some((w) => ['conclusion', 'essence', 'summary'].includes(w)), q);
 });
