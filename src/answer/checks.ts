@@ -204,7 +204,10 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
   if (wanted.every((n) => words.some((w) => w === n || nameKey(w) === nameKey(n) || match(n, w) >= 0.5))) return true;
   // ("why is Daesh a threat?": one of a name's other spellings, "IS", read as the tokenizer reads both)
   const aliases = contentTokens(subject).map((t) => t.word);
-  if (aliases.length && aliases.some((w, i) => w !== wanted[i]) && aliases.every((w) => contentTokens(sentence).some((t) => t.word === w))) return true;
+  if (aliases.length && aliases.some((w, i) => w !== wanted[i])) {
+    const said = new Set(contentTokens(sentence).map((t) => t.word));
+    if (aliases.every((w) => said.has(w))) return true;
+  }
   // ("Iran's Revolutionary Guards" and "the IRGC": a name's initials inside an acronym the sentence uses)
   if (inAcronym(named, raw)) return true;
   // ... and the other way round: "the JCPOA" and "the Joint Comprehensive Plan of Action"

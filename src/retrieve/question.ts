@@ -254,12 +254,6 @@ const FOREIGN_PHRASE = new RegExp(
 );
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-/** A year said in words: "twenty sixteen", "nineteen ninety-one", "two thousand (and) fifteen". */
-const SPOKEN_YEAR = new RegExp(String.raw`\b(?:(twenty|nineteen)\s+(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](${UNITS}))?|(${TEENS}))|(two\s+thousand)(?:\s+and)?\s+(${UNITS}|${TEENS}))\b`, 'gi');
-
 export function expandChat(text: string): string {
   return text
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
@@ -281,10 +275,10 @@ export function expandChat(text: string): string {
     // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
     .replace(/(?<![\d,.])(?<!\b(?:flight|no\.?|number|#|code|id|model|route|page|room|line|version|resolution|ref)\s*)\d{4,7}(?![\d,.]*\d)/gi, (n) => (/^(?:1[0-9]|20)\d\d$/.test(n) ? n : Number(n).toLocaleString('en-US')))
     // ("in twenty sixteen", "nineteen seventy-nine", "two thousand fifteen": a year spoken, as dictation writes it, is the year in digits)
-    .replace(SPOKEN_YEAR, (whole: string, century: string, decade?: string, unit?: string, teen?: string, thousands?: string, rest?: string) => {
-      if (thousands) return String(2000 + (SMALL_NUMBERS[rest!.toLowerCase()] ?? 0));
-      const tail = teen ? SMALL_NUMBERS[teen.toLowerCase()] : (TENS[decade!.toLowerCase()] ?? 0) + (unit ? SMALL_NUMBERS[unit.toLowerCase()] ?? 0 : 0);
-      return tail === undefined ? whole : String((century.toLowerCase() === 'twenty' ? 2000 : 1900) + tail);
+    .replace(SPOKEN_YEAR, (_, century: string, decade?: string, unit?: string, teen?: string, thousands?: string, rest?: string) => {
+      const value = (w: string) => SMALL_NUMBERS[w.toLowerCase()] ?? TENS[w.toLowerCase()];
+      if (thousands) return String(2000 + value(rest!));
+      return String((century.toLowerCase() === 'twenty' ? 2000 : 1900) + (teen ? value(teen) : value(decade!) + (unit ? value(unit) : 0)));
     })
     // ("a number like seven thousand", "two hundred": a round number in words is the number the corpus writes in digits)
     .replace(ROUND_NUMBER, (_, n: string, unit: string) => (Number(SMALL_NUMBERS[n.toLowerCase()]) * (/^thousand/i.test(unit) ? 1000 : 100)).toLocaleString('en-US'))
@@ -330,9 +324,15 @@ const CHAT_DIGIT_END = /(?<=(?<![\p{L}\p{N}])(?!(?:top|first|last|the|of|about|t
 const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((w, i) => [w, i + 1]),
 );
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const DECADE = Object.keys(TENS).join('|');
 /** "seven thousand", "two hundred" (not "a few thousand", nor "two hundred and twenty-four", which it leaves as typed). */
 const SMALL_NUMBER = Object.keys(SMALL_NUMBERS).join('|');
-const ROUND_NUMBER = new RegExp(`\\b(${SMALL_NUMBER})\\s+(thousand|hundred)\\b(?!\\s+(?:and\\s+)?(?:${SMALL_NUMBER}|thirty|forty|fifty|sixty|seventy|eighty|ninety))`, 'gi');
+const ROUND_NUMBER = new RegExp(`\\b(${SMALL_NUMBER})\\s+(thousand|hundred)\\b(?!\\s+(?:and\\s+)?(?:${SMALL_NUMBER}|${DECADE}))`, 'gi');
+/** A year said in words: "twenty sixteen", "nineteen ninety-one", "two thousand (and) fifteen" (units and teens from the list above). */
+const UNIT = Object.keys(SMALL_NUMBERS).slice(0, 9).join('|');
+const TEEN = Object.keys(SMALL_NUMBERS).slice(9, 19).join('|');
+const SPOKEN_YEAR = new RegExp(String.raw`\b(?:(twenty|nineteen)\s+(?:(${DECADE})(?:[\s-](${UNIT}))?|(${TEEN}))|(two\s+thousand)(?:\s+and)?\s+(${UNIT}|${TEEN}))\b`, 'gi');
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
