@@ -173,6 +173,25 @@ export function derivationalRoot(stem: string): string {
   return root;
 }
 
+/**
+ * How a word sounds, roughly, for names typed by ear or by a phone's dictation ("rusha", "sirya", "pootin", "has bolla"):
+ * ph as f, c as k or s, z as s, h after the first letter silent, every vowel (and y) one vowel, doubled letters single, a
+ * closing vowel dropped ("Asado" is Assad).
+ * Consonants stay apart (p is no b, t no d), so "put it" is no "Putin".
+ */
+export function soundKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/ck|q|c(?![eiy])/g, 'k')
+    .replace(/[cz]/g, 's')
+    .replace(/(?<=.)h/g, '')
+    .replace(/[aeiouy]/g, 'a')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(?<=..)a$/, '');
+}
+
 /** Damerau-Levenshtein distance up to `max` (returns max + 1 beyond it). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -6,7 +6,7 @@ import type { PassageTerms, Word } from '../index/passage-terms.js';
 import type { VectorIndex } from '../index/store.js';
 import { STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 import { COUNTRY_WORDS } from '../study/gazetteer.js';
-import { adjectiveOf, derivationalRoot, editDistance, nameKey, WordMatcher } from './matcher.js';
+import { adjectiveOf, derivationalRoot, editDistance, nameKey, soundKey, WordMatcher } from './matcher.js';
 import { Paraphrases } from './paraphrases.js';
 
 export interface ScoredSentence {
@@ -147,6 +147,8 @@ export class Retriever {
             bestDistance = d;
           }
         }
+        // (nor in sound, but for a longer name within a sentence: "Sure" opening one is no Syria)
+        if (!best && !/(?:^|[.!?]\s*)$/.test(queryText.slice(0, t.start))) best = this.soundsLike(t, queryText);
         return best ? { ...t, word: best.word, stem: best.stem } : t;
       }
       // Only the corpus's words (or stems) within `max` letters of the typed word's length can be within `max` edits;
@@ -163,9 +165,45 @@ export class Retriever {
           }
         }
       }
+      // (no word near it in letters: a name it sounds like, alone or with the word next to it, "rusha", "has bolla")
+      best ??= this.soundsLike(t, queryText);
       return best ? { ...t, word: best.word, stem: best.stem } : t;
     });
   }
+
+  /**
+   * The corpus name a word no list knows sounds like (`soundKey`): alone ("rusha" is Russia, "sirya" Syria, "pootin" Putin), or
+   * joined with the word typed next to it, as dictation splits a name it does not know ("has bolla" is Hezbollah, "crem lin" the
+   * Kremlin). Only names the corpus never writes in lower case (not "Republic") and that no other name sounds like.
+   */
+  private soundsLike(t: Token, text: string): Word | undefined {
+    const names = this.namesBySound();
+    // (a sound of four letters at least: "sayin" is no Sinai)
+    const key = soundKey(t.word);
+    const alone = key.length >= 4 ? names.get(key) : undefined;
+    if (alone) return alone;
+    const before = /([\p{L}]+) $/u.exec(text.slice(Math.max(0, t.start - 20), t.start))?.[1];
+    const after = /^ ([\p{L}]+)/u.exec(text.slice(t.end, t.end + 20))?.[1];
+    const joined = [before && names.get(soundKey(before + t.word)), after && names.get(soundKey(t.word + after))].find((w) => w && w.word.length >= 5);
+    return joined || undefined;
+  }
+
+  private namesBySound(): Map<string, Word> {
+    if (!this.soundNames) {
+      const lower = new Set<string>();
+      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu)) lower.add(m[0]);
+      const byKey = new Map<string, Word | null>();
+      for (const name of this.corpusNames()) {
+        if (lower.has(name.word)) continue;
+        if (name.word.length < 5) continue;
+        const key = soundKey(name.word);
+        byKey.set(key, byKey.has(key) && byKey.get(key)?.word !== name.word ? null : name);
+      }
+      this.soundNames = new Map([...byKey].filter((e): e is [string, Word] => e[1] !== null));
+    }
+    return this.soundNames;
+  }
+  private soundNames?: Map<string, Word>;
 
   /**
    * The forms a misspelt word is compared with, by length: each corpus word, and its stem when the word typed may have

@@ -39,6 +39,13 @@ test('metadata questions are told apart from questions that mention the authors'
   assert.equal(questionType('core analytic question the authors are working?'), 'overview');
   assert.equal(metadataField('Which publication ran this piece?'), 'publication');
   assert.equal(metadataField('What is the title of the article?'), 'title');
+  // (a guess after it, "twisted somethin"; but "it is title of famous Russian novel" is another work's title)
+  assert.equal(metadataField('whats the title again, twisted somethin'), 'title');
+  assert.equal(metadataField('what was topic of Valdai Club meeting? I think it is title of famous Russian novel ne?'), undefined);
+  assert.equal(metadataField("Who are the two writers on this article's roster?! Need names!!"), 'authors');
+  assert.equal(metadataField('Since when is this article online, what is the date?'), 'date');
+  // ("Larijani-san", "Putin-sensei": an honorific joined by a hyphen is dropped)
+  assert.equal(analyzeQuestion('On which date Larijani-san was speaking?').query, 'On which date Larijani was speaking?');
   // ("what's the headline?" alone asks for the document's: there is nothing else it could be of)
   assert.equal(metadataField("What's the headline?"), 'title');
   assert.equal(metadataField('What is the headline of the section on distrust about?'), undefined);
