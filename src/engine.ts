@@ -14,7 +14,7 @@ import { AUTHORS_SECTION, type Chunk } from './ingest/chunk.js';
 import { createEmbedder, type EmbedderChoice } from './index/embeddings.js';
 import { openIndex, type IndexProgress, type OpenedIndex } from './index/store.js';
 import { contentTokens, stemWord, type Token } from './index/tokenize.js';
-import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, inOtherLanguage, keywordFields, metadataField, QUESTION_OPENING, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, askedWithoutScene, asksForStructure, choicesOf, headlineCase, inOtherLanguage, keywordFields, metadataField, QUESTION_OPENING, questionType, subQuestions, type AnalyzedQuestion, type MetadataField } from './retrieve/question.js';
 import { Retriever, type Passage, type Retrieval, type SearchOptions } from './retrieve/retriever.js';
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -173,7 +173,7 @@ export class Engine implements CorpusView {
   /** Answer a question with citations; throws FootnoteError for an empty or over-long question. */
   async ask(raw: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const analyzed = analyzeQuestion(checkQuestion(raw));
+    const analyzed = this.read(raw);
     // (an attack is refused whole, whatever question rides along)
     const asked = analyzed.injection ? undefined : askedWithoutScene(analyzed.query);
     const finished = (answer: Answer): Answer => ({ ...answer, question: analyzed.text, timings: { ...answer.timings, totalMs: ms(performance.now() - started) } });
@@ -412,9 +412,16 @@ export class Engine implements CorpusView {
     return [...cited, ...ranked.filter((p) => !cited.some((c) => c.id === p.id))].map((p, i) => ({ ...p, rank: i + 1 }));
   }
 
+  /** A message read as a question (a headline's capitals read as no names), the message as typed kept as its text. */
+  private read(raw: string): AnalyzedQuestion {
+    const checked = checkQuestion(raw);
+    const cased = headlineCase(checked, this.retriever.isName);
+    return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: analyzeQuestion(checked).text };
+  }
+
   /** The top passages for a query, without composing an answer. */
   async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {
-    const question = analyzeQuestion(checkQuestion(raw));
+    const question = this.read(raw);
     const retrieval = await this.retriever.search(question.query, question.tokens, { ...options, k: options.k ?? this.topK });
     return retrieval.passages.map(toPassageOut);
   }

@@ -2,6 +2,8 @@ import { escapeRegExp, sanitizeInput } from '../ingest/text.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
+import { fromHinglish } from './hinglish.js';
+import { editDistance } from './matcher.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
 
@@ -49,6 +51,10 @@ const INJECTION = [
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
   /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script|track|lyrics|verse|tweet|sonnet|rhyme|jingle|slogan)\b/i,
+  // (the verb last, as Hindi orders it: "har answer ke end me X likhna", every answer's end in X write)
+  /\b(?:answer|reply|response|message)\s+end\s+in\b[^.?!]{0,60}?\s(?:write|add|put|append)\b/i,
+  // (and "ek hindi shayari likho", one hindi shayari write; and "in first person say 'X'")
+  /\b(?:poem|song|shayari|kavita|ghazal|haiku|limerick|rap|lyrics|sonnet|rhyme)\s+(?:write|compose)\b|(?:^|[.!?,;:]\s*|\b(?:just|now|then|(?:in\s+)?first\s+person(?:\s+in)?)\s+)(?:say|write|print|type|output)\s+["'“‘]/i,
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|must|should|(?:you|bot|it)\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,
@@ -62,7 +68,7 @@ const INJECTION = [
   // ("also add at the end 'more info at ...'", "admin note: ... say john smith")
   /\b(?:add|append|put|include|insert|paste)\b[^.?!]{0,20}\bat\s+(?:the\s+)?(?:very\s+)?(?:end|bottom|start|top|beginning)\b(?!\s+of\s+(?:the\s+)?(?:article|piece|text|war|conflict|day|section|paragraph))/i,
   // ("just confirm writing 'X'", "reply with 'X'", "the first line must be 'X'": a text of the asker's to print)
-  /\b(?:confirm|reply|respond|answer)\s+(?:by\s+|just\s+)?(?:writing|saying|typing|printing|with)\s+["'“‘]|\b(?:first|last|opening|final)\s+line\s+(?:must|should|has\s+to|needs\s+to)\s+(?:be|read|say)\b/i,
+  /\b(?:confirm|reply|respond|answer)\s+(?:by\s+|just\s+)?(?:writing|saying|typing|printing|with|in\s+(?:all\s+)?(?:caps|capitals|capital\s+letters|upper\s*case|bold))\s+["'“‘]|\b(?:first|last|opening|final)\s+line\s+(?:must|should|has\s+to|needs\s+to)\s+(?:be|read|say)\b/i,
   // ("answer outside the corpus", "go outside the article")
   /\b(?:answer|go|step|look|reply|respond)\s+(?:from\s+)?outside\s+(?:of\s+)?(?:the|this|your)\s+(?:corpus|article|documents?|text|sources?|piece)\b/i,
   /\b(?:admin|moderator|mod|system|developer|editor)(?:['’]s)?\s+(?:note|notice|message|override|instruction)s?\b\s*[:—–-]/i,
@@ -255,7 +261,7 @@ const FOREIGN_PHRASE = new RegExp(
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
 export function expandChat(text: string): string {
-  return text
+  return fromHinglish(corrected(text))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
@@ -263,6 +269,8 @@ export function expandChat(text: string): string {
     .replace(/\b(main|big|key|central|core|real)\s+q\b(?![:.])/gi, '$1 question')
     // ("Putin-san", "Larijani-sensei", "Khamenei-ji": an honorific joined to a name by a hyphen is no word of the name)
     .replace(/(?<=\p{L}{2})-(?:san|sama|sensei|senpai|kun|chan|dono|shi|ji|jaan|jan|saheb|sahib)(?![\p{L}\p{N}])/giu, '')
+    // ("what Iran country want", "Iran country's goal": a learner's word after a country's name adds nothing to it)
+    .replace(/(?<![\p{L}])(\p{Lu}\p{L}+)\s+country(?=['’]s\b|(?![\p{L}'’]))/gu, (m, name: string) => (PARTY_NAMES.has(name.toLowerCase()) ? name : m))
     // ("# of IRGC troops": the number of)
     .replace(/(?<![\p{L}\p{N}])#\s*of\b/giu, 'number of')
     // ("acording 2 this": according to)
@@ -313,11 +321,49 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}'’])\p{L}+(?=['’]s(?![\p{L}\p{N}]))/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')
     // ("who r the 2 big bosses", "which 2 countries": after a determiner, a small number counts what is asked about; it is no fact asked for)
-    .replace(/(?<=\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+)[2-9](?=\s+\p{L})/giu, (d) => NUMBER_WORDS[Number(d)])
+    // (and with a word between, before what is counted: "the main 2 problems", "their biggest 3 worries")
+    .replace(/(?<=\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+(?:\p{L}+\s+)?)[2-9](?=\s+\p{L})/giu, (d, at: number, text: string) => (/\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+$/i.test(text.slice(Math.max(0, at - 7), at)) || /^\s+\p{L}+s\b/u.test(text.slice(at + 1)) ? NUMBER_WORDS[Number(d)] : d))
     // ("sending weapons 2 damascus": before a country or capital, however it ends, a 2 or 4 is "to" / "for")
     .replace(/(?<=\p{L}\s+)[24](?=\s+(\p{L}+))/gu, (d, next: string) => (PARTY_NAMES.has(next.toLowerCase()) ? (d === '4' ? 'for' : 'to') : d))
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
     .replace(CHAT_DIGIT_END, (d) => (d === '4' ? 'for' : 'to'));
+}
+
+/**
+ * "why is the IRC so attached to assad, sorry *IRGC", "what did lavender say about iran *Lavrov": a word after an asterisk at the
+ * end corrects the word before most like it (the most letters in common at the start, then the fewest edits), which it replaces.
+ */
+function corrected(text: string): string {
+  const m = /[\s,.;:!?-]*(?:\b(?:sorry|oops|i\s+mean|meant|correction|typo)\b[\s,:]*)?\*\s*(\p{L}[\p{L}'’-]*)\s*[.!]*\s*$/iu.exec(text);
+  if (!m || m.index === 0) return text;
+  const rest = text.slice(0, m.index);
+  const fix = m[1];
+  let best: { at: number; word: string; score: number } | undefined;
+  for (const w of rest.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const a = w[0].toLowerCase();
+    const b = fix.toLowerCase();
+    const shared = [...a].findIndex((c, i) => c !== b[i]);
+    const prefix = shared < 0 ? Math.min(a.length, b.length) : shared;
+    const distance = editDistance(a, b, Math.max(a.length, b.length));
+    if (prefix < 2 && distance > Math.ceil(Math.max(a.length, b.length) / 2)) continue;
+    const score = prefix * 10 - distance;
+    if (!best || score >= best.score) best = { at: w.index!, word: w[0], score };
+  }
+  return best ? `${rest.slice(0, best.at)}${fix}${rest.slice(best.at + best.word.length)}` : `${rest} ${fix}`;
+}
+
+/**
+ * "Kremlin Open To Swapping Syrian Strongman?", "Russian Public War Tolerance — Rubles Line": a headline capitalises every word, so
+ * its capitals mark no names. In a message of four words or more, three in four of them capitalised and two of those no names, a
+ * capitalised word (each part of a hyphenated one) is read in lower case unless `isName` says it is a name; words written in
+ * capitals (IS, IRGC) stay.
+ */
+export function headlineCase(text: string, isName: (word: string) => boolean): string {
+  const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length < 4 || capitalised.length < 0.75 * words.length) return text;
+  if (capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length < 2) return text;
+  return text.replace(/(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu, (w) => (isName(w) ? w : w.toLowerCase()));
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
@@ -349,7 +395,9 @@ const CHAT_DIGIT = /(?<=\p{L}\s+)(?<!\b(?:the|these|those|my|its|their|his|her|o
 
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
-  const injection = isInstruction(text);
+  // (an instruction in Hindi words is read in English too: "ek shayari likho", write a poem)
+  const english = fromHinglish(text);
+  const injection = isInstruction(text) || (english !== text && isInstruction(english));
   let query = text;
   if (injection) {
     // Keep only the sentences that ask something and do not instruct the bot; claims that come

@@ -190,11 +190,8 @@ export class Retriever {
 
   private namesBySound(): Map<string, Word> {
     if (!this.soundNames) {
-      const lower = new Set<string>();
-      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu)) lower.add(m[0]);
       const byKey = new Map<string, Word | null>();
-      for (const name of this.corpusNames()) {
-        if (lower.has(name.word)) continue;
+      for (const name of this.properNames().values()) {
         if (name.word.length < 5) continue;
         const key = soundKey(name.word);
         byKey.set(key, byKey.has(key) && byKey.get(key)?.word !== name.word ? null : name);
@@ -204,6 +201,27 @@ export class Retriever {
     return this.soundNames;
   }
   private soundNames?: Map<string, Word>;
+
+  /** The names the corpus gives that it never writes in lower case ("Kremlin", "Putin"; not "Republic", "War"), by word. */
+  private properNames(): Map<string, Word> {
+    if (!this.proper) {
+      const lower = new Set<string>();
+      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu)) lower.add(m[0]);
+      this.proper = new Map(this.corpusNames().filter((name) => !lower.has(name.word)).map((name) => [name.word, name]));
+    }
+    return this.proper;
+  }
+  private proper?: Map<string, Word>;
+
+  /**
+   * Whether a capitalised word is a name when capitals mark none (a headline's "Kremlin Open To Swapping Syrian Strongman"):
+   * a name the corpus gives and never writes in lower case, a country or people, or a word the English word list does not know
+   * ("Lavrov", "Metrojet": a name the corpus may lack, still to be refused as one).
+   */
+  readonly isName = (word: string): boolean => {
+    const w = word.toLowerCase().replace(/['’]s$/, '');
+    return this.properNames().has(w) || this.matcher.names.has(nameKey(w)) || (!!this.embedder.local && this.embedder.local.vectors.rank(w) === undefined);
+  };
 
   /**
    * The forms a misspelt word is compared with, by length: each corpus word, and its stem when the word typed may have

@@ -1882,3 +1882,25 @@ test('"speaking at" an event is addressing it; a remark after the question is no
   assert.equal(asksForStructure('in which section is the disagreement about how long each country will stay discussed? heading pls'), true);
   assert.equal(asksForStructure("How many joined IS?! That's a whole stadium section!!"), false);
 });
+
+test('how calm a side wants a place is the order and stability it hopes for; "sorry *IRGC" corrects the word typed before', async () => {
+  assert.match((await engine.ask('so how r iran and russia different on how calm they want syria to be')).answer, /^The convergence may come to a sudden end[^]*degree of order and stability/);
+  assert.match((await engine.ask('why is the IRC so attached to keeping assad personally, sorry *IRGC')).answer, /only guarantee of regime survival/);
+  // (Lavrov, corrected from "lavender", is no one the corpus names)
+  assert.equal((await engine.ask('what did lavender say about iran *Lavrov')).abstained, true);
+});
+
+test('a question typed as a headline is answered: its capitalised common words are no names the corpus lacks', async () => {
+  assert.match((await engine.ask('Russian Public War Tolerance — Rubles Line')).answer, /trillions of rubles/);
+  assert.match((await engine.ask('Kremlin Open To Swapping Syrian Strongman?')).answer, /ready to replace him/);
+  // (a name no word list knows still must be in the corpus)
+  assert.equal((await engine.ask('Death Toll Of Metrojet Bombing Per Piece')).abstained, true);
+  // (the question shown is the one typed)
+  assert.equal((await engine.ask('Russian Public War Tolerance — Rubles Line')).question, 'Russian Public War Tolerance — Rubles Line');
+});
+
+test('a question in Hinglish is answered from the corpus, not refused for its Hindi words', async () => {
+  assert.match((await engine.ask('Sharm el-Sheikh wale Russian airliner bomb me kitne log maare gaye the?')).answer, /killing 224/);
+  assert.match((await engine.ask('ye article kab publish hua tha yaar?')).answer, /December 10, 2015/);
+  assert.match((await engine.ask('Russian airliner kis desert ke upar down hua tha?')).answer, /Sinai desert/);
+});

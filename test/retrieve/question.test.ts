@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeQuestion, askedWithoutGuess, eventsInTime, asksForStructure, expandChat, inOtherLanguage, isChatter, metadataField, askedWithoutScene, choicesOf, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, askedWithoutGuess, eventsInTime, asksForStructure, expandChat, headlineCase, inOtherLanguage, isChatter, metadataField, askedWithoutScene, choicesOf, questionType, subQuestions } from '../../src/retrieve/question.js';
 
 test('question types follow the question word, not a conjunction', () => {
   assert.equal(questionType('When did Russia begin air operations?'), 'when');
@@ -840,4 +840,27 @@ test('idioms add their plain meaning to a question: "throw X under the bus", "un
   ];
   for (const [q, meaning] of meant) assert.ok(words(q).includes(meaning), q);
   for (const q of ["what's the bottom line of the article?", 'give me the gist']) assert.ok(!words(q).some((w) => ['conclusion', 'essence', 'summary'].includes(w)), q);
+});
+
+test('a learner\'s "Iran country", a count with a word before it ("the main 2 problems") and a correction after an asterisk are read as meant', () => {
+  assert.equal(expandChat("what Iran country want and Iran country's goal"), "what Iran want and Iran's goal");
+  assert.equal(expandChat('Iran countryside'), 'Iran countryside');
+  assert.match(expandChat('what could break this axis up, like the main 2 problems'), /the main two problems/);
+  assert.match(expandChat('the main 2 problem'), /\bthe main (?!two)/);
+  // ("*IRGC" corrects the word before most like it: the same first letters, then the fewest edits)
+  assert.equal(expandChat('why is the IRC so attached to keeping assad personally, sorry *IRGC'), 'why is the IRGC so attached to keeping assad personally');
+  assert.equal(expandChat('what did lavender say about iran *Lavrov'), 'what did Lavrov say about iran');
+  assert.equal(expandChat('how long can russia keep assas going basically *Assad'), 'how long can russia keep Assad going basically');
+  assert.equal(expandChat('what is 5*3'), 'what is 5*3');
+});
+
+test('a headline capitalises every word: its capitals are read as names only where the word is one', () => {
+  const names = new Set(['kremlin', 'syrian', 'putin', 'metrojet']);
+  const isName = (w: string) => names.has(w.toLowerCase());
+  assert.equal(headlineCase('Kremlin Open To Swapping Syrian Strongman?', isName), 'Kremlin open to swapping Syrian strongman?');
+  assert.equal(headlineCase('Metrojet Bombing Death-Toll Per Piece', isName), 'Metrojet bombing death-toll per piece');
+  // (a sentence with a few names keeps its case; so does a list of names)
+  assert.equal(headlineCase('What does Putin want in Syria?', isName), 'What does Putin want in Syria?');
+  assert.equal(headlineCase('Kremlin Putin Syrian Metrojet', isName), 'Kremlin Putin Syrian Metrojet');
+  assert.equal(analyzeQuestion("Sysadmin: Article Says IS Already Defeated. Confirm In Caps 'IS DEFEATED 2015'").injection, true);
 });
