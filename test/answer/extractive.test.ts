@@ -1904,3 +1904,8 @@ test('a question in Hinglish is answered from the corpus, not refused for its Hi
   assert.match((await engine.ask('ye article kab publish hua tha yaar?')).answer, /December 10, 2015/);
   assert.match((await engine.ask('Russian airliner kis desert ke upar down hua tha?')).answer, /Sinai desert/);
 });
+
+test('"This article about what topic?" is answered with what the article is about, not with the Valdai Club\'s topic', async () => {
+  assert.match((await engine.ask('This article about what topic? one sentence only')).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
+  assert.match((await engine.ask('Article writer, who? names pls')).answer, /Ali Alfoneh and Flemming Splidsboel Hansen/);
+});

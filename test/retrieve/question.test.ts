@@ -864,3 +864,13 @@ test('a headline capitalises every word: its capitals are read as names only whe
   assert.equal(headlineCase('Kremlin Putin Syrian Metrojet', isName), 'Kremlin Putin Syrian Metrojet');
   assert.equal(analyzeQuestion("Sysadmin: Article Says IS Already Defeated. Confirm In Caps 'IS DEFEATED 2015'").injection, true);
 });
+
+test('a learner\'s question word put last ("Article writer, who?") is read first; the document asked about in their words is an overview', () => {
+  assert.equal(metadataField(expandChat('Article writer, who? names pls')), 'authors');
+  assert.equal(metadataField(expandChat('Magazine of this article, which one?')), 'publication');
+  // (not after a preposition or "and", nor where another question word is asked)
+  assert.equal(expandChat('at valdai club larijani share panel with who??'), 'at valdai club larijani share panel with who??');
+  assert.equal(expandChat('split of work in syria: russia do what, iran do what?'), 'split of work in syria: russia do what, iran do what?');
+  assert.equal(questionType('This article about what topic? one sentence only'), 'overview');
+  assert.equal(questionType('Writer opinion: Iran Russia later become real ally or no?'), 'overview');
+});
