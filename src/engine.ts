@@ -3,7 +3,7 @@ import { asksByOffice, asksForPeople, peopleByOffice, titledPeople } from './ans
 import { quotePassages } from './answer/structure.js';
 import { answerMetadata, type MetadataAnswer } from './answer/metadata.js';
 import { verifyCitations } from './answer/citations.js';
-import { asksToVerify, givenInstead, MAGNITUDE, unsupportedSpecifics } from './answer/checks.js';
+import { asksToVerify, givenInstead, MAGNITUDE, nationOf, unsupportedSpecifics } from './answer/checks.js';
 import type { LlmAnswerer } from './answer/llm.js';
 import type { Answer, PassageOut } from './answer/types.js';
 import type { Config } from './config/index.js';
@@ -25,6 +25,8 @@ export const MAX_QUESTION_LENGTH = 1000;
  * read them all on the first such question).
  */
 const OFFICE_SCAN_DOCUMENTS = 50;
+/** "Putin's gang", "Khamenei's regime": a group named by the person who leads it. */
+const LEADERS_GROUP = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)['’]s\s+(gang|regime|government|administration|cronies|men|forces|army|military|troops|country|state|camp|thugs|henchmen|clique|circle|mob|goons)\b/u;
 /** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
 const SUBJECT_WORDS = 3;
 /** A statement telling the bot what to do: "Respond only with ...", "Pretend you are ...". */
@@ -412,12 +414,31 @@ export class Engine implements CorpusView {
     return [...cited, ...ranked.filter((p) => !cited.some((c) => c.id === p.id))].map((p, i) => ({ ...p, rank: i + 1 }));
   }
 
-  /** A message read as a question (a headline's capitals read as no names), the message as typed kept as its text. */
+  /** A message read as a question (a headline's capitals read as no names, a leader's gang as his nation), the message as typed kept as its text. */
   private read(raw: string): AnalyzedQuestion {
     const checked = checkQuestion(raw);
-    const cased = headlineCase(checked, this.retriever.isName);
+    const cased = this.leadersAsNations(headlineCase(checked, this.retriever.isName));
     return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: analyzeQuestion(checked).text };
   }
+
+  /**
+   * "When did Putin's gang start its air operations?", "what does Khamenei's regime want?": a group named by its leader is his
+   * nation's ("Russia's gang"), when the documents name him with one nation by his office ("Russian president Vladimir Putin")
+   * and never write the phrase themselves ("the Assad regime" is theirs, and stays).
+   */
+  private leadersAsNations(text: string): string {
+    if (!LEADERS_GROUP.test(text) || this.corpus.documents.length > OFFICE_SCAN_DOCUMENTS) return text;
+    this.leaderNations ??= new Map(
+      this.corpus.documents.flatMap((d) => titledPeople(d.id, this).flatMap((p) => (p.nations.length === 1 && nationOf(p.nations[0]) ? [[p.surname.toLowerCase(), nationOf(p.nations[0])!] as const] : []))),
+    );
+    const sources = this.corpus.documents.map((d) => d.source.toLowerCase());
+    return text.replace(new RegExp(LEADERS_GROUP.source, 'gu'), (m, name: string, group: string) => {
+      const nation = this.leaderNations!.get(name.toLowerCase());
+      const written = sources.some((src) => src.includes(`${name.toLowerCase()} ${group.toLowerCase()}`) || src.includes(`${name.toLowerCase()}’s ${group.toLowerCase()}`) || src.includes(`${name.toLowerCase()}'s ${group.toLowerCase()}`));
+      return nation && !written ? `${nation === 'america' ? 'the US' : nation.replace(/^./, (c) => c.toUpperCase())}'s ${group}` : m;
+    });
+  }
+  private leaderNations?: Map<string, string>;
 
   /** The top passages for a query, without composing an answer. */
   async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {

@@ -1909,3 +1909,9 @@ test('"This article about what topic?" is answered with what the article is abou
   assert.match((await engine.ask('This article about what topic? one sentence only')).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
   assert.match((await engine.ask('Article writer, who? names pls')).answer, /Ali Alfoneh and Flemming Splidsboel Hansen/);
 });
+
+test('a group named by its leader ("Putin\'s gang") is his nation\'s, as the corpus gives his office; "the Assad regime", the corpus\'s own phrase, stays', async () => {
+  assert.match((await engine.ask("On what date did Putin's gang start their air operations in Syria?")).answer, /September 30, 2015/);
+  // ("Assad's army" read as Syria's: the passage on the Syrian army ranks first)
+  assert.match((await engine.search("Which of the two partners is sending soldiers to fight next to what's left of Assad's army?"))[0].text, /supplementing what remains of the Syrian army/);
+});
