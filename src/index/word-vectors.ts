@@ -73,6 +73,11 @@ export class WordVectors {
     return this.index.get(word);
   }
 
+  /** Every word of the table, most frequent first. */
+  words(): IterableIterator<string> {
+    return this.index.keys();
+  }
+
   vector(word: string): Float32Array | undefined {
     const i = this.index.get(word);
     return i === undefined ? undefined : this.data.subarray(i * this.dims, (i + 1) * this.dims);

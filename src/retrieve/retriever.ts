@@ -220,8 +220,22 @@ export class Retriever {
    */
   readonly isName = (word: string): boolean => {
     const w = word.toLowerCase().replace(/['’]s$/, '');
-    return this.properNames().has(w) || this.matcher.names.has(nameKey(w)) || (!!this.embedder.local && this.embedder.local.vectors.rank(w) === undefined);
+    const vectors = this.embedder.local?.vectors;
+    // (a word within a letter of an English word is that word misspelt: "Remraks", "Schemng")
+    return this.properNames().has(w) || this.matcher.names.has(nameKey(w)) || (!!vectors && vectors.rank(w) === undefined && !this.misspeltEnglish(w, vectors));
   };
+
+  private misspeltEnglish(word: string, vectors: NonNullable<Retriever['embedder']['local']>['vectors']): boolean {
+    if (word.length < 4) return false;
+    let near = this.misspelt.get(word);
+    if (near === undefined) {
+      near = false;
+      for (const w of vectors.words()) if (Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1) { near = true; break; }
+      if (this.misspelt.size < 10_000) this.misspelt.set(word, near);
+    }
+    return near;
+  }
+  private readonly misspelt = new Map<string, boolean>();
 
   /**
    * The forms a misspelt word is compared with, by length: each corpus word, and its stem when the word typed may have

@@ -1893,6 +1893,8 @@ test('how calm a side wants a place is the order and stability it hopes for; "so
 test('a question typed as a headline is answered: its capitalised common words are no names the corpus lacks', async () => {
   assert.match((await engine.ask('Russian Public War Tolerance — Rubles Line')).answer, /trillions of rubles/);
   assert.match((await engine.ask('Kremlin Open To Swapping Syrian Strongman?')).answer, /ready to replace him/);
+  // (a capitalised word a letter away from an English word is that word misspelt, no name: "Schemng")
+  assert.match((await engine.ask('Tehran Clued In On Putins Schemng?')).answer, /only too aware of Putin’s scheming/);
   // (a name no word list knows still must be in the corpus)
   assert.equal((await engine.ask('Death Toll Of Metrojet Bombing Per Piece')).abstained, true);
   // (the question shown is the one typed)
