@@ -672,7 +672,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
  */
 export function askedWithoutScene(query: string): string | undefined {
   const sentences = query.trim().split(/(?<=[.!?])\s+(?=\S)/);
-  const asked = sentences.filter((s) => /\?\s*$/.test(s));
+  // ("... in the end?! Final whistle result??": "?!" ends a question too)
+  const asked = sentences.filter((s) => /\?[?!]*\s*$/.test(s));
   return asked.length && asked.length < sentences.length ? asked.join(' ') : undefined;
 }
 

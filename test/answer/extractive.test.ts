@@ -1917,3 +1917,15 @@ test('a group named by its leader ("Putin\'s gang") is his nation\'s, as the cor
   // ("Assad's army" read as Syria's: the passage on the Syrian army ranks first)
   assert.match((await engine.search("Which of the two partners is sending soldiers to fight next to what's left of Assad's army?"))[0].text, /supplementing what remains of the Syrian army/);
 });
+
+test('a question ending "?!" is the question asked; "his quotes" points back at the speech refused; an airline company or a plane\'s model must be named', async () => {
+  // (not "Final whistle result??" answered alone once the question before it is refused)
+  assert.equal((await engine.ask('Did Assad end up surviving the whole war or did he get knocked out in the end?! Final whistle result??')).abstained, true);
+  // ("he" is the one the message named first: Larijani, whose words the corpus does not give)
+  assert.equal((await engine.ask('Larijani at Valdai!! What did he actually SAY in his speech tho?? Give me the highlight reel of his quotes!')).abstained, true);
+  assert.equal((await engine.ask('Which airline company was the plane from Sharm el-Sheikh?')).abstained, true);
+  assert.equal((await engine.ask('what type of plane was it?')).abstained, true);
+  // (a kind of thing the corpus describes is still answered; and "which militia commander" asks for a commander)
+  assert.match((await engine.ask('What kind of regime does Russia want?')).answer, /weak enough/);
+  assert.equal((await engine.ask('Which militia commander led the Shiite fighters during the Tikrit offensive?')).abstained, true);
+});
