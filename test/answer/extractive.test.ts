@@ -1929,3 +1929,8 @@ test('a question ending "?!" is the question asked; "his quotes" points back at 
   assert.match((await engine.ask('What kind of regime does Russia want?')).answer, /weak enough/);
   assert.equal((await engine.ask('Which militia commander led the Shiite fighters during the Tikrit offensive?')).abstained, true);
 });
+
+test('sharing, splitting or dividing the job or the work is a division of labour', async () => {
+  assert.match((await engine.ask('How do Russia and Iran share the job in Syria?')).answer, /^And it would seem the two have arrived at a certain division of labor/);
+  assert.match((await engine.ask('how did they divvy up the work in syria?')).answer, /division of labor/);
+});
