@@ -276,6 +276,8 @@ export function expandChat(text: string): string {
     // (nor after a preposition or "and": "share a panel with who?", "... – and which one?", nor beside another: "russia do what, iran do what?")
     .replace(/(^|[.!?]\s+)(?!\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|true\s+or\s+false)\b)([^.!?]*?\p{L}[^.!?]*?)[\s,:]+(what|who|which\s+one|which|when|where|why|how\s+many|how\s+much)\s*\?/giu, (m, lead: string, topic: string, asked: string) =>
       /\b(?:who|whom|whose|what|which|when|where|why|how)\b|\b(?:with|to|from|for|by|about|of|on|in|at|and|or|but)\s*$/i.test(topic) ? m : `${lead}${asked.replace(/\s+one$/i, '')} ${topic}?`)
+    // ("the #1 thing", "their number one goal": the main one)
+    .replace(/(?<=\b(?:the|their|its|his|her|our|your|a)\s+)(?:#\s*1|no\.?\s*1|number\s+(?:1|one))(?=\s+\p{L})/giu, 'main')
     // ("# of IRGC troops": the number of)
     .replace(/(?<![\p{L}\p{N}])#\s*of\b/giu, 'number of')
     // ("acording 2 this": according to)
@@ -1170,8 +1172,10 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
   const m = /(?:,?\s+\b(?:both|either)\b)?\s*\b(as|on|in|at|to|during|after|before|since|from|about|for|with|between|regarding|concerning|towards?|against|over|into|by|within)\s+([^,?;]+?),?\s+(?:and|or)\s+\1\s+([^,?;]+?)(?=[,?;.]|$)/i.exec(query);
   // (after "both", the prepositions may differ: "..., both at home and regarding the downing of the airliner")
   const both = m ? undefined : new RegExp(`,?\\s+\\bboth\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?),?\\s+and\\s+(${PARALLEL_PREPOSITION})\\s+([^,?;]+?)(?=[,?;.]|$)`, 'i').exec(query);
-  if (!m && !both) return undefined;
-  let [whole, ...phrases]: string[] = m ? [m[0], `${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`] : [both![0], `${both![1]} ${both![2]}`, `${both![3]} ${both![4]}`];
+  // (or after a dash or a comma, two things with no preposition: "What happened at the Valdai Club — both the Larijani part and Putin's lies ...?")
+  const things = m || both ? undefined : new RegExp(`\\s*[,:—–]\\s*\\bboth\\s+(?!(?:${PARALLEL_PREPOSITION})\\b)([^,?;]+?),?\\s+and\\s+([^,?;]+?)(?=[,?;.]|$)`, 'i').exec(query);
+  if (!m && !both && !things) return undefined;
+  let [whole, ...phrases]: string[] = m ? [m[0], `${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`] : both ? [both[0], `${both[1]} ${both[2]}`, `${both[3]} ${both[4]}`] : [things![0], `: ${things![1]}`, `: ${things![2]}`];
   // ("what happened in spring, on September 30 and on October 31?": a phrase of another preposition listed before the pair is a third)
   const before = m && /(?<=\b(?:what|which|who|when|where|how|happened|happen|occurred|did|do|does|was|were)\s+)((?:in|on|at|during|after|before|since|by)\s+[^,?;]+?),\s*$/i.exec(query.slice(0, m.index));
   if (before) {
@@ -1180,7 +1184,7 @@ function parallelPhrases(query: string): SubQuestion[] | undefined {
   }
   // "..., both regarding Syria and regarding the nuclear program": the "both" goes with the pair
   const lead = /^\s/.test(whole) || /^,/.test(whole) ? ' ' : '';
-  return phrases.map((x) => ({ text: query.replace(whole, `${lead}${x}`).replace(/\s+([?.!])/g, '$1'), focus: x.replace(/^\S+\s+/, '') }));
+  return phrases.map((x) => ({ text: query.replace(whole, `${lead}${x}`).replace(/\s+([?.!:])/g, '$1'), focus: x.replace(/^\S+\s+/, '') }));
 }
 
 const PARALLEL_PREPOSITION = 'as|on|in|at|to|during|after|before|since|from|about|for|with|between|regarding|concerning|towards?|against|over|into|by|within';

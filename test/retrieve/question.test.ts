@@ -874,3 +874,13 @@ test('a learner\'s question word put last ("Article writer, who?") is read first
   assert.equal(questionType('This article about what topic? one sentence only'), 'overview');
   assert.equal(questionType('Writer opinion: Iran Russia later become real ally or no?'), 'overview');
 });
+
+test('"— both A and B" after a question asks it of each; "the #1 thing" is the main one', () => {
+  assert.deepEqual(subQuestions("What happened at the Valdai Club — both the Larijani part and Putin's claim about the nuclear program?").map((p) => p.text), [
+    'What happened at the Valdai Club: the Larijani part?',
+    "What happened at the Valdai Club: Putin's claim about the nuclear program?",
+  ]);
+  // (with prepositions, the pair is read as before: "both in the Syria context and back in the sanctions era" is not split here)
+  assert.equal(subQuestions('How has Moscow used Iran as a pawn — both in the Syria context and back in the nuclear sanctions era?').length, 1);
+  assert.match(expandChat("What's the #1 thing keeping these two apart?"), /the main thing/);
+});
