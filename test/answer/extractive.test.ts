@@ -1934,3 +1934,7 @@ test('sharing, splitting or dividing the job or the work is a division of labour
   assert.match((await engine.ask('How do Russia and Iran share the job in Syria?')).answer, /^And it would seem the two have arrived at a certain division of labor/);
   assert.match((await engine.ask('how did they divvy up the work in syria?')).answer, /division of labor/);
 });
+
+test('a trick or a ploy is a scheme', async () => {
+  assert.match((await engine.ask('iran leader know putin trick? yes no')).answer, /only too aware of Putin’s scheming/);
+});
