@@ -11,7 +11,7 @@ import type { CorpusDocument } from '../corpus/load.js';
 import type { CorpusView } from './compose.js';
 import { HAS_DATE } from './evidence.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
-import { nameKey } from '../retrieve/matcher.js';
+import { countryOfPeople, nameKey } from '../retrieve/matcher.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord, STOPWORDS, tokenize, type Token } from '../index/tokenize.js';
 import { newSubject } from '../retrieve/follow-up.js';
@@ -892,6 +892,8 @@ const AIMED_AT = /\b(\p{L}+)\s+(?:against|on|targeting|upon)\s+(?:the\s+)?(\p{Lu
 /** The country a word names (a country, its people, its capital: "Iranian", "Tehran" → iran), lower case; "the US" is america. */
 export function nationOf(word: string): string | undefined {
   if (/^(?:america|americans?|us|usa)$/.test(word)) return 'america';
+  const people = countryOfPeople(word);
+  if (people) return people;
   const capital = CAPITAL_OF.get(word);
   if (capital) return capital;
   if (COUNTRY_WORDS.has(word)) return word;

@@ -129,12 +129,32 @@ function opposites(a: string, b: string): boolean {
 
 /** One key for a place and its people: Russia / Russian, Syria / Syrian, Iran / Iranian, America / American. */
 export function nameKey(word: string): string {
+  const country = DEMONYM_OF[word];
+  if (country) return nameKey(country);
   if (word.length > 5 && word.endsWith('ian')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ia')) return word.slice(0, -2);
   if (word.length > 5 && word.endsWith('an')) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith('a')) return word.slice(0, -1);
   return word;
 }
+
+/** The country a people or adjective names when it does not end as the country's name does ("danish": denmark), lower case. */
+export function countryOfPeople(word: string): string | undefined {
+  return DEMONYM_OF[word];
+}
+
+/** Peoples and adjectives that do not end as their country's name does ("Danish" is Denmark's, "Dutch" the Netherlands'). */
+const DEMONYM_OF: Record<string, string> = Object.fromEntries(
+  `danish:denmark danes:denmark dane:denmark dutch:netherlands swiss:switzerland french:france spanish:spain spaniards:spain british:britain
+  brits:britain english:england irish:ireland polish:poland poles:poland turkish:turkey turks:turkey turk:turkey greek:greece greeks:greece
+  chinese:china japanese:japan lebanese:lebanon pakistani:pakistan pakistanis:pakistan iraqi:iraq iraqis:iraq afghan:afghanistan
+  afghans:afghanistan yemeni:yemen yemenis:yemen israeli:israel israelis:israel finnish:finland finns:finland swedish:sweden swedes:sweden
+  norwegian:norway norwegians:norway portuguese:portugal vietnamese:vietnam thai:thailand filipino:philippines kuwaiti:kuwait qatari:qatar
+  omani:oman bahraini:bahrain emirati:emirates saudis:saudi uzbek:uzbekistan kazakh:kazakhstan tajik:tajikistan kyrgyz:kyrgyzstan
+  turkmen:turkmenistan german:germany germans:germany belgian:belgium belgians:belgium`
+    .split(/\s+/)
+    .map((pair) => pair.split(':')),
+);
 
 /**
  * Match value of two words listed as paraphrases of each other ("aim" / "objective"), below a word

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { citationMarkers, verifyCitations } from '../../src/answer/citations.js';
-import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, fitsSubject, sameWord } from '../../src/answer/checks.js';
+import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, fitsSubject, nationOf, sameWord } from '../../src/answer/checks.js';
 import { INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
 import { analyzeQuestion, asksForStructure, expandChat, questionType, subQuestions } from '../../src/retrieve/question.js';
-import { soundKey } from '../../src/retrieve/matcher.js';
+import { nameKey, soundKey } from '../../src/retrieve/matcher.js';
 import { FootnoteError } from '../../src/errors.js';
 import { ARTICLE_FILE, CORPUS_DIR, openTestEngine } from '../helpers/engine.js';
 
@@ -1937,4 +1937,11 @@ test('sharing, splitting or dividing the job or the work is a division of labour
 
 test('a trick or a ploy is a scheme', async () => {
   assert.match((await engine.ask('iran leader know putin trick? yes no')).answer, /only too aware of Putin’s scheming/);
+});
+
+test('a people or adjective that does not end as its country does ("Danish") is that country ("Denmark")', async () => {
+  assert.equal(nationOf('danish'), 'denmark');
+  assert.equal(nameKey('german'), nameKey('germany'));
+  assert.match((await engine.ask('Flemming Hansen, he work which institute? in Denmark?')).answer, /Danish Institute for International Studies/);
+  assert.equal((await engine.ask("what is Germany's position?")).abstained, true);
 });
