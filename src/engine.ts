@@ -418,7 +418,7 @@ export class Engine implements CorpusView {
   private read(raw: string): AnalyzedQuestion {
     const checked = checkQuestion(raw);
     const cased = this.leadersAsNations(headlineCase(checked, this.retriever.isName));
-    return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: analyzeQuestion(checked).text };
+    return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: sanitizeInput(checked) };
   }
 
   /**
@@ -431,14 +431,16 @@ export class Engine implements CorpusView {
     this.leaderNations ??= new Map(
       this.corpus.documents.flatMap((d) => titledPeople(d.id, this).flatMap((p) => (p.nations.length === 1 && nationOf(p.nations[0]) ? [[p.surname.toLowerCase(), nationOf(p.nations[0])!] as const] : []))),
     );
-    const sources = this.corpus.documents.map((d) => d.source.toLowerCase());
+    this.lowerSources ??= this.corpus.documents.map((d) => d.source.toLowerCase().replace(/’/g, "'"));
     return text.replace(new RegExp(LEADERS_GROUP.source, 'gu'), (m, name: string, group: string) => {
       const nation = this.leaderNations!.get(name.toLowerCase());
-      const written = sources.some((src) => src.includes(`${name.toLowerCase()} ${group.toLowerCase()}`) || src.includes(`${name.toLowerCase()}’s ${group.toLowerCase()}`) || src.includes(`${name.toLowerCase()}'s ${group.toLowerCase()}`));
+      const [who, what] = [name.toLowerCase(), group.toLowerCase()];
+      const written = this.lowerSources!.some((src) => src.includes(`${who} ${what}`) || src.includes(`${who}'s ${what}`));
       return nation && !written ? `${nation === 'america' ? 'the US' : nation.replace(/^./, (c) => c.toUpperCase())}'s ${group}` : m;
     });
   }
   private leaderNations?: Map<string, string>;
+  private lowerSources?: string[];
 
   /** The top passages for a query, without composing an answer. */
   async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {

@@ -41,7 +41,7 @@ const WORDS: Record<string, string> = {
   karta: 'does', karti: 'does', karte: 'do', kiya: 'did', kiye: 'did', hona: 'be', hoga: 'will', hogi: 'will', honge: 'will',
   chahiye: 'need', chahta: 'wants', chahti: 'wants', chahte: 'want', sakta: 'can', sakti: 'can', sakte: 'can', diya: 'gave', di: 'gave',
   de: 'give', do: 'give', dena: 'give', liya: 'took', lena: 'take', gaya: 'went', gayi: 'went', gaye: 'went', aaya: 'came', aaye: 'came',
-  mila: 'got', mili: 'got', mile: 'got', bolta: 'says', bolti: 'says', bola: 'said', kehta: 'says', kehti: 'says', kaha: 'said',
+  mila: 'got', mili: 'got', mile: 'got', bolta: 'says', bolti: 'says', bola: 'said', kehta: 'says', kehti: 'says',
   chalega: 'last', chalta: 'goes', ladna: 'fight', lad: 'fight', ladte: 'fight', maare: 'killed', mara: 'killed', mare: 'died',
   bhejna: 'send', bheja: 'sent', bhejne: 'sending', jeetna: 'win', jeeta: 'won', haara: 'lost', darti: 'fears', darta: 'fears',
   darte: 'fear', bachna: 'avoid', bachte: 'avoid', bachti: 'avoids', chhodna: 'leave', chodna: 'leave', chodega: 'leave', chhodega: 'leave',

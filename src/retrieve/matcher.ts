@@ -194,7 +194,7 @@ export function derivationalRoot(stem: string): string {
 }
 
 /**
- * How a word sounds, roughly, for names typed by ear or by a phone's dictation ("rusha", "sirya", "pootin", "has bolla"):
+ * How a word sounds, roughly, for names typed by ear or by a phone's dictation ("pootin", "teheran", "has bolla"):
  * ph as f, c as k or s, z as s, h after the first letter silent, every vowel (and y) one vowel, doubled letters single, a
  * closing vowel dropped ("Asado" is Assad).
  * Consonants stay apart (p is no b, t no d), so "put it" is no "Putin".

@@ -165,14 +165,14 @@ export class Retriever {
           }
         }
       }
-      // (no word near it in letters: a name it sounds like, alone or with the word next to it, "rusha", "has bolla")
+      // (no word near it in letters: a name it sounds like, alone or with the word next to it, "pootin", "has bolla")
       best ??= this.soundsLike(t, queryText);
       return best ? { ...t, word: best.word, stem: best.stem } : t;
     });
   }
 
   /**
-   * The corpus name a word no list knows sounds like (`soundKey`): alone ("rusha" is Russia, "sirya" Syria, "pootin" Putin), or
+   * The corpus name a word no list knows sounds like (`soundKey`): alone ("pootin" is Putin, "Esad" or "Asado" Assad), or
    * joined with the word typed next to it, as dictation splits a name it does not know ("has bolla" is Hezbollah, "crem lin" the
    * Kremlin). Only names the corpus never writes in lower case (not "Republic") and that no other name sounds like.
    */
