@@ -173,7 +173,7 @@ const CHAT_HEDGE = /(?<![\p{L}\p{N}'’-])(?:ngl|tbh|tbqh|imo|imho|lol|lmao|lmfa
 
 const CHAT_WORDS: Record<string, string> = {
   ppl: 'people', ppls: 'people', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
-  govt: 'government', gov: 'government', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', whos: 'who is', tho: 'though',
+  govt: 'government', gov: 'government', pr: 'public relations', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', whos: 'who is', tho: 'though',
   thru: 'through', b4: 'before', smth: 'something', sth: 'something', kno: 'know', knw: 'know', wut: 'what', wht: 'what', hw: 'how',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
   diff: 'difference', info: 'information', pls: 'please', plz: 'please', wrt: 'with regard to', ofc: 'of course', dont: "don't", doesnt: "doesn't", isnt: "isn't", wont: "won't", cant: "can't",

@@ -1945,3 +1945,10 @@ test('a people or adjective that does not end as its country does ("Danish") is 
   assert.match((await engine.ask('Flemming Hansen, he work which institute? in Denmark?')).answer, /Danish Institute for International Studies/);
   assert.equal((await engine.ask("what is Germany's position?")).abstained, true);
 });
+
+test('"the public speeches" and "the official PR line" are no speakers or names to find: what they say against what goes on', async () => {
+  const line = (await engine.ask("What's the official PR line from both governments on the partnership, vs what's really going on?")).answer;
+  assert.match(line, /official speeches/);
+  assert.match(line, /behind the curtain problems abound/);
+  assert.equal((await engine.ask('what do the public speeches say versus whats really going on behind the scenes')).abstained, false);
+});
