@@ -425,11 +425,12 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !offered.includes(w)));
   const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
   // a person, a group or an airline is not a country or a place ("which Russian general": "Russia", "to Damascus" name no general)
-  // (nor is a country an airline, a group or a city: only a country-like kind is answered by one)
+  // (nor is a country an airline, a group or a city: only a country-like kind is answered by one; but one naming the kind,
+  // "the painful Afghanistan syndrome", is its name)
   // (a sentence's first word is capitalised whatever it is; a country opening it is still a country: "Iran, on the other hand, is providing ...")
   const isNewName = (w: string, i: number) =>
     (i > 0 || (COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')))) && /^\p{Lu}/u.test(w) && !DEMONYM.test(w) && !MONTH_NAME.test(w) && !asked.has(w.toLowerCase().replace(/['’]s$/, '')) &&
-    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(words[i - 1] ?? '') && LOCATIVE.test(words[i - 2] ?? '')) || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''))) &&
+    !(!PLACE_KINDS.test(kind) && !COUNTRY_LIKE_KINDS.test(kind) && (LOCATIVE.test(words[i - 1] ?? '') || (/^(?:the|a|an)$/i.test(words[i - 1] ?? '') && LOCATIVE.test(words[i - 2] ?? '')) || PLACE_OF.test(`${words[i - 2] ?? ''} ${words[i - 1] ?? ''}`))) && !(!COUNTRY_LIKE_KINDS.test(kind) && COUNTRY_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) && !(words[i + 1] && stemWord(words[i + 1].toLowerCase()) === stemWord(kind))) &&
     // (a person is not an organisation: "Revolutionary Guards Corps", "IRGC", "Hezbollah" name no commander)
     !(PERSON_KINDS.test(kind) && (ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(words[i + 1] ?? '') || /^\p{Lu}{2,}s?$/u.test(w))) &&
     // (nor a seat of government, "Washington", nor a word of a name joined by "of" / "for": "Plan of Action", "Foundation for Defense of Democracies")

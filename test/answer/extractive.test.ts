@@ -1952,3 +1952,8 @@ test('"the public speeches" and "the official PR line" are no speakers or names 
   assert.match(line, /behind the curtain problems abound/);
   assert.equal((await engine.ask('what do the public speeches say versus whats really going on behind the scenes')).abstained, false);
 });
+
+test('a country naming the kind of thing asked for ("the Afghanistan syndrome") is its name; "US air support" names no aircraft', async () => {
+  assert.match((await engine.ask('What is the name of the painful syndrome which Russia is still struggling with, as per the authors? Kindly tell.')).answer, /Afghanistan syndrome/);
+  assert.equal((await engine.ask('Since Iran provided the air cover during the capture of Tikrit, kindly tell which Iranian aircraft were used and how many sorties they flew.')).abstained, true);
+});
