@@ -983,7 +983,8 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   // (a clause describing a thing named, "the October 15 Valdai Club session at which Larijani shared a panel with Putin", joins no names to it)
   // (nor does a name the documents' metadata gives: "this Berlin Policy Journal piece")
   const given = corpus ? metadataWords(retrieval, corpus) : undefined;
-  const names = joinedNames(query.replace(SET_ASIDE, ' ').replace(DESCRIBING_CLAUSE, ' ')).filter((name) => !given || !name.every((w) => given.has(w)));
+  // (nor a condition put on the question: "would Putin tolerate IS enclaves in Syria, as long as Assad stays in place?")
+  const names = joinedNames(query.replace(SET_ASIDE, ' ').replace(DESCRIBING_CLAUSE, ' ').replace(CONDITION_CLAUSE, ' ')).filter((name) => !given || !name.every((w) => given.has(w)));
   if (names.length < 2) return false;
   // ("how does the downing over Sinai relate to what Putin wants?": a link asked for may run over two sentences of a passage)
   const span = LINK_ASKED.test(query) ? 2 : 1;
@@ -1005,6 +1006,8 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;
+/** A condition closing a question: ", as long as ...", ", provided that ...", ", so long as ...". */
+const CONDITION_CLAUSE = /,\s*(?:as|so)\s+long\s+as\b[^?.;]*|,\s*(?:provided|providing)(?:\s+that)?\b[^?.;]*|,\s*on\s+condition\s+that\b[^?.;]*/giu;
 /**
  * A relative clause describing the thing before it: "at which ...", "during which ...", "in which ...", and "where" or "when"
  * after an occasion or a place named ("the Valdai Club session where Larijani spoke with Putin").

@@ -1957,3 +1957,7 @@ test('a country naming the kind of thing asked for ("the Afghanistan syndrome") 
   assert.match((await engine.ask('What is the name of the painful syndrome which Russia is still struggling with, as per the authors? Kindly tell.')).answer, /Afghanistan syndrome/);
   assert.equal((await engine.ask('Since Iran provided the air cover during the capture of Tikrit, kindly tell which Iranian aircraft were used and how many sorties they flew.')).abstained, true);
 });
+
+test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
+  assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
+});
