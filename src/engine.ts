@@ -26,7 +26,7 @@ export const MAX_QUESTION_LENGTH = 1000;
  */
 const OFFICE_SCAN_DOCUMENTS = 50;
 /** "Putin's gang", "Khamenei's regime": a group named by the person who leads it. */
-const LEADERS_GROUP = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)['’]s\s+(gang|regime|government|administration|cronies|men|forces|army|military|troops|country|state|camp|thugs|henchmen|clique|circle|mob|goons)\b/u;
+const LEADERS_GROUP = /(?<![\p{L}])(\p{Lu}[\p{L}-]+)['’]s\s+(gang|regime|government|administration|cronies|men|forces|army|military|troops|country|state|camp|thugs|henchmen|clique|circle|mob|goons)\b/gu;
 /** Content words (not the document's) a question needs to name a subject of its own, whatever it points back at ("what was Larijani wearing, and is it because of Ashura?"). */
 const SUBJECT_WORDS = 3;
 /** A statement telling the bot what to do: "Respond only with ...", "Pretend you are ...". */
@@ -427,15 +427,16 @@ export class Engine implements CorpusView {
    * and never write the phrase themselves ("the Assad regime" is theirs, and stays).
    */
   private leadersAsNations(text: string): string {
-    if (!LEADERS_GROUP.test(text) || this.corpus.documents.length > OFFICE_SCAN_DOCUMENTS) return text;
-    this.leaderNations ??= new Map(
-      this.corpus.documents.flatMap((d) => titledPeople(d.id, this).flatMap((p) => (p.nations.length === 1 && nationOf(p.nations[0]) ? [[p.surname.toLowerCase(), nationOf(p.nations[0])!] as const] : []))),
-    );
-    this.lowerSources ??= this.corpus.documents.map((d) => d.source.toLowerCase().replace(/’/g, "'"));
-    return text.replace(new RegExp(LEADERS_GROUP.source, 'gu'), (m, name: string, group: string) => {
-      const nation = this.leaderNations!.get(name.toLowerCase());
+    if (this.corpus.documents.length > OFFICE_SCAN_DOCUMENTS) return text;
+    return text.replace(LEADERS_GROUP, (m, name: string, group: string) => {
+      // (read from the documents the first time a question names such a group)
+      this.leaderNations ??= new Map(
+        this.corpus.documents.flatMap((d) => titledPeople(d.id, this).flatMap((p) => (p.nations.length === 1 && nationOf(p.nations[0]) ? [[p.surname.toLowerCase(), nationOf(p.nations[0])!] as const] : []))),
+      );
+      this.lowerSources ??= this.corpus.documents.map((d) => d.source.toLowerCase().replace(/’/g, "'"));
+      const nation = this.leaderNations.get(name.toLowerCase());
       const [who, what] = [name.toLowerCase(), group.toLowerCase()];
-      const written = this.lowerSources!.some((src) => src.includes(`${who} ${what}`) || src.includes(`${who}'s ${what}`));
+      const written = this.lowerSources.some((src) => src.includes(`${who} ${what}`) || src.includes(`${who}'s ${what}`));
       return nation && !written ? `${nation === 'america' ? 'the US' : nation.replace(/^./, (c) => c.toUpperCase())}'s ${group}` : m;
     });
   }

@@ -403,6 +403,8 @@ function roleOwner(words: string[], i: number): string | undefined {
 
 const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|(?<!\\b(?:end|failed|client|rogue|buffer|steady|welfare|police|nation|final)\\s)state|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
 export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\b(?:the|that|this)\\s+(?:[A-Za-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b[^?]*?\\bwhat(?:'s|’s|\\s+is|\\s+was)\\s+(?:its|their)\\s+name\\b|\\b(?:what|which)\\s+(?:type|model|make|brand|variant)\\s+of\\s+(?:the\\s+)?(plane|airplane|aircraft|jet|airliner|helicopter|missile|rocket|tank|rifle|drone|ship|submarine|bomb|car|truck|vehicle)s?\\b`, 'i');
+/** The first kind of thing named in a question ("which airline company": airline). */
+const ENTITY_KIND = new RegExp(`\\b(?:${ENTITY_TYPES})\\b`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Shias?|Shi['’]a|Sunnis?|Alawites?|Alawis?|Druze|Christians?|Muslims?|Western|Westerners?|Islamic|Europeans?)$/;
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
@@ -418,7 +420,7 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   const m = ENTITY_QUESTION.exec(query);
   if (!m) return true;
   // (a kind before a generic one is the kind, "which airline company": an airline; not "which militia commander")
-  const stacked = m[1] && /^(?:company|companies|firm|firms|group|groups|organi[sz]ations?)$/i.test(m[1]) ? new RegExp(`\\b(?:${ENTITY_TYPES})\\b`, 'i').exec(m[0])?.[0] : undefined;
+  const stacked = m[1] && /^(?:company|companies|firm|firms|group|groups|organi[sz]ations?)$/i.test(m[1]) ? ENTITY_KIND.exec(m[0])?.[0] : undefined;
   const kind = (stacked ?? m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   // (the names offered to choose from, "which country ..., Iran or Russia?", are what the answer names, not names already given)
   const offered = OFFERED_PAIR.exec(query)?.slice(1).map((w) => w.toLowerCase().replace(/['’]s$/, '')) ?? [];

@@ -11,7 +11,7 @@
 const MARKERS = new Set(
   `hai hain h tha thi ka ki ke ko se ne mein mai kya kyu kyun kyon kyo kaise kese kab kaun kon kaunsa kaunsi konsa konsi kitna kitne kitni
   kahan kaha kahaan nahi nahin nhi aur bhi yaar bhai wala wale wali raha rahi rahe rha rhi karta karti karte dono batao btao bata samjhao
-  samjha hota hoti hote hua hui hue tha kisne kisko liye baare saath iska iski iske uska uski uske apna apni apne ye yeh woh wo kuch
+  samjha hota hoti hote hua hui hue kisne kisko liye baare saath iska iski iske uska uski uske apna apni apne ye yeh woh wo kuch
   acha accha haan arre tu tum hoon hu ab chal hoga hogi honge chahiye chahta chahti chahte sakta sakti sakte tak jab agar lekin kyunki kyuki matlab`.split(/\s+/),
 );
 

@@ -328,8 +328,9 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}'’])\p{L}+(?=['’]s(?![\p{L}\p{N}]))/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     .replace(CHAT_TOO, 'too')
     // ("who r the 2 big bosses", "which 2 countries": after a determiner, a small number counts what is asked about; it is no fact asked for)
+    .replace(COUNT_AFTER_DETERMINER, (d) => NUMBER_WORDS[Number(d)])
     // (and with a word between, before what is counted: "the main 2 problems", "their biggest 3 worries")
-    .replace(/(?<=\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+(?:\p{L}+\s+)?)[2-9](?=\s+\p{L})/giu, (d, at: number, text: string) => (/\b(?:the|these|those|its|their|his|her|our|your|which|what)\s+$/i.test(text.slice(Math.max(0, at - 7), at)) || /^\s+\p{L}+s\b/u.test(text.slice(at + 1)) ? NUMBER_WORDS[Number(d)] : d))
+    .replace(COUNT_AFTER_WORD, (d) => NUMBER_WORDS[Number(d)])
     // ("sending weapons 2 damascus": before a country or capital, however it ends, a 2 or 4 is "to" / "for")
     .replace(/(?<=\p{L}\s+)[24](?=\s+(\p{L}+))/gu, (d, next: string) => (PARTY_NAMES.has(next.toLowerCase()) ? (d === '4' ? 'for' : 'to') : d))
     .replace(CHAT_DIGIT, (d) => (d === '4' ? 'for' : 'to'))
@@ -345,10 +346,10 @@ function corrected(text: string): string {
   if (!m || m.index === 0) return text;
   const rest = text.slice(0, m.index);
   const fix = m[1];
+  const b = fix.toLowerCase();
   let best: { at: number; word: string; score: number } | undefined;
   for (const w of rest.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     const a = w[0].toLowerCase();
-    const b = fix.toLowerCase();
     const shared = [...a].findIndex((c, i) => c !== b[i]);
     const prefix = shared < 0 ? Math.min(a.length, b.length) : shared;
     const distance = editDistance(a, b, Math.max(a.length, b.length));
@@ -390,6 +391,9 @@ const TEEN = Object.keys(SMALL_NUMBERS).slice(9, 19).join('|');
 const SPOKEN_YEAR = new RegExp(String.raw`\b(?:(twenty|nineteen)\s+(?:(${DECADE})(?:[\s-](${UNIT}))?|(${TEEN}))|(two\s+thousand)(?:\s+and)?\s+(${UNIT}|${TEEN}))\b`, 'gi');
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const DETERMINER = 'the|these|those|its|their|his|her|our|your|which|what';
+const COUNT_AFTER_DETERMINER = new RegExp(String.raw`(?<=\b(?:${DETERMINER})\s+)[2-9](?=\s+\p{L})`, 'giu');
+const COUNT_AFTER_WORD = new RegExp(String.raw`(?<=\b(?:${DETERMINER})\s+\p{L}+\s+)[2-9](?=\s+\p{L}+s\b)`, 'giu');
 
 /** "does russia send syria weapons 2 or ...": a lone 2 after a word, before "or" / "and" / a comma, is "too" (not "2 or 3 jets"). */
 const CHAT_TOO = /(?<=\p{L}{2,}\s+)2(?=\s*,|\s+(?:or|and)\s+(?!\p{N}|two|three|four|five|more|so)\p{L}|\s+(?:lol|tho|though)\b)/giu;
