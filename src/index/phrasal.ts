@@ -46,11 +46,11 @@ for (const line of LIST.split('\n')) {
 }
 /**
  * The phrases by the longest of their fixed words after the first (the rarest, mostly), each with its place in the lists; a phrase
- * whose words after the verb are all alternatives, by each alternative of the first.
+ * with a word given with its alternatives, by each of those (the fixed words of "share the job|work" are only "the").
  */
 const BY_WORD = new Map<string, number[]>();
 PHRASAL.forEach((p, i) => {
-  const keys = p.fixed.length ? [p.fixed.reduce((a, b) => (b.length > a.length ? b : a))] : p.choices[0];
+  const keys = p.choices.length ? p.choices[0] : [p.fixed.reduce((a, b) => (b.length > a.length ? b : a))];
   for (const key of keys) BY_WORD.set(key, [...(BY_WORD.get(key) ?? []), i]);
 });
 
