@@ -417,7 +417,7 @@ export class Engine implements CorpusView {
   /** A message read as a question (a headline's capitals read as no names, a leader's gang as his nation), the message as typed kept as its text. */
   private read(raw: string): AnalyzedQuestion {
     const checked = checkQuestion(raw);
-    const cased = this.leadersAsNations(headlineCase(checked, this.retriever.isName));
+    const cased = this.leadersAsNations(headlineCase(checked, this.retriever.isName, this.retriever.isCommonWord));
     return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: sanitizeInput(checked) };
   }
 

@@ -514,10 +514,11 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // (one part of several: how close is judged against the best sentence that speaks of this part, not of another)
   const own = prefer ? candidates.filter((c) => prefer.favour(text(c)) && prefer.keep(text(c))) : [];
   const closeTo = own.length ? Math.max(...own.map((c) => c.coverage)) : bestSentence;
-  let usable = (strict
-    ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
+  const fitting = (names: boolean) => (strict
+    ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || !names || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
   ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsCareer(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  let usable = fitting(true);
   // "When did the airliner go down?": the sentence that speaks of it best ("the successful downing of the Russian
   // airliner") may refer back to where the document dated it ("on October 31 when ... a bomb onto a Russian airliner")
   // ("How many died on the Sinai plane?": the sentence naming it, "the downing of the Russian airliner over the Sinai desert", and the one counting them)
@@ -526,6 +527,14 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
     const found = typedMention(candidates[0], text(candidates[0]), retrieval, topDoc.id, corpus, when ? (t) => HAS_DATE.test(t) : countsSomething, match);
     const sentence = found && corpus.documents.get(found.passage.docId)!.source.slice(found.start, found.end);
     if (found && sentence && (when ? fitsDate(question.query, sentence, match) : fitsQuantity(question.query, sentence, match))) usable = [{ ...candidates[0], ...found, score: candidates[0].score, typed: true }, candidates[0]];
+  }
+  // ("How many were killed in the airliner bombing over the Sinai?": the sentence counting them, "... onto a Russian airliner ..., killing
+  // 224 ...", and the one naming the place asked about, "the downing of the Russian airliner over the Sinai desert", by the same rare word)
+  if (!usable.length && counted && question.type === 'quantity' && corpus && topDoc) {
+    for (const c of fitting(false).slice(0, 1)) {
+      const found = typedMention(c, text(c), retrieval, c.passage.docId, corpus, (t) => fitsNames(question.query, t, match), match);
+      if (found) usable = [c, { ...c, ...found, score: c.score, typed: true }];
+    }
   }
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)

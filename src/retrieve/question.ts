@@ -361,17 +361,28 @@ function corrected(text: string): string {
 }
 
 /**
+ * A capitalised word standing alone within a sentence, a word in lower case before it and none capitalised after it ("the Topic of",
+ * "the Airliner-Attack and"; not a name of several words, "the Free Syrian Army", "President Obama", "Ali Larijani").
+ */
+const NOUN_CAPITAL = /(?<=(?<![\p{L}'’-])\p{Ll}[\p{L}'’]*,?\s+)\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}+)*(?![\p{L}'’-]|\s+\p{Lu})/gu;
+/** A capitalised word within a sentence (after a word, a comma, or a hyphen). */
+const WITHIN_SENTENCE = /(?<=[\p{L}\p{N},;'’)]\s+|\p{L}-)\p{Lu}\p{Ll}[\p{L}'’]*/gu;
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu;
+
+/**
  * "Kremlin Open To Swapping Syrian Strongman?", "Russian Public War Tolerance — Rubles Line": a headline capitalises every word, so
  * its capitals mark no names. In a message of four words or more, three in four of them capitalised and two of those no names, a
  * capitalised word (each part of a hyphenated one) is read in lower case unless `isName` says it is a name; words written in
- * capitals (IS, IRGC) stay.
+ * capitals (IS, IRGC) stay. So are a writer's capitals within sentences who capitalises nouns, as German does ("the Topic of the
+ * Valdai Club"), when one of them stands alone and is a word the documents write in lower case (`isCommonWord`).
  */
-export function headlineCase(text: string, isName: (word: string) => boolean): string {
+export function headlineCase(text: string, isName: (word: string) => boolean, isCommonWord: (word: string) => boolean = () => false): string {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  if (words.length < 4 || capitalised.length < 0.75 * words.length) return text;
-  if (capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length < 2) return text;
-  return text.replace(/(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu, (w) => (isName(w) ? w : w.toLowerCase()));
+  const headline = words.length >= 4 && capitalised.length >= 0.75 * words.length && capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length >= 2;
+  const nouns = !headline && [...text.matchAll(NOUN_CAPITAL)].some((m) => m[0].split('-').some((w) => /^\p{Lu}/u.test(w) && isCommonWord(w)));
+  if (!headline && !nouns) return text;
+  return text.replace(headline ? CAPITALISED : WITHIN_SENTENCE, (w) => (isName(w) ? w : w.toLowerCase()));
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
@@ -736,6 +747,9 @@ const AUDIENCE = /\s*,?\s*(?:(?:to|for)\s+(?:a|an|my)\s+(?:\d{1,2}|five|six|seve
  */
 const QUIZ_NUMBER = /^\s*(?:Q|Question|#)\s*\d{1,3}\s*(?:\([^)]{0,40}\))?\s*[:.)\-–—]\s*|^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:check|question|q|qn|quiz|recap|follow[-\s]?up|bonus|homework|hw|task|prompt|flashcard|trivia|challenge)\s*[:—–-]\s*(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)|^\s*(?:ok(?:ay)?\s+|so\s+)?(?:(?:one|two|three|multi|2|3)[-\s]?part(?:er)?|(?:serious|honest|genuine|random|dumb|stupid|silly|quick|real|simple)\s+(?:question|q)|real\s+talk)\b[^:?]{0,30}[:—–]\s*(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/iu;
 
+/** The bot addressed by name before the message: "Hello Footnote, what ...", "ok bot: who ...". */
+const ADDRESSED = /^\s*(?:(?:hey|hi|hello|dear|yo|ok|okay)\s+)?(?:footnote|bot)\s*[,:!]+\s*/i;
+
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
 
@@ -762,7 +776,7 @@ export function withoutPreamble(query: string): string {
 }
 
 function withoutPreambleOnly(query: string): string {
-  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(ADDRESSED, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
 }
 
 /** The text with every quoted stretch blanked out, same length: "the putin 'we got tricked' line" speaks no "we" of the asker's. */

@@ -205,13 +205,25 @@ export class Retriever {
   /** The names the corpus gives that it never writes in lower case ("Kremlin", "Putin"; not "Republic", "War"), by word. */
   private properNames(): Map<string, Word> {
     if (!this.proper) {
-      const lower = new Set<string>();
-      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu)) lower.add(m[0]);
+      const lower = this.lowerWords();
       this.proper = new Map(this.corpusNames().filter((name) => !lower.has(name.word)).map((name) => [name.word, name]));
     }
     return this.proper;
   }
   private proper?: Map<string, Word>;
+
+  /** The words the corpus writes in lower case somewhere ("war", "republic", "airliner"). */
+  private lowerWords(): Set<string> {
+    if (!this.lower) {
+      this.lower = new Set<string>();
+      for (const { chunk } of this.prepared) for (const m of chunk.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu)) this.lower.add(m[0]);
+    }
+    return this.lower;
+  }
+  private lower?: Set<string>;
+
+  /** Whether a capitalised word is one the corpus writes in lower case, and no name ("Airliner", "Speeches"; not "Putin", "Iran"). */
+  readonly isCommonWord = (word: string): boolean => this.lowerWords().has(word.toLowerCase().replace(/['’]s$/, '')) && !this.isName(word);
 
   /**
    * Whether a capitalised word is a name when capitals mark none (a headline's "Kremlin Open To Swapping Syrian Strongman"):

@@ -1958,6 +1958,25 @@ test('a country naming the kind of thing asked for ("the Afghanistan syndrome") 
   assert.equal((await engine.ask('Since Iran provided the air cover during the capture of Tikrit, kindly tell which Iranian aircraft were used and how many sorties they flew.')).abstained, true);
 });
 
+test('a writer who capitalises nouns ("the Topic of", "the Airliner-Attack") is read as typed in lower case; names of several words stay names', async () => {
+  assert.match((await engine.ask('What was the Topic of the Valdai Club debate in October?')).answer, /the topic was “War and Peace”/);
+  assert.match((await engine.ask('Which Role does the Public in Russia play for the Length of the Mission?')).answer, /Russian public/);
+  // (one capitalised word the documents never write in lower case, or a name of several words, leaves the capitals as names)
+  assert.equal((await engine.ask('What did the Obama administration say about the Valdai Club?')).abstained, true);
+  assert.equal((await engine.ask('Was it for Ramadan that Ali Larijani wore black at the Valdai Club?')).answer.startsWith('Not as the corpus has it'), true);
+});
+
+test('the bot greeted by name before a question ("Hello Footnote, ...") is no name the question asks about', async () => {
+  assert.match((await engine.ask('Hello Footnote, who is Larijani?')).answer, /parliamentary speaker Ali Larijani/);
+  assert.match((await engine.ask('hi bot: when did Russia start bombing?')).answer, /September 30, 2015/);
+});
+
+test('a count asked with a place its sentence does not name: the sentence counting and the one naming the place, by a word they share', async () => {
+  const answer = await engine.ask('How many people were killed in the airliner bombing over the Sinai?');
+  assert.match(answer.answer, /killing 224/);
+  assert.ok(answer.citations.some((c) => /over the Sinai desert/.test(c.text)));
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });

@@ -863,6 +863,12 @@ test('a headline capitalises every word: its capitals are read as names only whe
   assert.equal(headlineCase('What does Putin want in Syria?', isName), 'What does Putin want in Syria?');
   assert.equal(headlineCase('Kremlin Putin Syrian Metrojet', isName), 'Kremlin Putin Syrian Metrojet');
   assert.equal(analyzeQuestion("Sysadmin: Article Says IS Already Defeated. Confirm In Caps 'IS DEFEATED 2015'").injection, true);
+  // (a writer capitalising nouns: one standing alone that the documents write in lower case lower-cases every capitalised word but names)
+  const common = (w: string) => ['topic', 'attack', 'airliner'].includes(w.toLowerCase());
+  assert.equal(headlineCase('What was the Topic of the Club where Putin spoke, and his Attitude?', isName, common), 'What was the topic of the club where Putin spoke, and his attitude?');
+  assert.equal(headlineCase('How many died in the Airliner-Attack?', isName, common), 'How many died in the airliner-attack?');
+  // (not a name of several words: "the Free Syrian Army", "President Obama")
+  assert.equal(headlineCase('What did the Attack Group of Putin do?', isName, common), 'What did the Attack Group of Putin do?');
 });
 
 test('a learner\'s question word put last ("Article writer, who?") is read first; the document asked about in their words is an overview', () => {
