@@ -260,6 +260,8 @@ const FOREIGN_PHRASE = new RegExp(
 );
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
+const OFFICIAL_NAMES: Record<string, string> = { russian: 'Russia', syrian: 'Syria', islamic: 'Iran' };
+
 export function expandChat(text: string): string {
   return fromHinglish(corrected(text))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
@@ -289,6 +291,8 @@ export function expandChat(text: string): string {
     // ("the bear" / "the Russian bear" is Russia, "Uncle Sam" the US)
     .replace(/\bthe\s+(?:russian\s+)?bear\b(?!\s+(?:market|case|hug))/gi, 'Russia')
     .replace(/\buncle\s+sam\b/gi, 'the US')
+    // ("the Russian Federation", "the Syrian Arab Republic": a state by its official name)
+    .replace(/\b(?:the\s+)?(?:Russian\s+Federation|Syrian\s+Arab\s+Republic|Islamic\s+Republic\s+of\s+Iran)\b/gi, (m) => OFFICIAL_NAMES[m.replace(/^the\s+/i, '').split(/\s+/)[0].toLowerCase()])
     // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
     .replace(/(?<![\d,.])(?<!\b(?:flight|no\.?|number|#|code|id|model|route|page|room|line|version|resolution|ref)\s*)\d{4,7}(?![\d,.]*\d)/gi, (n) => (/^(?:1[0-9]|20)\d\d$/.test(n) ? n : Number(n).toLocaleString('en-US')))
     // ("in twenty sixteen", "nineteen seventy-nine", "two thousand fifteen": a year spoken, as dictation writes it, is the year in digits)

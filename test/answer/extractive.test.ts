@@ -1977,6 +1977,13 @@ test('a count asked with a place its sentence does not name: the sentence counti
   assert.ok(answer.citations.some((c) => /over the Sinai desert/.test(c.text)));
 });
 
+test('a state by its official name is the state ("the Russian Federation"); "how about the timing?" after a refused question asks it of that', async () => {
+  assert.match((await engine.ask('Since what date is the Russian Federation conducting air operations in Syria?')).answer, /September 30, 2015/);
+  assert.equal((await engine.ask('Did Russia sell the S-300 system to Iran? And what about the date?')).abstained, true);
+  // (asked of something the corpus answers, the aspect is asked of it)
+  assert.equal((await engine.ask('How many Russians joined IS? what about the numbers?')).abstained, false);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
