@@ -1979,7 +1979,7 @@ test('a count asked with a place its sentence does not name: the sentence counti
 
 test('a state by its official name is the state ("the Russian Federation"); "how about the timing?" after a refused question asks it of that', async () => {
   assert.match((await engine.ask('Since what date is the Russian Federation conducting air operations in Syria?')).answer, /September 30, 2015/);
-  assert.equal((await engine.ask('Did Russia sell the S-300 system to Iran? And what about the date?')).abstained, true);
+  assert.equal((await engine.ask('Did Russia sell the S-300 system to Iran? how about the timing?')).abstained, true);
   // (asked of something the corpus answers, the aspect is asked of it)
   assert.equal((await engine.ask('How many Russians joined IS? what about the numbers?')).abstained, false);
 });
