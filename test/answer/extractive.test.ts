@@ -1984,6 +1984,11 @@ test('a state by its official name is the state ("the Russian Federation"); "how
   assert.equal((await engine.ask('How many Russians joined IS? what about the numbers?')).abstained, false);
 });
 
+test('an obstacle or trouble is what complicates a thing; "deciding if it is worth my time" asks nothing of the document', async () => {
+  assert.match((await engine.ask('what impedes a real alliance between them?')).answer, /^Even more critically, however, the Russian-Iranian relationship is still complicated by a fundamental mutual distrust/);
+  assert.match((await engine.ask("what's this article about, 1 line, deciding if it's worth my time")).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
