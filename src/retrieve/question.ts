@@ -3,6 +3,7 @@ import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '.
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 import { fromHinglish } from './hinglish.js';
+import { fromSpanglish } from './spanglish.js';
 import { editDistance } from './matcher.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
@@ -260,10 +261,12 @@ const FOREIGN_PHRASE = new RegExp(
 );
 
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
+const BLESSING = /\b(?:(?:i\s+)?(?:hope|pray)\s+(?:that\s+)?|may\s+)?(?:god|the\s+virgin|allah|the\s+lord)\s+(?:bless(?:es)?|protects?|keeps?|gives?|guards?|be\s+with)\s+(?:you|u|ya)\b(?:\s+(?:and\s+(?:all\s+)?your\s+(?:family|loved\s+ones)|(?:a|with\s+a)\s+(?:good|nice|great|blessed|wonderful)\s+day))?/gi;
+
 const OFFICIAL_NAMES: Record<string, string> = { russian: 'Russia', syrian: 'Syria', islamic: 'Iran' };
 
 export function expandChat(text: string): string {
-  return fromHinglish(corrected(text))
+  return fromSpanglish(fromHinglish(corrected(text)))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
@@ -291,6 +294,8 @@ export function expandChat(text: string): string {
     // ("the bear" / "the Russian bear" is Russia, "Uncle Sam" the US)
     .replace(/\bthe\s+(?:russian\s+)?bear\b(?!\s+(?:market|case|hug))/gi, 'Russia')
     .replace(/\buncle\s+sam\b/gi, 'the US')
+    // ("God bless you and your family", "may the Virgin protect you", "I hope God gives you a good day": a blessing, nothing asked)
+    .replace(BLESSING, '')
     // ("the Russian Federation", "the Syrian Arab Republic": a state by its official name)
     .replace(/\b(?:the\s+)?(?:Russian\s+Federation|Syrian\s+Arab\s+Republic|Islamic\s+Republic\s+of\s+Iran)\b/gi, (m) => OFFICIAL_NAMES[m.replace(/^the\s+/i, '').split(/\s+/)[0].toLowerCase()])
     // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
@@ -752,7 +757,7 @@ const AUDIENCE = /\s*,?\s*(?:(?:to|for)\s+(?:a|an|my)\s+(?:\d{1,2}|five|six|seve
 const QUIZ_NUMBER = /^\s*(?:Q|Question|#)\s*\d{1,3}\s*(?:\([^)]{0,40}\))?\s*[:.)\-–—]\s*|^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:check|question|q|qn|quiz|recap|follow[-\s]?up|bonus|homework|hw|task|prompt|flashcard|trivia|challenge)\s*[:—–-]\s*(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)|^\s*(?:ok(?:ay)?\s+|so\s+)?(?:(?:one|two|three|multi|2|3)[-\s]?part(?:er)?|(?:serious|honest|genuine|random|dumb|stupid|silly|quick|real|simple)\s+(?:question|q)|real\s+talk)\b[^:?]{0,30}[:—–]\s*(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/iu;
 
 /** The bot addressed by name before the message: "Hello Footnote, what ...", "ok bot: who ...". */
-const ADDRESSED = /^\s*(?:(?:hey|hi|hello|dear|yo|ok|okay)\s+)?(?:footnote|bot)\s*[,:!]+\s*/i;
+const ADDRESSED = /^\s*(?:(?:hey|hi|hello|dear|yo|ok|okay)\s+)?(?:footnote|bot)\s*[,:!.]+\s*/i;
 
 /** Chat's opening interjections before a question word ("wait when did ...", "yo what year ..."). */
 const INTERJECTION = /^\s*(?:(?:wait|yo|hey|hi|hello|ok|okay|um|uh|umm|btw|lol|hmm|oh|ah|so|quick question)[\s,:!.]+)+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would)\b)/i;
@@ -1363,7 +1368,7 @@ const SEVERAL_DIFFERENT = /\b((?:what|which|two|three|four|several|many|various)
  */
 const FOREIGN_WORDS = new Set(
   `le la les des du une est qui que quoi pourquoi comment quel quelle quels quelles cet cette ces dans avec pour sur pas être été ont sont elle ils nous vous je où quand écrit auteur auteurs
-  el los las una uno qué quién quiénes por porque cómo cuál cuáles cuándo dónde está están del con para este esta estos estas escribió autor autores artículo también
+  el los las una uno qué quién quiénes por porque cómo cuál cuáles cuándo dónde está están del con para este esta estos estas escribió autor autores artículo también tú eres soy es sobre pero muy yo mi tu su sus hay fue era un
   der das ist wer warum wie wann wo und nicht ein eine mit für von zu dem den hat haben dieser diese artikel geschrieben über auch
   il lo gli chi che perché come quando dove è sono della nel questo questa articolo scritto anche
   os um quem não com artigo escreveu

@@ -1989,6 +1989,11 @@ test('an obstacle or trouble is what complicates a thing; "deciding if it is wor
   assert.match((await engine.ask("what's this article about, 1 line, deciding if it's worth my time")).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
 });
 
+test('a question with Spanish words and blessings in it is answered as the English it stands for', async () => {
+  assert.match((await engine.ask('Good morning querido bot, God bless you and your family. I am reading about the Valdai Club where the speaker Ali Larijani was talking. What was the topic of that meeting, please?')).answer, /the topic was “War and Peace”/);
+  assert.match((await engine.ask('who put the soldados on the ground in siria, iran or rusia?? i dont understand jaja')).answer, /^Iran, on the other hand, is providing the boots on the ground/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
