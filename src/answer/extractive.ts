@@ -695,7 +695,8 @@ const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 /** A sentence that says the same of another side: "But the Iranian authorities are also keen to ...". */
 const PARALLEL_OPENING = /^\W*(?:(?:But|And|Yet)\s+)?(?:[\p{L}'’-]+\s+){1,4}?(?:are|is|was|were|has|have|had|do|does|did)\s+also\b/u;
 /** A question about each of several parties ("what does each country bring", "why does it suit both"). */
-const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b/i;
+// ("who does what", "what Russia does and what Iran does", "which part ... and which part", "how do they split the job": each side's part)
+const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b|\bwho(?:['’]s|\s+is)?\s+(?:does|do|did|doing|handles?|handling|takes?|taking)\s+(?:what|which)\b|\bwhat\s+(?:[\p{L}'’-]+\s+){1,2}(?:does|do|makes?|handles?|brings?|contributes?)\b[^?]*\band\s+what\b|\bwhich\s+(?:part|job|role)\b[^?]*\band\s+which\b|\bdivision\s+of\s+labou?r\b|\b(?:split|share|divide|carve)\s+(?:up\s+)?(?:the\s+)?(?:job|work|tasks?|labou?r|chores|war\s+effort)\b/iu;
 
 /** A question about what happened (events, what took place). */
 const MONTH_EVENTS = new RegExp(`\\b(?:${MONTHS})(?:\\s+(?:19|20)\\d\\d)?\\s+events\\b|\\bevents\\s+(?:of|in|from|during)\\s+(?:${MONTHS})\\b`, 'i');

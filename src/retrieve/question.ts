@@ -3,7 +3,6 @@ import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '.
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 import { fromHinglish } from './hinglish.js';
-import { fromSpanglish } from './spanglish.js';
 import { editDistance } from './matcher.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
@@ -207,7 +206,7 @@ const EXONYMS: Record<string, string> = {
   // (the Islamic State's Arabic acronym as French and others spell it: Daech, Daich, Daish)
   daech: 'Daesh', daich: 'Daesh', daish: 'Daesh',
   moscu: 'Moscow', moscou: 'Moscow', moskau: 'Moscow',
-  teheran: 'Tehran',
+  teheran: 'Tehran', egipto: 'Egypt', europa: 'Europe', turquia: 'Turkey',
   damasco: 'Damascus', damaskus: 'Damascus',
   jamenei: 'Khamenei', chamenei: 'Khamenei',
   hezbola: 'Hezbollah', hizbola: 'Hezbollah', hisbollah: 'Hezbollah',
@@ -232,7 +231,7 @@ const EXONYMS: Record<string, string> = {
   // (Polish, Dutch, Scandinavian, Czech, Indonesian, Italian: Rosja, Moskwa, Damaszek, Rusland, Moskou, Ryssland, Moskva, Rusko, Suriah, Mosca)
   rosja: 'Russia', rosji: 'Russia', rosjanie: 'Russians', moskwa: 'Moscow', damaszek: 'Damascus', teheranu: 'Tehran', turcja: 'Turkey',
   rusland: 'Russia', moskou: 'Moscow', ryssland: 'Russia', moskva: 'Moscow', rusko: 'Russia', suriah: 'Syria', mosca: 'Moscow',
-  // (Portuguese: Rússia and Síria fold to forms above; Teerã, russos, iranianos; Irã, which folds to "IRA", is read before folding)
+  // (Portuguese: Rússia and Síria fold to forms above; Teerã, russos, iranianos; Irã, which folds to "IRA", and Spanish Irán are read before folding)
   teera: 'Tehran', russos: 'Russians', iranianos: 'Iranians',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
@@ -251,6 +250,19 @@ const FOREIGN_PHRASES: Record<string, string> = {
   'estados unidos': 'the US', 'etats-unis': 'the US', 'etats unis': 'the US', 'vereinigte staaten': 'the US', 'stany zjednoczone': 'the US', 'stati uniti': 'the US', 'verenigde staten': 'the US', 'amerika serikat': 'the US',
   'estado islamico': 'the Islamic State', 'etat islamique': 'the Islamic State', 'islamischer staat': 'the Islamic State',
   'los autores': 'the authors', 'les auteurs': 'the authors', 'die autoren': 'the authors',
+  // (Spanish inside an English question, "who put the soldados on the ground in Siria?", "Hola mijo, ... gracias": the words of
+  // politics and war in English, and greetings, endearments, blessings and laughter as nothing; none an English word too)
+  hola: '', gracias: '', 'muchas gracias': '', mijo: '', mija: '', mijito: '', mijita: '', querido: '', querida: '', queridos: '',
+  jaja: '', jajaja: '', jajajaja: '', jeje: '', 'buenos dias': '', 'buen dia': '', 'buenas tardes': '', 'buenas noches': '', buenas: '',
+  'por favor': 'please', 'que dios te guarde': '', 'que dios te bendiga': '', 'que dios nos ampare': '', 'que dios me perdone': '',
+  'dios mio': '', 'si dios quiere': '', 'que la virgen te proteja': '', 'que la virgen te cuide': '',
+  soldados: 'soldiers', soldado: 'soldier', aviones: 'planes', avions: 'planes', avion: 'plane', ejercito: 'army', guerra: 'war',
+  resumen: 'summary', americanos: 'Americans', americano: 'American', rusos: 'Russians', iranies: 'Iranians', sirios: 'Syrians',
+  presidente: 'president', gobierno: 'government', pais: 'country', paises: 'countries', armas: 'weapons', bombas: 'bombs',
+  rebeldes: 'rebels', aliados: 'allies', amigos: 'friends', enemigos: 'enemies', dinero: 'money', acuerdo: 'agreement',
+  sanciones: 'sanctions', articulo: 'article', pregunta: 'question', tropas: 'troops', confianza: 'trust', desconfianza: 'distrust',
+  amistad: 'friendship', lider: 'leader', lideres: 'leaders', tambien: 'also', pero: 'but', muy: 'very', muertos: 'dead', muertes: 'deaths',
+  explicame: 'explain',
 };
 /** Folded as the keys above are: lower case, accents dropped, spaces single. */
 const foldForeign = (p: string) => p.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
@@ -266,7 +278,7 @@ const BLESSING = /\b(?:(?:i\s+)?(?:hope|pray)\s+(?:that\s+)?|may\s+)?(?:god|the\
 const OFFICIAL_NAMES: Record<string, string> = { russian: 'Russia', syrian: 'Syria', islamic: 'Iran' };
 
 export function expandChat(text: string): string {
-  return fromSpanglish(fromHinglish(corrected(text)))
+  return fromHinglish(corrected(text))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
@@ -316,7 +328,7 @@ export function expandChat(text: string): string {
     .replace(/(?<![\p{L}\p{N}'])[A-Z]{2,3}(?![\p{L}\p{N}'])/gu, (code) => (/\p{Ll}/u.test(text) && placeOfCode(code)) || code)
     // (a few words of another language first: "em poucas palavras" is no chat "them")
     .normalize('NFC')
-    .replace(/(?<![\p{L}])ir\u00e3(?![\p{L}])/giu, 'Iran')
+    .replace(/(?<![\p{L}])ir(?:\u00e3|\u00e1n)(?![\p{L}])/giu, 'Iran')
     .replace(FOREIGN_PHRASE, (p) => FOREIGN_PHRASES[foldForeign(p)] ?? p)
     .replace(/(?<![\p{L}\p{N}'])[\p{L}\p{N}'/]+(?![\p{L}\p{N}'])/gu, (w) => CHAT_WORDS[w.toLowerCase()] ?? w)
     // ("people in Iran capital", "in Iran's capital", "in the capital of Iran": the capital city, named; not "which city is Russia's capital?")
@@ -490,6 +502,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:come|comes|came|coming)\s+up\b(?=[^?]*\b(?:article|piece|text|essay|paper)\b)|\b(?:seems?|seemed|appears?)\s+to(?=\s+(?:come|be\s+mentioned|crop|pop|show))\b|\bin\s+what\s+(?:(?:two|three|different|other)\s+)?ways?\b/gi, words: [], replaces: true },
   // ("whats alfoneh's job, is he legit enough to quote": whether someone is worth quoting is what their post says; the words ask nothing else)
   { re: /,?\s*(?:(?:is|are)\s+(?:he|she|they|the\s+authors?|the\s+writers?)\s+(?:legit|credible|reliable|trustworthy|qualified|reputable|an?\s+(?:real\s+)?expert)(?:\s+enough)?(?:\s+(?:to|2)\s+(?:quote|cite|trust|use|source))?)\b/gi, words: [], replaces: true },
+  // ("who does what", "what Russia does and what Iran does", "Russia part and Iran part", "what does each side bring": how the work is divided)
+  { re: /\bwho(?:['’]s|\s+is)?\s+(?:does|do|did|doing|handles?|handling|takes?|taking)\s+(?:what|which)\b|\bwhat\s+(?:[\p{L}'’-]+\s+){1,2}(?:does|do|handles?|brings?|contributes?)\b(?=[^?]*\band\s+what\b)|\bwhich\s+(?:part|job|role)\b(?=[^?]*\band\s+which\b)|\b\p{L}+\s+(?:part|job|role)\s+and\s+\p{L}+\s+(?:part|job|role)\b|\bwhat\s+does\s+each\s+(?:side|country|state|one|power|partner)\s+(?:bring|contribute|do|handle)\b/giu, words: ['division', 'labor'] },
   // ("IIRC", "AFAIK", "tbf", "to be fair", "FWIW": hedges, nothing asked)
   { re: /\b(?:iirc|afaik|afaict|tbf|fwiw|to\s+be\s+fair|in\s+fairness|if\s+i\s+recall(?:\s+correctly)?|if\s+memory\s+serves)\b/gi, words: [], replaces: true },
   // ("Good evening.", "Greetings,": a greeting, nothing asked)
@@ -956,7 +970,7 @@ export function metadataField(q: string): MetadataField | undefined {
   const s = q.toLowerCase().replace(FILLER_ADVERBS, '');
   const doc = /\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b/;
   if (/\bwho\b[^?]{0,30}\b(?:wrote|write|writes|written|authored|penned)\b(?:\s+(?:it|this|that|(?:the|this|that)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis|one)\b)[^?]*)?\s*(?:\?|$)|\bwho(?:'s| is| are| r| were)\s+(?:the\s+)?(?:(?:two|2|both|main)\s+)?(?:authors?|writers?)\b|^\s*who\s+(?:(?:is|are)\s+)?(?:the\s+)?(?:article|piece|essay|text)(?:['’]s)?\s+(?:authors?|writers?)\b|\b(?:authors?|writers?|byline)\s+(?:of|for|behind)\s+(?:this|the)\s+(?:article|piece|essay|text|paper|document)\b|^\s*(?:name|list)\s+the\s+(?:authors?|writers?)\b|^\s*(?:authors?|byline)\s*\??\s*$|\bbyline\b|\babout (?:the|its|their) (?:authors?|writers?)\b|\bwho(?:'s| is| was| are| were)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:other\s+)?(?:co-?authors?|co-?writers?)\b|\bwho\s+(?:co-?wrote|co-?authored)\b|\b(?:authors?|writers?)(?:['’]s?)?\s+(?:creds|credentials|affiliations?|backgrounds?|bios?|biographies|institutions?|employers?|day\s+jobs?)\b/.test(s)) return 'authors';
-  if (/(?:^|[?.!]\s+)\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|(?:it|this|that)\s+run|get published|posted|put out|put online)\b|\bpublication date\b|\bpub(?:lish(?:ed|ing)?|\.)?\s+date\b|\bthe\s+(?:date|day|year)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|op-?ed)\s+(?:was\s+|got\s+)?(?:published|written|released|posted|came\s+out)\b|\b(?:article|piece|essay|text|it|this)\s+(?:(?:was|is|got|get)\s+)?(?:publish(?:ed)?|come\s+out|came\s+out|release(?:d)?|written|write|post(?:ed)?)\s+when\b|\bdate of (?:publication|the article)\b|\b(?:from when|(?:of|from) what (?:date|year|time)) (?:is|was) (?:this|the|it)\b|\bwhen (?:is|was) (?:this|the) (?:text|article|piece|essay|story) from\b|\bhow old is (?:this|the) (?:text|article|piece|essay|story)\b|\bwhen\s+(?:did|does|was|is)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|thing|op-?ed)\s+(?:drop|go\s+(?:live|up|online|out)|hit\s+the\s+(?:web|site|internet))\b|\b(?:since\s+)?when\s+(?:is|was|has)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|op-?ed)\s+(?:been\s+)?(?:online|live|up|out|available)\b/.test(s)) return 'date';
+  if (/(?:^|[?.!]\s+)\s*(?:(?:so|yo|hey|hi|ok|okay|um|uh|wait|btw|quick question|q)[\s,:!]+)*(?:when|on what date|what date|which date|what year|which year|what day|in what year|in which year)\b[^?]{0,40}\b(?:published|publish|written|wrote|came out|come out|released|appear|appeared|dated|(?:it|this|that)\s+run|get published|posted|put out|put online)\b|\bpublication date\b|\bpub(?:lish(?:ed|ing)?|\.)?\s+date\b|\bthe\s+(?:date|day|year)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|op-?ed)\s+(?:was\s+|got\s+)?(?:published|written|released|posted|came\s+out)\b|\b(?:article|piece|essay|text|it|this)\s+(?:(?:was|is|got|get)\s+)?(?:publish(?:ed)?|come\s+out|came\s+out|release(?:d)?|written|write|post(?:ed)?)\s+when\b|\b(?:article|piece|essay|text|paper)\s+(?:(?:was|is|got)\s+)?(?:published|written|released|posted)\s+(?:on\s+|in\s+)?(?:which|what)\s+(?:date|day|year)\b|\b(?:article|piece|essay|text|paper)\b[^?]{0,20}\b(?:which|what)\s+(?:date|day|year)\b[^?]{0,20}\b(?:published|written|released|posted|came\s+out)\b|\bdate of (?:publication|the article)\b|\b(?:from when|(?:of|from) what (?:date|year|time)) (?:is|was) (?:this|the|it)\b|\bwhen (?:is|was) (?:this|the) (?:text|article|piece|essay|story) from\b|\bhow old is (?:this|the) (?:text|article|piece|essay|story)\b|\bwhen\s+(?:did|does|was|is)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|thing|op-?ed)\s+(?:drop|go\s+(?:live|up|online|out)|hit\s+the\s+(?:web|site|internet))\b|\b(?:since\s+)?when\s+(?:is|was|has)\s+(?:this|the|that)\s+(?:article|piece|essay|text|story|op-?ed)\s+(?:been\s+)?(?:online|live|up|out|available)\b/.test(s)) return 'date';
   // (the document's tags, asked first: "what's it filed under on the site" asks no publication; not "a card tag": asked with a determiner or the document, or "tagged", "filed under")
   if (/(?:^|\b(?:what|which|any|the|its|this|article['’]?s|piece['’]?s|topic|subject|issues?|or)\s+)(?:tags?|categor(?:y|ies))\b|\btags?\s+(?:listed|of|for|on|at|under|is\s+it|does\s+it)\b|\btags\b\s*[?.!]*\s*$|\b(?:tagged|topics? (?:listed|tagged)|filed under|issues listed)\b/.test(s)) return 'tags';
   // ("where / in which magazine it ran", not "what happened to assad, like in 2024 he ran to moscow")

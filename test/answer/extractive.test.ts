@@ -1994,6 +1994,13 @@ test('a question with Spanish words and blessings in it is answered as the Engli
   assert.match((await engine.ask('who put the soldados on the ground in siria, iran or rusia?? i dont understand jaja')).answer, /^Iran, on the other hand, is providing the boots on the ground/);
 });
 
+test('"who does what", "Russia part and Iran part": each side\'s part of the work, both sides quoted', async () => {
+  const answer = (await engine.ask('who does which job in the Syria war, Russia part and Iran part?')).answer;
+  assert.match(answer, /Russia has been conducting air operations/);
+  assert.match(answer, /Iran, on the other hand, is providing the boots on the ground/);
+  assert.match((await engine.ask('bro whos carrying in syria rn, russia or iran?? like who does what')).answer, /boots on the ground/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });

@@ -41,6 +41,9 @@ test('metadata questions are told apart from questions that mention the authors'
   assert.equal(metadataField('What is the title of the article?'), 'title');
   // (a guess after it, "twisted somethin"; but "it is title of famous Russian novel" is another work's title)
   assert.equal(metadataField('whats the title again, twisted somethin'), 'title');
+  // (a learner's question word after the verb: "article published which date?", "this article which year published?")
+  assert.equal(metadataField('article published which date?'), 'date');
+  assert.equal(metadataField('this article which year published?'), 'date');
   assert.equal(metadataField('what was topic of Valdai Club meeting? I think it is title of famous Russian novel ne?'), undefined);
   assert.equal(metadataField("Who are the two writers on this article's roster?! Need names!!"), 'authors');
   assert.equal(metadataField('Since when is this article online, what is the date?'), 'date');
