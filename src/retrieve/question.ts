@@ -386,8 +386,8 @@ function corrected(text: string): string {
  * "the Airliner-Attack and"; not a name of several words, "the Free Syrian Army", "President Obama", "Ali Larijani").
  */
 const NOUN_CAPITAL = /(?<=(?<![\p{L}'’-])\p{Ll}[\p{L}'’]*,?\s+)\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}+)*(?![\p{L}'’-]|\s+\p{Lu})/gu;
-/** A capitalised word within a sentence (after a word, a comma, or a hyphen). */
-const WITHIN_SENTENCE = /(?<=[\p{L}\p{N},;'’)]\s+|\p{L}-)\p{Lu}\p{Ll}[\p{L}'’]*/gu;
+/** A determiner or possessive just before a word ("the Question", "both Countries"). */
+const DETERMINED = /\b(?:the|a|an|this|that|these|those|both|own|his|her|their|its|my|our|your)\s+$/i;
 const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu;
 
 /**
@@ -395,15 +395,22 @@ const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu;
  * its capitals mark no names. In a message of four words or more, three in four of them capitalised and two of those no names, a
  * capitalised word (each part of a hyphenated one) is read in lower case unless `isName` says it is a name; words written in
  * capitals (IS, IRGC) stay. So are a writer's capitals within sentences who capitalises nouns, as German does ("the Topic of the
- * Valdai Club"), when one of them stands alone and is a word the documents write in lower case (`isCommonWord`).
+ * Valdai Club"), when one of them stands alone and is a word the documents write in lower case (`isCommonWord`), or two standing
+ * alone after a determiner are no names ("the Question whether ... in Office", "both Countries"); then only the capitals standing
+ * alone are read in lower case.
  */
 export function headlineCase(text: string, isName: (word: string) => boolean, isCommonWord: (word: string) => boolean = () => false): string {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   const headline = words.length >= 4 && capitalised.length >= 0.75 * words.length && capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length >= 2;
-  const nouns = !headline && [...text.matchAll(NOUN_CAPITAL)].some((m) => m[0].split('-').some((w) => /^\p{Lu}/u.test(w) && isCommonWord(w)));
+  const alone = [...text.matchAll(NOUN_CAPITAL)];
+  // (or two after a determiner, as German marks its nouns, "the Question whether", "both Countries", that are no names)
+  const marked = alone.filter((m) => DETERMINED.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && m[0].split('-').every((w) => !/^\p{Lu}/u.test(w) || !isName(w)));
+  const nouns = !headline && (alone.some((m) => m[0].split('-').some((w) => /^\p{Lu}/u.test(w) && isCommonWord(w))) || marked.length >= 2);
   if (!headline && !nouns) return text;
-  return text.replace(headline ? CAPITALISED : WITHIN_SENTENCE, (w) => (isName(w) ? w : w.toLowerCase()));
+  // (a writer's nouns are read in lower case where they stand alone: a name of several words, "the Free Syrian Army", stays one)
+  if (!headline) return text.replace(NOUN_CAPITAL, (m) => m.replace(/\p{L}+/gu, (w) => (isName(w) ? w : w.toLowerCase())));
+  return text.replace(CAPITALISED, (w) => (isName(w) ? w : w.toLowerCase()));
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */

@@ -870,6 +870,9 @@ test('a headline capitalises every word: its capitals are read as names only whe
   const common = (w: string) => ['topic', 'attack', 'airliner'].includes(w.toLowerCase());
   assert.equal(headlineCase('What was the Topic of the Club where Putin spoke, and his Attitude?', isName, common), 'What was the topic of the club where Putin spoke, and his attitude?');
   assert.equal(headlineCase('How many died in the Airliner-Attack?', isName, common), 'How many died in the airliner-attack?');
+  // (two nouns standing alone after a determiner that are no names: "the Question", "the Office"; a name of several words stays)
+  assert.equal(headlineCase('How do the Revolutionary Guards see the Question whether Putin stays in the Office?', isName, () => false), 'How do the Revolutionary Guards see the question whether Putin stays in the office?');
+  assert.equal(headlineCase('Did the Question of the Free Syrian Army come up?', isName, () => false), 'Did the Question of the Free Syrian Army come up?');
   // (not a name of several words: "the Free Syrian Army", "President Obama")
   assert.equal(headlineCase('What did the Attack Group of Putin do?', isName, common), 'What did the Attack Group of Putin do?');
 });
