@@ -645,7 +645,7 @@ const RELATION_HEADS = new Set(
   obstacle obstacles hurdle hurdles barrier barriers challenge challenges difficulty difficulties limit limits limitation limitations
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
   record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff
-  spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws
+  spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws theory theories explanation explanations rationale logic thinking reasoning hypothesis
   contrast contrasts gap gaps similarity similarities parallel parallels distinction distinctions divide mismatch discrepancy discrepancies contradiction contradictions paradox irony`.split(/\s+/).map(stemWord),
 );
 

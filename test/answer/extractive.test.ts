@@ -2002,6 +2002,10 @@ test('"who does what", "Russia part and Iran part": each side\'s part of the wor
   assert.match((await engine.ask('bro whos carrying in syria rn, russia or iran?? like who does what')).answer, /boots on the ground/);
 });
 
+test('"the theory for why ..." asks for the reason, no attribute of its own', async () => {
+  assert.match((await engine.ask("what's the theory for why Russia jumped into Syria militarily?")).answer, /motives behind Russia’s military engagement/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
