@@ -335,8 +335,12 @@ const ENDING_DATE = /^(?:until|till|by)$/;
 
 const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be|to replace|to succeed|to take over|instead)\b/i;
 // (not "who is calling Assad the legitimate ruler": someone doing something, named in any role)
+const ROLE_WORDS = '(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\\b';
+const ROLE = new RegExp(`\\b${ROLE_WORDS}`, 'i');
+const GENERIC_ROLE = /^(?:leader|head|ruler|chief)$/;
+// (or the name asked of a role, "what's the name of Hezbollah's leader", "which US president ...": someone holding it)
 const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b(?!\\s+[a-z]+ing\\b)|${CHOSEN_AS.source}`, 'i');
-const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\b/i;
+const ROLE_NAMED = new RegExp(`^\\s*(?:so\\s+)?what(?:['’]?s|\\s+is|\\s+was)\\s+the\\s+names?\\s+of\\s+(?:the\\s+)?[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?\\s+(?=${ROLE_WORDS})|^\\s*(?:so\\s+)?which\\s+(?:[\\p{L}-]+\\s+)?(?=${ROLE_WORDS})`, 'iu');
 
 /**
  * "Who was Russia's foreign minister": the answer must name someone in that role, not just someone;
@@ -345,7 +349,7 @@ const ROLE = /\b(?:president|prime minister|minister|speaker|spokes(?:man|woman|
  */
 export function fitsRole(question: AnalyzedQuestion, sentence: string, match: WordSimilarity): boolean {
   // "Who is / was X's minister" asks for the holder of a role; "who did Iran's parliament chief sit with" does not.
-  if (question.type !== 'who' || !ROLE_ASKED.test(question.query)) return true;
+  if (!(question.type === 'who' && ROLE_ASKED.test(question.query)) && !ROLE_NAMED.test(question.query)) return true;
   const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
   // "who did Moscow propose as leader / as Assad's replacement": someone proposed, not merely someone who leads
   const deed = CHOSEN_AS.exec(question.query)?.[1]?.toLowerCase();
@@ -361,7 +365,8 @@ export function fitsRole(question: AnalyzedQuestion, sentence: string, match: Wo
   const mentioned = (asked: string) => words.some((w) => same(asked, w.toLowerCase().replace(/['’]s$/, '')));
   return words.some((w, i) => {
     const lower = w.toLowerCase();
-    if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75)) return false;
+    // (a leader, head or ruler asked for is anyone holding an office: "which Russian leader" is "Russian president Vladimir Putin")
+    if (!(lower === role || lower === `${role}s` || match(role, lower) >= 0.75 || (GENERIC_ROLE.test(role) && !!owner && ROLE.test(lower)))) return false;
     // someone holds it: a person's name next to the role ("president Vladimir Putin"), not "another leader"
     if (!personNamedNear(words, i)) return false;
     const whose = roleOwner(words, i);
@@ -392,6 +397,8 @@ function roleOwner(words: string[], i: number): string | undefined {
     // "Supreme Leader", "parliamentary speaker": a title's own words; "with", "and": the owner's phrase has ended
     if (TITLE_PART.test(c)) continue;
     if (ROLE_PHRASE_END.test(c)) break;
+    // (an owner typed in lower case with a possessive, "hezbollah's leader", is one as a capitalised one is)
+    if (/['’]s$/.test(w.replace(/[^\p{L}'’-]/gu, '')) && !STOPWORDS.has(c.toLowerCase()) && !GENERIC_OWNER.test(c.toLowerCase())) return c.toLowerCase();
     if (/^\p{Lu}/u.test(c) && !MONTH_NAME.test(c) && !/^(?:Who|Whom|Whose|What|Which|The|A|An)$/.test(c)) return c.toLowerCase();
   }
   if (/^of$/i.test(words[i + 1] ?? '')) {

@@ -2006,6 +2006,13 @@ test('"the theory for why ..." asks for the reason, no attribute of its own', as
   assert.match((await engine.ask("what's the theory for why Russia jumped into Syria militarily?")).answer, /motives behind Russia’s military engagement/);
 });
 
+test('the name asked of a role ("what\'s the name of hezbollah\'s leader", "which US president ...") must be someone holding that role, of that owner', async () => {
+  assert.equal((await engine.ask("whats the name of hezbollah's leader in this article")).abstained, true);
+  assert.equal((await engine.ask('Which US president do the authors blame for the Syria situation?')).abstained, true);
+  // (a leader asked for is anyone holding an office of the owner named)
+  assert.match((await engine.ask('Which Russian leader did Larijani share a panel with at the Valdai Club?')).answer, /Russian president Vladimir Putin/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
