@@ -2013,6 +2013,10 @@ test('the name asked of a role ("what\'s the name of hezbollah\'s leader", "whic
   assert.match((await engine.ask('Which Russian leader did Larijani share a panel with at the Valdai Club?')).answer, /Russian president Vladimir Putin/);
 });
 
+test('"he" in a part after one the corpus does not answer points back at its subject: not answered alone', async () => {
+  assert.equal((await engine.ask('When did Assad finally fall from power and where did he go to live?')).abstained, true);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
