@@ -334,12 +334,12 @@ const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
 
 const CHOSEN_AS = /^\s*(?:so\s+)?who\s+(?:did|does|do|would|will|could|might)\s+[^?]{1,40}?\b(propose|proposed|name|named|appoint|appointed|choose|chose|pick|picked|nominate|nominated|want|wants|back|backs|install|installed|prefer|prefers)\b[^?]{0,20}\b(?:as|for|to be|to replace|to succeed|to take over|instead)\b/i;
-// (not "who is calling Assad the legitimate ruler": someone doing something, named in any role)
 const ROLE_WORDS = '(?:president|prime minister|minister|speaker|spokes(?:man|woman|person)|ambassador|envoy|secretary|chancellor|king|crown prince|emperor|governor|mayor|chairman|chair|commander|general|admiral|chief|director|ceo|founder|editor|head|leader|ruler)\\b';
 const ROLE = new RegExp(`\\b${ROLE_WORDS}`, 'i');
 const GENERIC_ROLE = /^(?:leader|head|ruler|chief)$/;
-// (or the name asked of a role, "what's the name of Hezbollah's leader", "which US president ...": someone holding it)
+// (not "who is calling Assad the legitimate ruler": someone doing something, named in any role)
 const ROLE_ASKED = new RegExp(`^\\s*(?:so\\s+)?who(?:['’]s|\\s+is|\\s+was|\\s+are|\\s+were|\\s+served\\s+as|\\s+became|\\s+has\\s+been)\\b(?!\\s+[a-z]+ing\\b)|${CHOSEN_AS.source}`, 'i');
+// (or the name asked of a role, "what's the name of Hezbollah's leader", "which US president ...": someone holding it)
 const ROLE_NAMED = new RegExp(`^\\s*(?:so\\s+)?what(?:['’]?s|\\s+is|\\s+was)\\s+the\\s+names?\\s+of\\s+(?:the\\s+)?[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?\\s+(?=${ROLE_WORDS})|^\\s*(?:so\\s+)?which\\s+(?:[\\p{L}-]+\\s+)?(?=${ROLE_WORDS})`, 'iu');
 
 /**

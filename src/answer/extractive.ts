@@ -1,5 +1,5 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
-import { asksNothing, LOCATIVE_BEFORE } from '../retrieve/question.js';
+import { asksNothing, EACH_PART_ASKED, LOCATIVE_BEFORE } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { CAPITAL_WORDS, MONTHS } from '../study/gazetteer.js';
@@ -531,10 +531,9 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   // ("How many were killed in the airliner bombing over the Sinai?": the sentence counting them, "... onto a Russian airliner ..., killing
   // 224 ...", and the one naming the place asked about, "the downing of the Russian airliner over the Sinai desert", by the same rare word)
   if (!usable.length && counted && question.type === 'quantity' && corpus && topDoc) {
-    for (const c of fitting(false).slice(0, 1)) {
-      const found = typedMention(c, text(c), retrieval, c.passage.docId, corpus, (t) => fitsNames(question.query, t, match), match);
-      if (found) usable = [c, { ...c, ...found, score: c.score, typed: true }];
-    }
+    const [c] = fitting(false);
+    const found = c && typedMention(c, text(c), retrieval, c.passage.docId, corpus, (t) => fitsNames(question.query, t, match), match);
+    if (found) usable = [c, { ...c, ...found, score: c.score, typed: true }];
   }
   if (!usable.length) return { refusal: ABSTAIN_MESSAGE };
   // (when any is; each of them is one of the events asked for, however little else of the question it repeats)
@@ -696,7 +695,7 @@ const TURN_OPENING = /^\W*(?:But|Yet|However|Still|Nevertheless|Nonetheless)\b/;
 const PARALLEL_OPENING = /^\W*(?:(?:But|And|Yet)\s+)?(?:[\p{L}'’-]+\s+){1,4}?(?:are|is|was|were|has|have|had|do|does|did)\s+also\b/u;
 /** A question about each of several parties ("what does each country bring", "why does it suit both"). */
 // ("who does what", "what Russia does and what Iran does", "which part ... and which part", "how do they split the job": each side's part)
-const EACH_ASKED = /\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b|\bwho(?:['’]s|\s+is)?\s+(?:does|do|did|doing|handles?|handling|takes?|taking)\s+(?:what|which)\b|\bwhat\s+(?:[\p{L}'’-]+\s+){1,2}(?:does|do|makes?|handles?|brings?|contributes?)\b[^?]*\band\s+what\b|\bwhich\s+(?:part|job|role)\b[^?]*\band\s+which\b|\bdivision\s+of\s+labou?r\b|\b(?:split|share|divide|carve)\s+(?:up\s+)?(?:the\s+)?(?:job|work|tasks?|labou?r|chores|war\s+effort)\b/iu;
+const EACH_ASKED = new RegExp(String.raw`\b(?:each|both|respective|respectively)\b|\bthe two (?:countries|sides|states|powers|partners|governments|capitals)\b|${EACH_PART_ASKED.source}|\bdivision\s+of\s+labou?r\b|\b(?:split|share|divide|carve)\s+(?:up\s+)?(?:the\s+)?(?:job|work|tasks?|labou?r|chores|war\s+effort)\b`, 'iu');
 
 /** A question about what happened (events, what took place). */
 const MONTH_EVENTS = new RegExp(`\\b(?:${MONTHS})(?:\\s+(?:19|20)\\d\\d)?\\s+events\\b|\\bevents\\s+(?:of|in|from|during)\\s+(?:${MONTHS})\\b`, 'i');

@@ -484,6 +484,9 @@ const WHO_DOES_WHAT = /\bwho\s+(?:does|did|do|is\s+doing|['’]s\s+doing|handles
  * the question's own) and, with `frame`, the idiom's own words ("how long") do not by themselves make a
  * question the corpus answers (`AnalyzedQuestion.supplied`).
  */
+/** "who does what", "what Russia does and what Iran does", "which part ... and which part", "Russia part and Iran part": each side's part asked. */
+export const EACH_PART_ASKED = /\bwho(?:['’]s|\s+is)?\s+(?:does|do|did|doing|handles?|handling|takes?|taking)\s+(?:what|which)\b|\bwhat\s+(?:[\p{L}'’-]+\s+){1,2}(?:does|do|makes?|handles?|brings?|contributes?)\b(?=[^?]*\band\s+what\b)|\bwhich\s+(?:part|job|role)\b(?=[^?]*\band\s+which\b)|\b\p{L}+\s+(?:part|job|role)\s+and\s+\p{L}+\s+(?:part|job|role)\b/iu;
+
 const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: boolean }[] = [
   // ("their positions on Assad", "Iran's attitude toward IS": a view is asked for, of the thing after the noun; a sentence
   // need not say "position", and "the position of master of Damascus" is another matter. Nor is "a lot of" a thing asked about.)
@@ -510,7 +513,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("whats alfoneh's job, is he legit enough to quote": whether someone is worth quoting is what their post says; the words ask nothing else)
   { re: /,?\s*(?:(?:is|are)\s+(?:he|she|they|the\s+authors?|the\s+writers?)\s+(?:legit|credible|reliable|trustworthy|qualified|reputable|an?\s+(?:real\s+)?expert)(?:\s+enough)?(?:\s+(?:to|2)\s+(?:quote|cite|trust|use|source))?)\b/gi, words: [], replaces: true },
   // ("who does what", "what Russia does and what Iran does", "Russia part and Iran part", "what does each side bring": how the work is divided)
-  { re: /\bwho(?:['’]s|\s+is)?\s+(?:does|do|did|doing|handles?|handling|takes?|taking)\s+(?:what|which)\b|\bwhat\s+(?:[\p{L}'’-]+\s+){1,2}(?:does|do|handles?|brings?|contributes?)\b(?=[^?]*\band\s+what\b)|\bwhich\s+(?:part|job|role)\b(?=[^?]*\band\s+which\b)|\b\p{L}+\s+(?:part|job|role)\s+and\s+\p{L}+\s+(?:part|job|role)\b|\bwhat\s+does\s+each\s+(?:side|country|state|one|power|partner)\s+(?:bring|contribute|do|handle)\b/giu, words: ['division', 'labor'] },
+  { re: new RegExp(String.raw`${EACH_PART_ASKED.source}|\bwhat\s+does\s+each\s+(?:side|country|state|one|power|partner)\s+(?:bring|contribute|do|handle)\b`, 'giu'), words: ['division', 'labor'] },
   // ("IIRC", "AFAIK", "tbf", "to be fair", "FWIW": hedges, nothing asked)
   { re: /\b(?:iirc|afaik|afaict|tbf|fwiw|to\s+be\s+fair|in\s+fairness|if\s+i\s+recall(?:\s+correctly)?|if\s+memory\s+serves)\b/gi, words: [], replaces: true },
   // ("Good evening.", "Greetings,": a greeting, nothing asked)
