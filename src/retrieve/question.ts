@@ -514,6 +514,8 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /,?\s*(?:(?:is|are)\s+(?:he|she|they|the\s+authors?|the\s+writers?)\s+(?:legit|credible|reliable|trustworthy|qualified|reputable|an?\s+(?:real\s+)?expert)(?:\s+enough)?(?:\s+(?:to|2)\s+(?:quote|cite|trust|use|source))?)\b/gi, words: [], replaces: true },
   // ("who does what", "what Russia does and what Iran does", "Russia part and Iran part", "what does each side bring": how the work is divided)
   { re: new RegExp(String.raw`${EACH_PART_ASKED.source}|\bwhat\s+does\s+each\s+(?:side|country|state|one|power|partner)\s+(?:bring|contribute|do|handle)\b`, 'giu'), words: ['division', 'labor'] },
+  // ("who's in a hurry", "pressed for time", "a ticking clock", "the longer runway": time pressing on someone, or not)
+  { re: /\bin\s+(?:a|more\s+of\s+a|less\s+of\s+a|such\s+a|no)\s+(?:hurry|rush)\b|\bpressed\s+for\s+time\b|\btime\s+pressure\b|\bticking\s+clocks?\b|\b(?:longer|long|short|shorter)\s+runway\b/gi, words: ['time', 'worry', 'restricted'] },
   // ("IIRC", "AFAIK", "tbf", "to be fair", "FWIW": hedges, nothing asked)
   { re: /\b(?:iirc|afaik|afaict|tbf|fwiw|to\s+be\s+fair|in\s+fairness|if\s+i\s+recall(?:\s+correctly)?|if\s+memory\s+serves)\b/gi, words: [], replaces: true },
   // ("Good evening.", "Greetings,": a greeting, nothing asked)

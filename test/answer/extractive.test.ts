@@ -2017,6 +2017,11 @@ test('"he" in a part after one the corpus does not answer points back at its sub
   assert.equal((await engine.ask('When did Assad finally fall from power and where did he go to live?')).abstained, true);
 });
 
+test('"who is in a hurry", "pressed for time", "a ticking clock": time pressing on a side, answered by what the document says of each', async () => {
+  const answer = (await engine.ask("who's in a hurry to end the Syria war, Tehran or Moscow?")).answer;
+  assert.match(answer, /restricted much more by time/);
+});
+
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
 });
