@@ -275,7 +275,9 @@ const FOREIGN_PHRASE = new RegExp(
 /** Spell out chat shorthand, word by word (offsets change, so only the query text is rewritten, never a quote). */
 const BLESSING = /\b(?:(?:i\s+)?(?:hope|pray)\s+(?:that\s+)?|may\s+)?(?:god|the\s+virgin|allah|the\s+lord)\s+(?:bless(?:es)?|protects?|keeps?|gives?|guards?|be\s+with)\s+(?:you|u|ya)\b(?:\s+(?:and\s+(?:all\s+)?your\s+(?:family|loved\s+ones)|(?:a|with\s+a)\s+(?:good|nice|great|blessed|wonderful)\s+day))?/gi;
 
-const OFFICIAL_NAMES: Record<string, string> = { russian: 'Russia', syrian: 'Syria', islamic: 'Iran' };
+/** A state by its official name, by the name it goes by. */
+const OFFICIAL_NAMES: Record<string, string> = { 'russian federation': 'Russia', 'syrian arab republic': 'Syria', 'islamic republic of iran': 'Iran' };
+const OFFICIAL_NAME = new RegExp(`\\b(?:the\\s+)?(${Object.keys(OFFICIAL_NAMES).map((k) => k.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 
 export function expandChat(text: string): string {
   return fromHinglish(corrected(text))
@@ -309,7 +311,7 @@ export function expandChat(text: string): string {
     // ("God bless you and your family", "may the Virgin protect you", "I hope God gives you a good day": a blessing, nothing asked)
     .replace(BLESSING, '')
     // ("the Russian Federation", "the Syrian Arab Republic": a state by its official name)
-    .replace(/\b(?:the\s+)?(?:Russian\s+Federation|Syrian\s+Arab\s+Republic|Islamic\s+Republic\s+of\s+Iran)\b/gi, (m) => OFFICIAL_NAMES[m.replace(/^the\s+/i, '').split(/\s+/)[0].toLowerCase()])
+    .replace(OFFICIAL_NAME, (m, name: string) => OFFICIAL_NAMES[name.toLowerCase().replace(/\s+/g, ' ')])
     // ("that 7000 number": a number of thousands is written with its separators, as the corpus writes it; not a year)
     .replace(/(?<![\d,.])(?<!\b(?:flight|no\.?|number|#|code|id|model|route|page|room|line|version|resolution|ref)\s*)\d{4,7}(?![\d,.]*\d)/gi, (n) => (/^(?:1[0-9]|20)\d\d$/.test(n) ? n : Number(n).toLocaleString('en-US')))
     // ("in twenty sixteen", "nineteen seventy-nine", "two thousand fifteen": a year spoken, as dictation writes it, is the year in digits)
@@ -402,15 +404,17 @@ const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu;
 export function headlineCase(text: string, isName: (word: string) => boolean, isCommonWord: (word: string) => boolean = () => false): string {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  const headline = words.length >= 4 && capitalised.length >= 0.75 * words.length && capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length >= 2;
+  if (words.length >= 4 && capitalised.length >= 0.75 * words.length && capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length >= 2) {
+    return text.replace(CAPITALISED, (w) => (isName(w) ? w : w.toLowerCase()));
+  }
   const alone = [...text.matchAll(NOUN_CAPITAL)];
+  const capitals = (m: RegExpMatchArray) => m[0].split('-').filter((w) => /^\p{Lu}/u.test(w));
   // (or two after a determiner, as German marks its nouns, "the Question whether", "both Countries", that are no names)
-  const marked = alone.filter((m) => DETERMINED.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && m[0].split('-').every((w) => !/^\p{Lu}/u.test(w) || !isName(w)));
-  const nouns = !headline && (alone.some((m) => m[0].split('-').some((w) => /^\p{Lu}/u.test(w) && isCommonWord(w))) || marked.length >= 2);
-  if (!headline && !nouns) return text;
+  const nouns =
+    alone.some((m) => capitals(m).some(isCommonWord)) ||
+    alone.filter((m) => DETERMINED.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && capitals(m).every((w) => !isName(w))).length >= 2;
   // (a writer's nouns are read in lower case where they stand alone: a name of several words, "the Free Syrian Army", stays one)
-  if (!headline) return text.replace(NOUN_CAPITAL, (m) => m.replace(/\p{L}+/gu, (w) => (isName(w) ? w : w.toLowerCase())));
-  return text.replace(CAPITALISED, (w) => (isName(w) ? w : w.toLowerCase()));
+  return nouns ? text.replace(NOUN_CAPITAL, (m) => m.replace(/\p{L}+/gu, (w) => (isName(w) ? w : w.toLowerCase()))) : text;
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */
