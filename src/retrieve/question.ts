@@ -399,10 +399,12 @@ const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}'’]*/gu;
  * capitals (IS, IRGC) stay. So are a writer's capitals within sentences who capitalises nouns, as German does ("the Topic of the
  * Valdai Club"), when one of them stands alone and is a word the documents write in lower case (`isCommonWord`), or two standing
  * alone after a determiner are no names ("the Question whether ... in Office", "both Countries"); then only the capitals standing
- * alone are read in lower case.
+ * alone are read in lower case. A message shouted in capitals throughout is read in lower case.
  */
 export function headlineCase(text: string, isName: (word: string) => boolean, isCommonWord: (word: string) => boolean = () => false): string {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  // (a message shouted in capitals, "WHY DOES RUSSIA SUPPORT ASSAD ???", marks nothing by them: it is read as if typed in lower case)
+  if (isShouted(words)) return text.toLowerCase();
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   if (words.length >= 4 && capitalised.length >= 0.75 * words.length && capitalised.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isName(w)).length >= 2) {
     return text.replace(CAPITALISED, (w) => (isName(w) ? w : w.toLowerCase()));
@@ -415,6 +417,15 @@ export function headlineCase(text: string, isName: (word: string) => boolean, is
     alone.filter((m) => DETERMINED.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && capitals(m).every((w) => !isName(w))).length >= 2;
   // (a writer's nouns are read in lower case where they stand alone: a name of several words, "the Free Syrian Army", stays one)
   return nouns ? text.replace(NOUN_CAPITAL, (m) => m.replace(/\p{L}+/gu, (w) => (isName(w) ? w : w.toLowerCase()))) : text;
+}
+
+/**
+ * Whether a message is written in capitals throughout: three words or more, four in five of them in capitals and three of those of
+ * three letters or more (not a question naming "the IRGC" or "IS", nor a headline's capitalised words).
+ */
+function isShouted(words: string[]): boolean {
+  const capitals = words.filter((w) => !/\p{Ll}/u.test(w));
+  return words.length >= 3 && capitals.length >= 0.8 * words.length && capitals.filter((w) => w.replace(/['’]/g, '').length >= 3).length >= 3;
 }
 
 /** "who does he work 4?", "what did they agree 2": a lone 4 or 2 ending the question after a verb-like word, not a numbered thing ("paragraph 4", "the top 4"). */

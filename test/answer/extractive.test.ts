@@ -1901,6 +1901,13 @@ test('a question typed as a headline is answered: its capitalised common words a
   assert.equal((await engine.ask('Russian Public War Tolerance — Rubles Line')).question, 'Russian Public War Tolerance — Rubles Line');
 });
 
+test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
+  assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
+  assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
+  assert.equal((await engine.ask('WHAT DID JOHN KERRY SAY ABOUT IRAN ???')).abstained, true);
+  assert.equal((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).question, 'WHEN DID RUSSIA START BOMBING IN SYRIA ?');
+});
+
 test('a question in Hinglish is answered from the corpus, not refused for its Hindi words', async () => {
   assert.match((await engine.ask('Sharm el-Sheikh wale Russian airliner bomb me kitne log maare gaye the?')).answer, /killing 224/);
   assert.match((await engine.ask('ye article kab publish hua tha yaar?')).answer, /December 10, 2015/);

@@ -875,6 +875,11 @@ test('a headline capitalises every word: its capitals are read as names only whe
   assert.equal(headlineCase('Did the Question of the Free Syrian Army come up?', isName, () => false), 'Did the Question of the Free Syrian Army come up?');
   // (not a name of several words: "the Free Syrian Army", "President Obama")
   assert.equal(headlineCase('What did the Attack Group of Putin do?', isName, common), 'What did the Attack Group of Putin do?');
+  // (a message shouted in capitals is read in lower case; not one naming a few acronyms, nor a short one)
+  assert.equal(headlineCase('WHY DOES RUSSIA SUPPORT ASSAD ???', isName), 'why does russia support assad ???');
+  assert.equal(headlineCase("WHAT'S THE IRGC DOING THERE !!! - GERALD", isName), "what's the irgc doing there !!! - gerald");
+  assert.equal(headlineCase('What is the IRGC doing with IS in Syria?', isName), 'What is the IRGC doing with IS in Syria?');
+  assert.equal(headlineCase('IRGC IS US', isName), 'IRGC IS US');
 });
 
 test('a learner\'s question word put last ("Article writer, who?") is read first; the document asked about in their words is an overview', () => {
