@@ -582,10 +582,12 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("a transactional token", "a trading card": something to bargain with; "if Washington offered it something worthwhile in exchange": concessions)
   { re: /\btransactional\s+(?:tokens?|chips?|tools?|pawns?|assets?|cards?)\b|\b(?:trading|negotiating)\s+(?:tokens?|cards?|chips?)\b/gi, words: ['bargaining', 'chip'] },
   { re: /\b(?:something|anything)\s+(?:worthwhile\s+|good\s+|valuable\s+|big\s+)?(?:in\s+(?:exchange|return))\b|\boffer(?:s|ed|ing)?\s+(?:it|them|him|moscow|russia|the\s+kremlin)\s+(?:something|anything|a\s+deal)\b/gi, words: ['concessions', 'extract'] },
-  { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b|\bnever\s+(?:really\s+|actually\s+|truly\s+)?end(?:s|ing)?\b/gi, words: ['perpetual', 'continued'] },
+  { re: /\bno\s+end\s+in\s+sight\b|\bforever\s+wars?\b|\bnever[-\s]ending\b|\bendless\b|\bnever\s+(?:really\s+|actually\s+|truly\s+)?end(?:s|ing)?\b|\bkeep(?:s|ing)?\s+(?:(?:the|a|it|its|their)\s+)?(?:war|conflict|fight|fighting)?\s*going\b/gi, words: ['perpetual', 'continued'] },
   // ("what is Damascus angling for?": what it hopes to gain; "putin's dream version of the syrian govt": what he would prefer)
   { re: /\bangl(?:e|es|ed|ing)\s+for\b/gi, words: ['interest', 'hope', 'seek'] },
   { re: /\b(?:dream|ideal|perfect)\s+(?:version|outcome|scenario|result|setup|set-up|regime|government|govt|state|syria|world)\b/gi, words: ['prefer'] },
+  // ("what kind of government in Damascus would the Kremlin like to have?", "what sort of Syria would Moscow find ideal?": the kind it prefers)
+  { re: /\bwhat\s+(?:kind|sort|type)s?\s+of\b(?=[^.?!]*?\b(?:like|likes|liked|want|wants|wanted|prefer|prefers|preferred|ideal|wish|wishes|hope|hopes|hoping|favou?r|favou?rs)\b)/gi, words: ['prefer'] },
   // ("won't level up": develop into something more; "get on stage next to Putin": share a panel; "sugar daddies": benefactors)
   { re: /\blevel(?:s|led|ed|ing)?\s+up\b/gi, words: ['develop', 'fully'] },
   { re: /\b(?:on\s+(?:the\s+)?stage|share(?:s|d)?\s+(?:a|the)\s+stage)\b/gi, words: ['panel', 'share'] },

@@ -1901,6 +1901,12 @@ test('a question typed as a headline is answered: its capitalised common words a
   assert.equal((await engine.ask('Russian Public War Tolerance — Rubles Line')).question, 'Russian Public War Tolerance — Rubles Line');
 });
 
+test('"what kind of X would Y like / want / find ideal" asks what Y prefers; a war kept going is a continued one', async () => {
+  assert.match((await engine.ask('What kind of government in Damascus would the Kremlin like to have at the end?')).answer, /^Russia, on the other hand, is more likely to prefer a Syrian regime that is weak enough/);
+  assert.match((await engine.ask('What sort of government in Damascus would the Kremlin find ideal?')).answer, /^Russia, on the other hand, is more likely to prefer/);
+  assert.match((await engine.ask('What kind of war would the Iranians like to keep going in Syria?')).answer, /^Iran may want a perpetual low intensity conflict/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
