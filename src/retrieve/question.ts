@@ -684,7 +684,10 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   // ("which deeper problem lies under their relations?": a fundamental one)
   { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|probs?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
   // ("why does Tehran prefer militias to its own forces?", "... take the brunt rather than its own men": sparing its own, who are not expendable)
-  { re: /\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys)\b/gi, words: ['casualties', 'expendable'] },
+  // (and "why doesn't Tehran send its own troops", "not so much its own soldiers": its own, sent or not)
+  { re: /(?:\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?|(?<=(?:\bnot|\bnever|n['’]t)\b[^.?!]{0,40}))(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys|guys|fighters|sons|army)\b/gi, words: ['casualties', 'expendable'] },
+  // ("the militias taking all the hits", "take the brunt": bearing the losses)
+  { re: /\b(?:take|takes|taking|took|absorb|absorbs|absorbing)\s+(?:all\s+|most\s+of\s+)?the\s+(?:hits|brunt|losses|casualties|beating|punishment)\b/gi, words: ['casualties', 'heavy', 'lifting'] },
   // ("what does Assad himself want?", "Damascus's own angle", "what's in it for him?": his own interest)
   { re: /\b(?:himself|herself|itself|themselves)\s+(?:want|wants|wanted|hope|hopes|seek|seeks|gain|gains|like|likes)\b|\bown\s+(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?|reasons?)\b|\b(?:angle|agenda|aims?|interests?|motives?|stake|game|goals?)\s+of\s+(?:his|her|its|their)\s+own\b|\bin\s+it\s+for\b/gi, words: ['interest', 'gain'] },
   // ("the Majlis speaker": Iran's parliament; "the mullahs": Iran's rulers)

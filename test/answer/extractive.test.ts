@@ -1907,6 +1907,11 @@ test('"what kind of X would Y like / want / find ideal" asks what Y prefers; a w
   assert.match((await engine.ask('What kind of war would the Iranians like to keep going in Syria?')).answer, /^Iran may want a perpetual low intensity conflict/);
 });
 
+test('"why doesn\'t Tehran send its own troops", "the militias taking all the hits": sparing its own from casualties', async () => {
+  assert.match((await engine.ask("why doesn't tehran just send in lots of its own troops")).answer, /^But the Iranian authorities are also keen to avoid casualties/);
+  assert.match((await engine.ask('why are the militias taking all the hits in syria?')).answer, /^But the Iranian authorities are also keen to avoid casualties/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
