@@ -1084,7 +1084,7 @@ const STRESS_WORDS = new Set(
   `love hate want need never always ever still literally totally seriously obviously clearly definitely precisely honestly truly real true
   false fake root main whole entire different huge big tiny small deep deeper serious bad good best worst wrong right now today forever
   first last every none nobody everyone everything nothing less least super mega ultra way lot lots zero one two three four five ten
-  hundred thousand million billion trillion win lose lost won care know matter`.split(/\s+/),
+  hundred thousand million billion trillion win lose lost won care know matter actual fact facts exact official proof evidence truth lie lies`.split(/\s+/),
 );
 
 /** Names and numbers of the question that the corpus does not support at all: the question is about something else. */
@@ -1103,7 +1103,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const asked = question.query.replace(SET_ASIDE, ' ');
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   // (nor a common word typed in capitals for stress, in a message typed in lower case: "do they not LOVE endless adventures?", "the ROOT problem")
-  const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()));
+  // (an adverb so typed too: "REALLY", "SERIOUSLY")
+  const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()) || /^[A-Z]{3,}LY$/.test(w));
   for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);

@@ -831,8 +831,14 @@ export function withoutPreamble(query: string): string {
 }
 
 function withoutPreambleOnly(query: string): string {
-  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(ADDRESSED, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '');
+  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(ADDRESSED, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '').replace(LEADING_FRAME, '');
 }
+
+/**
+ * "In the authors' opinion, is it ...?", "In short — is it a real alliance?", "Briefly: who ...": whose judgement is asked, or how
+ * briefly, before the question; it starts after them.
+ */
+const LEADING_FRAME = /^\s*(?:(?:in|by|from)\s+(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|their|your)(?:['’]s|s['’]|['’])?\s+(?:own\s+)?(?:opinion|view|eyes|judge?ment|reading|assessment|perspective|point\s+of\s+view)|in\s+(?:short|brief)|briefly|quickly|honestly|seriously|basically|simply\s+put)\s*(?:[,:]|\s[—–-])\s*(?=\S)/i;
 
 /** The text with every quoted stretch blanked out, same length: "the putin 'we got tricked' line" speaks no "we" of the asker's. */
 export function blankQuotes(text: string): string {

@@ -1912,6 +1912,13 @@ test('"why doesn\'t Tehran send its own troops", "the militias taking all the hi
   assert.match((await engine.ask('why are the militias taking all the hits in syria?')).answer, /^But the Iranian authorities are also keen to avoid casualties/);
 });
 
+test('"In the authors\' opinion, is it ...?", "In short — is it ...?": the question starts after the frame; a word in capitals for stress ("the ACTUAL argument", "REALLY") is no name', async () => {
+  assert.match((await engine.ask("In the authors' opinion, is it a real alliance between Moscow and Tehran?")).answer, /^But behind the curtain problems abound/);
+  assert.match((await engine.ask('In short — is it a real alliance between Moscow and Tehran?')).answer, /^But behind the curtain problems abound/);
+  assert.match((await engine.ask("what's the ACTUAL main argument")).answer, /problems abound|tactical marriage of convenience/);
+  assert.equal((await engine.ask('why does Russia SERIOUSLY care about Syria?')).abstained, false);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
