@@ -284,8 +284,9 @@ export class Engine implements CorpusView {
     // A message refused as a whole needs no retrieval: nothing of the corpus is quoted or listed.
     // (the offline word matching reads English only: a question in another language is told so, not abstained on
     // as if the corpus lacked it; an attack is refused whole, even when a real question rides along: obeying half a
-    // message teaches that the other half was read)
-    const refusal = this.englishOnly && inOtherLanguage(question.text) ? OTHER_LANGUAGE_MESSAGE : question.injection ? INSTRUCTION_MESSAGE : undefined;
+    // message teaches that the other half was read; a question mixing in words of another language that read as English,
+    // "os russos would accept trocar o Assad?", is read)
+    const refusal = this.englishOnly && inOtherLanguage(question.text) && inOtherLanguage(question.query) ? OTHER_LANGUAGE_MESSAGE : question.injection ? INSTRUCTION_MESSAGE : undefined;
     if (refusal) {
       const totalMs = ms(performance.now() - started);
       return { question: question.text, answer: refusal, abstained: true, citations: [], mode: 'extractive', passages: [], timings: { retrieveMs: 0, answerMs: totalMs, totalMs } };

@@ -232,7 +232,9 @@ const EXONYMS: Record<string, string> = {
   rosja: 'Russia', rosji: 'Russia', rosjanie: 'Russians', moskwa: 'Moscow', damaszek: 'Damascus', teheranu: 'Tehran', turcja: 'Turkey',
   rusland: 'Russia', moskou: 'Moscow', ryssland: 'Russia', moskva: 'Moscow', rusko: 'Russia', suriah: 'Syria', mosca: 'Moscow',
   // (Portuguese: Rússia and Síria fold to forms above; Teerã, russos, iranianos; Irã, which folds to "IRA", and Spanish Irán are read before folding)
-  teera: 'Tehran', russos: 'Russians', iranianos: 'Iranians',
+  teera: 'Tehran', russos: 'Russians', iranianos: 'Iranians', iraque: 'Iraq', afeganistao: 'Afghanistan', paquistao: 'Pakistan', egito: 'Egypt', libano: 'Lebanon',
+  // (French: Poutine, Damas, Liban)
+  poutine: 'Putin', damas: 'Damascus', liban: 'Lebanon',
 };
 /** Question words and frames of Spanish, French and German met inside an English question, accents folded. */
 const FOREIGN_PHRASES: Record<string, string> = {
@@ -263,12 +265,30 @@ const FOREIGN_PHRASES: Record<string, string> = {
   sanciones: 'sanctions', articulo: 'article', pregunta: 'question', tropas: 'troops', confianza: 'trust', desconfianza: 'distrust',
   amistad: 'friendship', lider: 'leader', lideres: 'leaders', tambien: 'also', pero: 'but', muy: 'very', muertos: 'dead', muertes: 'deaths',
   explicame: 'explain',
+  // (French asides in an English question, "Donc the conclusion is what?", "c'est-à-dire which dates?": nothing, or their English)
+  donc: '', alors: '', enfin: '', bref: '', voila: '', "c'est-a-dire": 'that is', 'en fait': 'actually', 'du coup': 'so', merci: '',
+  "s'il vous plait": 'please', "s'il te plait": 'please', svp: 'please', bonjour: '', salut: '',
+  // (Portuguese inside an English question, "os russos would accept trocar o Assad?", "why would o povo russo get tired of this guerra?":
+  // its frames and words of politics and war in English, its fillers and laughter as nothing; none an English word too)
+  'quem faz o que': 'who does what', 'o que': 'what', 'qual e': 'what is', qual: 'which', 'pra mim': '', 'pra eu': 'for me to',
+  'no longo prazo': 'in the long term', 'longo prazo': 'long term', 'o povo russo': 'the Russian public', 'o povo': 'the public', povo: 'public',
+  'os dois': 'both', 'outro cara': 'another leader', 'por outro': 'with another', 'os americanos': 'the Americans',
+  'ficha de barganha': 'bargaining chip', 'maior problema': 'biggest problem', 'para os autores': 'according to the authors',
+  amizade: 'friendship', falsidade: 'deceit', trocar: 'replace', infantaria: 'infantry', lado: 'side', ceu: 'air', fornece: 'provides',
+  titulo: 'title', exato: 'exact', clima: 'mood', melhorou: 'improved', cansado: 'tired', cansados: 'tired', quer: 'wants', querem: 'want',
+  acabe: 'end', acabar: 'end', rapido: 'quickly', nao: 'not', liga: 'cares', isso: 'this', trair: 'betray', otimistas: 'optimistic',
+  pessimistas: 'pessimistic', otimista: 'optimistic', pessimista: 'pessimistic', parceria: 'partnership', relacao: 'relationship',
+  pretende: 'intends', pretendem: 'intend', mostra: 'shows', explica: 'explain', compara: 'compare', sobre: 'about',
+  tropa: 'troops', dinheiro: 'money', aliado: 'ally', aliados: 'allies', inimigo: 'enemy', inimigos: 'enemies',
+  confianca: 'trust', desconfianca: 'distrust', governo: 'government', exercito: 'army', avioes: 'planes', aviao: 'plane', mortos: 'dead',
+  pq: 'why', vai: 'will', vao: 'will', mandar: 'rule', manda: 'rules', entrou: 'entered', entrar: 'enter', afinal: 'after all', 'no final': 'in the end', ou: 'or',
+  tipo: '', cara: '', ne: '', kkk: '', kkkk: '', kkkkk: '', blz: '', valeu: '', obrigado: '', obrigada: '', oi: '', entao: 'so', tambem: 'also',
 };
 /** Folded as the keys above are: lower case, accents dropped, spaces single. */
-const foldForeign = (p: string) => p.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+const foldForeign = (p: string) => p.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ');
 const ACCENTED: Record<string, string> = { a: 'aàáâäã', e: 'eèéêë', i: 'iìíîï', o: 'oòóôöõ', u: 'uùúûü' };
 const FOREIGN_PHRASE = new RegExp(
-  `(?<![\\p{L}])(?:${Object.keys(FOREIGN_PHRASES).sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, '\\s+').replace(/[aeiou]/g, (v) => `[${ACCENTED[v]}]`)).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${Object.keys(FOREIGN_PHRASES).sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, '\\s+').replace(/'/g, "['’]").replace(/[aeiou]/g, (v) => `[${ACCENTED[v]}]`)).join('|')})(?![\\p{L}])`,
   'giu',
 );
 

@@ -1919,6 +1919,16 @@ test('"In the authors\' opinion, is it ...?", "In short — is it ...?": the que
   assert.equal((await engine.ask('why does Russia SERIOUSLY care about Syria?')).abstained, false);
 });
 
+test('Portuguese and French words inside an English question are read as English ("os russos", "trocar", "Poutine", "Damas", "donc"); a question wholly in another language is still told so', async () => {
+  assert.match((await engine.ask('os russos would accept trocar o Assad por outro cara?')).answer, /ready to replace him with another leader/);
+  assert.match((await engine.ask('What sort of government in Damas would the Kremlin find ideal?')).answer, /^Russia, on the other hand, is more likely to prefer/);
+  assert.match((await engine.ask('Donc, who is the Supreme Leader competing with Poutine for Damascus?')).answer, /Ali Khamenei and Putin both competing/);
+  assert.match((await engine.ask('why would o povo russo get tired of this guerra?')).answer, /Russian public/);
+  const whole = await engine.ask('quem escreveu esse artigo?');
+  assert.equal(whole.abstained, true);
+  assert.match(whole.answer, /ask in English/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
