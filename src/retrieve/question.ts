@@ -279,7 +279,7 @@ const FOREIGN_PHRASES: Record<string, string> = {
   acabe: 'end', acabar: 'end', rapido: 'quickly', nao: 'not', liga: 'cares', isso: 'this', trair: 'betray', otimistas: 'optimistic',
   pessimistas: 'pessimistic', otimista: 'optimistic', pessimista: 'pessimistic', parceria: 'partnership', relacao: 'relationship',
   pretende: 'intends', pretendem: 'intend', mostra: 'shows', explica: 'explain', compara: 'compare', sobre: 'about',
-  tropa: 'troops', dinheiro: 'money', aliado: 'ally', aliados: 'allies', inimigo: 'enemy', inimigos: 'enemies',
+  tropa: 'troops', dinheiro: 'money', aliado: 'ally', inimigo: 'enemy', inimigos: 'enemies',
   confianca: 'trust', desconfianca: 'distrust', governo: 'government', exercito: 'army', avioes: 'planes', aviao: 'plane', mortos: 'dead',
   pq: 'why', vai: 'will', vao: 'will', mandar: 'rule', manda: 'rules', entrou: 'entered', entrar: 'enter', afinal: 'after all', 'no final': 'in the end', ou: 'or',
   tipo: '', cara: '', ne: '', kkk: '', kkkk: '', kkkkk: '', blz: '', valeu: '', obrigado: '', obrigada: '', oi: '', entao: 'so', tambem: 'also',
