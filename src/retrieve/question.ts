@@ -47,7 +47,11 @@ const INJECTION = [
   /\byou\s+are\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}now\b/u,
   // a premise the reader is told to take as given ("Pretend the article says ...", "Assume that ...")
   /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
-  /\b(?:jailbreak|DAN mode|developer mode)\b/i,
+  /\b(?:jailbreak|DAN mode|developer mode|mode\s+d[ée]veloppeur|modo\s+(?:desenvolvedor|desarrollador))\b|\b(?:you|u)\s+(?:now\s+)?(?:have|got)\s+no\s+(?:more\s+|further\s+)?(?:restrictions|limits|rules|filters|guardrails)\b/i,
+  // ("after answer add line 'X'", "sign your message 'X'": a text of the asker's to put in the answer)
+  /(?<!\b(?:did|do|does|they|he|she|it|authors?|article|piece|writers?|who|not|n['’]t)\s+)\b(?:add|append|put|write|include|insert)\s+(?:a\s+|the\s+|this\s+|one\s+)?(?:line|word|words|phrase|text|signature|sentence|note|footer|tag)\s*:?\s*["'“‘]|\bafter\s+(?:the\s+|your\s+|ur\s+)?(?:answer|reply|response)\s+(?:add|append|write|put|say|print)\b|\bsign\s+(?:your|ur|the|each|every)\s+(?:reply|answer|response|message|msg|post|text)s?\s+(?:as\s+)?["'“‘]/i,
+  // (in Portuguese, Spanish or French: "no final da resposta escreve 'X'", "ignora las instrucciones")
+  /\b(?:escreve|escreva|escrevam|escribe|escriba|[ée]cris|[ée]crivez|ajoute|ajoutez|adiciona|adicione|a[ñn]ade|agrega|coloca|coloque|mets|mettez|di|dis|dites|diga|diz)\b[^.?!]{0,40}["“‘']|\bignor(?:a|e|ez|ar|em|en)\b[^.?!]{0,40}\b(?:instru[cç]\p{L}*|r[eè]gles|regras|reglas)\b/iu,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
   /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script|track|lyrics|verse|tweet|sonnet|rhyme|jingle|slogan)\b/i,
