@@ -288,6 +288,26 @@ const FOREIGN_PHRASES: Record<string, string> = {
   pq: 'why', vai: 'will', vao: 'will', mandar: 'rule', manda: 'rules', entrou: 'entered', entrar: 'enter', afinal: 'after all', 'no final': 'in the end', ou: 'or',
   tipo: '', cara: '', ne: '', kkk: '', kkkk: '', kkkkk: '', blz: '', valeu: '', obrigado: '', obrigada: '', oi: '', entao: 'so', tambem: 'also',
 };
+/** Russian letters in Latin ones, as English writes Russian names ("Путин" Putin, "Хаменеи" Khamenei). */
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  'а a б b в v г g д d е e ё yo ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya'
+    .split(' ')
+    .flatMap((x, i, all) => (i % 2 ? [] : [[x, all[i + 1] === '-' ? '' : all[i + 1]]])),
+);
+
+/**
+ * "so Путин and Хаменеи fight who is boss of damaskus??": a word in Cyrillic inside a message in Latin letters is read as English
+ * spells it (a message mostly in Cyrillic is in another language, and told so).
+ */
+function latinCyrillic(text: string): string {
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  if (!cyrillic || cyrillic * 2 >= (text.match(/\p{L}/gu)?.length ?? 0)) return text;
+  return text.replace(/\p{Script=Cyrillic}+/gu, (w) => {
+    const latin = [...w.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join('');
+    return /^\p{Lu}/u.test(w) ? latin.charAt(0).toUpperCase() + latin.slice(1) : latin;
+  });
+}
+
 /** Folded as the keys above are: lower case, accents dropped, spaces single. */
 const foldForeign = (p: string) => p.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ');
 const ACCENTED: Record<string, string> = { a: 'aàáâäã', e: 'eèéêë', i: 'iìíîï', o: 'oòóôöõ', u: 'uùúûü' };
@@ -304,7 +324,7 @@ const OFFICIAL_NAMES: Record<string, string> = { 'russian federation': 'Russia',
 const OFFICIAL_NAME = new RegExp(`\\b(?:the\\s+)?(${Object.keys(OFFICIAL_NAMES).map((k) => k.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 
 export function expandChat(text: string): string {
-  return fromHinglish(corrected(text))
+  return fromHinglish(corrected(latinCyrillic(text)))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')

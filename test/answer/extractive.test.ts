@@ -1940,6 +1940,12 @@ test('Portuguese and French words inside an English question are read as English
   assert.match(whole.answer, /ask in English/);
 });
 
+test('a name in Cyrillic inside an English question is read as English spells it ("Путин", "Хаменеи"); a question in Russian is told to ask in English', async () => {
+  assert.match((await engine.ask('so Путин and Хаменеи fight who is boss of damascus??')).answer, /Ali Khamenei and Putin both competing for the position of master of Damascus/);
+  assert.equal((await engine.ask('what did Лавров say about Iran?')).abstained, true);
+  assert.match((await engine.ask('Кто написал эту статью?')).answer, /ask in English/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
