@@ -428,7 +428,9 @@ export function fitsEntity(query: string, sentence: string, match: WordSimilarit
   if (!m) return true;
   // (a kind before a generic one is the kind, "which airline company": an airline; not "which militia commander")
   const stacked = m[1] && /^(?:company|companies|firm|firms|group|groups|organi[sz]ations?)$/i.test(m[1]) ? ENTITY_KIND.exec(m[0])?.[0] : undefined;
-  const kind = (stacked ?? m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
+  // (a name after a noun starts a clause about it, "the name of the syndrome Russia still struggles with": the noun is the kind)
+  const clauseAfter = m[2] ? /\b[Nn]ame\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?!(?:the|its|his|her|their|this|that|these|those|our|your)\s)([\p{Ll}-]{3,})\s+\p{Lu}[\p{L}-]*\b(?!['’]s)/u.exec(m[0])?.[1] : undefined;
+  const kind = (stacked ?? clauseAfter ?? m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase().split(/\s+/).pop()!.replace(/ies$/, 'y');
   // (the names offered to choose from, "which country ..., Iran or Russia?", are what the answer names, not names already given)
   const offered = OFFERED_PAIR.exec(query)?.slice(1).map((w) => w.toLowerCase().replace(/['’]s$/, '')) ?? [];
   const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')).filter((w) => !offered.includes(w)));
@@ -1010,8 +1012,26 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
   const read = new Map(names.map((name) => [name, tokenize(name.join(' ')).map((t) => t.word).filter((w) => !name.includes(w))]));
-  const holds = (words: string[], name: string[]) => name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w));
+  // (a word of a longer name the documents give is that name, by its acronym too: "the Guards" are the "Islamic Revolutionary Guards Corps", the IRGC)
+  // (as the passages retrieved give it)
+  const longer = new Map(names.map((name) => [name, name.length === 1 ? fullNames(name[0], retrieval.passages.map((p) => p.text)) : []]));
+  const holds = (words: string[], name: string[]) =>
+    name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w)) || longer.get(name)!.some((full) => inAcronym(full, words));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
+}
+
+/** The names of several capitalised words the documents give that hold a word ("guards": Islamic Revolutionary Guards Corps), in lower case. */
+function fullNames(word: string, sources: string[]): string[][] {
+  if (word.length < 4) return [];
+  const re = new RegExp(String.raw`(?:\p{Lu}[\p{L}-]*\s+){0,4}${escapeRegExp(word.charAt(0).toUpperCase() + word.slice(1))}(?:\s+\p{Lu}[\p{L}-]*){0,4}`, 'gu');
+  const found = new Map<string, string[]>();
+  for (const source of sources) {
+    for (const m of source.matchAll(re)) {
+      const words = m[0].split(/\s+/);
+      if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) found.set(words.join(' ').toLowerCase(), words.map((w) => w.toLowerCase()));
+    }
+  }
+  return [...found.values()];
 }
 
 const PERSONAL_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/;

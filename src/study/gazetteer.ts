@@ -41,7 +41,8 @@ export const CAPITAL_OF = new Map<string, string>(
 export const COUNTRY_CODES: ReadonlyMap<string, string> = (() => {
   const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const usual: Record<string, string> = { Türkiye: 'Turkey', Czechia: 'Czech Republic' };
-  const words = new Set('AD AM AT BE BY CA CO DO ID IE IN IS IT MA MD ME MS MY NO PA PE SO TO TV US UK'.split(' '));
+  // (words and abbreviations more often meant than the country: "the AO", area of operations, is no Angola)
+  const words = new Set('AD AM AO AT BE BY CA CO DO ID IE IN IS IT MA MD ME MS MY NO PA PE SO TO TV US UK'.split(' '));
   const codes = new Map<string, string>();
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {

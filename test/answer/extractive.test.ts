@@ -1946,6 +1946,15 @@ test('a name in Cyrillic inside an English question is read as English spells it
   assert.match((await engine.ask('Кто написал эту статью?')).answer, /ask in English/);
 });
 
+test('the military\'s letters ("the AO", "CAS", "KIA") are no names; "the name of the syndrome Russia still struggles with" asks a syndrome; "the Guards" are the IRGC; "when did this drop" asks the date', async () => {
+  assert.match((await engine.ask('wots russia actually doin in the AO since end sept?? CAS for the SAA or just strike')).answer, /air support to the Syrian army/);
+  assert.equal((await engine.ask('how many Hezbollah KIA in Syria?')).abstained, true);
+  assert.match((await engine.ask('what is the name of the syndrome Russia still struggles with?')).answer, /Afghanistan syndrome/);
+  assert.equal((await engine.ask('What is the name of the Afghan Shiite militia brigade that Iran sends to Syria?')).abstained, true);
+  assert.match((await engine.ask('How do the Guards see keeping Bashar in post?')).answer, /only guarantee of regime survival/);
+  assert.match((await engine.ask('when did this drop, like what date')).answer, /December 10, 2015/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
