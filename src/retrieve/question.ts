@@ -2,7 +2,7 @@ import { escapeRegExp, sanitizeInput } from '../ingest/text.js';
 import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '../study/gazetteer.js';
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
-import { fromHinglish } from './hinglish.js';
+import { fromRomanized } from './romanized.js';
 import { editDistance } from './matcher.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
@@ -227,7 +227,11 @@ const EXONYMS: Record<string, string> = {
   amrika: 'America', amreeka: 'America', amerika: 'America', ameriki: 'America', amerike: 'America',
   // (Russian, transliterated: Rossiya, Iran's own, Siriya; afgan for Afghan)
   siriya: 'Syria', siriyu: 'Syria', afgan: 'Afghan', afganistan: 'Afghanistan',
-  rahbar: 'Supreme Leader Khamenei',
+  rahbar: 'Supreme Leader Khamenei', sepah: 'the IRGC', pasdaran: 'the Revolutionary Guards', tehroon: 'Tehran', tehrun: 'Tehran',
+  // (and Persian's names of places and peoples: Afghanestan, Aragh, Lobnan, Mesr, Dameshgh, Barjam (the nuclear deal), Gharb (the West), rusi)
+  afghanestan: 'Afghanistan', pakestan: 'Pakistan', aragh: 'Iraq', araq: 'Iraq', lobnan: 'Lebanon', mesr: 'Egypt', esraeel: 'Israel', esrail: 'Israel',
+  dameshgh: 'Damascus', dameshq: 'Damascus', mosko: 'Moscow', barjam: 'the JCPOA', gharb: 'the West', rusi: 'Russian', suri: 'Syrian',
+  amrikaei: 'American', amrikayi: 'American',
   // (Turkish, accents folded: Rusya, Esad / Beşar Esad, Tahran, Moskova, Hizbullah, Mısır, IŞİD / DEAŞ, Hamaney, Laricani, Türkiye, Avrupa)
   rusya: 'Russia', ruslar: 'Russians', esad: 'Assad', besar: 'Bashar', tahran: 'Tehran', moskova: 'Moscow', hizbullah: 'Hezbollah',
   suriyeli: 'Syrian', iranli: 'Iranian', iranlilar: 'Iranians', misir: 'Egypt', isid: 'ISIS', deas: 'Daesh', hamaney: 'Khamenei', laricani: 'Larijani',
@@ -324,7 +328,7 @@ const OFFICIAL_NAMES: Record<string, string> = { 'russian federation': 'Russia',
 const OFFICIAL_NAME = new RegExp(`\\b(?:the\\s+)?(${Object.keys(OFFICIAL_NAMES).map((k) => k.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 
 export function expandChat(text: string): string {
-  return fromHinglish(corrected(latinCyrillic(text)))
+  return fromRomanized(corrected(latinCyrillic(text)))
     // "TL;DR", "tl;dr", "tl dr": a summary; "acc to this": according to
     .replace(/\btl\s*[;:]?\s*dr\b/gi, 'summary')
     .replace(/\bacc\.?(?=\s+to\b)/gi, 'according')
@@ -505,7 +509,7 @@ const CHAT_DIGIT = /(?<=\p{L}\s+)(?<!\b(?:the|these|those|my|its|their|his|her|o
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
   // (an instruction in Hindi words is read in English too: "ek shayari likho", write a poem)
-  const english = fromHinglish(text);
+  const english = fromRomanized(text);
   const injection = isInstruction(text) || (english !== text && isInstruction(english));
   let query = text;
   if (injection) {
@@ -1063,7 +1067,7 @@ export function metadataField(q: string): MetadataField | undefined {
   // (nor "what books has Alfoneh published?": someone's own works, not where this document appeared)
   if (!OWN_WORKS.test(s) && (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s))) return 'publication';
   // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
-  if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b(?!\s+of\s+(?!(?:the|this|that|its)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis)\b|it\b))|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)(?:\W*$|\s*[,;:—–]\s*(?!of\b))/.test(s)) return 'title';
+  if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b(?!\s+of\s+(?!(?:the|this|that|its)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis)\b|it\b))|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\b(?:what|which)\b[^?]{0,20}\bname(?:\s+of)?\W+(?:(?:the|this|that)\s+)?(?:article|piece|essay|op-?ed)\b(?!['’]s|\s+(?:mentions?|names?|gives?|says?|uses?|calls?))|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)(?:\W*$|\s*[,;:—–]\s*(?!of\b))/.test(s)) return 'title';
   // ("date pub", "title + outlet?", "authors & date": the fields named as keywords, nothing else)
   return keywordFields(s)[0];
 }

@@ -1962,6 +1962,13 @@ test('a question shouted in capitals is answered as if typed in lower case: its 
   assert.equal((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).question, 'WHEN DID RUSSIA START BOMBING IN SYRIA ?');
 });
 
+test('a question in Finglish (Persian in Latin letters) is answered from the corpus, not refused for its Persian words', async () => {
+  assert.match((await engine.ask('Rahbar va Putin sare chi davaa daran?')).answer, /Ali Khamenei and Putin both competing for the position of master of Damascus/);
+  assert.match((await engine.ask('in maghale kei montasher shod?')).answer, /December 10, 2015/);
+  assert.match((await engine.ask('nevisande-ha ki hastan?')).answer, /Ali Alfoneh and Flemming Splidsboel Hansen/);
+  assert.match((await engine.ask('khob, Sepah chi kar mikone tu Suriye?')).answer, /IRGC/);
+});
+
 test('a question in Hinglish is answered from the corpus, not refused for its Hindi words', async () => {
   assert.match((await engine.ask('Sharm el-Sheikh wale Russian airliner bomb me kitne log maare gaye the?')).answer, /killing 224/);
   assert.match((await engine.ask('ye article kab publish hua tha yaar?')).answer, /December 10, 2015/);
