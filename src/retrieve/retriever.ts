@@ -68,6 +68,9 @@ interface RepairForm {
   order: number;
 }
 
+
+/** Prefixes that negate a word ("distrust", "unstable", "mistrust", "non-state"). */
+const NEGATING_PREFIXES = ['dis', 'mis', 'un', 'non-', 'non', 'in', 'im', 'ir', 'il'];
 export class Retriever {
   private readonly prepared: PreparedChunk[];
   /** the passages' words as term ids (tokenised when the index was built: src/index/passage-terms.ts) */
@@ -285,6 +288,18 @@ export class Retriever {
     });
   }
 
+  /**
+   * A word the corpus does not use, whose negation it does ("trust" / "distrust", "like" / "dislike", "stable" / "unstable"), is
+   * read as the negation: asked about trust between two parties, the corpus speaks of their distrust.
+   */
+  asNegations(tokens: Token[]): Token[] {
+    return tokens.map((t) => {
+      if (t.word.length < 4 || this.vocabulary.has(t.word) || this.bm25.documentFrequency(t.stem) > 0) return t;
+      const negation = NEGATING_PREFIXES.map((p) => p + t.word).find((w) => this.vocabulary.has(w));
+      return negation ? { ...t, word: negation, stem: this.vocabulary.get(negation)!.stem } : t;
+    });
+  }
+
   /** How much a question word should count: rare words and words that pick out few passages count most. */
   weight(token: Token, capitalised = false): number {
     const rank = this.embedder.local?.vectors.rank(token.word);
@@ -328,7 +343,7 @@ export class Retriever {
 
   async search(queryText: string, queryTokens: Token[], options: SearchOptions = {}): Promise<Retrieval> {
     const k = options.k ?? 5;
-    const tokens = dedupe(this.asAdjectives(this.repair(this.expandAcronyms(queryTokens, queryText), queryText)));
+    const tokens = dedupe(this.asNegations(this.asAdjectives(this.repair(this.expandAcronyms(queryTokens, queryText), queryText))));
     const weights = tokens.map((t) => this.weight(t, /^\p{Lu}/u.test(queryText.slice(t.start, t.end))));
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
     const allowed = (i: number) => {

@@ -1955,6 +1955,10 @@ test('the military\'s letters ("the AO", "CAS", "KIA") are no names; "the name o
   assert.match((await engine.ask('when did this drop, like what date')).answer, /December 10, 2015/);
 });
 
+test('a word the corpus does not use, whose negation it does, is read as the negation: asked about trust, the distrust', async () => {
+  assert.match((await engine.ask('does tehran trust the kremlin or nah. they must know putins game by now')).answer, /fundamental mutual distrust/);
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
