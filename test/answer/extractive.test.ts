@@ -1959,6 +1959,14 @@ test('a word the corpus does not use, whose negation it does, is read as the neg
   assert.match((await engine.ask('does tehran trust the kremlin or nah. they must know putins game by now')).answer, /fundamental mutual distrust/);
 });
 
+test('"friends or enemies", "besties or frenemies", "a real alliance or just a situationship": a choice of labels for the relationship asks the article\'s verdict', async () => {
+  for (const q of ['are russia and iran besties or frenemies?', 'ok so is russia-iran a real alliance or just a situationship']) {
+    const answer = (await engine.ask(q)).answer;
+    assert.match(answer, /tactical marriage of convenience/);
+    assert.match(answer, /fundamental mutual distrust|difficult time developing/);
+  }
+});
+
 test('a question shouted in capitals is answered as if typed in lower case: its capitals are no names the corpus lacks', async () => {
   assert.match((await engine.ask('WHEN DID RUSSIA START BOMBING IN SYRIA ?')).answer, /September 30, 2015/);
   assert.match((await engine.ask('HOW MANY PEOPLE DIED WHEN THE AIRLINER WAS BOMBED ?? - HAROLD')).answer, /killing 224/);
