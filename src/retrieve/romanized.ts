@@ -86,7 +86,8 @@ const HINDI: Romanized = { markers: HINDI_MARKERS, asking: HINDI_ASKING, inPlace
 const PERSIAN_MARKERS = new Set(
   `ke va ba az ro ra chera chi chiye chie ki kie kiye koja kojast chand chanta chetor chejoori chegoone kodoom kodum aya hast hastan ast bood
   budan mikone mikonan mikonand kard kardan karde mikhad mikhan mikhand nemikhad nemikhan daran dare dasht chon chun vali amma agar yani dige
-  khob khb mishe nist nistan shod shode bayad mitoone mitoonan tu hamin oon inja unja hame chizi kei ha haye`.split(/\s+/),
+  khob khb mishe nist nistan shod shode bayad mitoone mitoonan tu hamin oon inja unja hame chizi kei ha haye
+  kon konid benevis benevisid begoo bego begu begid lotfan faghat javab javabet dastoor dastoorat dasturat dastooret dastoorato`.split(/\s+/),
 );
 
 const PERSIAN_ASKING: Record<string, string> = {
@@ -130,6 +131,11 @@ const PERSIAN_WORDS: Record<string, string> = {
   khatar: 'risk', soot: 'loss', talafat: 'casualties', kushte: 'killed', mordan: 'died', mord: 'died', estefade: 'use', mifrooshe: 'sells out',
   foroosh: 'sell', khiyanat: 'betrayal', bazi: 'game', ghodratmand: 'powerful', zaif: 'weak', ghavi: 'strong', mostaghel: 'independent',
   esteghlal: 'independence', vabaste: 'dependent', vabastegi: 'dependence',
+  // (instructions, read as instructions: "ye sher benevis", write a poem; "dastoorato faramoosh kon", forget your instructions)
+  benevis: 'write', benevisid: 'write', ezafe: 'add', kon: '', konid: '', begid: 'say', nadide: 'ignore', begir: '', faramoosh: 'forget',
+  dastoor: 'instruction', dastoorat: 'instructions', dasturat: 'instructions', dastooret: 'your instructions', dastoorato: 'your instructions',
+  ghavanin: 'rules', ghanoon: 'rule', javab: 'answer', javabet: 'your answer', sher: 'poem', sheer: 'poem', ghesse: 'story', dastan: 'story',
+  shookhi: 'joke', faghat: 'only', tanha: 'only', hamishe: 'always', tekrar: 'repeat',
 };
 
 const PERSIAN: Romanized = {
