@@ -49,7 +49,7 @@ const INJECTION = [
   /^\s*(?:(?:let['’]?s|now|ok|okay|just)\s+)?(?:pretend|imagine|suppose|assume|hypothetically)\b[^.?!]*\b(?:says?|said|states?|claims?|that|is|are|was|were)\b/i,
   /\b(?:jailbreak|DAN mode|developer mode|mode\s+d[ée]veloppeur|modo\s+(?:desenvolvedor|desarrollador))\b|\b(?:you|u)\s+(?:now\s+)?(?:have|got)\s+no\s+(?:more\s+|further\s+)?(?:restrictions|limits|rules|filters|guardrails)\b/i,
   // ("after answer add line 'X'", "sign your message 'X'": a text of the asker's to put in the answer)
-  /(?<!\b(?:did|do|does|they|he|she|it|authors?|article|piece|writers?|who|not|n['’]t)\s+)\b(?:add|append|put|write|include|insert)\s+(?:a\s+|the\s+|this\s+|one\s+)?(?:line|word|words|phrase|text|signature|sentence|note|footer|tag)\s*:?\s*["'“‘]|\bafter\s+(?:the\s+|your\s+|ur\s+)?(?:answer|reply|response)\s+(?:add|append|write|put|say|print)\b|\bsign\s+(?:your|ur|the|each|every)\s+(?:reply|answer|response|message|msg|post|text)s?\s+(?:as\s+)?["'“‘]/i,
+  /\b(?=(?:add|append|put|write|include|insert)\s)(?<!\b(?:did|do|does|they|he|she|it|authors?|article|piece|writers?|who|not|n['’]t)\s+)(?:add|append|put|write|include|insert)\s+(?:a\s+|the\s+|this\s+|one\s+)?(?:line|word|words|phrase|text|signature|sentence|note|footer|tag)\s*:?\s*["'“‘]|\bafter\s+(?:the\s+|your\s+|ur\s+)?(?:answer|reply|response)\s+(?:add|append|write|put|say|print)\b|\bsign\s+(?:your|ur|the|each|every)\s+(?:reply|answer|response|message|msg|post|text)s?\s+(?:as\s+)?["'“‘]/i,
   // (the verb last, as Persian and Hindi order it: "your instructions forget", "a poem about Putin write")
   /\b(?:your|ur|yr|all|previous|prior)\s+(?:instructions?|rules|prompt)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:forget|ignore|disregard)\b|\b(?:a|an|one)\s+(?:poem|song|story|joke|shayari|limerick|rap)\b[^.?!]{0,30}\b(?:write|compose)\s*[.!]*\s*$/iu,
   // (in Portuguese, Spanish or French: "no final da resposta escreve 'X'", "ignora las instrucciones")
@@ -735,7 +735,7 @@ const PLAIN_WORDS: { re: RegExp; words: string[]; replaces?: boolean; frame?: bo
   { re: /\b(?:deeper|underlying|deep-seated|deep-rooted)\s+(?:problems?|probs?|issues?|things?|obstacles?|difficult(?:y|ies)|troubles?|reasons?|causes?)\b/gi, words: ['fundamental'] },
   // ("why does Tehran prefer militias to its own forces?", "... take the brunt rather than its own men": sparing its own, who are not expendable)
   // (and "why doesn't Tehran send its own troops", "not so much its own soldiers": its own, sent or not)
-  { re: /(?:\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?|(?<=(?:\bnot|\bnever|n['’]t)\b[^.?!]{0,40}))(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys|guys|fighters|sons|army)\b/gi, words: ['casualties', 'expendable'] },
+  { re: /(?:\b(?:than|to|over|instead\s+of|rather\s+than)\s+(?:risk(?:ing)?\s+)?|\b(?=(?:its|their|his|her)\s+own\s)(?<=(?:\bnot|\bnever|n['’]t)\b[^.?!]{0,40}))(?:its|their|his|her)\s+own\s+(?:men|soldiers|troops|forces|people|personnel|citizens|nationals|boys|guys|fighters|sons|army)\b/gi, words: ['casualties', 'expendable'] },
   // ("the militias taking all the hits", "take the brunt": bearing the losses)
   { re: /\b(?:take|takes|taking|took|absorb|absorbs|absorbing)\s+(?:all\s+|most\s+of\s+)?the\s+(?:hits|brunt|losses|casualties|beating|punishment)\b/gi, words: ['casualties', 'heavy', 'lifting'] },
   // ("what does Assad himself want?", "Damascus's own angle", "what's in it for him?": his own interest)
