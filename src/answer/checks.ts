@@ -1012,15 +1012,15 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
   const read = new Map(names.map((name) => [name, tokenize(name.join(' ')).map((t) => t.word).filter((w) => !name.includes(w))]));
-  // (a word of a longer name the documents give is that name, by its acronym too: "the Guards" are the "Islamic Revolutionary Guards Corps", the IRGC)
-  // (as the passages retrieved give it)
+  // (a word of a longer name the passages retrieved give is that name, by its acronym too: "the Guards" are the "Islamic
+  // Revolutionary Guards Corps", the IRGC)
   const longer = new Map(names.map((name) => [name, name.length === 1 ? fullNames(name[0], retrieval.passages.map((p) => p.text)) : []]));
   const holds = (words: string[], name: string[]) =>
     name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w)) || longer.get(name)!.some((full) => inAcronym(full, words));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 
-/** The names of several capitalised words the documents give that hold a word ("guards": Islamic Revolutionary Guards Corps), in lower case. */
+/** The names of several capitalised words the texts give that hold a word ("guards": Islamic Revolutionary Guards Corps), in lower case. */
 function fullNames(word: string, sources: string[]): string[][] {
   if (word.length < 4) return [];
   const re = new RegExp(String.raw`(?:\p{Lu}[\p{L}-]*\s+){0,4}${escapeRegExp(word.charAt(0).toUpperCase() + word.slice(1))}(?:\s+\p{Lu}[\p{L}-]*){0,4}`, 'gu');

@@ -53,7 +53,7 @@ const INJECTION = [
   // (the verb last, as Persian and Hindi order it: "your instructions forget", "a poem about Putin write")
   /\b(?:your|ur|yr|all|previous|prior)\s+(?:instructions?|rules|prompt)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:forget|ignore|disregard)\b|\b(?:a|an|one)\s+(?:poem|song|story|joke|shayari|limerick|rap)\b[^.?!]{0,30}\b(?:write|compose)\s*[.!]*\s*$/iu,
   // (in Portuguese, Spanish or French: "no final da resposta escreve 'X'", "ignora las instrucciones")
-  /\b(?:escreve|escreva|escrevam|escribe|escriba|[ée]cris|[ée]crivez|ajoute|ajoutez|adiciona|adicione|a[ñn]ade|agrega|coloca|coloque|mets|mettez|di|dis|dites|diga|diz)\b[^.?!]{0,40}["“‘']|\bignor(?:a|e|ez|ar|em|en)\b[^.?!]{0,40}\b(?:instru[cç]\p{L}*|r[eè]gles|regras|reglas)\b/iu,
+  /\b(?:escreve|escreva|escrevam|escribe|escriba|[ée]cris|[ée]crivez|ajoute|ajoutez|adiciona|adicione|a[ñn]ade|agrega|coloca|coloque|mets|mettez|dites|diga)\b[^.?!]{0,40}["“‘']|\bignor(?:a|e|ez|ar|em|en)\b[^.?!]{0,40}\b(?:instru[cç]\p{L}*|r[eè]gles|regras|reglas)\b/iu,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
   /\b(?:say|print|output|write|respond\s+with|reply\s+with|repeat)\s+(?:only\s+|exactly\s+|just\s+)?(?:the\s+word\s+)?["'“‘]?[A-Z0-9_!]{3,}["'”’]?/,
   /\b(?:write|compose|generate)\s+(?:me\s+)?(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:poem|song|story|joke|haiku|essay|limerick|rap|code|script|track|lyrics|verse|tweet|sonnet|rhyme|jingle|slogan)\b/i,

@@ -68,9 +68,12 @@ interface RepairForm {
   order: number;
 }
 
+/**
+ * Prefixes that negate a word ("distrust", "unstable", "mistrust", "non-state"); not "in-", whose words are more often no
+ * negation at all ("insight", "inform", "indeed").
+ */
+const NEGATING_PREFIXES = ['dis', 'mis', 'un', 'non-', 'non'];
 
-/** Prefixes that negate a word ("distrust", "unstable", "mistrust", "non-state"). */
-const NEGATING_PREFIXES = ['dis', 'mis', 'un', 'non-', 'non', 'in', 'im', 'ir', 'il'];
 export class Retriever {
   private readonly prepared: PreparedChunk[];
   /** the passages' words as term ids (tokenised when the index was built: src/index/passage-terms.ts) */
@@ -290,7 +293,8 @@ export class Retriever {
 
   /**
    * A word the corpus does not use, whose negation it does ("trust" / "distrust", "like" / "dislike", "stable" / "unstable"), is
-   * read as the negation: asked about trust between two parties, the corpus speaks of their distrust.
+   * read as the negation: asked about trust between two parties, the corpus speaks of their distrust. (A few words of these
+   * prefixes are no negations, "discover", "display": read so only when the word itself is nowhere in the documents.)
    */
   asNegations(tokens: Token[]): Token[] {
     return tokens.map((t) => {
