@@ -232,7 +232,7 @@ const EXONYMS: Record<string, string> = {
   rahbar: 'Supreme Leader Khamenei', sepah: 'the IRGC', pasdaran: 'the Revolutionary Guards', tehroon: 'Tehran', tehrun: 'Tehran',
   // (and Persian's names of places and peoples: Afghanestan, Aragh, Lobnan, Mesr, Dameshgh, Barjam (the nuclear deal), Gharb (the West), rusi)
   afghanestan: 'Afghanistan', pakestan: 'Pakistan', aragh: 'Iraq', araq: 'Iraq', lobnan: 'Lebanon', mesr: 'Egypt', esraeel: 'Israel', esrail: 'Israel',
-  dameshgh: 'Damascus', dameshq: 'Damascus', mosko: 'Moscow', barjam: 'the JCPOA', gharb: 'the West', rusi: 'Russian', suri: 'Syrian',
+  dameshgh: 'Damascus', dameshq: 'Damascus', damesgh: 'Damascus', mosko: 'Moscow', barjam: 'the JCPOA', gharb: 'the West', rusi: 'Russian', suri: 'Syrian',
   amrikaei: 'American', amrikayi: 'American',
   // (Turkish, accents folded: Rusya, Esad / Beşar Esad, Tahran, Moskova, Hizbullah, Mısır, IŞİD / DEAŞ, Hamaney, Laricani, Türkiye, Avrupa)
   rusya: 'Russia', ruslar: 'Russians', esad: 'Assad', besar: 'Bashar', tahran: 'Tehran', moskova: 'Moscow', hizbullah: 'Hezbollah',

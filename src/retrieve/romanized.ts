@@ -87,12 +87,13 @@ const PERSIAN_MARKERS = new Set(
   `ke va ba az ro ra chera chi chiye chie ki kie kiye koja kojast chand chanta chetor chejoori chegoone kodoom kodum aya hast hastan ast bood
   budan mikone mikonan mikonand kard kardan karde mikhad mikhan mikhand nemikhad nemikhan daran dare dasht chon chun vali amma agar yani dige
   khob khb mishe nist nistan shod shode bayad mitoone mitoonan tu hamin oon inja unja hame chizi kei ha haye
-  kon konid benevis benevisid begoo bego begu begid lotfan faghat javab javabet dastoor dastoorat dasturat dastooret dastoorato`.split(/\s+/),
+  kon konid benevis benevisid begoo bego begu begid lotfan faghat javab javabet dastoor dastoorat dasturat dastooret dastoorato
+  che chia mored kone bashe beshe mide midan mikham nakhad nemikhad midoonan midoone roo`.split(/\s+/),
 );
 
 const PERSIAN_ASKING: Record<string, string> = {
   chera: 'why', chi: 'what', chiye: 'what is', chie: 'what is', ki: 'who', kie: 'who is', kiye: 'who is', koja: 'where', kojast: 'where is',
-  chand: 'how many', chanta: 'how many', chetor: 'how', chejoori: 'how', chegoone: 'how', kodoom: 'which', kodum: 'which', kei: 'when',
+  che: 'what', chia: 'what are', chand: 'how many', chanta: 'how many', chetor: 'how', chejoori: 'how', chegoone: 'how', kodoom: 'which', kodum: 'which', kei: 'when',
 };
 
 const PERSIAN_IN_PLACE = new Set(['chand', 'chanta', 'kodoom', 'kodum']);
@@ -131,6 +132,16 @@ const PERSIAN_WORDS: Record<string, string> = {
   khatar: 'risk', soot: 'loss', talafat: 'casualties', kushte: 'killed', mordan: 'died', mord: 'died', estefade: 'use', mifrooshe: 'sells out',
   foroosh: 'sell', khiyanat: 'betrayal', bazi: 'game', ghodratmand: 'powerful', zaif: 'weak', ghavi: 'strong', mostaghel: 'independent',
   esteghlal: 'independence', vabaste: 'dependent', vabastegi: 'dependence',
+  // (more of the everyday words: "dar mored-e", about; "che jur", what kind; "dooste dashte bashe", would like)
+  mored: 'about', nazaresh: 'view', hazer: 'ready', hazeran: 'ready', jash: 'place', jaye: 'place', biad: 'come', deraz: 'long',
+  donbal: 'seeking', moshtarak: 'common', foori: 'immediate', jur: 'kind', hokoomat: 'government', hokoomati: 'government',
+  dooste: 'prefer', bashe: '', zaeef: 'weak', hoosele: 'patience', kharj: 'spend', midoonan: 'know', midoone: 'knows', midoonam: 'know',
+  kamelan: 'completely', pak: 'eliminate', peyvastan: 'joined', payam: 'message', payami: 'message', tahammol: 'tolerate', dalil: 'reason',
+  dalayel: 'reasons', aslahe: 'weapons', ajale: 'hurry', sood: 'benefit', soodi: 'benefit', miporse: 'asks', soal: 'question', soali: 'question',
+  befroushan: 'sell out', befrooshe: 'sell out', poshte: 'behind', gozasht: 'imposed', gir: 'got', avord: '', asar: 'effect', roo: 'on',
+  moghe: 'time', tamoom: 'end', she: '', beshe: '', nakhad: 'not want', barash: 'for it', bemiran: 'die', siasat: 'policy',
+  chapesh: 'published', daghigh: 'exact', daghighan: 'exactly', har: 'each', alan: 'now', hala: 'now', ghablan: 'before', mide: 'gives',
+  midan: 'give', kone: 'do', mikham: 'want', aslan: 'at all', shayad: 'maybe', momkene: 'may', kolan: 'overall',
   // (instructions, read as instructions: "ye sher benevis", write a poem; "dastoorato faramoosh kon", forget your instructions)
   benevis: 'write', benevisid: 'write', ezafe: 'add', kon: '', konid: '', begid: 'say', nadide: 'ignore', begir: '', faramoosh: 'forget',
   dastoor: 'instruction', dastoorat: 'instructions', dasturat: 'instructions', dastooret: 'your instructions', dastoorato: 'your instructions',

@@ -1981,6 +1981,8 @@ test('a question in Finglish (Persian in Latin letters) is answered from the cor
   assert.match((await engine.ask('in maghale kei montasher shod?')).answer, /December 10, 2015/);
   assert.match((await engine.ask('nevisande-ha ki hastan?')).answer, /Ali Alfoneh and Flemming Splidsboel Hansen/);
   assert.match((await engine.ask('khob, Sepah chi kar mikone tu Suriye?')).answer, /IRGC/);
+  assert.match((await engine.ask('Moscow che jur hokoomati tu Suriye dooste dare?')).answer, /^Russia, on the other hand, is more likely to prefer/);
+  assert.match((await engine.ask('chera Tehroon nemikhad jang zood tamoom beshe?')).answer, /low-intensity conflict/);
 });
 
 test('a question in Hinglish is answered from the corpus, not refused for its Hindi words', async () => {
