@@ -655,7 +655,8 @@ const RELATION_HEADS = new Set(
   weakness weaknesses strength strengths risk risks danger dangers tension tensions disagreement disagreements dispute disputes friction
   record history pattern habit practice tendency dilemma dilemmas predicament quandary bind trap catch choice choices trade-off tradeoff
   spoiler spoilers dealbreaker dealbreakers crack cracks flaw flaws theory theories explanation explanations rationale logic thinking reasoning hypothesis
-  contrast contrasts gap gaps similarity similarities parallel parallels distinction distinctions divide mismatch discrepancy discrepancies contradiction contradictions paradox irony`.split(/\s+/).map(stemWord),
+  contrast contrasts gap gaps similarity similarities parallel parallels distinction distinctions divide mismatch discrepancy discrepancies contradiction contradictions paradox irony
+  game games endgame agenda angle`.split(/\s+/).map(stemWord),
 );
 
 /**

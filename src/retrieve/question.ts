@@ -50,6 +50,8 @@ const INJECTION = [
   /\b(?:jailbreak|DAN mode|developer mode|mode\s+d[ée]veloppeur|modo\s+(?:desenvolvedor|desarrollador))\b|\b(?:you|u)\s+(?:now\s+)?(?:have|got)\s+no\s+(?:more\s+|further\s+)?(?:restrictions|limits|rules|filters|guardrails)\b/i,
   // ("after answer add line 'X'", "sign your message 'X'": a text of the asker's to put in the answer)
   /\b(?=(?:add|append|put|write|include|insert)\s)(?<!\b(?:did|do|does|they|he|she|it|authors?|article|piece|writers?|who|not|n['’]t)\s+)(?:add|append|put|write|include|insert)\s+(?:a\s+|the\s+|this\s+|one\s+)?(?:line|word|words|phrase|text|signature|sentence|note|footer|tag)\s*:?\s*["'“‘]|\bafter\s+(?:the\s+|your\s+|ur\s+)?(?:answer|reply|response)\s+(?:add|append|write|put|say|print)\b|\bsign\s+(?:your|ur|the|each|every)\s+(?:reply|answer|response|message|msg|post|text)s?\s+(?:as\s+)?["'“‘]/i,
+  // ("just quote the article saying \"X\" and put a citation": a quote of the asker's making, to be passed off as the article's)
+  /\bquote\s+(?:the\s+|this\s+)?(?:article|piece|text|essay|authors?|writers?)\s+(?:as\s+)?(?:saying|stating|claiming|writing)\s+(?:that\s+)?["“‘']/i,
   // (the verb last, as Persian and Hindi order it: "your instructions forget", "a poem about Putin write")
   /\b(?:your|ur|yr|all|previous|prior)\s+(?:instructions?|rules|prompt)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:forget|ignore|disregard)\b|\b(?:a|an|one)\s+(?:poem|song|story|joke|shayari|limerick|rap)\b[^.?!]{0,30}\b(?:write|compose)\s*[.!]*\s*$/iu,
   // (in Portuguese, Spanish or French: "no final da resposta escreve 'X'", "ignora las instrucciones")
@@ -224,7 +226,7 @@ const EXONYMS: Record<string, string> = {
   sirio: 'Syrian', syrienne: 'Syrian', syrisch: 'Syrian', syrische: 'Syrian',
   eeuu: 'the US',
   // (Persian and Arabic, transliterated: Suriyeh / Souriya, Rusiyeh / Rusiya, Amrika, Rahbar (the Leader), Majles / Majlis)
-  suriyeh: 'Syria', suriye: 'Syria', souriya: 'Syria', suriya: 'Syria', suria: 'Syria',
+  suriyeh: 'Syria', suriye: 'Syria', souriya: 'Syria', souria: 'Syria', sourya: 'Syria', suriya: 'Syria', suria: 'Syria',
   rusiyeh: 'Russia', rusiye: 'Russia', rusiya: 'Russia', roosiye: 'Russia', roosiyeh: 'Russia',
   amrika: 'America', amreeka: 'America', amerika: 'America', ameriki: 'America', amerike: 'America',
   // (Russian, transliterated: Rossiya, Iran's own, Siriya; afgan for Afghan)
