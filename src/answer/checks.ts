@@ -1015,9 +1015,14 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
   const read = new Map(names.map((name) => [name, tokenize(name.join(' ')).map((t) => t.word).filter((w) => !name.includes(w))]));
   // (a word of a longer name the passages retrieved give is that name, by its acronym too: "the Guards" are the "Islamic
   // Revolutionary Guards Corps", the IRGC)
-  const longer = new Map(names.map((name) => [name, name.length === 1 ? fullNames(name[0], retrieval.passages.map((p) => p.text)) : []]));
+  // (looked up only for a name no sentence holds otherwise)
+  const longer = new Map<string[], string[][]>();
+  const longerOf = (name: string[]) => {
+    if (!longer.has(name)) longer.set(name, name.length === 1 ? fullNames(name[0], retrieval.passages.map((p) => p.text)) : []);
+    return longer.get(name)!;
+  };
   const holds = (words: string[], name: string[]) =>
-    name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w)) || longer.get(name)!.some((full) => inAcronym(full, words));
+    name.some((n) => words.some((w) => w === n || match(n, w) >= 0.5)) || inAcronym(name, words) || read.get(name)!.some((w) => words.includes(w)) || longerOf(name).some((full) => inAcronym(full, words));
   return !sentences.some((words) => names.every((name) => holds(words, name)));
 }
 

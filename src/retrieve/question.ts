@@ -26,6 +26,9 @@ export interface AnalyzedQuestion {
   supplied?: string[];
 }
 
+/** Pieces of writing an attack asks for with the verb last ("ek shayari likho", a poem write). */
+const WRITTEN_PIECES = 'poem|song|shayari|kavita|ghazal|haiku|limerick|rap|lyrics|sonnet|rhyme';
+
 // Phrases that address the bot rather than ask about the corpus.
 const INJECTION = [
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(?:instructions?|rules?|prompts?|guidelines?|above|previous|prior|system|context|everything|article|corpus|documents?|sources?|passages?)\b/i,
@@ -53,7 +56,7 @@ const INJECTION = [
   // ("just quote the article saying \"X\" and put a citation": a quote of the asker's making, to be passed off as the article's)
   /\bquote\s+(?:the\s+|this\s+)?(?:article|piece|text|essay|authors?|writers?)\s+(?:as\s+)?(?:saying|stating|claiming|writing)\s+(?:that\s+)?["“‘']/i,
   // (the verb last, as Persian and Hindi order it: "your instructions forget", "a poem about Putin write")
-  /\b(?:your|ur|yr|all|previous|prior)\s+(?:instructions?|rules|prompt)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:forget|ignore|disregard)\b|\b(?:a|an|one)\s+(?:poem|song|story|joke|shayari|limerick|rap)\b[^.?!]{0,30}\b(?:write|compose)\s*[.!]*\s*$/iu,
+  new RegExp(String.raw`\b(?:your|ur|yr|all|previous|prior)\s+(?:instructions?|rules|prompt)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:forget|ignore|disregard)\b|\b(?:a|an|one)\s+(?:${WRITTEN_PIECES}|story|joke)\b[^.?!]{0,30}\b(?:write|compose)\s*[.!]*\s*$`, 'iu'),
   // (in Portuguese, Spanish or French: "no final da resposta escreve 'X'", "ignora las instrucciones")
   /\b(?:escreve|escreva|escrevam|escribe|escriba|[ée]cris|[ée]crivez|ajoute|ajoutez|adiciona|adicione|a[ñn]ade|agrega|coloca|coloque|mets|mettez|dites|diga)\b[^.?!]{0,40}["“‘']|\bignor(?:a|e|ez|ar|em|en)\b[^.?!]{0,40}\b(?:instru[cç]\p{L}*|r[eè]gles|regras|reglas)\b/iu,
   /\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env)\b[^.?!]{0,40}\b(?:print|reveal|show|tell|give|output|leak|dump)\b|\b(?:print|reveal|show|tell|give|output|leak|dump)\b[^.?!]{0,40}\b(?:api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|environment variables?|\.env|instructions|prompt)\b/i,
@@ -62,7 +65,7 @@ const INJECTION = [
   // (the verb last, as Hindi orders it: "har answer ke end me X likhna", every answer's end in X write)
   /\b(?:answer|reply|response|message)\s+end\s+in\b[^.?!]{0,60}?\s(?:write|add|put|append)\b/i,
   // (and "ek hindi shayari likho", one hindi shayari write; and "in first person say 'X'")
-  /\b(?:poem|song|shayari|kavita|ghazal|haiku|limerick|rap|lyrics|sonnet|rhyme)\s+(?:write|compose)\b|(?:^|[.!?,;:]\s*|\b(?:just|now|then|(?:in\s+)?first\s+person(?:\s+in)?)\s+)(?:say|write|print|type|output)\s+["'“‘]/i,
+  new RegExp(String.raw`\b(?:${WRITTEN_PIECES})\s+(?:write|compose)\b|(?:^|[.!?,;:]\s*|\b(?:just|now|then|(?:in\s+)?first\s+person(?:\s+in)?)\s+)(?:say|write|print|type|output)\s+["'“‘]`, 'i'),
   /\bsystem\s+(?:override|update|notice|alert)\b|\b(?:corpus|article|document|context)\s+(?:has\s+been|was|is\s+now)\s+(?:updated|changed|modified|replaced)\b/i,
   /(?:^|[.!?,;:]\s*|\b(?:also|and|then|please|now|just|pls|must|should|(?:you|bot|it)\s+(?:must|should))\s+)(?:append|prepend|add|include|insert)\b[^.?!]{0,40}\b(?:text|word|words|phrase|line|string|sentence|signature|code|token|tag|marker|emoji|link|url)\b/i,
   /\b(?:answer|reply|respond|write|speak|talk)\s+(?:only\s+)?(?:everything\s+|all\s+|every(?:thing|\s+answer|\s+question)?\s+)?(?:in|like|as)\s+(?:an?\s+)?(?:pirate|shakespeare|rhymes?|verse|emojis?|uppercase|all caps|a poem|a song|poem|song|limerick|haiku|sonnet|rap|riddle|tweet|acrostic|leetspeak)\b/i,

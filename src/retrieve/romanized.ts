@@ -20,6 +20,8 @@ interface Romanized {
   verbsAfter: Record<string, string>;
   /** A question word put first with no verb after it, as English asks it ("chi": "what do", not "what Sepah role ..."). */
   fronted?: Record<string, string>;
+  /** Words read so only before a word of the language's own, being English words too ("in maghale": this article; "in Syria" stays). */
+  beforeOwn?: Record<string, string>;
 }
 
 /** Words that mark a message as Hindi: grammar no English sentence uses. */
@@ -156,13 +158,18 @@ const PERSIAN: Romanized = {
   words: PERSIAN_WORDS,
   verbsAfter: { bood: 'was', hast: 'is', ast: 'is', hastan: 'are', budan: 'were' },
   fronted: { chi: 'what do' },
+  beforeOwn: { in: 'this' },
 };
 
 const WORD = /(?<![\p{L}\p{N}'’])[\p{L}]+(?![\p{L}\p{N}'’])/gu;
 
+const LANGUAGES = [HINDI, PERSIAN];
+/** Each language's verbs read with a question word after it ("kaun hai"), as a pattern, built once. */
+const VERB_AFTER = new Map(LANGUAGES.map((l) => [l, new RegExp(`^\\s+(${Object.keys(l.verbsAfter).join('|')})\\b`, 'i')]));
+
 /** The language a message reads as: two of its marker words at least, more than of the other language's. */
 function languageOf(words: string[]): Romanized | undefined {
-  const counts = [HINDI, PERSIAN].map((l) => ({ l, n: new Set(words.filter((w) => l.markers.has(w))).size })).sort((a, b) => b.n - a.n);
+  const counts = LANGUAGES.map((l) => ({ l, n: new Set(words.filter((w) => l.markers.has(w))).size })).sort((a, b) => b.n - a.n);
   return counts[0].n >= 2 && counts[0].n > counts[1].n ? counts[0].l : undefined;
 }
 
@@ -170,8 +177,8 @@ function languageOf(words: string[]): Romanized | undefined {
 export function fromRomanized(text: string): string {
   const language = languageOf((text.match(WORD) ?? []).map((w) => w.toLowerCase()));
   if (!language) return text;
-  const { asking, inPlace, words, verbsAfter, fronted } = language;
-  const verbAfter = new RegExp(`^\\s+(${Object.keys(verbsAfter).join('|')})\\b`, 'i');
+  const { asking, inPlace, words, verbsAfter, fronted, beforeOwn } = language;
+  const verbAfter = VERB_AFTER.get(language)!;
   // (each sentence its own question: "... kya difference hai? ek ko kaisa conflict chahiye ...?")
   return text
     .split(/(?<=[?!.])\s+/)
@@ -188,10 +195,9 @@ export function fromRomanized(text: string): string {
           asked = verb ? `${asking[lower]} ${verbsAfter[verb]}` : (fronted?.[lower] ?? asking[lower]);
           return '';
         }
-        // (Persian "in" before a Persian noun is "this": "in maghale", this article; before an English word it is English)
-        if (lower === 'in' && language === PERSIAN) {
+        if (beforeOwn && lower in beforeOwn) {
           const next = /^\s+(\p{L}+)/u.exec(sentence.slice(at + w.length))?.[1].toLowerCase();
-          if (next && next in words) return 'this';
+          return next && next in words ? beforeOwn[lower] : w;
         }
         return words[lower] ?? w;
       });
