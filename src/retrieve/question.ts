@@ -847,7 +847,7 @@ export function choicesOf(query: string): { stem: string; options: { label?: str
 const CHOOSE_ONE = /\b(?:pick|choose|select)\s+(?:one|the\s+(?:best|right|correct)\s+(?:one|answer|option))\s*:?\s*$/i;
 
 /** "Can you tell me when ...", "I'd like to know who ...": the question is what follows. */
-const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?(?:kindly\s+)?|please\s+(?:kindly\s+)?|kindly\s+)?(?:tell me|let me know|explain to me|explain|clarify|inform me|remind me|i (?:want|need|would like|'d like|’d like) to know|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
+const PREAMBLE = /^\s*(?:(?:hey|hi|hello|ok|okay|so|um|uh)[\s,!]+)?(?:(?:respected|dear)\s+(?:sir|madam|ma['’]?am|sirs|all)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?(?:kindly\s+)?|please\s+(?:kindly\s+)?|kindly\s+)?(?:tell me|let me know|explain to me|explain|clarify|inform me|remind me|i (?:want|need|would like|'d like|’d like) to know|(?:i['’]?m\s+|i\s+am\s+)?(?:keen|eager|curious) to (?:know|find out|learn|hear|understand)|do you know|i wonder|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/i;
 
 /** "Can you explain X", "could you summarise X": a request; what is asked starts at its verb. */
 const POLITE_REQUEST = /^\s*(?:(?:hey|hi|hello|ok|okay|so)[\s,!]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?=(?:explain|describe|summari[sz]e|outline|list|give|show|tell)\b)/i;
@@ -895,9 +895,9 @@ function withoutPreambleOnly(query: string): string {
 
 /**
  * "In the authors' opinion, is it ...?", "In short — is it a real alliance?", "Briefly: who ...": whose judgement is asked, or how
- * briefly, before the question; it starts after them.
+ * briefly, before the question; it starts after them. (So does the answer's form wished for: "keen for a quick breakdown — what's ...")
  */
-const LEADING_FRAME = /^\s*(?:(?:in|by|from)\s+(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|their|your)(?:['’]s|s['’]|['’])?\s+(?:own\s+)?(?:opinion|view|eyes|judge?ment|reading|assessment|perspective|point\s+of\s+view)|in\s+(?:short|brief)|briefly|quickly|honestly|seriously|basically|simply\s+put)\s*(?:[,:]|\s[—–-])\s*(?=\S)/i;
+const LEADING_FRAME = /^\s*(?:(?:in|by|from)\s+(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|their|your)(?:['’]s|s['’]|['’])?\s+(?:own\s+)?(?:opinion|view|eyes|judge?ment|reading|assessment|perspective|point\s+of\s+view)|in\s+(?:short|brief)|briefly|quickly|honestly|seriously|basically|simply\s+put|(?:(?:i['’]?m|i\s+am)\s+)?(?:keen|up|after|looking)\s+(?:for|on)\s+(?:a|an|some|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:breakdown|rundown|summary|overview|explanation|explainer|recap|run-?through|refresher))\s*(?:[,:]|\s[—–-])\s*(?=\S)/iu;
 
 /** The text with every quoted stretch blanked out, same length: "the putin 'we got tricked' line" speaks no "we" of the asker's. */
 export function blankQuotes(text: string): string {

@@ -6,7 +6,7 @@ import { citationMarkers, verifyCitations } from '../../src/answer/citations.js'
 import { fitsDate, fitsNames, fitsQuantity, fitsSpeech, fitsSubject, nationOf, sameWord } from '../../src/answer/checks.js';
 import { INSTRUCTION_MESSAGE, NOT_A_QUESTION_MESSAGE } from '../../src/answer/extractive.js';
 import type { Engine } from '../../src/engine.js';
-import { analyzeQuestion, asksForStructure, expandChat, questionType, subQuestions } from '../../src/retrieve/question.js';
+import { analyzeQuestion, asksForStructure, expandChat, questionType, subQuestions, withoutPreamble } from '../../src/retrieve/question.js';
 import { nameKey, soundKey } from '../../src/retrieve/matcher.js';
 import { FootnoteError } from '../../src/errors.js';
 import { ARTICLE_FILE, CORPUS_DIR, openTestEngine } from '../helpers/engine.js';
@@ -2117,4 +2117,18 @@ test('"who is in a hurry", "pressed for time", "a ticking clock": time pressing 
 
 test('a condition closing a question ("as long as Assad stays in place") joins no names the answer must hold together', async () => {
   assert.equal((await engine.ask('Would Putin tolerate a few leftover ISIS enclaves in Syria, as long as Assad stays in place?')).abstained, false);
+});
+
+test('"keen for a quick breakdown — what ...", "I\'m keen to know who ...": the wish for an answer is no part of the question; "why is the Kremlin so keen to ..." keeps it', () => {
+  assert.equal(withoutPreamble('keen for a quick breakdown — who wrote the article?'), 'who wrote the article?');
+  assert.equal(withoutPreamble("I'm keen to know who wrote the article"), 'who wrote the article');
+  assert.match(withoutPreamble('Why is the Kremlin so keen to keep its own soldiers out of harm’s way?'), /keen/);
+});
+
+test('asked who does what, a short sentence opening a paragraph ("... a certain division of labor.") leads with the sentences that say it', async () => {
+  const a = await engine.ask('Please teach me how two country share the job in Syria: who does what?');
+  assert.match(a.answer, /^And it would seem the two have arrived at a certain division of labor/);
+  assert.match(a.answer, /conducting air operations/);
+  assert.match(a.answer, /boots on the ground/);
+  assert.equal(a.citations.length, 3);
 });
