@@ -2132,3 +2132,10 @@ test('asked who does what, a short sentence opening a paragraph ("... a certain 
   assert.match(a.answer, /boots on the ground/);
   assert.equal(a.citations.length, 3);
 });
+
+test('asked for the whole ("is the friendship gonna last", "where the authors land"), a word the corpus has only something like asks about nothing else', async () => {
+  assert.match((await engine.ask('does the writer think the iran russia friendship is gonna last')).answer, /^But behind the curtain problems abound/);
+  assert.match((await engine.ask('give me the one-liner on where the authors land')).answer, /^But is this Tehran-Moscow axis a tactical marriage of convenience/);
+  // (the corpus's own words still ask about themselves: "the fate of Assad")
+  assert.match((await engine.ask("In a nutshell, what do the authors say about the fate of Assad himself?")).answer, /fate of Bashar al-Assad/);
+});
