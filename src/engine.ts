@@ -418,7 +418,7 @@ export class Engine implements CorpusView {
   /** A message read as a question (a headline's capitals read as no names, a leader's gang as his nation), the message as typed kept as its text. */
   private read(raw: string): AnalyzedQuestion {
     const checked = checkQuestion(raw);
-    const cased = this.leadersAsNations(headlineCase(checked, this.retriever.isName, this.retriever.isCommonWord));
+    const cased = this.authorsByName(this.leadersAsNations(headlineCase(checked, this.retriever.isName, this.retriever.isCommonWord)));
     return cased === checked ? analyzeQuestion(checked) : { ...analyzeQuestion(cased), text: sanitizeInput(checked) };
   }
 
@@ -442,6 +442,24 @@ export class Engine implements CorpusView {
     });
   }
   private leaderNations?: Map<string, string>;
+
+  /**
+   * "How many joined IS, per Alfoneh/Hansen?", "according to Hansen", "in Hansen's view": the documents' authors named as whose account
+   * is asked for are "the authors" (the passages that give the account do not name them). Not "what does Hansen say Denmark's policy
+   * should be?": what he says elsewhere, which the corpus may not have.
+   */
+  private authorsByName(text: string): string {
+    if (this.authorNames === undefined) this.authorNames = (() => {
+      const names = [...new Set(this.corpus.documents.flatMap((d) => d.meta.authors.flatMap((a) => [a, a.split(/\s+/).pop() ?? a])))].filter((n) => n.length > 2);
+      if (!names.length) return null;
+      const name = `(?:${names.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
+      const several = `${name}(?:\\s*(?:\\/|&|,|\\band\\b)\\s*${name})*`;
+      return new RegExp(`\\b(?:(per|according\\s+to)\\s+${several}\\b|(in)\\s+${several}['’]s?\\s+(view|views|account|opinion|reading|analysis|estimation|telling|words)\\b)`, 'gi');
+    })();
+    if (!this.authorNames) return text;
+    return text.replace(this.authorNames, (m, per?: string, inn?: string, view?: string) => (per ? `${per} the authors` : `${inn} the authors' ${view}`));
+  }
+  private authorNames?: RegExp | null;
   private lowerSources?: string[];
 
   /** The top passages for a query, without composing an answer. */

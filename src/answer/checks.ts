@@ -694,8 +694,8 @@ const IDENTIFIER_ASKED = /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s
 /** Words that name an identifier of something rather than a fact about it ("flight number", "code name"). */
 const IDENTIFIER_HEADS = /^(?:number|name|code|id|title|designation|callsign|call-sign)$/i;
 
-/** A request for something ("recommend a good recipe", "got a link"), and the thing requested. */
-const REQUEST = /\b(?:recommend|suggest|give me|share|send me|find me|(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:got|have|has|know of|knows of))\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?=\s+(?:for|to|that|which|about|on|from|with|of)\b|\s*[?.!]*\s*$)/iu;
+/** A request for something ("recommend a good recipe", "got a link"), and the thing requested (not "did Larijani share a stage with Putin?"). */
+const REQUEST = /\b(?:recommend|suggest|give me|(?<=(?:^|(?:can|could|would|will)\s+(?:you|u|ya)\s+|please\s+|pls\s+|plz\s+)\s*)share|send me|find me|(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:got|have|has|know of|knows of))\s+(?:me\s+|us\s+)?(?:a|an|some|any)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?=\s+(?:for|to|that|which|about|on|from|with|of)\b|\s*[?.!]*\s*$)/iu;
 /** What a request to the bot about the document asks for: a summary, a list, a quote ... (answered from the document however worded). */
 const ANSWER_KINDS = /^(?:summary|summaries|rundown|overview|gist|recap|breakdown|tldr|list|quote|quotes|source|sources|citation|citations|example|examples|explanation|answer|sentence|sentences|word|words|paragraph|idea|sense|sketch|outline|description|picture|version|point|points|reason|reasons|hint|clue|take|view|verdict|conclusion|takeaway|takeaways)$/i;
 
@@ -1131,7 +1131,9 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (nor a common word typed in capitals for stress, in a message typed in lower case: "do they not LOVE endless adventures?", "the ROOT problem")
   // (an adverb so typed too: "REALLY", "SERIOUSLY")
   const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()) || /^[A-Z]{3,}LY$/.test(w));
-  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  // (nor a small count the passages write in words: "what's he getting out of having 2 patrons", where they speak of "the two")
+  const spelt = (w: string) => /^[2-9]$/.test(w) && retrieval.passages.some((p) => new RegExp(`\\b${DIGIT_WORDS[Number(w)]}\\b`, 'i').test(p.text));
+  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0]) && !spelt(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
   // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)
@@ -1157,6 +1159,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     .map((t) => t.token.word)
     .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval), ...unheldNumbers(asked, form, retrieval)];
 }
+
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)$/;
 

@@ -2139,3 +2139,17 @@ test('asked for the whole ("is the friendship gonna last", "where the authors la
   // (the corpus's own words still ask about themselves: "the fate of Assad")
   assert.match((await engine.ask("In a nutshell, what do the authors say about the fate of Assad himself?")).answer, /fate of Bashar al-Assad/);
 });
+
+test('a country code with a possessive ("IR\'s nuclear program"), the authors named as whose account ("per Alfoneh/Hansen"), "share a stage with" (no request to share), a small count the passages spell ("2 patrons"): none is a fact the corpus lacks', async () => {
+  assert.match(analyzeQuestion("Putin at Valdai said Moscow was 'deceived by' who re IR's nuclear program").query, /\bIran's nuclear program/);
+  const deceived = await engine.ask("Putin at Valdai said Moscow was 'deceived by' who re IR's nuclear program");
+  assert.equal(deceived.abstained, false);
+  assert.match(deceived.answer, /deceived by the United States/);
+  const joined = await engine.ask('How many Russian citizens are estimated to have joined IS, per Alfoneh/Hansen?');
+  assert.match(joined.answer, /7,000/);
+  assert.match((await engine.ask('did larijani actualy share a stage w putin at valdai or am i misremembering')).answer, /share a panel/);
+  assert.equal((await engine.ask("Bashar's own angle — what's he getting out of having 2 patrons")).abstained, false);
+  // (what an author says elsewhere is no account of the document's, and a count the passages do not spell still is one)
+  assert.equal((await engine.ask("what does Hansen say Denmark's policy toward Iran should be? he's Danish after all")).abstained, true);
+  assert.equal((await engine.ask('can you share a recipe for cookies')).abstained, true);
+});
