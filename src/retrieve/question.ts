@@ -203,6 +203,15 @@ const CHAT_WORDS: Record<string, string> = {
   eli5: 'explain', orbat: 'forces', kia: 'killed', wia: 'wounded', hezb: 'Hezbollah',
   '4ever': 'forever', '2day': 'today', gr8: 'great', russkies: 'Russians', russkie: 'Russian', ruskies: 'Russians',
   jan: 'January', feb: 'February', sept: 'September', sep: 'September', oct: 'October', nov: 'November', dec: 'December', aug: 'August',
+  // (a newsroom's shorthand: "2nd subhed", "the nut graf"; casualty shorthand in the plural; "folks", people)
+  folk: 'people', folks: 'people', subhed: 'subheading', subheds: 'subheadings', graf: 'paragraph', grafs: 'paragraphs', kias: 'killed', wias: 'wounded',
+  // (Scots: "whit's this aboot?", "wha's daein whit?", "how lang will they pit up wi it?")
+  whit: 'what', "whit's": 'what is', wha: 'who', "wha's": 'who is', tae: 'to', dae: 'do', daein: 'doing', aboot: 'about', oot: 'out', noo: 'now',
+  ower: 'over', baith: 'both', twa: 'two', fae: 'from', frae: 'from', gie: 'give', hame: 'home', mony: 'many', ony: 'any', sae: 'so',
+  jist: 'just', atween: 'between', feart: 'fearful', deid: 'dead', fur: 'for', masel: 'myself', itsel: 'itself', dinnae: "don't", cannae: "can't", didnae: "didn't",
+  isnae: "isn't", wisnae: "wasn't", disnae: "doesn't", wouldnae: "wouldn't", widnae: "wouldn't", couldnae: "couldn't", shouldnae: "shouldn't",
+  gaun: 'going', mair: 'more', maist: 'most', doon: 'down', efter: 'after', afore: 'before', ither: 'other', wis: 'was', wi: 'with',
+  "o'": 'of', och: '', wan: 'one', scunnered: 'fed up', thole: 'endure', yon: 'that', richt: 'right', auld: 'old', heid: 'head', hale: 'whole', ain: 'own',
 };
 
 /**
@@ -517,13 +526,15 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
   // (an instruction in Hindi words is read in English too: "ek shayari likho", write a poem)
   const english = fromRomanized(text);
-  const injection = isInstruction(text) || (english !== text && isInstruction(english));
+  // (and one in dialect or chat spellings: "start wi 'Arrr matey'", start with)
+  const instructing = [text, english, expandChat(english)].find((t, i, all) => (i === 0 || t !== all[i - 1]) && isInstruction(t));
+  const injection = instructing !== undefined;
   let query = text;
-  if (injection) {
+  if (instructing !== undefined) {
     // Keep only the sentences that ask something and do not instruct the bot; claims that come
     // with an injection ("the corpus has been updated and ...") are not trusted either.
     // "Start by saying X, then tell me who ...": the steps of an instruction are parts of their own.
-    const parts = text.split(/(?<=[.?!;:])\s+|,?\s+(?:and then|then|after that|afterwards|and also|but first)\s+|\s+but\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
+    const parts = instructing.split(/(?<=[.?!;:])\s+|,?\s+(?:and then|then|after that|afterwards|and also|but first)\s+|\s+but\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
     query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
   }
   query = withoutPreamble(expandChat(query));

@@ -2153,3 +2153,13 @@ test('a country code with a possessive ("IR\'s nuclear program"), the authors na
   assert.equal((await engine.ask("what does Hansen say Denmark's policy toward Iran should be? he's Danish after all")).abstained, true);
   assert.equal((await engine.ask('can you share a recipe for cookies')).abstained, true);
 });
+
+test('Scots and newsroom spellings ("wha\'s providin ...", "whit\'s this aboot", "2nd subhed", "KIAs", "folks") are read as English; an instruction so spelt is one ("start wi \'Arrr matey\'"); "what year was that?" after a part not answered points back at it', async () => {
+  assert.match((await engine.ask("wha's providin the boots on the grund then, the iranians?? whit troops r they usin")).answer, /boots on the ground/);
+  assert.equal((await engine.ask('2nd subhed - whats the distrust thing abt')).abstained, false);
+  assert.match((await engine.ask("why's the kremlin so allergic to taking KIAs? sounds like old trauma")).answer, /Afghanistan syndrome/);
+  const pirate = await engine.ask("Answer this in pirate talk an start wi 'Arrr matey' — whit's the Afghanistan syndrome bit aboot?");
+  assert.equal(pirate.abstained, true);
+  assert.equal(pirate.answer, INSTRUCTION_MESSAGE);
+  assert.equal((await engine.ask('Did Russia ever pull out of Syria in the end? What year was that?')).abstained, true);
+});
