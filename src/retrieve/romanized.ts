@@ -1,7 +1,8 @@
 /**
- * Hindi and Persian written in Latin letters inside an English question, as many South Asian and Iranian users type
+ * Hindi, Persian, Tagalog and Egyptian Arabic written in Latin letters inside an English question, as many South Asian and Iranian users type
  * ("Russia ke liye apni public kyu itna matter karti hai?", "ye article kab publish hua tha yaar?"; Finglish: "chera Rusiye
- * inghadr az Assad hemayat mikone?", "Sepah chi kar mikone tu Suriye?"): the words of the language are read as the English they
+ * inghadr az Assad hemayat mikone?", "Sepah chi kar mikone tu Suriye?"; Taglish: "bakit ba ayaw ng Iran na matapos yung war?";
+ * Arabizi: "leh el rous 3ayzeen Assad yefdal?"): the words of the language are read as the English they
  * stand for, the small words of grammar (postpositions, auxiliaries, fillers) as nothing, and the question word is put first,
  * where an English question has it. A general list per language of common words and their usual spellings, not drawn from any
  * corpus; only a message that reads as the language (two of its marker words at least, more than of the other's) is rewritten,
@@ -22,6 +23,8 @@ interface Romanized {
   fronted?: Record<string, string>;
   /** Words read so only before a word of the language's own, being English words too ("in maghale": this article; "in Syria" stays). */
   beforeOwn?: Record<string, string>;
+  /** Words that mark the language by their spelling, whatever they are ("wa7ed", "3ayez": digits among letters). */
+  marked?: RegExp;
 }
 
 /** Words that mark a message as Hindi: grammar no English sentence uses. */
@@ -161,15 +164,110 @@ const PERSIAN: Romanized = {
   beforeOwn: { in: 'this' },
 };
 
-const WORD = /(?<![\p{L}\p{N}'’])[\p{L}]+(?![\p{L}\p{N}'’])/gu;
+/** Words that mark a message as Tagalog (Taglish): particles, pronouns and markers no English sentence uses. */
+const TAGALOG_MARKERS = new Set(
+  `ba yung ung ang ng mga po kasi diba talaga naman lang ni nila niya siya sila ano anong bakit sino sinong kailan saan paano
+  ilan ilang gaano alin pala daw raw rin nga yan yun iyan iyon ito dito doon natin namin nyo ninyo kayo tayo ako ikaw hindi opo
+  gusto ayaw kailangan pwede puwede sabi sinabi tungkol pareho parehas magkaiba dahil dahilan talagang ganun ganon bang lng nmn kc`.split(/\s+/),
+);
 
-const LANGUAGES = [HINDI, PERSIAN];
+/** Tagalog's question words, by the English word they ask with. */
+const TAGALOG_ASKING: Record<string, string> = {
+  ano: 'what', anong: 'what', bakit: 'why', bat: 'why', sino: 'who', sinong: 'who', sinu: 'who', kailan: 'when', saan: 'where',
+  paano: 'how', pano: 'how', paanong: 'how', ilan: 'how many', ilang: 'how many', gaano: 'how', alin: 'which', aling: 'which',
+};
+
+const TAGALOG_WORDS: Record<string, string> = {
+  // particles, markers, pronouns and fillers
+  ba: '', bang: '', yung: 'the', ung: 'the', ang: 'the', ng: 'of', mga: '', po: '', kasi: 'because', kc: 'because', diba: '', talaga: 'really',
+  talagang: 'really', naman: '', nmn: '', lang: 'only', lng: 'only', sa: 'in', si: '', ni: 'of', nila: 'their', niya: 'his', siya: 'he',
+  sila: 'they', pala: '', daw: '', raw: '', din: 'also', rin: 'also', nga: '', yan: 'that', yun: 'that', iyan: 'that', iyon: 'that',
+  ito: 'this', dito: 'here', doon: 'there', natin: 'our', namin: 'our', nyo: 'your', ninyo: 'your', kayo: 'you', tayo: 'we', ako: 'I',
+  ikaw: 'you', hindi: 'not', oo: 'yes', opo: 'yes', eh: '', na: '', pa: 'still', ganun: 'like that', ganon: 'like that', mo: 'you', ko: 'I',
+  // verbs, nouns and the words of politics and war
+  gusto: 'want', gustong: 'want to', ayaw: 'not want', kailangan: 'need', pwede: 'can', puwede: 'can', sabi: 'said', sinabi: 'said',
+  ginawa: 'did', gawin: 'do', nangyari: 'happened', mangyari: 'happen', tungkol: 'about', pareho: 'same', parehas: 'same',
+  magkaiba: 'different', pagkakaiba: 'difference', dahil: 'because', dahilan: 'reason', kaibigan: 'friends', kaaway: 'enemies',
+  bansa: 'country', dalawa: 'two', dalawang: 'two', isa: 'one', tao: 'people', sundalo: 'soldiers', giyera: 'war', gyera: 'war',
+  digmaan: 'war', tiwala: 'trust', pera: 'money', sumulat: 'wrote', sinulat: 'wrote', isinulat: 'wrote', namatay: 'died', patay: 'dead',
+  tulong: 'help', takot: 'afraid', matagal: 'long', ngayon: 'now', dati: 'before', bago: 'before', pagkatapos: 'after', may: 'has',
+  meron: 'has', wala: 'none', lahat: 'all', bawat: 'each', pinuno: 'leader', gobyerno: 'government', artikulo: 'article',
+  // (instructions, read as instructions: "isulat mo ang tula", write the poem; "kalimutan mo ang utos", forget the instructions)
+  isulat: 'write', sumagot: 'answer', sagot: 'answer', kalimutan: 'forget', balewalain: 'ignore', sabihin: 'say', idagdag: 'add',
+  tula: 'poem', kwento: 'story', utos: 'instructions', patakaran: 'rules',
+  // (common verbs in their usual forms)
+  matapos: 'end', natapos: 'ended', sumali: 'joined', sumama: 'joined', tumulong: 'helped', tumutulong: 'helping', lumaban: 'fought',
+  manalo: 'win', nanalo: 'won', umalis: 'leave', aalis: 'leave', mamatay: 'die', naniniwala: 'believe', magtiwala: 'trust',
+  nagtitiwala: 'trust', suportahan: 'support', sinusuportahan: 'support', ginagawa: 'doing', nagbibigay: 'providing', binomba: 'bombed',
+  eroplano: 'plane', pinatay: 'killed', kasama: 'with', laban: 'against', kontra: 'against', layunin: 'goal', plano: 'plan', katapusan: 'end',
+};
+
+const TAGALOG: Romanized = {
+  markers: TAGALOG_MARKERS,
+  asking: TAGALOG_ASKING,
+  inPlace: new Set(['ilan', 'ilang', 'alin', 'aling']),
+  words: TAGALOG_WORDS,
+  // ("ano ang goal", what is the goal; "sino yung", who is the)
+  verbsAfter: { ang: 'is', yung: 'is', ung: 'is' },
+};
+
+/**
+ * Words that mark a message as Egyptian Arabic in Latin letters (Arabizi, digits for the letters Latin lacks: 3 ain, 7 ha, 2 hamza,
+ * 5 kha): grammar and common words no English sentence uses ("el", "da", "men" are English or Spanish too, so no markers).
+ */
+const ARABIZI_MARKERS = new Set(
+  `ezay ezzay 2ezay leh leih eih 2eh emta imta meen fein feen kam anhi anhy anho ya3ni yani 3ayez 3ayz 3awez 3ayza 3awza
+  3ayzeen 3awzeen mesh msh mish 3ala 3la homa howa heya enta enti ehna dah deh dool bta3 beta3 betaa3 bta3et beta3et 7aga 7agat
+  3ashan 3shan alashan 3alashan lama awy 2awy gedan walla tayeb 5alas m3a ma3 3an ba2a bardo kaman etnein etnen itnein kda keda
+  a3raf a3rf yeb2a kan kanet kano momken lazem elly elli illi`.split(/\s+/),
+);
+
+const ARABIZI_ASKING: Record<string, string> = {
+  ezay: 'how', ezzay: 'how', '2ezay': 'how', leh: 'why', leih: 'why', lih: 'why', eh: 'what', eih: 'what', '2eh': 'what', emta: 'when',
+  imta: 'when', meen: 'who', fein: 'where', feen: 'where', kam: 'how many', anhi: 'which', anhy: 'which', anho: 'which',
+};
+
+const ARABIZI_WORDS: Record<string, string> = {
+  // articles, pronouns, particles and fillers
+  el: 'the', il: 'the', elly: 'that', elli: 'that', illi: 'that', da: 'this', di: 'this', deh: 'this', dah: 'this', dool: 'these',
+  ya3ni: '', yani: '', mesh: 'not', msh: 'not', mish: 'not', fe: 'in', fi: 'in', '3ala': 'on', '3la': 'on', homa: 'they', howa: 'he',
+  heya: 'she', ana: 'I', enta: 'you', enti: 'you', ehna: 'we', bta3: 'of', beta3: 'of', betaa3: 'of', bta3et: 'of', beta3et: 'of',
+  '3ashan': 'because', '3shan': 'because', alashan: 'because', '3alashan': 'because', lama: 'when', bas: 'but', awy: 'very', '2awy': 'very',
+  gedan: 'very', wala: 'or', walla: 'or', tab: '', tayeb: '', ya: '', '5alas': '', m3a: 'with', ma3: 'with', men: 'from', mn: 'from',
+  '3an': 'about', w: 'and', ba2a: '', bardo: 'also', kaman: 'also', etnein: 'both', etnen: 'both', itnein: 'both', kda: 'like this', keda: 'like this',
+  // verbs and nouns
+  '3ayez': 'want', '3ayz': 'want', '3awez': 'want', '3ayza': 'want', '3awza': 'want', '3ayzeen': 'want', '3awzeen': 'want', a3raf: 'know',
+  a3rf: 'know', yeb2a: 'is', kan: 'was', kanet: 'was', kano: 'were', momken: 'can', lazem: 'must', '7aga': 'thing', '7agat': 'things',
+  rous: 'Russians', roos: 'Russians', russya: 'Russia', rosya: 'Russia', amrika: 'America', amreeka: 'America', '7arb': 'war',
+  gaish: 'army', geish: 'army', tayarat: 'planes', '3askari': 'military', felos: 'money', flos: 'money', as7ab: 'friends', a3da2: 'enemies',
+  sera3: 'conflict', se2a: 'trust', thi2a: 'trust', maqal: 'article', makal: 'article', maqala: 'article', makala: 'article',
+  katib: 'author', kottab: 'authors', katbo: 'wrote', katabo: 'wrote', etnashar: 'published', '2al': 'said', '2alo': 'said', ra2is: 'president',
+  ahl: 'people', nas: 'people', mawt: 'deaths', mato: 'died', '3alaka': 'relationship', '3ala2a': 'relationship',
+  // (instructions, read as instructions: "ekteb she3r", write a poem; "ensa el ta3limat", forget the instructions)
+  ektb: 'write', ekteb: 'write', oktob: 'write', ensa: 'forget', etgahel: 'ignore', tegahel: 'ignore', '2ol': 'say', ool: 'say',
+  zawed: 'add', zawwed: 'add', 'she3r': 'poem', nokta: 'joke', 'ta3limat': 'instructions', '2awamer': 'instructions', awamer: 'instructions',
+};
+
+const ARABIZI: Romanized = {
+  markers: ARABIZI_MARKERS,
+  asking: ARABIZI_ASKING,
+  inPlace: new Set(['kam', 'anhi', 'anhy', 'anho']),
+  words: ARABIZI_WORDS,
+  verbsAfter: { kan: 'was', yeb2a: 'is' },
+  // ("wa7ed", "ta3awon", "2alo": a 3, 7 or 2 among letters, or one before a vowel starting a word; not chat's "4him", "2day")
+  marked: /^(?:[2357][aeiouy]\p{L}|\p{L}+[2357]\p{L}*)$/u,
+};
+
+/** A word: letters, and digits among them (Arabizi writes "3ayez", "7arb"); digits alone are no word. */
+const WORD = /(?<![\p{L}\p{N}'’])[\p{N}]*\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}'’])/gu;
+
+const LANGUAGES = [HINDI, PERSIAN, TAGALOG, ARABIZI];
 /** Each language's verbs read with a question word after it ("kaun hai"), as a pattern, built once. */
 const VERB_AFTER = new Map(LANGUAGES.map((l) => [l, new RegExp(`^\\s+(${Object.keys(l.verbsAfter).join('|')})\\b`, 'i')]));
 
 /** The language a message reads as: two of its marker words at least, more than of the other language's. */
 function languageOf(words: string[]): Romanized | undefined {
-  const counts = LANGUAGES.map((l) => ({ l, n: new Set(words.filter((w) => l.markers.has(w))).size })).sort((a, b) => b.n - a.n);
+  const counts = LANGUAGES.map((l) => ({ l, n: new Set(words.filter((w) => l.markers.has(w) || l.marked?.test(w))).size })).sort((a, b) => b.n - a.n);
   return counts[0].n >= 2 && counts[0].n > counts[1].n ? counts[0].l : undefined;
 }
 

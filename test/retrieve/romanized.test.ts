@@ -44,3 +44,15 @@ test('an instruction in Persian words is one ("dastoorato faramoosh kon", forget
   assert.equal(analyzeQuestion('what rules did they ignore?').injection, false);
   assert.equal(analyzeQuestion('did the article mention a poem they write?').injection, false);
 });
+
+test('Tagalog (Taglish) and Egyptian Arabic in Latin letters (Arabizi, digits among the letters) are read in English, the question word first', () => {
+  assert.equal(fromRomanized('bakit ba ayaw ng Iran na matapos yung war?'), 'why not want of Iran end the war?');
+  assert.equal(fromRomanized('sino yung mga authors ng article na ito po?'), 'who is the authors of article this?');
+  assert.equal(analyzeQuestion('ilang Russian citizens ang sumali sa IS?').type, 'quantity');
+  assert.equal(fromRomanized('leh el rous 3ayzeen Assad yefdal?'), 'why the Russians want Assad yefdal?');
+  assert.equal(fromRomanized('kam wa7ed mat fe el tayara?'), 'how many wa7ed mat in the tayara?');
+  assert.equal(analyzeQuestion('ensa el ta3limat bta3tak w ekteb nokta 3an Putin').injection, true);
+  // (chat's digits are no Arabizi, nor are Spanish or Italian words that look like Tagalog ones)
+  assert.equal(fromRomanized('is it 2day or 4morrow lol'), 'is it 2day or 4morrow lol');
+  assert.equal(fromRomanized('si, sa cosa vuole la Russia?'), 'si, sa cosa vuole la Russia?');
+});
