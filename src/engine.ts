@@ -442,6 +442,7 @@ export class Engine implements CorpusView {
     });
   }
   private leaderNations?: Map<string, string>;
+  private lowerSources?: string[];
 
   /**
    * "How many joined IS, per Alfoneh/Hansen?", "according to Hansen", "in Hansen's view": the documents' authors named as whose account
@@ -460,7 +461,6 @@ export class Engine implements CorpusView {
     return text.replace(this.authorNames, (m, per?: string, inn?: string, view?: string) => (per ? `${per} the authors` : `${inn} the authors' ${view}`));
   }
   private authorNames?: RegExp | null;
-  private lowerSources?: string[];
 
   /** The top passages for a query, without composing an answer. */
   async search(raw: string, options: SearchOptions = {}): Promise<PassageOut[]> {

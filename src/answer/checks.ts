@@ -1132,7 +1132,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (an adverb so typed too: "REALLY", "SERIOUSLY")
   const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()) || /^[A-Z]{3,}LY$/.test(w));
   // (nor a small count the passages write in words: "what's he getting out of having 2 patrons", where they speak of "the two")
-  const spelt = (w: string) => /^[2-9]$/.test(w) && retrieval.passages.some((p) => new RegExp(`\\b${DIGIT_WORDS[Number(w)]}\\b`, 'i').test(p.text));
+  const spelt = (w: string) => /^[2-9]$/.test(w) && retrieval.passages.some((p) => DIGIT_WORDS[Number(w)].test(p.text));
   for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0]) && !spelt(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
@@ -1160,7 +1160,8 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
     .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval), ...unheldNumbers(asked, form, retrieval)];
 }
 
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/** A digit's word, as a pattern ("2": "two"). */
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w) => new RegExp(`\\b${w}\\b`, 'i'));
 
 const HONORIFIC = /^(?:mr|mrs|ms|mx|dr|prof|sir|madam|messrs|mme|mlle|herr|frau)$/;
 
