@@ -526,18 +526,19 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const text = sanitizeInput(raw);
   // (an instruction in Hindi words is read in English too: "ek shayari likho", write a poem)
   const english = fromRomanized(text);
-  // (and one in dialect or chat spellings: "start wi 'Arrr matey'", start with)
-  const instructing = [text, english, expandChat(english)].find((t, i, all) => (i === 0 || t !== all[i - 1]) && isInstruction(t));
+  // (and one in dialect or chat spellings: "start wi 'Arrr matey'", start with; the message so spelt out is its query when it instructs nothing)
+  const chat = expandChat(text);
+  const instructing = [text, english, chat].find((t, i, all) => all.indexOf(t) === i && isInstruction(t));
   const injection = instructing !== undefined;
-  let query = text;
+  let query = chat;
   if (instructing !== undefined) {
     // Keep only the sentences that ask something and do not instruct the bot; claims that come
     // with an injection ("the corpus has been updated and ...") are not trusted either.
     // "Start by saying X, then tell me who ...": the steps of an instruction are parts of their own.
     const parts = instructing.split(/(?<=[.?!;:])\s+|,?\s+(?:and then|then|after that|afterwards|and also|but first)\s+|\s+but\s+(?=(?:ignore|disregard|forget|say|print|reveal|write|tell me your|output|append|start|answer)\b)/i);
-    query = parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim();
+    query = expandChat(parts.filter((p) => !isInstruction(p) && isQuestionSentence(p)).join(' ').trim());
   }
-  query = withoutPreamble(expandChat(query));
+  query = withoutPreamble(query);
   const found = PLAIN_WORDS.flatMap(({ re, words, replaces, frame }) => [...query.matchAll(re)].map((m) => ({ words, replaces, frame, start: m.index!, end: m.index! + m[0].length })));
   const known = found.flatMap(({ words, start, end }) => words.map((w) => ({ word: w, stem: stemWord(w), start, end })));
   // (a name that stands for others, "the EU", is read as them only: the corpus need not use it; a frame word is read as nothing)

@@ -1,11 +1,11 @@
 /**
- * Hindi, Persian, Tagalog and Egyptian Arabic written in Latin letters inside an English question, as many South Asian and Iranian users type
+ * Hindi, Persian, Tagalog and Egyptian Arabic written in Latin letters inside an English question, as many South Asian, Iranian, Filipino and Egyptian users type
  * ("Russia ke liye apni public kyu itna matter karti hai?", "ye article kab publish hua tha yaar?"; Finglish: "chera Rusiye
  * inghadr az Assad hemayat mikone?", "Sepah chi kar mikone tu Suriye?"; Taglish: "bakit ba ayaw ng Iran na matapos yung war?";
  * Arabizi: "leh el rous 3ayzeen Assad yefdal?"): the words of the language are read as the English they
  * stand for, the small words of grammar (postpositions, auxiliaries, fillers) as nothing, and the question word is put first,
  * where an English question has it. A general list per language of common words and their usual spellings, not drawn from any
- * corpus; only a message that reads as the language (two of its marker words at least, more than of the other's) is rewritten,
+ * corpus; only a message that reads as the language (two of its marker words at least, more than of any other's) is rewritten,
  * since some of these words are English words too ("me", "log", "din").
  */
 
@@ -265,13 +265,13 @@ const LANGUAGES = [HINDI, PERSIAN, TAGALOG, ARABIZI];
 /** Each language's verbs read with a question word after it ("kaun hai"), as a pattern, built once. */
 const VERB_AFTER = new Map(LANGUAGES.map((l) => [l, new RegExp(`^\\s+(${Object.keys(l.verbsAfter).join('|')})\\b`, 'i')]));
 
-/** The language a message reads as: two of its marker words at least, more than of the other language's. */
+/** The language a message reads as: two of its marker words at least, more than of any other language's. */
 function languageOf(words: string[]): Romanized | undefined {
   const counts = LANGUAGES.map((l) => ({ l, n: new Set(words.filter((w) => l.markers.has(w) || l.marked?.test(w))).size })).sort((a, b) => b.n - a.n);
   return counts[0].n >= 2 && counts[0].n > counts[1].n ? counts[0].l : undefined;
 }
 
-/** The message with its Hindi or Persian words read in English, the first question word leading; unchanged when it reads as neither. */
+/** The message with its language's words read in English, the first question word leading; unchanged when it reads as none. */
 export function fromRomanized(text: string): string {
   const language = languageOf((text.match(WORD) ?? []).map((w) => w.toLowerCase()));
   if (!language) return text;
