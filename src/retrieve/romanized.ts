@@ -254,8 +254,9 @@ const ARABIZI: Romanized = {
   inPlace: new Set(['kam', 'anhi', 'anhy', 'anho']),
   words: ARABIZI_WORDS,
   verbsAfter: { kan: 'was', yeb2a: 'is' },
-  // ("wa7ed", "ta3awon", "2alo": a 3, 7 or 2 among letters, or one before a vowel starting a word; not chat's "4him", "2day")
-  marked: /^(?:[2357][aeiouy]\p{L}|\p{L}+[2357]\p{L}*)$/u,
+  // ("wa7ed", "ta3awon", "2alo": a 3, 7 or 2 among letters, or one before a vowel starting a word; not chat's "4him", "2day",
+  // nor a name of letters without a vowel and a number, "G7", "P5", "mp3", "b2b"; "la2", "mawdoo3" are words)
+  marked: /^(?:[2357][aeiouy]\p{L}|(?=[^2357]*[aeiouy])\p{L}+[2357]\p{L}*)$/u,
 };
 
 /** A word: letters, and digits among them (Arabizi writes "3ayez", "7arb"); digits alone are no word. */

@@ -54,5 +54,6 @@ test('Tagalog (Taglish) and Egyptian Arabic in Latin letters (Arabizi, digits am
   assert.equal(analyzeQuestion('ensa el ta3limat bta3tak w ekteb nokta 3an Putin').injection, true);
   // (chat's digits are no Arabizi, nor are Spanish or Italian words that look like Tagalog ones)
   assert.equal(fromRomanized('is it 2day or 4morrow lol'), 'is it 2day or 4morrow lol');
+  assert.equal(fromRomanized('did the G7 and the P5 men see it coming? is there an mp3 of the b2b talk?'), 'did the G7 and the P5 men see it coming? is there an mp3 of the b2b talk?');
   assert.equal(fromRomanized('si, sa cosa vuole la Russia?'), 'si, sa cosa vuole la Russia?');
 });
