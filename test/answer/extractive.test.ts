@@ -2163,3 +2163,21 @@ test('Scots and newsroom spellings ("wha\'s providin ...", "whit\'s this aboot",
   assert.equal(pirate.answer, INSTRUCTION_MESSAGE);
   assert.equal((await engine.ask('Did Russia ever pull out of Syria in the end? What year was that?')).abstained, true);
 });
+
+test('"which degree of stability" asks a measure, no schooling; "the job title of X" asks their post; "who is Khamenei\'s chef?" asks someone the corpus does not name', async () => {
+  assert.match((await engine.ask('What different end-situations in Syria do Tehran and Moscow probably want — which degree of stability does each side prefer?')).answer, /degree of order and stability|low intensity/);
+  assert.match((await engine.ask('What is the job title of Flemming Splidsboel Hansen?')).answer, /Senior Researcher/);
+  assert.equal((await engine.ask('what degree does Hansen have?')).abstained, true);
+  assert.equal((await engine.ask("who is Khamenei's chef?")).abstained, true);
+  assert.equal((await engine.ask("what is Putin's official title?")).abstained, true);
+});
+
+test('"when X said Y what was he up to", typed without a comma, asks the question after the scene; one of two answers offered ("31.10. or in november?") is no fact taken as given', async () => {
+  assert.match((await engine.ask("when putin said the US tricked moscow about iran's nukes what was he really up to")).answer, /crude attempt/);
+  assert.match((await engine.ask('the russian airliner bomb - was it 31.10. or allready in november? sry for the offtopic')).answer, /October 31/);
+  assert.match((await engine.ask('wat date the sinai plane blast happend, octobr 31 or nov 1?')).answer, /October 31/);
+  // (neither offered answer the corpus's, or more than a few words offered: still refused)
+  assert.equal((await engine.ask('Was the Valdai meeting in Moscow or Sochi?')).abstained, true);
+  assert.equal((await engine.ask('was it Russia or Turkey that shot down the Su-24?')).abstained, true);
+  assert.equal((await engine.ask('did Russia start bombing in 2014 or 2016?')).abstained, true);
+});

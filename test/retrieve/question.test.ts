@@ -901,3 +901,11 @@ test('"— both A and B" after a question asks it of each; "the #1 thing" is the
   assert.equal(subQuestions('How has Moscow used Iran as a pawn — both in the Syria context and back in the nuclear sanctions era?').length, 1);
   assert.match(expandChat("What's the #1 thing keeping these two apart?"), /the main thing/);
 });
+
+test('a date written day first with dots is the date in words ("31.10.", "1.10.2015"); a version, a section or an amount is not', () => {
+  assert.equal(expandChat('was it 31.10. or in november?'), 'was it October 31 or in november?');
+  assert.equal(expandChat('i thought 1.10.2015 but not sure'), 'i thought October 1, 2015 but not sure');
+  assert.equal(expandChat('version 1.2.3 and section 2.1. and 3.5 percent'), 'version 1.2.3 and section 2.1. and 3.5 percent');
+  assert.equal(expandChat('it costs 1.5. Ok'), 'it costs 1.5. Ok');
+  assert.equal(questionType("when putin said the US tricked moscow what was he really up to"), 'what');
+});
