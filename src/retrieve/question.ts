@@ -1226,8 +1226,12 @@ const SIDES_LISTED = /^\s*(?:(?:and|so|pls|please)\s+)?(?:(?:give|gimme|tell|sho
 function answerCount(part: string): boolean {
   const words = contentTokens(part).map((t) => t.word);
   // ("what's an example of that?" asks a question of its own)
-  return words.length > 0 && !/^\s*(?:(?:and|but|also|so)\s+)?(?:what|which|how|why|who|whom|whose|when|where)\b/i.test(part) && words.some((w) => /^(?:reasons?|points?|things?|ways?|factors?|examples?|cases?|instances?|motives?|angles?)$/.test(w)) && words.every((w) => ANSWER_COUNT_WORDS.has(w));
+  if (!words.length || /^\s*(?:(?:and|but|also|so)\s+)?(?:what|which|how|why|who|whom|whose|when|where)\b/i.test(part)) return false;
+  if (words.some((w) => /^(?:reasons?|points?|things?|ways?|factors?|examples?|cases?|instances?|motives?|angles?)$/.test(w)) && words.every((w) => ANSWER_COUNT_WORDS.has(w))) return true;
+  // ("Give both drivers.", "list all three": a listing verb and a count, of whatever the part before asks for)
+  return LISTED_COUNT.test(part) && words.filter((w) => !ANSWER_COUNT_WORDS.has(w)).length <= 1;
 }
+const LISTED_COUNT = /^\s*(?:(?:and|so|pls|please|now)\s+)?(?:give|gimme|list|name|explain|state|cite|show|tell)\s+(?:(?:me|us)\s+)?(?:(?:the|all|each)\s+)?(?:both|two|three|four|2|3|4|all|each|every|several)\b(?!\s+(?:about|of\s+(?:it|this|that)\b))/i;
 const ANSWER_COUNT_WORDS = new Set(
   `give gimme list name state quote cite show mention mentions mentioned gives lists names offers offer has provides provide article text piece authors author writers they
   reason reasons point points thing things way ways factor factors example examples case cases instance instances motive motives angle angles

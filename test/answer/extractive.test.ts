@@ -2181,3 +2181,9 @@ test('"when X said Y what was he up to", typed without a comma, asks the questio
   assert.equal((await engine.ask('was it Russia or Turkey that shot down the Su-24?')).abstained, true);
   assert.equal((await engine.ask('did Russia start bombing in 2014 or 2016?')).abstained, true);
 });
+
+test('"Why would Putin settle for nothing short of ...? Give both drivers.": the conclusion and both reasons it is drawn from', async () => {
+  const a = await engine.ask('Why would Putin settle for nothing short of total destruction of IS? Give both drivers.');
+  assert.match(a.answer, /7,000/);
+  assert.match(a.answer, /downing of the Russian airliner/);
+});

@@ -909,3 +909,8 @@ test('a date written day first with dots is the date in words ("31.10.", "1.10.2
   assert.equal(expandChat('it costs 1.5. Ok'), 'it costs 1.5. Ok');
   assert.equal(questionType("when putin said the US tricked moscow what was he really up to"), 'what');
 });
+
+test('"Give both drivers.", "list all three" after a question say how many of what it asks to give; "Tell me all about Larijani." asks a question of its own', () => {
+  assert.deepEqual(subQuestions('Why would Putin settle for nothing short of total destruction of IS? Give both drivers.').map((p) => p.text), ['Why would Putin settle for nothing short of total destruction of IS? Give both drivers.']);
+  assert.deepEqual(subQuestions('What did Putin say? Tell me all about Larijani.').map((p) => p.text), ['What did Putin say?', 'Tell me all about Larijani.']);
+});
