@@ -631,7 +631,8 @@ export function speakersAsked(query: string): string[] {
   if (lowerSpeaker && !STOPWORDS.has(lowerSpeaker) && !/^(?:people|others|everyone|anyone|someone|somebody|analysts?|experts?|officials?)$/.test(lowerSpeaker)) return [lowerSpeaker];
   const words = capitalised.length || /\p{Lu}/u.test(query.slice(1)) ? capitalised : (asked.match(/[\p{L}'’-]+/gu) ?? []).slice(1, -1).map((n) => n.replace(/['’]s$/, '')).filter((n) => !STOPWORDS.has(n) && !ROLE.test(n) && !/^(?:publicly|public|official|speeches|rhetoric|media|press|two|three|other|things?|remarks?|statements?|claims?|quotes?|words?|exactly|precisely|really|actually|government|authorities|officials?|people|side|sides|country|countries|regime|analysts?|experts?|critics?|observers?|commentators?|scholars?|diplomats?|others|everyone|anyone|someone|somebody|they)$/.test(n) && !(n.length > 4 && n.endsWith('s')));
   // (a seat of government before a title names nobody, "the Kremlin leader"; alone it is its government speaking, "what did Washington say")
-  return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !(CAPITAL_WORDS.has(n.toLowerCase()) && new RegExp(`\\b${n}\\s+(?:\\p{Ll}+\\s+)?(?:leader|leaders|leadership|chief|boss|president|ruler|official|officials|spokesman|spokeswoman|spokesperson|men|figures|insiders|elite|elites)\\b`, 'iu').test(query))).map((n) => n.toLowerCase());
+  // (nor does a title typed with its capital: "how did the Russian President portray Iran")
+  return words.filter((n) => !DEMONYM.test(n.replace(/^./, (c) => c.toUpperCase())) && !(capitalised.length && ROLE.test(n) && !nationOf(n.toLowerCase())) && !(CAPITAL_WORDS.has(n.toLowerCase()) && new RegExp(`\\b${n}\\s+(?:\\p{Ll}+\\s+)?(?:leader|leaders|leadership|chief|boss|president|ruler|official|officials|spokesman|spokeswoman|spokesperson|men|figures|insiders|elite|elites)\\b`, 'iu').test(query))).map((n) => n.toLowerCase());
 }
 
 /** "did larijani say", "khamenei personally say what": one lower-case word as the speaker of a speech question. */
@@ -647,7 +648,7 @@ const VERBISH = new Set(['have', 'has', 'had', 'did', 'does', 'do', 'are', 'were
  * the question is about what they are attached to, and the corpus need not use the word itself.
  */
 const RELATION_HEADS = new Set(
-  `picture overview summary gist rundown role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
+  `picture overview summary gist thrust crux upshot essence drift rundown role roles source sources reason reasons cause causes purpose nature impact effect effects significance meaning result results
   consequence consequences point points idea ideas goal goals aim aims view views position positions state status situation
   relationship relations difference differences connection link links importance problem problems issue issues question fate future
   background context story outcome response reaction strategy plan plans interest interests motive motives motivation approach attitude
@@ -1297,10 +1298,14 @@ export function asksToVerify(query: string): boolean {
   // country named?", "why was he wearing black, was it for Ramadan?"; or a guess put after the question: "what syndrome
   // does Russia struggle with, the Vietnam syndrome?")
   const clause = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
-  const last = clause.split(/\s*,\s*/).pop() ?? '';
+  // (a trailing word to whom or for whom it is asked is no clause of it: "was it like 224 or am i misremembering, for the listeners")
+  const clauses = clause.split(/\s*,\s*/);
+  if (clauses.length > 1 && ADDRESSED.test(clauses[clauses.length - 1])) clauses.pop();
+  const last = clauses.pop() ?? '';
   // ("True or false: ...", "T/F: the authors call the axis a strategic alliance")
   return TRUE_OR_FALSE.test(query) || VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
 }
+const ADDRESSED = /^\s*(?:(?:for|to)\s+(?:the\s+|my\s+|our\s+|your\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?|pls|please|plz|thanks|thx|ty|lol|haha|cheers)\s*[?.!]*\s*$/iu;
 const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:^|,|\s)\s*(?:correct|right|true|(?:isn|wasn|doesn|didn|aren|weren|don|hasn|haven|won)['’]?t\s+(?:it|that\s+so|he|she|they|that)|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
 
 /**

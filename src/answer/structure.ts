@@ -72,7 +72,7 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
  */
 const OVERVIEW_WORDS = new Set(
   `article piece essay text paper document story op-ed analysis author authors writer writers summary summarize summarise summarized
-  cover covers main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist overview rundown
+  cover covers main point points argument arguments argue argues idea ideas thesis takeaway takeaways message claim claims gist thrust crux upshot essence overview rundown
   recap nutshell key conclude concludes conclusion conclusions bottom line overall view views stance position verdict take central
   core research analytic analytical analyt pose poses posed raise raises rais ask asks asking up working work establish creat
   question brief briefly explain short sentence sentences few word words expect expects predict foresee anticipate believe think
@@ -351,7 +351,7 @@ function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): 
   // (a regular expression only for a heading the question contains at all)
   return sectionsOf(docId, corpus).find(({ title }) => title && folded.includes(title.toLowerCase()) && new RegExp(`\\b${escapeRegExp(title.toLowerCase())}\\b`).test(folded))?.title;
 }
-const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|about|main points?|key points?|tl;?dr|in a nutshell|boil down|argues?|says?|covers?|discuss(?:es)?|in short|in brief|briefly|main (?:idea|argument|claim))\b/i;
+const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|thrust|crux|upshot|essence|about|main points?|key points?|tl;?dr|in a nutshell|boil down|argues?|says?|covers?|discuss(?:es)?|in short|in brief|briefly|main (?:idea|argument|claim))\b/i;
 
 const ORDINALS: Record<string, number> = { first: 0, opening: 0, intro: 0, introduction: 0, introductory: 0, beginning: 0, start: 0, second: 1, third: 2, fourth: 3, last: -1, final: -1, closing: -1, later: -1, latter: -1 };
 

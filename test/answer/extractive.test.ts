@@ -2187,3 +2187,11 @@ test('"Why would Putin settle for nothing short of ...? Give both drivers.": the
   assert.match(a.answer, /7,000/);
   assert.match(a.answer, /downing of the Russian airliner/);
 });
+
+test('"the main thrust of the section titled X", "the crux of the article" ask its gist; "the Russian President" typed with capitals names no speaker; a number offered to be checked before "for the listeners" is checked; "let me frame this — when was it published?" asks the date', async () => {
+  assert.match((await engine.ask("What is the main thrust of the section titled 'Limits of Convergence'?")).answer, /sudden end/);
+  assert.equal((await engine.ask("what's the crux of the article?")).abstained, false);
+  assert.match((await engine.ask("How did the Russian President portray Tehran's role in settling the conflict in Syria?")).answer, /indispensable partner/);
+  assert.match((await engine.ask('how many ppl died on that sharm el sheik flight, was it like 224 or am i misremembering, for the listners')).answer, /224/);
+  assert.match((await engine.ask('let me frame the episode notes — when was this piece published? exact date please, not just the year')).answer, /December 10, 2015/);
+});
