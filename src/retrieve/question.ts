@@ -1449,10 +1449,10 @@ function comparedSides(asked: string): SubQuestion[] | undefined {
   }
   if (names.length < 2) return undefined;
   // ("what does Iran want Syria to look like vs what Russia wants?": the first name on each side of the last comparison word, else the last two)
-  const at = [...query.matchAll(new RegExp(COMPARED.source, 'gi'))].pop()!.index!;
   // (a name wanted or described, "what sort of Syria", "want Syria to look like", is what the sides differ over, no side)
-  const before = names.find((n) => n.at < at && !n.object);
-  const after = names.find((n) => n.at > at && !n.object);
+  // (the last comparison word with a name on each side: "what does Iran want versus what does Russia want? I want to contrast the two")
+  const sidesOf = (at: number) => [names.find((n) => n.at < at && !n.object), names.find((n) => n.at > at && !n.object)];
+  const [before, after] = [...query.matchAll(new RegExp(COMPARED.source, 'gi'))].map((m) => sidesOf(m.index!)).reverse().find(([b, a]) => b && a) ?? [];
   const sides = before && after ? [before.name, after.name] : names.slice(-2).map((n) => n.name);
   return sides.map((side, i) => ({ side, text: drop(withoutSide(query, sides[1 - i])) }));
 }
