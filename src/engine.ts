@@ -59,7 +59,7 @@ export function ambiguousPassageId(typed: string, candidates: string[]): string 
 const AUTHORS_ACCOUNT = /\b(?:in|by|per|according\s+to|from)\s+(?:the\s+)?(?:authors?|writers?)(?:['’]s?|s['’])?(?:\s+(?:account|view|views|telling|reading|words|estimation|opinion|analysis|judg(?:e)?ment|assessment))?\b/gi;
 
 /** Questions about who the authors are (where they work, their background), not about what they argue. */
-const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
+const AUTHOR_BIO = /\bwho are the (?:authors?|writers?)\b|\b(?:affiliat\w*|employers?|institutions?|institutional|credentials|jobs?|job\s+titles?)\b[^?]{0,40}\b(?:of|for)\s+(?:the\s+|both\s+|the\s+two\s+|its\s+)?(?:authors?|writers?)\b|\b(?:authors?|writers?)\b.*\b(?:work|works|working|job|jobs|based|live|lives|affiliat\w*|employ\w*|institut\w*|organi[sz]ations?|background|credentials|expertise|fellows?|researchers?|positions?)\b/i;
 
 /** Words of a question about a document's metadata that say nothing about which document is meant. */
 const METADATA_WORDS = new Set(

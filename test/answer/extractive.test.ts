@@ -2195,3 +2195,10 @@ test('"the main thrust of the section titled X", "the crux of the article" ask i
   assert.match((await engine.ask('how many ppl died on that sharm el sheik flight, was it like 224 or am i misremembering, for the listners')).answer, /224/);
   assert.match((await engine.ask('let me frame the episode notes — when was this piece published? exact date please, not just the year')).answer, /December 10, 2015/);
 });
+
+test('"the institutional affiliations of both authors" asks their biographies; "sorry if this is obvious, v jet-lagged: ..." is an apology, no part of the question', async () => {
+  const bios = await engine.ask('Could you give me the institutional affiliations of both authors? I like to know whose views I am reading before I forward anything.');
+  assert.match(bios.answer, /Foundation for Defense of Democracies/);
+  assert.match(bios.answer, /Danish Institute for International Studies/);
+  assert.match((await engine.ask('sorry if this is obvious, v jet-lagged: does the artcle think this convergance could end abrubtly? under wat circumstances')).answer, /^The convergence may come to a sudden end/);
+});
