@@ -1136,10 +1136,12 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   // (a lone 0 is chat's "makes 0 sense", no fact asked for)
   // (nor a common word typed in capitals for stress, in a message typed in lower case: "do they not LOVE endless adventures?", "the ROOT problem")
   // (an adverb so typed too: "REALLY", "SERIOUSLY")
+  // (nor the asker's "I'd", "I'm", "I've", "I'll")
+  const asker = (w: string) => /^I['’](?:d|m|ve|ll)$/.test(w);
   const stressed = (w: string) => /^[A-Z]{3,}$/.test(w) && /\p{Ll}/u.test(asked) && (STOPWORDS.has(w.toLowerCase()) || STRESS_WORDS.has(w.toLowerCase()) || /^[A-Z]{3,}LY$/.test(w));
   // (nor a small count the passages write in words: "what's he getting out of having 2 patrons", where they speak of "the two")
   const spelt = (w: string) => /^[2-9]$/.test(w) && retrieval.passages.some((p) => DIGIT_WORDS[Number(w)].test(p.text));
-  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0]) && !spelt(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  for (const m of asked.matchAll(/(?<=[\p{L}\p{N},;'’)/+&]\s+)[A-Z][\p{L}'’-]*[\p{L}]|\b\d[\d,.]*\d\b|\b[1-9]\b/gu)) if (!form.has(m[0]) && !stressed(m[0]) && !spelt(m[0]) && !asker(m[0])) specific.add(m[0].toLowerCase().replace(/['’]s$/, ''));
   // (a word typed in lower case with a possessive, "obama's counter-move", is a name as a capitalised one is: who owns a thing is someone)
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
   // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)

@@ -2202,3 +2202,10 @@ test('"the institutional affiliations of both authors" asks their biographies; "
   assert.match(bios.answer, /Danish Institute for International Studies/);
   assert.match((await engine.ask('sorry if this is obvious, v jet-lagged: does the artcle think this convergance could end abrubtly? under wat circumstances')).answer, /^The convergence may come to a sudden end/);
 });
+
+test('"What actual sum has X cost?" asks an exact amount ("trillions" gives none); "by what name is X known" asks its name; the asker\'s "I\'d" is no name the corpus lacks', async () => {
+  assert.equal((await engine.ask("What actual sum has the Syrian operation cost the Russian treasury to date, per the authors? I note they speak of trillions of rubles but I'd like the real figure.")).abstained, true);
+  assert.equal((await engine.ask('By what name is the IS affiliate that brought down the Russian airliner known, and who led it?')).abstained, true);
+  assert.match((await engine.ask('By what name is the Iranian leader known?')).answer, /Khamenei/);
+  assert.match((await engine.ask("What, according to the piece, has loosened Iran's reliance on the Kremlin — I assume the nuclear deal figures in somehow, but I'd like the article's own account")).answer, /less dependent on Russia/);
+});
