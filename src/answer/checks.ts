@@ -232,10 +232,14 @@ function placeReaction(query: string): { place: string; to: string } | undefined
     if (!m) continue;
     const word = m[1].toLowerCase().replace(/['’]s$/, '');
     const place = namesCountry(word) || AMERICA.has(word) || DEMONYM.test(word.replace(/^./, (c) => c.toUpperCase())) ? word : undefined;
-    return place ? { place, to: query.slice(m.index + m[0].length) } : undefined;
+    const to = query.slice(m.index + m[0].length);
+    // ("what did russia do after sept 30 2015 in syria": after a date, what it did from then on, no reaction to anything)
+    if (AFTER_DATE.test(to)) return undefined;
+    return place ? { place, to } : undefined;
   }
   return undefined;
 }
+const AFTER_DATE = new RegExp(String.raw`^\s*(?:(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS}))(?:,?\s+(?:19|20)\d\d)?\b|^\s*(?:(?:${MONTHS})\s+)?(?:19|20)\d\d\b`, 'i');
 const GOVERNMENT = String.raw`(?:government|govt|administration|leadership|officials|authorities|regime|people|public|side)`;
 /** "how did X (government) respond / react", "what was X's (government's) reaction to", "the reaction of the X government to", "what did X do right after". */
 const REACTION_PLACE = [

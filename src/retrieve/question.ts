@@ -364,7 +364,7 @@ export function expandChat(text: string): string {
     // put last, after what it asks about, is put first; not after a question already led by one)
     // (nor after a preposition or "and": "share a panel with who?", "... – and which one?", nor beside another: "russia do what, iran do what?")
     .replace(/(^|[.!?]\s+)(?!\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|true\s+or\s+false)\b)([^.!?]*?\p{L}[^.!?]*?)[\s,:]+(what|who|which\s+one|which|when|where|why|how\s+many|how\s+much)\s*\?/giu, (m, lead: string, topic: string, asked: string) =>
-      /\b(?:who|whom|whose|what|which|when|where|why|how)\b|\b(?:with|to|from|for|by|about|of|on|in|at|and|or|but)\s*$/i.test(topic) ? m : `${lead}${asked.replace(/\s+one$/i, '')} ${topic}?`)
+      /\b(?:who|whom|whose|what|which|when|where|why|how)\b|\b(?:with|to|from|for|by|about|of|on|in|at|and|or|but|does|do|did|is|are|was|were|doing)\s*$/i.test(topic) ? m : `${lead}${asked.replace(/\s+one$/i, '')} ${topic}?`)
     // ("the #1 thing", "their number one goal": the main one)
     .replace(/(?<=\b(?:the|their|its|his|her|our|your|a)\s+)(?:#\s*1|no\.?\s*1|number\s+(?:1|one))(?=\s+\p{L})/giu, 'main')
     // ("# of IRGC troops": the number of)
@@ -1473,7 +1473,13 @@ function sideAsked(query: string): SubQuestion[] | undefined {
   if (!m) return undefined;
   const [, a, b] = m;
   if (!PARTY_NAMES.has(a.toLowerCase()) || !PARTY_NAMES.has(b.toLowerCase()) || a.toLowerCase() === b.toLowerCase()) return undefined;
-  return [a, b].map((side, i) => ({ side, text: withoutSide(query, [a, b][1 - i], 'i').replace(/\s+/g, ' ').trim() }));
+  // (what the first side does is its part; the second side's is what it does, asked as a question: "what does iran do")
+  const first = query.slice(0, m.index + m[0].length).replace(/\s*(?:\.{2,}|…|,|;|\band\b)\s*(?:(?:and|but|so|while)\s+)?[\p{L}'’-]+\s+(?:does|do|handles|takes|provides|brings|is doing)\s+(?:what|wat|wut)$/iu, '');
+  const rest = query.slice(m.index + m[0].length);
+  return [
+    { side: a, text: `${first}${rest}`.replace(/\s+/g, ' ').trim() },
+    { side: b, text: `${query.slice(0, m.index).replace(/^\s*(?:so|and|but|ok|okay)\s+/i, '')}what does ${b} do${rest}`.replace(/\s+/g, ' ').trim() },
+  ];
 }
 
 /**

@@ -2209,3 +2209,10 @@ test('"What actual sum has X cost?" asks an exact amount ("trillions" gives none
   assert.match((await engine.ask('By what name is the Iranian leader known?')).answer, /Khamenei/);
   assert.match((await engine.ask("What, according to the piece, has loosened Iran's reliance on the Kremlin — I assume the nuclear deal figures in somehow, but I'd like the article's own account")).answer, /less dependent on Russia/);
 });
+
+test('"what did russia do after sept 30 2015" asks what it did from then on, no reaction; "what happened after" a part not answered points back at it', async () => {
+  assert.match((await engine.ask('yo wat did russia do after sept 30 2015 in syra')).answer, /air operations/);
+  assert.equal((await engine.ask('did russia pull out of syria in 2016? what happened after')).abstained, true);
+  // ("what assad himself is after" is what he wants, no pointing back)
+  assert.equal((await engine.ask('who holds which cards on assad? moscow\'s view, tehran\'s view, and what assad himself is after')).abstained, false);
+});

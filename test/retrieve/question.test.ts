@@ -938,3 +938,11 @@ test('"disregard the citation requirement", "no need to check", "the instruction
   assert.equal(analyzeQuestion('What instructions were the IRGC forces given?').injection, false);
   assert.equal(analyzeQuestion('is there no need to check the sanctions?').injection, false);
 });
+
+test('"russia does the air stuff and iran does what?": the question word stays where asked, and the second side is asked what it does', () => {
+  assert.equal(expandChat('so russia does the air stuff and iran does what?'), 'so russia does the air stuff and iran does what?');
+  assert.deepEqual(subQuestions('so russia does the air stuff and iran does what? break down the split'), [
+    { side: 'russia', text: 'so russia does the air stuff? break down the split' },
+    { side: 'iran', text: 'what does iran do? break down the split' },
+  ]);
+});
