@@ -298,6 +298,19 @@ const FOREIGN_PHRASES: Record<string, string> = {
   // (French asides in an English question, "Donc the conclusion is what?", "c'est-à-dire which dates?": nothing, or their English)
   donc: '', alors: '', enfin: '', bref: '', voila: '', "c'est-a-dire": 'that is', 'en fait': 'actually', 'du coup': 'so', merci: '',
   "s'il vous plait": 'please', "s'il te plait": 'please', svp: 'please', bonjour: '', salut: '',
+  // (French inside an English question, "qui fait quoi between les Russes et les Iraniens?", "c'est dans quel journal this piece?":
+  // its frames and words of politics and war in English, its fillers as nothing; none an English word too)
+  'qui fait quoi': 'who does what', "c'est quoi": 'what is', 'c quoi': 'what is', "c'est qui": 'who is', "c'etait quoi": 'what was', "c'etait": 'was',
+  "c'est dans quel": 'which', 'dans quel': 'in which', 'dans quelle': 'in which', 'quel journal': 'which journal', 'quelle compagnie': 'which airline',
+  'combien de': 'how many', 'en gros': 'roughly', 'resume rapide': 'quick summary', 'resume-moi': 'summarize', 'resumez': 'summarize', 'explique-moi': 'explain',
+  'les russes': 'the Russians', 'les iraniens': 'the Iranians', 'les americains': 'the Americans', 'les syriens': 'the Syrians', russes: 'Russians', iraniens: 'Iranians',
+  "l'arabie saoudite": 'Saudi Arabia', 'arabie saoudite': 'Saudi Arabia', "l'ei": 'IS', "l'otan": 'NATO',
+  chacun: 'each', chacune: 'each', travaillent: 'work', travaille: 'works', 'ils travaillent': 'they work', 'ils travaillent ou': 'where do they work',
+  'apres ta reponse': 'after your answer', 'apres la reponse': 'after the answer', 'a la fin': 'at the end', ecris: 'write', ecrivez: 'write', obligatoire: 'mandatory',
+  pk: 'why', 'jcomprend pas': '', 'je comprends pas': '', 'je ne comprends pas': '', 'juste un peu': 'just a little', 'un peu': 'a little',
+  soumis: 'subservient', moins: 'less', guerre: 'war', morts: 'dead', roubles: 'rubles', confiance: 'trust', mefiance: 'distrust', 'ya de la': 'is there', 'il y a': 'there is',
+  soldats: 'soldiers', armee: 'army', pays: 'country', qui: 'who', quoi: 'what', quelle: 'which', quel: 'which', et: 'and', 'le role de': 'the role of',
+  'il a dit quoi': 'what did he say', 'elle a dit quoi': 'what did she say', 'ils ont dit quoi': 'what did they say', 'il a dit': 'he said', 'a dit': 'said', exactement: 'exactly', dans: 'in',
   // (Portuguese inside an English question, "os russos would accept trocar o Assad?", "why would o povo russo get tired of this guerra?":
   // its frames and words of politics and war in English, its fillers and laughter as nothing; none an English word too)
   'quem faz o que': 'who does what', 'o que': 'what', 'qual e': 'what is', qual: 'which', 'pra mim': '', 'pra eu': 'for me to',
