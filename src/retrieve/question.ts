@@ -189,7 +189,7 @@ const CAPITAL_PHRASE = new RegExp(String.raw`(?<=\b(?:in|from|to|at|around|near|
 const CHAT_HEDGE = /(?<![\p{L}\p{N}'’-])(?:ngl|tbh|tbqh|imo|imho|lol|lmao|lmfao|rofl|smh|istg|no\s+cap|lowkey|highkey|deadass|fr\s+fr|frfr|fr(?=\s*[?!.]*\s*$)|davai|konechno|yalla|khalas|wallah|habibi|inshallah|sorry\s+if\s+this\s+is\s+a\s+(?:dumb|stupid|silly|basic|naive|noob)\s+(?:q|question)(?:\s+but)?)(?![\p{L}\p{N}'’-])/giu;
 
 const CHAT_WORDS: Record<string, string> = {
-  ppl: 'people', ppls: 'people', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
+  ppl: 'people', ppls: 'people', txt: 'text', y: 'why', u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', 'w/': 'with', abt: 'about', bc: 'because', cuz: 'because', coz: 'because',
   govt: 'government', gov: 'government', pr: 'public relations', prez: 'president', nukes: 'nuclear', nuke: 'nuclear', wat: 'what', wats: 'what is', whats: 'what is', whos: 'who is', tho: 'though',
   thru: 'through', b4: 'before', smth: 'something', sth: 'something', kno: 'know', knw: 'know', wut: 'what', wht: 'what', hw: 'how',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', tryna: 'trying to', cos: 'because', rly: 'really', bout: 'about', em: 'them',
@@ -388,6 +388,8 @@ export function expandChat(text: string): string {
     .replace(/\bin\s+what\s+(?:manner|mode|form)\b/gi, 'how')
     // ("by what name is the IS affiliate ... known": what its name is)
     .replace(/\bby\s+what\s+name\s+(is|was|are|were)\s+([^?,;]+?)\s+(?:known|called|referred\s+to|identified)\b/gi, 'what $1 the name of $2')
+    // ("what is the group called?": its name; not the document's, "what is the article called?")
+    .replace(/\bwhat\s+(is|was|are|were)\s+(the\s+(?!(?:article|piece|essay|text|paper|document|story|op-?ed|thing)\b)[^?,;]{1,40}?)\s+called\b(?!\s+(?:in|by|for|on)\b)/gi, 'what $1 the name of $2')
     .replace(/\bwhich\s+(is|are|was|were)\s+the\s+(motives?|reasons?)\b/gi, 'what $1 the $2')
     .replace(/^(\s*)is\s+true\s+that\b/i, '$1is it true that')
     // ("the bear" / "the Russian bear" is Russia, "Uncle Sam" the US)
@@ -1113,7 +1115,8 @@ export function metadataField(q: string): MetadataField | undefined {
   // (nor "what books has Alfoneh published?": someone's own works, not where this document appeared)
   if (!OWN_WORKS.test(s) && (/\b(?:where|which|what)\b[^?]{0,40}\b(?:published|publish|appeared|appear|ran(?!\s+(?:to|away|off|from|into|for|out|back|over)\b)|outlet|journal|magazine|mag|newspaper|publication|site|website|blog)\b|^\s*(?:the\s+)?(?:publication|outlet|journal)\s+(?:and|&)\s+(?:the\s+)?date\b|\bpublished (?:in|by)\b/.test(s) && doc.test(s) || /^\s*(?:the\s+)?(?:publication|outlet|journal|magazine|newspaper)\s+(?:it|this|the\s+(?:article|piece|essay))\s+(?:appeared|was\s+published|ran|came\s+out)\s+in\b/.test(s))) return 'publication';
   // (the document named near the word: "what title are Khamenei and Putin reaching for?" asks about a title in it)
-  if (/\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b(?!\s+of\s+(?!(?:the|this|that|its)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis)\b|it\b))|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\b(?:what|which)\b[^?]{0,20}\bname(?:\s+of)?\W+(?:(?:the|this|that)\s+)?(?:article|piece|essay|op-?ed)\b(?!['’]s|\s+(?:mentions?|names?|gives?|says?|uses?|calls?))|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)(?:\W*$|\s*[,;:—–]\s*(?!of\b))/.test(s)) return 'title';
+  // ("whats his official title as the text puts it": someone's title, not the document's)
+  if (/(?<!\b(?:his|her|their|[a-z]+['’]s)\s+(?:(?:official|exact|full|actual|real|job)\s+)?)\b(?:title|headline)\b(?:\s+[^\s?.!]+){0,4}?\s+(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)\b|\b(?:article|piece|essay|text|paper|document|it|this|story|op-?ed|analysis)(?:['’]s)?(?:\s+[^\s?.!]+){0,3}?\s+(?:title|headline)\b(?!\s+of\s+(?!(?:the|this|that|its)\s+(?:article|piece|essay|text|paper|document|story|op-?ed|analysis)\b|it\b))|\b(?:its|the\s+(?:exact|full|actual|official|real|complete))\s+(?:title|headline)\b|\bhed\b|\b(?:cite|quote|get|spell)\s+the\s+title\b/.test(s) || /\bwhat(?:'s|s| is)\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+called\b|\b(?:what|which)\b[^?]{0,20}\bname(?:\s+of)?\W+(?:(?:the|this|that)\s+)?(?:article|piece|essay|op-?ed)\b(?!['’]s|\s+(?:mentions?|names?|gives?|says?|uses?|calls?))|\bwhat\s+(?:the|this)\s+(?:article|piece|essay|thing)\s+(?:is|was)\s+called\b/.test(s) || /^\W*(?:(?:what|which)(?:'s|’s|s| is| was)\s+)?(?:the\s+)?(?:title|headline)(?:\W*$|\s*[,;:—–]\s*(?!of\b))/.test(s)) return 'title';
   // ("date pub", "title + outlet?", "authors & date": the fields named as keywords, nothing else)
   return keywordFields(s)[0];
 }
