@@ -678,6 +678,8 @@ export function unsupportedAttribute(query: string, retrieval: Retrieval, type?:
   // ("what was the flight number and airline of the plane": the first thing asked)
   const m =
     /^\s*(?:so\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|a|an|its|their|his|her)\s+(?:([\p{L}-]+)\s+)??([\p{L}-]+)\s+(?:and\s+(?:the\s+)?[\p{L}-]+\s+)?(?:like\s+)?(?:of|in|for|on|at|between|among)\b/iu.exec(query) ??
+    // ("what is his nationality?": a personal attribute of someone named before)
+    /^\s*(?:so\s+|and\s+)?(?:what|which)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:his|her|their)\s+(nationality|nationalities|citizenship|age|birthday|birthplace|birth\s+date|religion|faith|ethnicity|salary|income|hometown|wife|husband|spouse|children|kids|height|party|alma\s+mater)\s*[?.!]*\s*(?:\([^()]*\)\s*)?$/iu.exec(query) ??
     // ("who is Khamenei's chef?": the one asked after is named by what they are to someone)
     /^\s*(?:[Ss]o\s+)?(?:[Ww]hat|[Ww]hich|[Ww]ho)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?\p{Lu}[\p{L}-]*['’]s?\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)\s*\??\s*$/u.exec(query) ??
     // "what model of aircraft was ...", "which brand of ...": the attribute before "of"

@@ -2233,3 +2233,9 @@ test('"Which passage states that?" asks no state; "the txt" is the text, no spea
   assert.equal((await engine.ask('Identify the passage naming the specific IS affiliate responsible for the Sharm el-Sheikh bombing — what is the group called?')).abstained, true);
   assert.match((await engine.ask('what is the article called?')).answer, /Twisted Tehran-Moscow Axis/);
 });
+
+test('"what is his nationality?" after someone named asks a personal attribute the corpus must give; "what is his job?" is answered by the biography, "whats his beef" asks no attribute', async () => {
+  assert.equal((await engine.ask('At which university did Ali Alfoneh do his doctorate, and what is his nationality?')).abstained, true);
+  assert.match((await engine.ask('Who is Hansen and what is his job?')).answer, /Senior Researcher/);
+  assert.match((await engine.ask('y does putin want IS totally wiped out, whats his beef')).answer, /total elimination/);
+});
