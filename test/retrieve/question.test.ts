@@ -953,10 +953,3 @@ test('French inside an English question ("qui fait quoi between les Russes et le
   assert.equal(expandChat('the two authors, ils travaillent où chacun?'), 'the two authors, where do they work each?');
   assert.equal(inOtherLanguage(expandChat('pk iran dont want iranian deaths either?? c quoi le risk')), false);
 });
-
-test('"the Islamic Republic" is Iran, both words, its possessive too; "Islamic" and "republic" alone are not', async () => {
-  const { tokenize } = await import('../../src/index/tokenize.js');
-  assert.deepEqual(tokenize('depicted the Islamic Republic as').map((t) => t.word), ['depicted', 'the', 'iran', 'iran', 'as']);
-  assert.deepEqual(tokenize("the Islamic Republic's role").map((t) => t.word).slice(1, 3), ['iran', 'iran']);
-  assert.deepEqual(tokenize('an Islamic movement in a republic').map((t) => t.word), ['an', 'islamic', 'movement', 'in', 'a', 'republic']);
-});
