@@ -309,8 +309,8 @@ const FOREIGN_PHRASES: Record<string, string> = {
   'apres ta reponse': 'after your answer', 'apres la reponse': 'after the answer', 'a la fin': 'at the end', ecris: 'write', ecrivez: 'write', obligatoire: 'mandatory',
   pk: 'why', 'jcomprend pas': '', 'je comprends pas': '', 'je ne comprends pas': '', 'juste un peu': 'just a little', 'un peu': 'a little',
   soumis: 'subservient', moins: 'less', guerre: 'war', morts: 'dead', roubles: 'rubles', confiance: 'trust', mefiance: 'distrust', 'ya de la': 'is there', 'il y a': 'there is',
-  soldats: 'soldiers', armee: 'army', pays: 'country', qui: 'who', quoi: 'what', quelle: 'which', quel: 'which', et: 'and', 'le role de': 'the role of',
-  'il a dit quoi': 'what did he say', 'elle a dit quoi': 'what did she say', 'ils ont dit quoi': 'what did they say', 'il a dit': 'he said', 'a dit': 'said', exactement: 'exactly', dans: 'in',
+  soldats: 'soldiers', armee: 'army', pays: 'country', 'le role de': 'the role of',
+  'il a dit quoi': 'what did he say', 'elle a dit quoi': 'what did she say', 'ils ont dit quoi': 'what did they say', 'il a dit': 'he said', 'a dit': 'said', exactement: 'exactly',
   // (Portuguese inside an English question, "os russos would accept trocar o Assad?", "why would o povo russo get tired of this guerra?":
   // its frames and words of politics and war in English, its fillers and laughter as nothing; none an English word too)
   'quem faz o que': 'who does what', 'o que': 'what', 'qual e': 'what is', qual: 'which', 'pra mim': '', 'pra eu': 'for me to',

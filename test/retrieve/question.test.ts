@@ -947,9 +947,13 @@ test('"russia does the air stuff and iran does what?": the question word stays w
   ]);
 });
 
-test('French inside an English question ("qui fait quoi between les Russes et les Iraniens?", "c\'est quoi le rôle de l\'Arabie saoudite", "ils travaillent où chacun?") is read as the English it stands for', () => {
-  assert.equal(expandChat('the division of labor, qui fait quoi between les Russes et les Iraniens?'), 'the division of labor, who does what between the Russians and the Iranians?');
+test('French inside an English question ("qui fait quoi between les Russes and les Iraniens?", "c\'est quoi le rôle de l\'Arabie saoudite", "ils travaillent où chacun?") is read as the English it stands for', () => {
+  assert.equal(expandChat('the division of labor, qui fait quoi between les Russes and les Iraniens?'), 'the division of labor, who does what between the Russians and the Iranians?');
   assert.equal(expandChat("c'est quoi le rôle de l'Arabie saoudite in this whole story, selon l'article?"), 'what is the role of Saudi Arabia in this whole story, according to the article?');
   assert.equal(expandChat('the two authors, ils travaillent où chacun?'), 'the two authors, where do they work each?');
   assert.equal(inOtherLanguage(expandChat('pk iran dont want iranian deaths either?? c quoi le risk')), false);
+});
+
+test('a question all in French is still told to ask in English once its French frames are read ("Qui a écrit cet article ?")', () => {
+  assert.equal(inOtherLanguage(expandChat('Qui a écrit cet article ?')), true);
 });
