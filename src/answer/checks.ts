@@ -1308,12 +1308,12 @@ export function asksToVerify(query: string): boolean {
   const clause = query.trim().split(/(?<=[.!?])\s+(?=\S)|\s*[—–:;]\s*|\s+-\s+/).pop() ?? '';
   // (a trailing word to whom or for whom it is asked is no clause of it: "was it like 224 or am i misremembering, for the listeners")
   const clauses = clause.split(/\s*,\s*/);
-  if (clauses.length > 1 && ADDRESSED.test(clauses[clauses.length - 1])) clauses.pop();
+  if (clauses.length > 1 && TRAILING_ADDRESS.test(clauses[clauses.length - 1])) clauses.pop();
   const last = clauses.pop() ?? '';
   // ("True or false: ...", "T/F: the authors call the axis a strategic alliance")
   return TRUE_OR_FALSE.test(query) || VERIFY.test(clause) || VERIFY.test(last) || (last !== clause && /^\s*(?:the|a|an)\s+(?:[\p{L}'’“”"-]+\s+){0,3}[\p{L}'’“”"-]+\s*\?\s*$/u.test(last));
 }
-const ADDRESSED = /^\s*(?:(?:for|to)\s+(?:the\s+|my\s+|our\s+|your\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?|pls|please|plz|thanks|thx|ty|lol|haha|cheers)\s*[?.!]*\s*$/iu;
+const TRAILING_ADDRESS = /^\s*(?:(?:for|to)\s+(?:the\s+|my\s+|our\s+|your\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?|pls|please|plz|thanks|thx|ty|lol|haha|cheers)\s*[?.!]*\s*$/iu;
 const VERIFY = /^\s*(?:is|was|are|were|does|did|do|has|have|had|isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t)\b|(?:^|,|\s)\s*(?:correct|right|true|(?:isn|wasn|doesn|didn|aren|weren|don|hasn|haven|won)['’]?t\s+(?:it|that\s+so|he|she|they|that)|am\s+i\s+right|is\s+that\s+(?:right|correct|so|true|it))\s*\?\s*$/i;
 
 /**
