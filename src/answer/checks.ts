@@ -1258,15 +1258,15 @@ function offeredAlternatives(query: string, retrieval: Retrieval): (t: { token: 
   for (const m of query.matchAll(OFFERED)) {
     const left: [number, number] = [m.index!, m.index! + m[1].length];
     const right: [number, number] = [m.index! + m[0].length - m[2].length, m.index! + m[0].length];
-    const held = ([a, b]: [number, number]) => retrieval.terms.some((t) => t.token.start >= a && t.token.start < b && t.support >= 1 && SPECIFIC_WORD.test(query.slice(t.token.start, t.token.start + t.token.word.length + 2)));
+    const held = ([a, b]: [number, number]) => retrieval.terms.some((t) => t.token.start >= a && t.token.start < b && t.support >= 1 && SPECIFIC_WORD.test(query.charAt(t.token.start)));
     if (held(left)) spans.push(right);
     if (held(right)) spans.push(left);
   }
   return (t) => spans.some(([a, b]) => t.token.start >= a && t.token.start < b);
 }
 const OFFERED = /((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)\s+or\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}[\p{L}\p{N}'’-]+)(?=\s*(?:[?!.,;]|$))/gu;
-/** A word that names or counts: capitalised, or a number. */
-const SPECIFIC_WORD = /^(?:\p{Lu}|\d)/u;
+/** A word's first letter that names or counts: a capital, or a digit. */
+const SPECIFIC_WORD = /^(?:\p{Lu}|\d)$/u;
 const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?\s*\)|\((?:e\.?g\.?|like|such\s+as|incl\.?|including)\s[^()]*\)|\b(?:e\.g\.|such\s+as)\s+[^?,.;()]+/giu;
 
 /** A country word stands in a passage retrieved, as written or in its singular ("saudis": "Saudi"; a word near in meaning is another country). */
