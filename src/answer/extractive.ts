@@ -1,5 +1,5 @@
 import type { AnalyzedQuestion, QuestionType } from '../retrieve/question.js';
-import { asksNothing, EACH_PART_ASKED, LOCATIVE_BEFORE } from '../retrieve/question.js';
+import { asksNothing, asksWhichSection, EACH_PART_ASKED, LOCATIVE_BEFORE } from '../retrieve/question.js';
 import type { Passage, Retrieval } from '../retrieve/retriever.js';
 import type { Chunk } from '../ingest/chunk.js';
 import { CAPITAL_WORDS, MONTHS } from '../study/gazetteer.js';
@@ -75,7 +75,15 @@ export function answerExtractive(question: AnalyzedQuestion, retrieval: Retrieva
   // "What shared goals do they have, and what's the authors' verdict?": the conclusion too
   const verdict = verdictAlso(question, best.passage.docId, corpus);
   if (verdict && !quotes.some((q) => sameSentence(q, verdict))) return compose([...quotes.slice(0, ANSWER_SENTENCES.max - 1), verdict], corpus.documents, 'best-first');
-  return compose(quotes, corpus.documents, 'best-first');
+  return withSections(compose(quotes, corpus.documents, 'best-first'), question.query);
+}
+
+/** "Which section discusses the Valdai Club?": the answer first names the parts its quoted sentences stand in. */
+function withSections(answer: ExtractiveAnswer, query: string): ExtractiveAnswer {
+  if (answer.abstained || !answer.citations.length || !asksWhichSection(query)) return answer;
+  const named = [...new Set(answer.citations.map((c) => c.section))].map((s) => (s ? `“${s}”` : 'the opening (before the first heading)'));
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return { ...answer, answer: `In ${list}: ${answer.answer}` };
 }
 
 /** A blank to fill in: "the ____ regime", "[blank]". */
@@ -199,17 +207,19 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   let refusal = ABSTAIN_MESSAGE;
   // (a side is spoken of by name, or by naming whoever holds an office of it: "Putin" for Moscow)
   const docIds = [...new Set(parts.flatMap((p) => p.retrieval.passages.map((x) => x.docId)))];
-  const holders = new Map(parts.flatMap((p) => (p.side ? [[p.side, sidePeople(p.side, docIds, corpus)] as const] : [])));
+  // (parts each asking of one nation, "what does Iran want in Syria, and what does Russia want?", are the sides of a comparison too)
+  const sides = impliedSides(parts);
+  const holders = new Map(sides.flatMap((side) => (side ? [[side, sidePeople(side, docIds, corpus)] as const] : [])));
   const speaksOf = (side: string, text: string) => mentions(side, text, match) || (holders.get(side) ?? []).some((n) => mentions(n, text, match));
   let refusedBefore = false;
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     // "How many IRGC soldiers were killed, and how does that toll compare with ...?": a part pointing back at
     // one the corpus does not answer is not answered either (its subject is the unanswered one).
     // (the first part, asked in its own right: "When Putin said X, what was he hiding?" asks one thing; "... or was it Egypt?" offers another answer)
     if (refusedBefore && !part.side && POINTS_BACK.test(part.question.query) && !/^\s*or\b/i.test(part.question.query)) continue;
     // One side of a comparison is not answered by what is said of the other side alone.
-    const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
-    const side = part.side;
+    const side = sides[i];
+    const others = sides.filter((o): o is string => !!o && o !== side);
     const ofOtherSide = (text: string) => others.some((o) => speaksOf(o, text)) && !speaksOf(side!, text);
     // What only this part asks about ("regarding Syria"): a sentence about another part's alone is not its answer.
     const focus = part.focus ? focusWords(part.focus) : undefined;
@@ -235,7 +245,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const fallback = fresh.length ? [] : selected.ranked.filter((q) => isFresh(q) && q.score >= PART_FALLBACK * best).slice(0, 1);
     quotes.push(...fresh.slice(0, 2), ...fallback);
     partBests.push(...[...fresh, ...fallback].slice(0, 1));
-    if (side) ranked.push({ side, ranked: selected.ranked });
+    if (part.side) ranked.push({ side: part.side, ranked: selected.ranked });
   }
   // A comparison the document draws itself ("Iran may want ... . Russia, on the other hand, ...") is
   // quoted too: first when it holds a side's best answer, else after each part's own best sentence.
@@ -243,6 +253,21 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   const joined = contrast.leads ? [...contrast.quotes, ...quotes] : [...partBests, ...contrast.quotes, ...quotes];
   const unique = joined.filter((q, i) => joined.findIndex((x) => sameSentence(x, q)) === i);
   return unique.length ? compose(unique.slice(0, PART_QUOTES + (contrast.quotes.length ? 1 : 0)), corpus.documents, 'as-given') : abstention(refusal);
+}
+
+/**
+ * Each part's side: the one it was split with ("how do Iran and Russia differ ...?"), or, where parts were split on their own
+ * question words and two or more of them each name one nation as a party, different ones ("what end state does Iran want in
+ * Syria, and what does Russia want?"), the name each of those parts uses for it.
+ */
+function impliedSides(parts: { question: AnalyzedQuestion; side?: string }[]): (string | undefined)[] {
+  if (parts.some((p) => p.side)) return parts.map((p) => p.side);
+  const named = parts.map((p) => {
+    const parties = partyWords(p.question.query);
+    return parties.length === 1 ? parties[0] : undefined;
+  });
+  const nations = new Set(named.flatMap((n) => (n ? [n.nation] : [])));
+  return nations.size >= 2 ? named.map((n) => n?.word) : parts.map(() => undefined);
 }
 
 /** A part's own topic ("the nuclear program") as the content words a sentence must mention. */
@@ -625,12 +650,18 @@ const PARTY_CLOSENESS = 0.5;
 
 /** The nations a question names as parties (countries, capitals, their peoples), not as places things happen in ("in Syria"). */
 function partiesNamed(query: string): string[] {
+  return [...new Set(partyWords(query).map((p) => p.nation))];
+}
+
+/** Each nation a question names as a party, with the first word naming it. */
+function partyWords(query: string): { nation: string; word: string }[] {
   // (each half of "Russian-Iranian" names its nation)
   const words = query.match(/[\p{L}'’]+/gu) ?? [];
-  return [...new Set(words.flatMap((w, i) => {
+  const found = words.flatMap((w, i) => {
     const nation = nationOf(w.toLowerCase().replace(/['’]s$/, ''));
-    return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [nation] : [];
-  }))];
+    return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [{ nation, word: w.replace(/['’]s$/, '') }] : [];
+  });
+  return found.filter((p, i) => found.findIndex((q) => q.nation === p.nation) === i);
 }
 
 /** A sentence that counts something: a number that is not part of a date ("on October 15" counts nothing). */

@@ -37,6 +37,12 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   if (people) return people;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
   const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionSummaryAsked(question.query, top.docId, corpus) ?? sectionByPlace(question.query, top.docId, corpus) ?? sectionByTopic(question.query, top.docId, corpus)) : undefined;
+  // ("Limits of Convergence and Fundamental Distrust — each part says what?": two sections or more by heading, each by its first sentence)
+  const several = question.type === 'overview' || question.type === 'what' || about ? sectionsSummaryAsked(question.query, top.docId, corpus) : [];
+  if (several.length >= 2) {
+    const outlined = outline(top.docId, corpus, true);
+    if (outlined) return outlined;
+  }
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
@@ -346,10 +352,14 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
 
 /** "Summarise the 'Fundamental Distrust' section", "what is the Limits of Convergence part about?": a heading given whole, as a section to sum up. */
 function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): string | undefined {
-  if (!SUMMARY_ASKED.test(query)) return undefined;
+  return sectionsSummaryAsked(query, docId, corpus)[0];
+}
+/** Every section a question asking for a summary gives by its whole heading, in the document's order. */
+function sectionsSummaryAsked(query: string, docId: string, corpus: CorpusView): string[] {
+  if (!SUMMARY_ASKED.test(query)) return [];
   const folded = query.toLowerCase().replace(/[“”‘’"']/g, '');
   // (a regular expression only for a heading the question contains at all)
-  return sectionsOf(docId, corpus).find(({ title }) => title && folded.includes(title.toLowerCase()) && new RegExp(`\\b${escapeRegExp(title.toLowerCase())}\\b`).test(folded))?.title;
+  return sectionsOf(docId, corpus).flatMap(({ title }) => (title && folded.includes(title.toLowerCase()) && new RegExp(`\\b${escapeRegExp(title.toLowerCase())}\\b`).test(folded) ? [title] : []));
 }
 const SUMMARY_ASKED = /\b(?:summari[sz]e|sum up|summary|recap|overview|gist|thrust|crux|upshot|essence|about|main points?|key points?|tl;?dr|in a nutshell|boil down|argues?|says?|covers?|discuss(?:es)?|in short|in brief|briefly|main (?:idea|argument|claim))\b/i;
 

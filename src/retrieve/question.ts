@@ -1559,8 +1559,18 @@ export function inOtherLanguage(text: string): boolean {
 
 /** Whether a question asks how a document is laid out ("what are the sections?"): answered whole, not in parts, and never a follow-up. */
 export function asksForStructure(query: string): boolean {
-  return STRUCTURE_QUESTION.test(withoutClosingRemark(query));
+  return STRUCTURE_QUESTION.test(withoutClosingRemark(query)) && !asksWhichSection(query);
 }
+
+/**
+ * "Which section discusses the Valdai Club?", "which of the two parts mentions Tikrit?", "where in the article does it talk about
+ * the sanctions?": where something is said, not how the document is laid out. Answered by the sentences that say it, with the
+ * parts they stand in.
+ */
+export function asksWhichSection(query: string): boolean {
+  return WHICH_SECTION.test(query);
+}
+const WHICH_SECTION = /\b(?:(?:which|what)\s+(?:of\s+the\s+(?:(?:two|three|2|3)\s+)?)?(?:section|part|chapter|heading|subheading)s?|where\s+in\s+(?:the|this)\s+(?:article|piece|text|essay|document))\b[^?]*?\b(?:discuss(?:es|ed)?|mention(?:s|ed)?|talks?\s+about|talked\s+about|covers?|covered|deals?\s+with|dealt\s+with|describes?|described|brings?\s+up|address(?:es|ed)?|contains?|features?|appears?|comes?\s+up|is\s+about|refers?\s+to|treats?|explains?|says?\s+(?:that|something|anything)|(?:can\s+i|do\s+i|would\s+i)\s+(?:find|read))\b/i;
 
 /**
  * "How many Russians joined IS?! That's a whole stadium section!!", "... ? (section Fundamental Distrust)": a remark after the
@@ -1572,4 +1582,4 @@ function withoutClosingRemark(query: string): string {
   return m && !QUESTION_START.test(m[2]) && !CLOSING_REQUEST.test(m[2]) ? m[1] : query;
 }
 
-const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})(?<!\b(?:is|are|was|were|be|been|it['’]s|they['’]re)\s+)\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b(?!\s+(?:to|towards?|into)\b)|\b(?:the|what|which|list|name|main)\s+parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:the|its|this|article['’]s|piece['’]s|essay['’]s)\s+(?:overall\s+)?structure\b|\bstructure of (?:the|this) (?:article|piece|essay|text|document)\b|\b(?:outline|table of contents)\b/iu;
+const STRUCTURE_QUESTION = /(?<!\b(?:in|from|of|within|under)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}'’-]+\s+){0,3})(?<!\b(?:is|are|was|were|be|been|it['’]s|they['’]re)\s+)\b(?:sections?|headings?|subheadings?|headers?|chapters?)\b(?!\s+(?:to|towards?|into)\b)|\b(?:the|what|which|list|name|main|both)\s+(?:(?:two|three|2|3)\s+)?parts? of (?:the|this) (?:article|piece|essay|text|document)\b|\bhow is (?:the|this|it)\s+(?:(?:article|piece|essay|text|document)\s+)?(?:structured|organi[sz]ed|laid out|divided)\b|\b(?:the|its|this|article['’]s|piece['’]s|essay['’]s)\s+(?:overall\s+)?structure\b|\bstructure of (?:the|this) (?:article|piece|essay|text|document)\b|\b(?:outline|table of contents)\b/iu;

@@ -2239,3 +2239,22 @@ test('"what is his nationality?" after someone named asks a personal attribute t
   assert.match((await engine.ask('Who is Hansen and what is his job?')).answer, /Senior Researcher/);
   assert.match((await engine.ask('y does putin want IS totally wiped out, whats his beef')).answer, /total elimination/);
 });
+
+test('parts each asking of one nation ("what makes Russia sensitive on this score, and what the Iranians fear on theirs") are the sides of a comparison: each side its own sentence', async () => {
+  const a = await engine.ask('Both governments seem anxious to avoid losses – might you explain what makes Russia especially sensitive on this score, and what the Iranians fear on theirs?');
+  assert.match(a.answer, /Afghanistan syndrome/);
+  assert.match(a.answer, /shifting public opinion/);
+});
+
+test('two sections given by heading and what each says: each section by its first sentence; "which section discusses X" names the parts its sentences stand in, and is refused when the corpus lacks X', async () => {
+  const both = await engine.ask('Article have two part, Limits of Convergence and Fundamental Distrust. Each part say what in short?');
+  assert.match(both.answer, /sudden end/);
+  assert.match(both.answer, /mutual distrust/);
+  assert.match((await engine.ask('what do the two parts of the article say?')).answer, /“Limits of Convergence”: The convergence may come to a sudden end/);
+  const where = await engine.ask('which part mentions Tikrit?');
+  assert.match(where.answer, /^In “Fundamental Distrust”: .*Tikrit/);
+  assert.match((await engine.ask('which of the two parts of the article talks about the Valdai Club?')).answer, /^In the opening \(before the first heading\) and “Fundamental Distrust”: .*Valdai/);
+  assert.equal((await engine.ask('which section discusses the Turkish jet shootdown?')).abstained, true);
+  // (how the document is laid out is still its outline)
+  assert.match((await engine.ask('what are the sections?')).answer, /has 3 parts/);
+});
