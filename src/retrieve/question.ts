@@ -1035,11 +1035,11 @@ export function questionType(q: string): QuestionType {
   // ("are there a lot of Russians fighting for IS?": whether many is asked as how many)
   if ((howMany && !embedded) || /\bnumber of\b|\bwhat (?:number|percentage|percent|share|amount|figure|proportion)\b|\bwhat\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|price|cost)\s+(?:has|have|had|did|does|do|is|was|were)\b|\bwhat\s+%|\bwhat(?:\s+was|\s+is|\s+were|\s+are|'s|’s)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:sum|amount|figure|total|price|cost|number)\b(?![-\s]+(?:benefit|effective|of\s+(?:living|doing|war)))|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:actual\s+|exact\s+|total\s+|precise\s+)?(?:[a-z-]+\s+)?(?:count|tally|headcount|toll)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+[a-z-]+['’]s?\s+(?:actual\s+|exact\s+|total\s+|own\s+)?(?:number|figure|count|tally|toll|total)\b|^\s*(?:are|were|is|was)\s+there\s+(?:a\s+lot|lots|many|plenty|tons|loads)\s+of\b|\b(?:need|want|give\s+me|any|exact|hard)\s+(?:the\s+)?(?:numbers|figures|stats|statistics|estimates)\b|\b(?:actual|total|exact|real)\s+(?:cost|price|bill|spend|spending|volume|value)\b|\b(?:number|figure)s?\s+(?:please|pls|plz)\b|\bany\s+(?:figure|number|estimate)\b|_{2,}\s*(?:hundred|thousand|million|billion|trillion|percent|per\s+cent|%|dollars|euros|rubles|roubles|people|soldiers|troops|citizens|fighters|casualties|deaths|dead|killed)\b/.test(s) || NAMED_COUNT.test(s) || IDENTIFYING_ASKED.test(s) || MONEY_SIZE.test(s) || AGE_ASKED.test(s)) return 'quantity';
   // "when" mid-sentence is usually a conjunction ("... don't care when the war ends").
-  if (/^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bwhat (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month|time)\b|\bwhich (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s) || DOCUMENT_SAYS_WHEN.test(s)) return 'when';
+  if (FRAGMENT_WHEN.test(s) || /^\s*(?:so\s+|and\s+|but\s+)?when\b|\b(?:on|in|since|by|until) what (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bwhat (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month|time)\b|\bwhich (?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\b|\bsince when\b|\bthe (?:exact |precise )?(?:dates?|day|year|month|times?) (?:of|when|on which)\b|\bwith (?:their|its|the) dates?\b/.test(s) || DOCUMENT_SAYS_WHEN.test(s)) return 'when';
   // ("who does what?" asks how the work is shared, not for a name)
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|people|leader|official|president|group|groups|organi[sz]ation|think tank|institute)\b/.test(s.replace(new RegExp(WHO_DOES_WHAT.source, 'g'), ' '))) return 'who';
   // ("the topic of the Valdai Club session where Larijani spoke": a "where" describing an occasion asks no place)
-  if ((/\bwhere\b/.test(s.replace(RELATIVE_WHERE, ' ')) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s)) return 'where';
+  if ((/\bwhere\b/.test(s.replace(RELATIVE_WHERE, ' ')) && !FIGURATIVE_WHERE.test(s)) || /\bwhich (?:city|country|town|place|region|institute)\b/.test(s) || FRAGMENT_WHERE.test(s)) return 'where';
   if (/^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/.test(s) || /\bor (?:not|nah|no)\b/.test(s)) return 'yesno';
   if (/\bhow\b/.test(s) && (!embedded || /^\s*(?:so\s+|and\s+|but\s+)?how\b/.test(s))) return 'how';
   // A query typed as keywords, with no question word ("irgc kia count syria??", "jcpoa signing date", "# russian sorties
@@ -1050,6 +1050,14 @@ export function questionType(q: string): QuestionType {
   }
   return 'what';
 }
+
+/**
+ * A quiz's fragment naming the kind of fact first, the question word left out: "Year Putin announced the pull-out", "Date the JCPOA
+ * was signed", "Day the airliner was bombed" (a date); "City where the Valdai meeting was held" (a place). Not "year by year", nor a
+ * year given ("Year 2015: ..."), nor a phrase setting the scene of a question that follows ("the day Russia began bombing, what did Iran say?").
+ */
+const FRAGMENT_WHEN = /^\s*(?:q\d+[.:)]?\s*)?(?:the\s+)?(?:(?:exact|precise|specific|actual)\s+)?(?:date|day|year|month)\s+(?!by\b|after\b|of\b|\d)(?:when\s+|that\s+|on\s+which\s+|in\s+which\s+)?(?=\p{L})(?![^?]*\b(?:who|what|where|when|how|why|which)\b)/u;
+const FRAGMENT_WHERE = /^\s*(?:q\d+[.:)]?\s*)?(?:the\s+)?(?:city|town|country|place|venue|location)\s+(?:where|in\s+which|that)\b(?![^?]*\b(?:who|what|when|how|why|which)\b)/u;
 
 /** A word by which a question asks, or a request to explain: its absence makes a query of keywords. */
 const ASKING_WORD = /\b(?:who|whom|whose|what|whats|wat|when|where|which|why|y|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|explain|describe|summari[sz]e|tell|list|name|give|compare|discuss|define)\b/;
@@ -1123,16 +1131,17 @@ export function metadataField(q: string): MetadataField | undefined {
 
 /** The document's fields a query of keywords names ("date pub", "title + outlet"), in order; none when it names anything else. */
 export function keywordFields(query: string): MetadataField[] {
-  const words = (query.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !KEYWORD_FILLER.test(w));
+  // ("came out" is when it was published: "month and day it came out")
+  const words = (query.toLowerCase().replace(/\b(?:came|come|comes)\s+out\b/g, 'published').match(/[a-z]+/g) ?? []).filter((w) => !KEYWORD_FILLER.test(w));
   if (!words.length || words.length > 4) return [];
   const fields = words.map((w) => KEYWORD_FIELDS.find(([re]) => re.test(w))?.[1]);
   return fields.every((f): f is MetadataField => !!f) ? [...new Set(fields)] : [];
 }
-const KEYWORD_FILLER = /^(?:the|article|articles|piece|pls|please|plz|of|this|its|and|n|info|details?)$/;
+const KEYWORD_FILLER = /^(?:the|article|articles|piece|pls|please|plz|of|this|its|it|and|n|info|details?|both|two|names?|full|exact)$/;
 const KEYWORD_FIELDS: [RegExp, MetadataField][] = [
   [/^(?:title|headline|hed)$/, 'title'],
   [/^(?:outlet|publication|journal|magazine|venue|publisher)$/, 'publication'],
-  [/^(?:date|year|published|pub|pubdate|dated)$/, 'date'],
+  [/^(?:date|year|month|day|published|pub|pubdate|dated|released)$/, 'date'],
   [/^(?:authors?|writers?|byline)$/, 'authors'],
   [/^(?:tags?|categor(?:y|ies))$/, 'tags'],
 ];

@@ -2258,3 +2258,13 @@ test('two sections given by heading and what each says: each section by its firs
   // (how the document is laid out is still its outline)
   assert.match((await engine.ask('what are the sections?')).answer, /has 3 parts/);
 });
+
+test('a quiz fragment naming the kind of fact first ("Year Putin announced ...", "Date X was signed", "City where X was held") asks a date or place the corpus must give; "Month and day it came out", "Both authors, names please" ask the metadata; "the plane that got bombed, how many died?" still asks its own question', async () => {
+  assert.equal((await engine.ask('Year Putin announced Russia was pulling its forces out of Syria')).abstained, true);
+  assert.equal((await engine.ask('Date the Joint Comprehensive Plan of Action was signed')).abstained, true);
+  assert.equal((await engine.ask('City where that Valdai Club meeting was held')).abstained, true);
+  assert.match((await engine.ask('Date Russia started its air operations in Syria')).answer, /September 30, 2015/);
+  assert.match((await engine.ask('Month and day it came out')).answer, /December 10, 2015/);
+  assert.match((await engine.ask('Both authors, names please')).answer, /Alfoneh and Flemming Splidsboel Hansen/);
+  assert.match((await engine.ask('the plane that got bombed, how many ppl died and how did it change what putin wants?')).answer, /224/);
+});
