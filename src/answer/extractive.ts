@@ -207,19 +207,17 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   let refusal = ABSTAIN_MESSAGE;
   // (a side is spoken of by name, or by naming whoever holds an office of it: "Putin" for Moscow)
   const docIds = [...new Set(parts.flatMap((p) => p.retrieval.passages.map((x) => x.docId)))];
-  // (parts each asking of one nation, "what does Iran want in Syria, and what does Russia want?", are the sides of a comparison too)
-  const sides = impliedSides(parts);
-  const holders = new Map(sides.flatMap((side) => (side ? [[side, sidePeople(side, docIds, corpus)] as const] : [])));
+  const holders = new Map(parts.flatMap((p) => (p.side ? [[p.side, sidePeople(p.side, docIds, corpus)] as const] : [])));
   const speaksOf = (side: string, text: string) => mentions(side, text, match) || (holders.get(side) ?? []).some((n) => mentions(n, text, match));
   let refusedBefore = false;
-  for (const [i, part] of parts.entries()) {
+  for (const part of parts) {
     // "How many IRGC soldiers were killed, and how does that toll compare with ...?": a part pointing back at
     // one the corpus does not answer is not answered either (its subject is the unanswered one).
     // (the first part, asked in its own right: "When Putin said X, what was he hiding?" asks one thing; "... or was it Egypt?" offers another answer)
     if (refusedBefore && !part.side && POINTS_BACK.test(part.question.query) && !/^\s*or\b/i.test(part.question.query)) continue;
     // One side of a comparison is not answered by what is said of the other side alone.
-    const side = sides[i];
-    const others = sides.filter((o): o is string => !!o && o !== side);
+    const others = parts.flatMap((p) => (p.side && p.side !== part.side ? [p.side] : []));
+    const side = part.side;
     const ofOtherSide = (text: string) => others.some((o) => speaksOf(o, text)) && !speaksOf(side!, text);
     // What only this part asks about ("regarding Syria"): a sentence about another part's alone is not its answer.
     const focus = part.focus ? focusWords(part.focus) : undefined;
@@ -245,7 +243,7 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
     const fallback = fresh.length ? [] : selected.ranked.filter((q) => isFresh(q) && q.score >= PART_FALLBACK * best).slice(0, 1);
     quotes.push(...fresh.slice(0, 2), ...fallback);
     partBests.push(...[...fresh, ...fallback].slice(0, 1));
-    if (part.side) ranked.push({ side: part.side, ranked: selected.ranked });
+    if (side) ranked.push({ side, ranked: selected.ranked });
   }
   // A comparison the document draws itself ("Iran may want ... . Russia, on the other hand, ...") is
   // quoted too: first when it holds a side's best answer, else after each part's own best sentence.
@@ -253,21 +251,6 @@ export function answerParts(parts: { question: AnalyzedQuestion; retrieval: Retr
   const joined = contrast.leads ? [...contrast.quotes, ...quotes] : [...partBests, ...contrast.quotes, ...quotes];
   const unique = joined.filter((q, i) => joined.findIndex((x) => sameSentence(x, q)) === i);
   return unique.length ? compose(unique.slice(0, PART_QUOTES + (contrast.quotes.length ? 1 : 0)), corpus.documents, 'as-given') : abstention(refusal);
-}
-
-/**
- * Each part's side: the one it was split with ("how do Iran and Russia differ ...?"), or, where parts were split on their own
- * question words and two or more of them each name one nation as a party, different ones ("what end state does Iran want in
- * Syria, and what does Russia want?"), the name each of those parts uses for it.
- */
-function impliedSides(parts: { question: AnalyzedQuestion; side?: string }[]): (string | undefined)[] {
-  if (parts.some((p) => p.side)) return parts.map((p) => p.side);
-  const named = parts.map((p) => {
-    const parties = partyWords(p.question.query);
-    return parties.length === 1 ? parties[0] : undefined;
-  });
-  const nations = new Set(named.flatMap((n) => (n ? [n.nation] : [])));
-  return nations.size >= 2 ? named.map((n) => n?.word) : parts.map(() => undefined);
 }
 
 /** A part's own topic ("the nuclear program") as the content words a sentence must mention. */
@@ -650,18 +633,12 @@ const PARTY_CLOSENESS = 0.5;
 
 /** The nations a question names as parties (countries, capitals, their peoples), not as places things happen in ("in Syria"). */
 function partiesNamed(query: string): string[] {
-  return [...new Set(partyWords(query).map((p) => p.nation))];
-}
-
-/** Each nation a question names as a party, with the first word naming it. */
-function partyWords(query: string): { nation: string; word: string }[] {
   // (each half of "Russian-Iranian" names its nation)
   const words = query.match(/[\p{L}'’]+/gu) ?? [];
-  const found = words.flatMap((w, i) => {
+  return [...new Set(words.flatMap((w, i) => {
     const nation = nationOf(w.toLowerCase().replace(/['’]s$/, ''));
-    return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [{ nation, word: w.replace(/['’]s$/, '') }] : [];
-  });
-  return found.filter((p, i) => found.findIndex((q) => q.nation === p.nation) === i);
+    return nation && !LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? [nation] : [];
+  }))];
 }
 
 /** A sentence that counts something: a number that is not part of a date ("on October 15" counts nothing). */

@@ -3,7 +3,7 @@ import { CAPITAL_OF, CAPITAL_WORDS, COUNTRY_WORDS, MONTHS, placeOfCode } from '.
 import { withPhrasalMeanings } from '../index/phrasal.js';
 import { contentTokens, STOPWORDS, stemWord, type Token } from '../index/tokenize.js';
 import { fromRomanized } from './romanized.js';
-import { editDistance } from './matcher.js';
+import { editDistance, nameKey } from './matcher.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'how' | 'yesno' | 'overview' | 'what';
 
@@ -1230,9 +1230,20 @@ export function subQuestions(raw: string): SubQuestion[] {
   }
   // "What is Russia doing in Syria and what is Iran doing?": one party a part, each a different one, is a comparison of sides
   // (a place the parts happen in, "in Syria", is no side)
-  const parties = parts.map((p) => [...new Set((p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w, i, all) => PARTY_NAMES.has(w.toLowerCase()) && !LOCATIVE_BEFORE.test(all[i - 1] ?? '')))]);
-  const sided = parts.length <= 4 && parties.every((p) => p.length === 1) && new Set(parties.map((p) => p[0].toLowerCase())).size === parts.length;
-  return borrowing(parts.slice(0, 4).map((part, i) => (sided ? { text: part, side: parties[i][0] } : { text: part })));
+  // (and where only some parts name one party each, a different one, those parts are the sides: "what end state does Iran want in Syria,
+  // and what does Russia want, and how are they different?"; a people names its nation: "what the Iranians fear on theirs")
+  const parties = parts.map((p) => {
+    const words = (p.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.replace(/['’]s$/, ''));
+    const named = words.flatMap((w, i) => {
+      const nation = LOCATIVE_BEFORE.test(words[i - 1] ?? '') ? undefined : partyOf(w);
+      return nation ? [{ word: w, nation }] : [];
+    });
+    return named.filter((n, i) => named.findIndex((m) => m.nation === n.nation) === i);
+  });
+  const single = parties.map((p) => (p.length === 1 ? p[0] : undefined));
+  const nations = single.flatMap((p) => (p ? [p.nation] : []));
+  const sided = parts.length <= 4 && nations.length >= 2 && new Set(nations).size === nations.length;
+  return borrowing(parts.slice(0, 4).map((part, i) => (sided && single[i] ? { text: part, side: single[i]!.word } : { text: part })));
 }
 
 /**
@@ -1340,6 +1351,17 @@ function parallelEllipsis(first: string, later: string): string | undefined {
 
 /** Countries and capitals that can be the sides of a comparison made in parts. */
 const PARTY_NAMES = new Set([...COUNTRY_WORDS, ...CAPITAL_WORDS]);
+/** Countries by the key their peoples share with them ("iranian", "iranians" → iran; "russians" → russia). */
+const PARTY_KEYS = new Map([...COUNTRY_WORDS].map((c) => [nameKey(c), c]));
+
+/** The nation a word names as a party: a country, its capital or its people (plural), lower case. */
+function partyOf(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (CAPITAL_WORDS.has(w)) return CAPITAL_OF.get(w) ?? w;
+  if (COUNTRY_WORDS.has(w)) return w;
+  // (a people, plural: "the Iranians"; not an adjective, "the Russian forces", "Iranian interests")
+  return /(?:ans|ians)$/.test(w) ? PARTY_KEYS.get(nameKey(w.slice(0, -1))) : undefined;
+}
 
 /** A clause opening on "when", "while", "after" ... and no auxiliary: the scene of a question, no question ("When Putin said X"). */
 const SCENE_CLAUSE = /^\s*(?:when|while|after|before|once|if)\s+(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|exactly|precisely)\b)[^?]*$/i;

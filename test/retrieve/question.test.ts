@@ -957,3 +957,10 @@ test('French inside an English question ("qui fait quoi between les Russes and l
 test('a question all in French is still told to ask in English once its French frames are read ("Qui a écrit cet article ?")', () => {
   assert.equal(inOtherLanguage(expandChat('Qui a écrit cet article ?')), true);
 });
+
+test('subQuestions: parts of which only some name one party each, a different one, are those sides; a plural people names its nation, an adjective does not', () => {
+  const parts = subQuestions('Lay it out: what end state does Iran want in Syria and what does Russia want, and how are they DIFFERENT?');
+  assert.deepEqual(parts.map((p) => p.side), ['Iran', 'Russia', undefined]);
+  assert.deepEqual(subQuestions('what makes Russia especially sensitive on this score, and what do the Iranians fear?').map((p) => p.side), ['Russia', 'Iranians']);
+  assert.deepEqual(subQuestions('did the Russian forces leave, and how did Tehran react?').map((p) => p.side), [undefined, undefined]);
+});
