@@ -749,11 +749,21 @@ export function unsupportedAction(query: string, retrieval: Retrieval, match: Wo
  * (Not of the authors' own argument: "do they end up saying it is an alliance?")
  */
 export function laterOutcome(query: string, retrieval: Retrieval): string | undefined {
+  // ("what happened to Assad after 2015?", "did they stay friends after like 2020?": a year the passages tell nothing after; "since 2014"
+  // is answered by what they tell of 2015; a day given, "after sept 30 2015", is no year asked after)
+  const year = AFTER_YEAR.exec(query);
+  if (year) {
+    const from = Number(year[2]) + (/^(?:since|from)$/i.test(year[1]) ? 0 : 1);
+    const told = retrieval.passages.slice(0, 3).some((p) => (p.text.match(/\b(?:19|20)\d\d\b/g) ?? []).some((y) => Number(y) >= from));
+    if (!told) return year[0].toLowerCase();
+  }
   const asked = OUTCOME_ASKED.exec(query)?.slice(1).find(Boolean);
   if (!asked) return undefined;
   return retrieval.passages.slice(0, 3).some((p) => OUTCOME_TOLD.test(p.text)) ? undefined : asked.toLowerCase();
 }
 const OUTCOME_ASKED = /\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}'’-]+\s+){1,4}?(finally|ultimately|eventually)\b|\b(finally|ultimately|eventually)\s+(?:took|fell|left|withdrew|pulled|ended|concluded|collapsed|won|lost|became|stepped|quit|gave)\b|\b(end\s+up)\s+[\p{L}'’-]+ing\b[^?]*?\b(?:after|later|in\s+the\s+end|by\s+now|today|nowadays|or\s+(?:nah|not))\b|\b(what\s+happened)\s+(?:to\s+(?:[\p{L}'’-]+\s+){1,2}?)?(?:later|next|afterwards|after\s+(?:that|this|it)|since|in\s+the\s+end)\b|\b(still)\s+(?:[\p{L}'’-]+\s+){1,4}?(?:today|now|nowadays|these\s+days)\b|^\s*(?:(?:so|and|but)\s+)?(?:did|has|have|had)\s+(?!(?:the\s+)?(?:authors?|writers?|article|piece|text|essay|they|it)\b)(?:[\p{L}\p{N}'’-]+\s+){1,7}?(in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day|after\s+all)\b|\b(ever)\s+(?:actually\s+|really\s+|finally\s+)?[\p{L}]+\b[^?]*?\b(?:later|afterwards|since)\b|\b(in\s+the\s+(?:years?|months?)\s+(?:after|since)\s+(?:this|that|it|then))\b|\b((?:since|after)\s+(?:this|that|it|the\s+(?:article|piece))\s+was\s+(?:written|published))\b/iu;
+/** "after 2015", "since like 2020", "post-2015": a time asked after a year (not a day of it: "after sept 30 2015"). */
+const AFTER_YEAR = /\b(after|since|post|from)[-\s]+(?:like\s+|about\s+|around\s+|roughly\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)(?!\s+(?:to|until|till|through)\b)/i;
 const OUTCOME_TOLD = /\b(?:finally|ultimately|eventually|in the end|ended up|later)\s+(?:[\p{L}'’-]+ed|took|fell|left|withdrew|won|lost|became|gave|quit)\b/iu;
 
 /** Signing something ("signed up" with someone is joining them). */

@@ -853,12 +853,13 @@ export function askedWithoutGuess(query: string): string | undefined {
   const m = /^\s*((?:[\p{L}'’]+\s+){0,2}?(?:what|which|who|whom|whose|when|where|why|how)\b[^—–?]*?)\s*[—–]\s*(?:(?:is|was|are|were|does|did|do|has|have|had)\s+(?:it|he|she|they|that|this)|(?:or|maybe|perhaps)\b)[^—–?]*\?\s*$/iu.exec(query);
   if (m) return `${m[1].replace(/[\s,;:]+$/, '')}?`;
   // ("how many joined per the article, like 700?", "when did it happen, i think it was in november?", "— November, was it?",
-  // "article says CIA rite?"; "I read somewhere that around 300 died, but how many does the article say?")
+  // "article says CIA rite?"; "I read somewhere that around 300 died, but how many does the article say?"; not a hedge on a
+  // time: "after like 2020")
   const heard = HEARD_BUT.exec(query);
   const asked = (heard ? heard[1] : query).replace(GUESS, '').replace(/\s+\?/g, '?').trim();
   return asked !== query.trim() && QUESTION_OPENING.test(asked) ? asked : undefined;
 }
-const GUESS = /,?\s*(?:\b(?:i\s+(?:think|thought|guess|believe|reckon|remember)|iirc)\s+(?:it\s+(?:was|is)\s+)?[^?,.;]{1,40}|\b(?:like|around|about|approximately|approx\.?|roughly|maybe|perhaps)\s+\d[\d,.]*(?:\s+[\p{L}]+)?|\s[—–-]\s*[^?,.;—–]{1,30},?\s*(?:was\s+it|is\s+it|right|rite|no|correct)|,\s*(?:the\s+)?(?:article|it|piece|text)\s+says\s+[^?,.;]{1,30}\s+(?:right|rite|correct|no|yeah))(?=\s*\?)/giu;
+const GUESS = /,?\s*(?:\b(?:i\s+(?:think|thought|guess|believe|reckon|remember)|iirc)\s+(?:it\s+(?:was|is)\s+)?[^?,.;]{1,40}|(?<!\b(?:after|since|before|until|till|by|in|from|post|during)\s+)\b(?:like|around|about|approximately|approx\.?|roughly|maybe|perhaps)\s+\d[\d,.]*(?:\s+[\p{L}]+)?|\s[—–-]\s*[^?,.;—–]{1,30},?\s*(?:was\s+it|is\s+it|right|rite|no|correct)|,\s*(?:the\s+)?(?:article|it|piece|text)\s+says\s+[^?,.;]{1,30}\s+(?:right|rite|correct|no|yeah))(?=\s*\?)/giu;
 const HEARD_BUT = /^\s*i\s+(?:read|heard|saw|was\s+told|gather|have\s+read|['’]ve\s+read)\b[^?]*?,\s*but\s+([^?]+\?)\s*$/i;
 export const QUESTION_OPENING = /^\s*(?:(?:so|and|but|wait|ok|okay)\s+)*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b/i;
 

@@ -2268,3 +2268,10 @@ test('a quiz fragment naming the kind of fact first ("Year Putin announced ...",
   assert.match((await engine.ask('Both authors, names please')).answer, /Alfoneh and Flemming Splidsboel Hansen/);
   assert.match((await engine.ask('the plane that got bombed, how many ppl died and how did it change what putin wants?')).answer, /224/);
 });
+
+test('a time asked after a year the passages tell nothing after ("what happened to assad after 2015?", "after like 2020") is refused; "like 2020" after a preposition is no guess to drop; a day of the year ("after sept 30 2015") is no year asked after', async () => {
+  assert.equal((await engine.ask('what happened to assad after 2015 -> still in power or ousted?')).abstained, true);
+  assert.equal((await engine.ask('did russia and iran stay friends after like 2020? what happend to them')).abstained, true);
+  assert.match((await engine.ask('how many russians joined IS, like 7000?')).answer, /7,000/);
+  assert.match((await engine.ask('yo wat did russia do after sept 30 2015 in syra')).answer, /air operations/);
+});
