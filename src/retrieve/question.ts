@@ -1195,7 +1195,7 @@ export function subQuestions(raw: string): SubQuestion[] {
     // "When Putin said X, what was he hiding?": a clause setting the scene asks nothing; it is the question's scene
     // ... nor is "give the two reasons the article mentions", "list every reason they give": how many to give, of the part before
     // ... nor is "... the gap between official rhetoric and what really happens": "between" joins the two
-    .reduce<string[]>((kept, p) => (kept.length && BETWEEN_OPEN.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} and ${p}`] : kept.length && answerCount(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && !ASKS.test(p) && contentTokens(p).length <= 4 ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
+    .reduce<string[]>((kept, p) => (kept.length && BETWEEN_OPEN.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} and ${p}`] : kept.length && answerCount(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : kept.length && SCENE_CLAUSE.test(kept[kept.length - 1]) ? [...kept.slice(0, -1), `${kept[kept.length - 1]}, ${p}`] : kept.length && ELLIPTICAL.test(p) ? [...kept.slice(0, -1), `${kept[kept.length - 1].replace(/\s*\?\s*$/, '')}, and ${p.replace(/^\s*(?:and|but|also|or)\s+/i, '').replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`] : kept.length && ((!ASKS.test(p) && contentTokens(p).length <= 4) || NEEDED_FORM.test(p)) ? [...kept.slice(0, -1), `${kept[kept.length - 1]} ${p}`] : [...kept, p]), []);
   // "How do they split on how long to stay and on what to do with Assad?": the same preposition before two questions is one frame asked of each
   const parallel = parts.length === 2 ? /^(\p{L}+)\s+(?:what|which|how|who|whom|whose|where|when|why)\b/iu.exec(parts[1]) : null;
   if (parallel && new RegExp(`\\b${parallel[1]}\\s+(?:what|which|how|who|whom|whose|where|when|why)\\b`, 'i').test(parts[0])) {
@@ -1372,6 +1372,12 @@ const ELLIPTICAL = /^\s*(?:(?:and|but|also|or)\s+)?(?:by|with|for|from|against|t
 
 /** A part that asks something of its own: it starts with a question word or an auxiliary. */
 const ASKS = /^\s*(?:(?:and|but|also|so|plus|then|or)\s+)?(?:(?:over|in|on|at|from|to|for|with|by|into|through|under|after|before|since|during|of|about)\s+(?=(?:what|which|whom|whose|when|where)\b))?(?:what|why|how|which|who|whom|whose|when|where|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|explain|describe|list|name|give|summari[sz]e)\b/i;
+
+/**
+ * A part saying what the asker needs the answer as, and for what: "Need a number for the force posture table.", "I should like a precise
+ * figure, as one might find in a War Office return." It asks nothing of its own: it goes with the part before.
+ */
+const NEEDED_FORM = /^\s*(?:(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:need|want|would\s+like|should\s+like|['’]d\s+like|require)|(?:just\s+|really\s+)?(?:need|needs|want|looking\s+for))\s+(?:a|an|the|some|one|your)?\s*(?:(?:precise|exact|hard|specific|actual|single|concrete|real|rough|ballpark|\$|dollar|round)\s+)*(?:number|figure|date|name|quote|citation|source|count|estimate|answer|year|total|amount|sum)s?\b[^?]*$/i;
 
 /**
  * A part that only says how to answer ("list a couple", "keep it short", "in bullet points"): it asks

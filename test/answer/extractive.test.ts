@@ -2275,3 +2275,8 @@ test('a time asked after a year the passages tell nothing after ("what happened 
   assert.match((await engine.ask('how many russians joined IS, like 7000?')).answer, /7,000/);
   assert.match((await engine.ask('yo wat did russia do after sept 30 2015 in syra')).answer, /air operations/);
 });
+
+test('a count the corpus does not give, asked with what the asker needs it for ("Need a number for the force posture table."), is refused whole', async () => {
+  assert.equal((await engine.ask('How many IRGC personnel do the authors estimate were deployed in Syria as of late 2015? Need a number for the force posture table.')).abstained, true);
+  assert.match((await engine.ask('How many Russians joined IS? Need a number for my essay.')).answer, /7,000/);
+});

@@ -964,3 +964,9 @@ test('subQuestions: parts of which only some name one party each, a different on
   assert.deepEqual(subQuestions('what makes Russia especially sensitive on this score, and what do the Iranians fear?').map((p) => p.side), ['Russia', 'Iranians']);
   assert.deepEqual(subQuestions('did the Russian forces leave, and how did Tehran react?').map((p) => p.side), [undefined, undefined]);
 });
+
+test('subQuestions: a part saying what the asker needs the answer as ("Need a number for the force posture table.") goes with the part before', () => {
+  assert.equal(subQuestions('How many IRGC personnel were deployed in Syria as of late 2015? Need a number for the force posture table.').length, 1);
+  assert.equal(subQuestions('How many Revolutionary Guards troops has Iran deployed to Syria? I should like a precise figure, as one might find in a War Office return.').length, 1);
+  assert.equal(subQuestions('How many Russians joined IS? And when did Russia start bombing?').length, 2);
+});
