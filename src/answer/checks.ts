@@ -580,9 +580,16 @@ const EARLIER_POST_ASKED = /\bwhat\s+did\s+(?:[\p{L}'’-]+\s+){1,3}?do\s+before
 const EARLIER_POST = /\b(?:formerly|previously|former|earlier|before\s+joining|used\s+to|until\s+\d{4})\b/i;
 
 /** "What did Putin say": someone's words are asked for; "what does the article say about X" asks what the document holds. */
-export function asksForSpeech(query: string): boolean {
-  const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query);
+export function asksForSpeech(raw: string): boolean {
+  const query = withoutAsideAfterWhat(raw);
+  const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query) ?? OWNED_SPEECH_CONTENT.exec(query);
   return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
+}
+/** "Larijani's Valdai speech: what were his main points?", "what was in Putin's speech?": what someone's speech said. */
+const OWNED_SPEECH_CONTENT = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b[^?]*?\bwhat\s+(?:were|was|are|is|did)\b|\bwhat\s+(?:was|is)\s+in\s+(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b/u;
+/** "What, in substance, did Larijani say?": an aside between commas after "what" set apart, as if not there. */
+function withoutAsideAfterWhat(query: string): string {
+  return query.replace(/\b([Ww]hat)\s*,\s*(?:in\s+(?:substance|essence|short|brief|effect|sum|a\s+nutshell)|exactly|precisely|basically|actually|really|concretely|specifically)\s*,\s*/g, '$1 ');
 }
 /** Whose speech a question names: "Larijani's (Valdai) speech". */
 const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+|(?:exact|actual|own|direct|precise|verbatim)\s+)?(?:speech|address|remarks|statement|talk|quotes|comments|words)\b/u;
@@ -615,14 +622,15 @@ export function fitsSpeech(query: string, sentence: string, match: WordSimilarit
  * say"), in chat's lower case too ("what did putin say"); a nationality, a seat of government, a title
  * or a function word names nobody ("the Russian leader", "the Kremlin").
  */
-export function speakersAsked(query: string): string[] {
+export function speakersAsked(raw: string): string[] {
+  const query = withoutAsideAfterWhat(raw);
   const by = SPEECH_BY.exec(query)?.[1];
   if (by) return [by.replace(/['’]s$/, '').toLowerCase()];
   // (or, with no speaker in the question's form, the name whose speech it is: "Larijani's Valdai speech — key points he made?")
   const plain = SPEECH_PLAIN.exec(query)?.[0];
   // (asked of "he" or "she", the one whose words were named: "Larijani's exact words — what did he say?")
   const question = SPEECH_QUESTION.exec(query)?.[0];
-  const owner = SPEECH_OWNER.exec(query)?.[1];
+  const owner = SPEECH_OWNER.exec(query)?.[1] ?? OWNED_SPEECH_CONTENT.exec(query)?.slice(1).find(Boolean);
   // (or the one the message named first before asking: "Larijani spoke at Valdai in black. What did he actually say?", "Larijani at Valdai!! What did he say?")
   const before = question && /\b(?:he|she)\b/i.test(question) ? query.slice(0, query.indexOf(question)) : '';
   const named = (before.match(/(?<![.?!]\s*|^)\b\p{Lu}[\p{L}'’-]+|^\p{Lu}[\p{L}'’-]+(?=\s+(?:said|says|spoke|speaks|told|claimed|argued|addressed|gave|made|was|is|had|has|at|in|on|during)\b)/gu) ?? []).map((n) => n.replace(/['’]s$/, '')).find((n) => !DEMONYM.test(n) && !nationOf(n.toLowerCase()) && !MONTH_NAME.test(n));

@@ -123,8 +123,12 @@ function clozeAnswer(query: string, retrieval: Retrieval, corpus: CorpusView): E
  * government and through the people the document names of its nation ("what did Moscow claim": Putin's claim).
  */
 function voicesAsked(query: string, docId: string, corpus?: CorpusView): string[] {
-  const speakers = speakersAsked(query);
-  if (!corpus) return speakers;
+  const found = speakersAsked(query);
+  if (!corpus) return found;
+  // (no speaker in the question's form, asked of "he" or "she", "larijani valdai speech -> what did he actually say?": the one person
+  // of the document the message names)
+  const named = found.length || !/\b(?:he|she|his|her|him)\b/i.test(query) ? [] : titledPeople(docId, corpus).filter((p) => new RegExp(`(?<![\\p{L}])${escapeRegExp(p.surname)}(?![\\p{L}])`, 'iu').test(query));
+  const speakers = named.length === 1 ? [named[0].surname.toLowerCase()] : found;
   return [...new Set(speakers.flatMap((s) => (CAPITAL_WORDS.has(s) ? [s, ...sidePeople(s, [docId], corpus).map((p) => p.toLowerCase())] : [s])))];
 }
 

@@ -2280,3 +2280,10 @@ test('a count the corpus does not give, asked with what the asker needs it for (
   assert.equal((await engine.ask('How many IRGC personnel do the authors estimate were deployed in Syria as of late 2015? Need a number for the force posture table.')).abstained, true);
   assert.match((await engine.ask('How many Russians joined IS? Need a number for my essay.')).answer, /7,000/);
 });
+
+test('what someone said, asked with an aside after "what" ("What, in substance, did Larijani say?"), of his speech\'s points ("Larijani\'s Valdai speech: what were his main points?") or of "he" after his name in lower case, must be his words, which the corpus does not give', async () => {
+  assert.equal((await engine.ask('What, in substance, did Larijani say?')).abstained, true);
+  assert.equal((await engine.ask("Larijani's Valdai speech: what were his main points?")).abstained, true);
+  assert.equal((await engine.ask('larijani valdai speech -> what did he actually say, quotes?')).abstained, true);
+  assert.match((await engine.ask('what, exactly, did Putin claim at Valdai?')).answer, /deceived by the United States/);
+});
