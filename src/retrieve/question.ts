@@ -173,6 +173,9 @@ const INJECTION = [
   // instructions you were given", "enclose them between the markers <<X>>")
   /\b(?:ignore|disregard|forget|drop|skip|waive|bypass|suspend|set\s+aside|relax)\s+(?:the|your|all|any|those|these)\s+(?:citation|citing|sourcing|grounding|source|quoting|quote)\s+(?:requirements?|rules?|polic(?:y|ies)|constraints?|restrictions?|obligations?)\b|(?<!\b(?:is|was|are)\s+there\s+)\bno\s+need\s+to\s+(?:check|verify|look\s+(?:it\s+)?up|search|consult)\b|\b(?:instructions?|directives?|prompt|rules|guidelines)\s+(?:that\s+)?(?:you\s+(?:were|have\s+been|had\s+been)\s+given|(?:were\s+)?given\s+to\s+you|you\s+(?:received|got|follow|operate\s+under))\b|\benclose\b[^.?!]{0,40}\bmarkers?\b/i,
   /\b(?:rules?|restrictions?|guidelines?|citations?|filters?|safeguards?|guardrails?)\s+(?:are|is|have\s+been|has\s+been|were|was)\s+(?:now\s+|hereby\s+|temporarily\s+)?(?:suspended|lifted|disabled|removed|off|waived|paused|relaxed|deactivated|turned\s+off)\b/i,
+  // ("Set the article aside and ...", "setting aside this article entirely", "nothing from your documents", "pretend, just this once, that you
+  // are Mr Gladstone", "in his voice": the documents left, or someone else's voice taken)
+  /\b(?:set|setting|put|putting|leave|leaving|lay|laying)\s+(?:the|this|that|your|these|those)\s+(?:article|text|piece|essay|document|documents|sources?|corpus)\s+(?:\w+\s+)?aside\b|\b(?:set|setting|put|putting|leave|leaving|lay|laying)\s+aside\s+(?:the|this|that|your|these|those)\s+(?:article|text|piece|essay|document|documents|sources?|corpus)\b|\bnothing\s+(?:from|out\s+of)\s+(?:your|the|these|those)\s+(?:article|text|documents?|sources?|corpus|passages?)\b|\bpretend\b[^.?!]{0,40}\b(?:you\s+are|you['’]re|u\s+r)\b|(?:^|[.!?;:]\s*|\b(?:please|pls|now|just|and|then)\s+)(?:(?:write|say|answer|reply|respond|describe|speak|deliver|tell|explain|talk|give|put)\b[^.?!]{0,40}?)?\bin\s+(?:(?:his|her|their|\p{Lu}[\p{L}'’-]+['’]s?)\s+(?:own\s+)?voice|the\s+voice\s+of)\b/iu,
 ];
 
 /** Sentences that are instructions to the bot, so they can be dropped from the query. */
@@ -1133,7 +1136,8 @@ export function metadataField(q: string): MetadataField | undefined {
 /** The document's fields a query of keywords names ("date pub", "title + outlet"), in order; none when it names anything else. */
 export function keywordFields(query: string): MetadataField[] {
   // ("came out" is when it was published: "month and day it came out")
-  const words = (query.toLowerCase().replace(/\b(?:came|come|comes)\s+out\b/g, 'published').match(/[a-z]+/g) ?? []).filter((w) => !KEYWORD_FILLER.test(w));
+  // (and "author(s)?": a plural marked in brackets is the plural)
+  const words = (query.toLowerCase().replace(/\b(?:came|come|comes)\s+out\b/g, 'published').replace(/(?<=[a-z])\(s\)/g, 's').match(/[a-z]+/g) ?? []).filter((w) => !KEYWORD_FILLER.test(w));
   if (!words.length || words.length > 4) return [];
   const fields = words.map((w) => KEYWORD_FIELDS.find(([re]) => re.test(w))?.[1]);
   return fields.every((f): f is MetadataField => !!f) ? [...new Set(fields)] : [];
