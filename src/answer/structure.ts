@@ -90,7 +90,8 @@ const OVERVIEW_WORDS = new Set(
   attitude attitudes opinion opinions perspective perspectives viewpoint angle look looking show notes according over
   every all full complete entire need needs fall falls apart collapse crumble fail fails
   long term last lasts permanent solid firm stable friends friend besties bff bullish bearish mature grow develop alignment aligned
-  sitrep version sound sounds seem seems reading right topic topics subject theme themes later`.split(/\s+/).map(stemWord),
+  sitrep version sound sounds seem seems reading right topic topics subject theme themes later address addresses tackle tackles explore explores
+  examine examines investigate investigates`.split(/\s+/).map(stemWord),
 );
 
 /** A question put in the negative ("why won't ...", "why can't ...", "why is it not ..."). */
