@@ -931,8 +931,19 @@ export function withoutPreamble(query: string): string {
 }
 
 function withoutPreambleOnly(query: string): string {
-  return withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(ADDRESSED, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '').replace(APOLOGY_FRAME, '').replace(LEADING_FRAME, '');
+  return withoutAnalogy(withoutAnswerForm(query.replace(QUIZ_NUMBER, '').replace(AUDIENCE, '').replace(DATE_PRECISION, '')).replace(PURPOSE_AFTER, (m) => (/[?]/.test(m) ? '?' : '')).replace(PURPOSE_CLAUSE, '').replace(PURPOSE, '').replace(ADDRESSED, '').replace(INTERJECTION, '').replace(PREAMBLE, '').replace(POLITE_REQUEST, '').replace(APOLOGY_FRAME, '').replace(LEADING_FRAME, ''));
 }
+
+/**
+ * "... a marriage of convenience, a la Molotov-Ribbentrop in 39??", "..., much as the Great Powers of old discarded client rulers?",
+ * "... reminiscent of the Congress of Berlin": the asker's own comparison with something outside the documents, after
+ * the question, asks nothing of them; the question is what comes before it (when that still asks about something).
+ */
+function withoutAnalogy(query: string): string {
+  const cut = query.replace(ANALOGY, (_m, end: string) => end);
+  return cut !== query && contentTokens(cut).length >= 2 ? cut : query;
+}
+const ANALOGY = /,?\s+(?:a\s+la|à\s+la|much\s+as|not\s+unlike|reminiscent\s+of|akin\s+to)\s+[^?.;!,]*(?:,[^?.;!,]*)?([?.!]*\s*)$/iu;
 
 /**
  * "In the authors' opinion, is it ...?", "In short — is it a real alliance?", "Briefly: who ...": whose judgement is asked, or how

@@ -2287,3 +2287,9 @@ test('what someone said, asked with an aside after "what" ("What, in substance, 
   assert.equal((await engine.ask('larijani valdai speech -> what did he actually say, quotes?')).abstained, true);
   assert.match((await engine.ask('what, exactly, did Putin claim at Valdai?')).answer, /deceived by the United States/);
 });
+
+test('the asker\'s own comparison after the question ("a la Molotov-Ribbentrop in 39", "much as the Great Powers of old discarded client rulers") asks nothing of the corpus; "what is the central question the authors set out to address?" asks the document\'s question', async () => {
+  assert.match((await engine.ask('so is the tehran moscow buisness a propper alliance then or merely a marrige of convenience, a la Molotov-Ribbentrop in 39??')).answer, /difficult time/);
+  assert.match((await engine.ask('Would the Kremlin countenance ditching the present Syrian President for some other figure, much as the Great Powers of old discarded inconvenient client rulers?')).answer, /replace him with another leader/);
+  assert.match((await engine.ask('What is the central question the authors set out to address?')).answer, /tactical marriage of convenience/);
+});
