@@ -1236,7 +1236,11 @@ export function subQuestions(raw: string): SubQuestion[] {
   const borrowing = (list: SubQuestion[]): SubQuestion[] =>
     list.map((part, i) => {
       if (part.side || !PRONOUN.test(part.text)) return part;
-      const borrowed = list.filter((_, j) => j < i).flatMap((p) => names(p.text)).filter((n) => !part.text.includes(n));
+      // (in chat's lower case, no name is capitalised: the topic a part before names ahead of its colon, "sinai plane bombing: how many killed")
+      const before = list.filter((_, j) => j < i);
+      const named = before.flatMap((p) => names(p.text));
+      const topics = named.length ? [] : before.flatMap((p) => TOPIC_LABEL.exec(p.text)?.[1].split(/\s+/) ?? []);
+      const borrowed = [...named, ...topics].filter((n) => !part.text.includes(n));
       return { text: borrowed.length ? `${part.text} (${[...new Set(borrowed)].join(' ')})` : part.text };
     });
   // "How does Russia's part differ from Iran's, and why ...?": a part that compares is asked once per side
@@ -1381,6 +1385,9 @@ function partyOf(word: string): string | undefined {
 
 /** A clause opening on "when", "while", "after" ... and no auxiliary: the scene of a question, no question ("When Putin said X"). */
 const SCENE_CLAUSE = /^\s*(?:when|while|after|before|once|if)\s+(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|exactly|precisely)\b)[^?]*$/i;
+
+/** A topic set before a colon at a message's start, "sinai plane bombing: how many killed": its words. */
+const TOPIC_LABEL = /^\s*((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*:\s*(?=\S)/u;
 
 /** A part with no verb of its own, only a preposition and a question word: "and by which countries?", "and with whom?", "and since when?". */
 const ELLIPTICAL = /^\s*(?:(?:and|but|also|or)\s+)?(?:by|with|for|from|against|to|since|until|in|at|on)\s+(?:which|what|whom|who|whose|when|where)(?:\s+[\p{L}'’-]+){0,2}\s*[?.!]*\s*$/iu;

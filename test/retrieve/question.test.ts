@@ -983,3 +983,9 @@ test('instructions: the documents set aside ("Set the article aside and ...", "s
 test('metadataField: "author(s)? both names pls" asks the authors (a plural marked in brackets)', () => {
   assert.equal(metadataField('author(s)? both names pls'), 'authors');
 });
+
+test('subQuestions: a part pointing back with "it", in chat\'s lower case, borrows the topic set before the colon ("sinai plane bombing: how many killed AND how did it shift putin on IS?")', () => {
+  const parts = subQuestions('sinai plane bombing: how many killed AND how did it shift putin on IS?');
+  assert.equal(parts.length, 2);
+  assert.match(parts[1].text, /\(sinai plane bombing\)$/);
+});
