@@ -36,13 +36,15 @@ export function answerFromStructure(question: AnalyzedQuestion, retrieval: Retri
   const people = answerPeople(question.query, top.docId, corpus);
   if (people) return people;
   // "What is the fundamental distrust about?": that section. "What are the sections of the article?": its headings.
-  const section = question.type === 'overview' || question.type === 'what' || about ? (sectionAsked(retrieval, corpus) ?? sectionSummaryAsked(question.query, top.docId, corpus) ?? sectionByPlace(question.query, top.docId, corpus) ?? sectionByTopic(question.query, top.docId, corpus)) : undefined;
-  // ("Limits of Convergence and Fundamental Distrust — each part says what?": two sections or more by heading, each by its first sentence)
-  const several = question.type === 'overview' || question.type === 'what' || about ? sectionsSummaryAsked(question.query, top.docId, corpus) : [];
-  if (several.length >= 2) {
+  const asksSection = question.type === 'overview' || question.type === 'what' || about;
+  // (the sections it gives by whole heading, "summarise the 'Fundamental Distrust' section"; two or more, "Limits of Convergence and
+  // Fundamental Distrust — each part says what?", are answered each by its first sentence)
+  const headed = asksSection ? sectionsSummaryAsked(question.query, top.docId, corpus) : [];
+  if (headed.length >= 2) {
     const outlined = outline(top.docId, corpus, true);
     if (outlined) return outlined;
   }
+  const section = asksSection ? (sectionAsked(retrieval, corpus) ?? headed[0] ?? sectionByPlace(question.query, top.docId, corpus) ?? sectionByTopic(question.query, top.docId, corpus)) : undefined;
   if (section !== undefined) return sectionOverview(top.docId, section, corpus);
   const outlined = asksForStructure(question.query) ? outline(top.docId, corpus, CONTENTS_ASKED.test(question.query)) : undefined;
   if (outlined) return outlined;
@@ -351,11 +353,10 @@ function sectionAsked(retrieval: Retrieval, corpus: CorpusView): string | undefi
   })?.title;
 }
 
-/** "Summarise the 'Fundamental Distrust' section", "what is the Limits of Convergence part about?": a heading given whole, as a section to sum up. */
-function sectionSummaryAsked(query: string, docId: string, corpus: CorpusView): string | undefined {
-  return sectionsSummaryAsked(query, docId, corpus)[0];
-}
-/** Every section a question asking for a summary gives by its whole heading, in the document's order. */
+/**
+ * "Summarise the 'Fundamental Distrust' section", "what is the Limits of Convergence part about?": the headings given whole, as sections
+ * to sum up, in the document's order.
+ */
 function sectionsSummaryAsked(query: string, docId: string, corpus: CorpusView): string[] {
   if (!SUMMARY_ASKED.test(query)) return [];
   const folded = query.toLowerCase().replace(/[“”‘’"']/g, '');
