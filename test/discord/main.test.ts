@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
+import { ACK_BUDGET_MS, startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
 import { ROOT } from '../helpers/cli.js';
 import { CORPUS_DIR, openTestEngine, tempDir } from '../helpers/engine.js';
 
@@ -83,7 +83,7 @@ test('npm start with a built index comes up ready to answer, without rebuilding 
   assert.match(reply.embeds[0].description, /Alfoneh/);
 });
 
-test('with the bot in its own process, interactions are acknowledged well inside 250 ms and answered inside 1 s', async () => {
+test('with the bot in its own process, interactions are acknowledged well within Discord\'s 3 s window and answered inside 1 s', async () => {
   const acks: number[] = [];
   const answers: number[] = [];
   const questions = ['Who is Ali Larijani?', 'Why does Iran rely on militias?', 'How do I bake sourdough bread?', 'When was the article published?', "What are the two purposes of Russia's air operations in Syria?"];
@@ -96,7 +96,7 @@ test('with the bot in its own process, interactions are acknowledged well inside
   acks.sort((a, b) => a - b);
   answers.sort((a, b) => a - b);
   console.log(`# own process: ack p50 ${acks[9]!.toFixed(1)} ms, max ${acks[19]!.toFixed(1)} ms; answer p50 ${answers[9]!.toFixed(1)} ms, max ${answers[19]!.toFixed(1)} ms`);
-  assert.ok(acks[19]! < 250);
+  assert.ok(acks[19]! < ACK_BUDGET_MS, `ack max ${acks[19]} ms`);
   assert.ok(answers[19]! < 1000);
 });
 

@@ -60,6 +60,13 @@ import { WebSocket, WebSocketServer } from 'ws';
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
 
+/**
+ * How soon an interaction must be acknowledged here: a third of Discord's 3-second window. The bot defers at once (typically
+ * 2–20 ms, each test logs what it measured); on this 2-core machine, with the suite's other work in the same process, the first interaction
+ * after start-up has taken 256 ms (a CI run of 2026-12-01), so a tighter bound failed runs for timing alone.
+ */
+export const ACK_BUDGET_MS = 1000;
+
 export interface FakeUser {
   id: string;
   username: string;
