@@ -10,7 +10,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import type { CorpusDocument } from '../corpus/load.js';
 import type { CorpusView } from './compose.js';
 import { HAS_DATE } from './evidence.js';
-import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS } from '../study/gazetteer.js';
+import { CAPITAL_OF, CAPITAL_WORDS, COUNTRIES, COUNTRY_NAME_WORDS, COUNTRY_WORDS, MONTHS, ORGANISATION_WORDS, PLACE_WORDS } from '../study/gazetteer.js';
 import { countryOfPeople, nameKey } from '../retrieve/matcher.js';
 import { escapeRegExp } from '../ingest/text.js';
 import { contentTokens, stemWord, STOPWORDS, tokenize, type Token } from '../index/tokenize.js';
@@ -112,7 +112,9 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
   // (and "the actual cost so far in rubles", "the trade volume in $")
   if ((/\bhow much\b/.test(q) || /\b(?:amount|sum|figure|total|price|bill|cost|costs|volume|value|spend|spending)\b/.test(q)) && MONEY.test(q)) return SUM.test(sentence) || (!exact && SUM_MAGNITUDE.test(sentence) && !given.has(SUM_MAGNITUDE.exec(sentence)![1].toLowerCase()));
   // The thing counted: the words after "how many" up to the verb ("how many Iranian soldiers | have been killed").
-  const head = countedNoun(q);
+  // (the dead counted when anyone who died is asked for: "how many ppl actually died on that plane" by "killing 224 vacationers")
+  const counted = countedNoun(q);
+  const head = DYING_ASKED.test(q) && counted.every((h) => ANYONE.test(h)) ? [...counted, 'deaths'] : counted;
   // (asked "how many were involved?", with no noun: some count, not a year, still answers)
   // ("what was the flight number?": a number that names a thing, which only a number written with it answers: "flight 9268")
   const identifying = IDENTIFYING_NUMBER.exec(q)?.[1];
@@ -122,6 +124,9 @@ export function fitsQuantity(query: string, sentence: string, match: WordSimilar
 }
 
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/;
+/** Anyone at all, not soldiers or fighters: "how many people / ppl / folks died". */
+const ANYONE = /^(?:people|ppl|persons|folks|humans|individuals|lives|souls|victims)$/;
+const DYING_ASKED = /\bhow many\b[^?]*?\b(?:died|die|dying|killed|perished|lost\s+(?:their|his|her)\s+lives)\b/;
 /** A magnitude in words ("thousands", "trillions", "a dozen"): as a word of a sentence, and as found in a question or comment. */
 export const MAGNITUDE = 'thousands?|hundreds?|millions?|billions?|trillions?|dozens?';
 const MAGNITUDE_WORD = new RegExp(`^(?:${MAGNITUDE})$`, 'i');
@@ -148,8 +153,12 @@ function countedNoun(query: string): string[] {
   const after = /\bhow (?:many|much)\s+((?:[\p{L}'-]+\s*){1,4})/u.exec(query.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
   const cut = after.findIndex((w) => VERBISH.has(w) || /(?:ed)$/.test(w));
   // (no verb found, as in chat's "how many russians joind isis": the thing counted is one of the first two words)
-  return cut >= 0 ? after.slice(0, cut).filter((w) => w.length > 2).slice(-1) : after.slice(0, 2).filter((w) => w.length > 2);
+  // (an adverb is no thing counted: "how many ppl actually died" counts ppl)
+  const counted = (w: string) => w.length > 2 && !COUNT_ADVERB.test(w);
+  return cut >= 0 ? after.slice(0, cut).filter(counted).slice(-1) : after.slice(0, 2).filter(counted);
 }
+
+const COUNT_ADVERB = /^(?:actually|really|exactly|roughly|approximately|precisely|truly|reportedly|officially|allegedly|supposedly|altogether|total)$/;
 
 export const MONEY = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|payments?|salary|salaries|wages?|budget|dollars?|rubles?|roubles?|rials?|euros?|funds?|funding|price|worth|aid|cash)\b/i;
 
@@ -180,6 +189,8 @@ export function fitsSubject(query: string, sentence: string, match: WordSimilari
     const deed = contentTokens(rest).filter((t) => !/^\p{Lu}/u.test(rest.slice(t.start, t.end)) || !/\b(?:at|in|on|during)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.test(rest.slice(0, t.start)));
     // ("where is Alfoneh based?": where someone is, no deed; a sentence about them, opening on their name, says it: "Ali Alfoneh is ... in Washington, DC")
     const located = deed.length > 0 && deed.every((t) => LOCATED.test(t.word));
+    // ("when was the Valdai Club meeting?": a noun naming an occasion completes the name; nobody did anything)
+    if (deed.length > 0 && deed.every((t) => OCCASION.test(t.word))) return true;
     if (located) return (sentence.match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3).some((w) => doing.split(/\s+/).some((n) => nameKey(n.toLowerCase()) === nameKey(w.toLowerCase().replace(/['’]s$/, ''))));
     if (deed.length && !mentionsAny(deed.map((t) => t.word), sentence, match)) return false;
   }
@@ -287,6 +298,8 @@ function spelledInitials(words: string[]): string[] {
 }
 
 /** Where someone is, asked with a participle ("based", "located", "stationed" ...) and the kind of place ("which city"): a state, not a deed. */
+/** Nouns naming an occasion or an event, as they follow its name ("the Valdai Club session", "the Tikrit battle"). */
+const OCCASION = /^(?:meeting|meetings|session|sessions|conference|summit|panel|forum|gathering|event|debate|talk|talks|speech|address|attack|bombing|crash|downing|seizure|battle|war|campaign|operation|operations|deal|agreement|vote|election|visit|trip|ceremony)$/;
 const LOCATED = /^(?:based|located|headquartered|stationed|situated|living|residing|posted|positioned|from|city|town|country|place|location)$/;
 /** "Why did Putin ...", "how did the IRGC ...": who did what the question asks about (capitalised, before a lower-case verb). */
 const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+(?:did|was|is|were|are)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
@@ -304,7 +317,26 @@ function askedNames(query: string): string[] {
 export function fitsNames(query: string, sentence: string, match: WordSimilarity): boolean {
   const names = askedNames(query);
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  return names.every((n) => words.some((w) => w === n || match(n, w) >= 0.5));
+  const spelled = sentenceSpellings(sentence);
+  return names.every((n) => words.some((w) => sameName(n, w, match)) || spelled.has(spellingOf(n)));
+}
+
+/**
+ * A name the question asks about, said in the sentence: the word itself or a close form, or the same
+ * country by its capital or its people ("Moscow's air campaign" is Russia's, "the Kremlin" Russia too).
+ */
+function sameName(name: string, word: string, match: WordSimilarity): boolean {
+  if (word === name || match(name, word) >= 0.5) return true;
+  const nation = CAPITAL_OF.get(name) ?? countryOfPeople(name) ?? (COUNTRY_WORDS.has(name) ? name : undefined);
+  return !!nation && (CAPITAL_OF.get(word) ?? countryOfPeople(word) ?? (COUNTRY_WORDS.has(word) ? word : undefined)) === nation;
+}
+
+/** The tokenizer's one spelling of a name typed several ways ("Daesh", "ISIL" and the article's "IS" are one group). */
+function spellingOf(name: string): string {
+  return name === 'is' ? 'isis' : (tokenize(name)[0]?.word ?? name);
+}
+function sentenceSpellings(sentence: string): Set<string> {
+  return new Set(tokenize(sentence).map((t) => t.word));
 }
 
 /** How many words from its date the names a when-question asks about may stand (measured: 10 and 12 lost two dated answers, 16 none). */
@@ -322,17 +354,27 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   // (or farther on in the same clause, nothing but words between: "on October 31 when an IS affiliate succeeded in bringing a bomb
   // onto a Russian airliner departing from the Egyptian resort town of Sharm el-Sheikh")
   const sameClause = (d: number, j: number) => j > d && !/[,;:–—()]/.test(sentence.slice(words[d].at, words[j].at));
-  const near = (d: number, n: string) => words.some((x, j) => (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j)) && (x.word === n || match(n, x.word) >= 0.5));
+  const spelled = tokenize(sentence);
+  const near = (d: number, n: string) =>
+    words.some((x, j) => (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j)) && sameName(n, x.word, match)) ||
+    spelled.some((t) => t.word === spellingOf(n) && words.some((x, j) => x.at === t.start && (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j))));
   // "When did it end?" is not answered by when it began ("Since September 30"), nor the reverse ("until ...")
   const before = (d: number, re: RegExp) => words.slice(Math.max(0, d - 3), d).some((w) => re.test(w.word));
   const wrongEnd = (d: number) => (ENDING_ASKED.test(query) && before(d, STARTING_DATE)) || (STARTING_ASKED.test(query) && before(d, ENDING_DATE));
   // "When did Larijani become president?": a role the question names must be the one the sentence gives
   const role = ROLE.exec(query)?.[0].toLowerCase().split(/\s+/).pop();
   const hasRole = !role || words.some((w) => w.word === role || w.word === `${role}s`);
-  return hasRole && dates.some((d) => !wrongEnd(d) && names.every((n) => near(d, n)));
+  // "Which month exactly was Tikrit taken?": a month or a day asked for is not given by a season or a year ("spring 2015")
+  const fine = (d: number) => !DAY_ASKED.test(query) || DAY_OR_MONTH.test(sentence.slice(words[d].at, words[d].at + 24));
+  return hasRole && dates.some((d) => !wrongEnd(d) && fine(d) && names.every((n) => near(d, n)));
 }
+/** A month or the day asked for, finer than a year: "which month", "the exact day", "on what exact date". */
+const DAY_ASKED = /\b(?:which|what)\s+(?:exact\s+|precise\s+|specific\s+)?(?:day|month)\b|\b(?:exact|precise|specific)\s+(?:day|date|month)\b/i;
+/** A date finer than a season or a year: a month ("on October 31"), or a named day ("on Ashura"). */
+const DAY_OR_MONTH = new RegExp(`^(?:(?:on|in|since|by|until|of|the)\\s+)*(?:\\d{1,2}\\s+)?(?:${MONTHS}|Ashura|Ramadan|Christmas|Easter|Nowruz|Eid)\\b`);
 
-const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over|withdraw|withdrew|withdrawn|withdrawal|pullout|departure|leave|left|conclude|concluded|complete|completed|exit|exited)\b|\b(?:wrap|wraps|wrapped|wind|winds|wound|shut|shuts)\s+(?:[\p{L}'’]+\s+){0,3}?(?:up|down)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
+// ("over" as in "is it over?", not "the campaign over Syria")
+const ENDING_ASKED = /\b(?:end|ends|ended|finish|finished|stop|stopped|over(?=\s*(?:[?.!,;)]|$|\s+(?:yet|now|already|by|in|at|for|and|or|then|when|before)\b))|withdraw|withdrew|withdrawn|withdrawal|pullout|departure|leave|left|conclude|concluded|complete|completed|exit|exited)\b|\b(?:wrap|wraps|wrapped|wind|winds|wound|shut|shuts)\s+(?:[\p{L}'’]+\s+){0,3}?(?:up|down)\b|\b(?:pull|pulls|pulled|move|moved|get|got|bring|brought)\b(?:\s+[\p{L}'’]+){0,3}\s+out\b/iu;
 const STARTING_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|first|enter|entered|intervene|intervened)\b/i;
 const STARTING_DATE = /^(?:since|from|starting|beginning)$/;
 const ENDING_DATE = /^(?:until|till|by)$/;
@@ -381,6 +423,32 @@ export function fitsRole(question: AnalyzedQuestion, sentence: string, match: Wo
   });
 }
 
+/**
+ * "Who would Moscow put in Assad's place?", "name the guy they'd pick to replace him": someone asked for as
+ * the one to take another's place is answered only by a sentence that names a person where it speaks of
+ * the replacing ("replace him with another leader" names no one).
+ */
+export function fitsSuccessor(query: string, sentence: string): boolean {
+  if (!SUCCESSOR_ASKED.test(query) || !((query.match(/[\p{L}]+/gu) ?? []).some((w) => SUCCESSION.test(w)) || SUCCEEDING.test(query)) || WHO_IS_REPLACED.test(query) || WHO_REPLACES.test(query)) return true;
+  const words = sentence.match(/[\p{L}'’-]+/gu) ?? [];
+  const asked = new Set((query.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  const named = (w: string, i: number) => {
+    const clean = w.replace(/['’]s$/, '');
+    return i > 0 && /^\p{Lu}\p{Ll}/u.test(clean) && !asked.has(clean.toLowerCase()) && !COUNTRY_WORDS.has(clean.toLowerCase()) && !CAPITAL_WORDS.has(clean.toLowerCase()) && !DEMONYM.test(clean) && !MONTH_NAME.test(clean) && !ORGANISATION_WORDS.has(clean);
+  };
+  return words.some((w, i) => (SUCCESSION.test(w) || /^succeed(?:s|ed)?$/i.test(w)) && words.slice(Math.max(0, i - SUCCESSOR_DISTANCE), i + SUCCESSOR_DISTANCE + 1).some((n, j) => named(n, Math.max(0, i - SUCCESSOR_DISTANCE) + j)));
+}
+const SUCCESSOR_ASKED = /\b(?:who|whom|who's|names?|candidates?|pick|choice|guy|man|person|figure)\b|\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?:successor|replacement)\b/iu;
+const SUCCESSION = /^(?:replace|replaces|replaced|replacing|replacement|successors?|succession)$/i;
+/** "Who succeeded in bringing a bomb onto the airliner?" achieved something; "who would succeed Assad / him" takes his place. */
+const SUCCEEDING = /\bsucceed(?:s|ed)?\s+(?:him|her|\p{Lu}[\p{L}'’-]+)/u;
+/** "Who would Moscow be ready to replace?": the one replaced is asked for, not the one replacing. */
+const WHO_IS_REPLACED = /\bwho(?:m)?\b[^?]*\b(?:replace|replaced|succeed|succeeded)\s*[?.!]*\s*$/i;
+/** "Who is ok to replace him?", "who wants Assad replaced": the side that would replace him is asked for, not his successor. */
+const WHO_REPLACES = /\bwho\b[^?]{0,30}?\b(?:ok|okay|fine|ready|willing|happy|prepared|open|want|wants|would\s+like|plans?|plan(?:s|ning)?)\s+(?:to\s+)?(?:replace|replacing|have\s+him\s+replaced)\b|\bwho\b[^?]{0,30}?\bwants?\s+(?:him|her|\p{Lu}[\p{L}-]+)\s+replaced\b/iu;
+/** How many words from the replacing the person must be named: "replace him with General X" (measured on the question sets). */
+const SUCCESSOR_DISTANCE = 6;
+
 const TITLE_PART = /^(?:Supreme|Grand|Deputy|Vice|Prime|Chief|Foreign|Defen[cs]e|First|Former|Acting)$/;
 const ROLE_PHRASE_END = /^(?:with|and|or|of|to|for|by|in|on|at|as|from|between|that|which|who|while|than|but)$/i;
 
@@ -413,7 +481,7 @@ function roleOwner(words: string[], i: number): string | undefined {
 }
 
 const ENTITY_TYPES = 'diplomat|diplomats|negotiator|negotiators|envoy|envoys|ambassador|ambassadors|spokesman|spokeswoman|spokesperson|airline|airlines|company|firm|city|town|village|desert|sea|river|mountain|mountains|island|valley|peninsula|gulf|lake|country|(?<!\\b(?:end|failed|client|rogue|buffer|steady|welfare|police|nation|final)\\s)state(?!s?\\s+(?:that|the|this|it|what|how|whether|where|which|who|so|clearly|explicitly)\\b)|province|region|airbase|base|airport|port|organi[sz]ation|group|militia|affiliate|faction|branch|offshoot|cell|network|movement|brigade|battalion|regiment|squadron|unit|division|party|newspaper|outlet|agency|university|college|school|academy|institute|institution|think tank|person|official|leader|president|minister|general|commander|ship|plane|aircraft|treaty|operation|cities|countries|companies|agencies|parties|universities|treaties|agreement|deal|accord|pact|contract';
-export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\b(?:the|that|this)\\s+(?:[A-Za-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b[^?]*?\\bwhat(?:'s|’s|\\s+is|\\s+was)\\s+(?:its|their)\\s+name\\b|\\b(?:what|which)\\s+(?:type|model|make|brand|variant)\\s+of\\s+(?:the\\s+)?(plane|airplane|aircraft|jet|airliner|helicopter|missile|rocket|tank|rifle|drone|ship|submarine|bomb|car|truck|vehicle)s?\\b|^\\s*(?:q\\d+[.:)]?\\s*)?(${ENTITY_TYPES})(?:s|es)?\\s+(?:where|in\\s+which|that|which|who)\\b(?![^?]*\\b(?:who|what|where|when|how|why|which)\\b)`, 'i');
+export const ENTITY_QUESTION = new RegExp(`\\b(?:which|what)\\s+(?:(?!(?:do|does|did|are|was|were|the|a|an|has|have|had|can|could|will|would|kind|sort|type|day|days|date|dates|year|years|month|months|week|weeks|time)\\b)[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\bname of (?:the |a |an )?(?:[A-Za-z-]+(?:['’]s)?\\s+){0,3}?([a-z-]+)\\b(?=\\s+(?:that|who|which|whose|in|at|of|for|from|behind|with|[a-z]+ing)\\b|\\s*\\?|$)|^\\s*(?:please\\s+)?(?:name|list|identify)\\s+(?:(?:the|a|an|one|two|three|all|any|each)\\s+)*(?:[a-z-]+\\s+){0,2}(${ENTITY_TYPES})(?:s|es)?\\b|\\b(?:the|that|this)\\s+(?:[A-Za-z-]+\\s+){0,2}?(${ENTITY_TYPES})(?:s|es)?\\b[^?]*?\\bwhat(?:'s|’s|\\s+is|\\s+was)\\s+(?:its|their)\\s+name\\b|\\b(?:what|which)\\s+(?:type|model|make|brand|variant)\\s+of\\s+(?:the\\s+)?(plane|airplane|aircraft|jet|airliner|helicopter|missile|rocket|tank|rifle|drone|ship|submarine|bomb|car|truck|vehicle)s?\\b|^\\s*(?:q\\d+[.:)]?\\s*)?(${ENTITY_TYPES})(?:s|es)?\\s+(?:where|in\\s+which|that|which|who)\\b(?![^?]*\\b(?:who|what|where|when|how|why|which)\\b)`, 'i');
 /** The first kind of thing named in a question ("which airline company": airline). */
 const ENTITY_KIND = new RegExp(`\\b(?:${ENTITY_TYPES})\\b`, 'i');
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)s?|Iraqis?|Afghans?|Saudis?|Israelis?|Pakistanis?|Arabs?|Kurdish|Kurds?|Turkish|Turks?|Shiites?|Shias?|Shi['’]a|Sunnis?|Alawites?|Alawis?|Druze|Christians?|Muslims?|Western|Westerners?|Islamic|Europeans?)$/;
@@ -585,11 +653,11 @@ export function asksForSpeech(raw: string): boolean {
   const asked = SPEECH_QUESTION.exec(query) ?? SPEECH_PLAIN.exec(query) ?? OWNED_SPEECH_CONTENT.exec(query);
   return (!!asked && !DOCUMENT_SPEAKER.test(asked[0])) || SPEECH_BY.test(query);
 }
-/** "Larijani's Valdai speech: what were his main points?", "what was in Putin's speech?": what someone's speech said. */
-const OWNED_SPEECH_CONTENT = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b[^?]*?\bwhat\s+(?:were|was|are|is|did)\b|\bwhat\s+(?:was|is)\s+in\s+(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b/u;
+/** "Larijani's Valdai speech: what were his main points?", "what was in Putin's speech?", "the main points of his speech": what someone's speech said. */
+const OWNED_SPEECH_CONTENT = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b[^?]*?\bwhat\s+(?:were|was|are|is|did)\b|\b(?:points?|arguments?|substance|contents?)\s+of\s+(?:(\p{Lu}[\p{L}-]+)['’]s|his|her)\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk|remarks)\b|\bwhat\s+(?:was|is)\s+in\s+(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:speech|address|talk)\b/u;
 /** "What, in substance, did Larijani say?": an aside between commas after "what" set apart, as if not there. */
 function withoutAsideAfterWhat(query: string): string {
-  return query.replace(/\b([Ww]hat)\s*,\s*(?:in\s+(?:substance|essence|short|brief|effect|sum|a\s+nutshell)|exactly|precisely|basically|actually|really|concretely|specifically)\s*,\s*/g, '$1 ');
+  return query.replace(/\b([Ww]hat)\s*,\s*(?:in\s+(?:substance|essence|short|brief|effect|sum|a\s+nutshell)|exactly|precisely|basically|actually|really|concretely|specifically|substantively|essentially|broadly|briefly)\s*,\s*/g, '$1 ');
 }
 /** Whose speech a question names: "Larijani's (Valdai) speech". */
 const SPEECH_OWNER = /(\p{Lu}[\p{L}-]+)['’]s\s+(?:\p{Lu}[\p{L}-]+\s+|(?:exact|actual|own|direct|precise|verbatim)\s+)?(?:speech|address|remarks|statement|talk|quotes|comments|words)\b/u;
@@ -1042,6 +1110,10 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
     // (a sentence speaking of someone as "he" / "his" speaks of whoever the sentence before names: "Indeed, if this was not already his goal, the ... Sinai ...")
     return words.map((w, i) => [...(i > 0 && w.some((x) => PERSONAL_PRONOUN.test(x)) ? words[i - 1] : []), ...words.slice(i, i + span).flat()]);
   });
+  // (asked for a link, two sentences of different passages that speak of one rare thing join: "the Sharm el-Sheikh plane
+  // bombing" and Putin's goal, where one says "a Russian airliner departing from ... Sharm el-Sheikh" and the other
+  // "the successful downing of the Russian airliner over the Sinai desert")
+  if (span > 1) sentences.push(...sameThingPairs(retrieval));
   const read = new Map(names.map((name) => [name, tokenize(name.join(' ')).map((t) => t.word).filter((w) => !name.includes(w))]));
   // (a word of a longer name the passages retrieved give is that name, by its acronym too: "the Guards" are the "Islamic
   // Revolutionary Guards Corps", the IRGC)
@@ -1057,6 +1129,30 @@ export function namesApart(query: string, retrieval: Retrieval, match: WordSimil
 }
 
 /** The names of several capitalised words the texts give that hold a word ("guards": Islamic Revolutionary Guards Corps), in lower case. */
+/**
+ * Pairs of sentences, from different passages retrieved, that share a rare word (one no third sentence of those passages
+ * uses, of five letters or more): the same thing spoken of twice. Each pair's words, as `namesApart` reads a sentence's.
+ */
+function sameThingPairs(retrieval: Retrieval): string[][] {
+  // (with the sentence before one that speaks of someone as "he" / "his", as namesApart reads it)
+  const sentences = retrieval.passages.slice(0, 3).flatMap((p, r) => {
+    const texts = p.sentences.map((s) => p.text.slice(s.start - p.start, s.end - p.start));
+    return texts.map((text, i) => {
+      const tokens = tokenize(text).map((t) => t.word);
+      const before = i > 0 && tokens.some((w) => PERSONAL_PRONOUN.test(w)) ? tokenize(texts[i - 1]).map((t) => t.word) : [];
+      return { r, tokens: [...before, ...tokens], content: new Set(contentTokens(text).map((t) => t.stem).filter((w) => w.length >= RARE_WORD_LENGTH)) };
+    });
+  });
+  const uses = new Map<string, number>();
+  for (const s of sentences) for (const w of s.content) uses.set(w, (uses.get(w) ?? 0) + 1);
+  const pairs: string[][] = [];
+  sentences.forEach((a, i) => sentences.slice(i + 1).forEach((b) => {
+    if (a.r !== b.r && [...a.content].some((w) => uses.get(w) === 2 && b.content.has(w))) pairs.push([...a.tokens, ...b.tokens]);
+  }));
+  return pairs;
+}
+const RARE_WORD_LENGTH = 5;
+
 function fullNames(word: string, sources: string[]): string[][] {
   if (word.length < 4) return [];
   const re = new RegExp(String.raw`(?:\p{Lu}[\p{L}-]*\s+){0,4}${escapeRegExp(word.charAt(0).toUpperCase() + word.slice(1))}(?:\s+\p{Lu}[\p{L}-]*){0,4}`, 'gu');
@@ -1088,7 +1184,7 @@ function initialRuns(initials: string): string[] {
 const QUESTION_WORD = /^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|name|list|explain|describe|tell|give)$/;
 
 /** "How does A relate to B?", "what links A and B?": a link between two things asked for. */
-export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation\s+(?:to|between)|relationship between|connect(?:s|ed)?\s+(?:to|with)|connection between|link(?:s|ed)?\s+(?:to|with|between)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast)\b/i;
+export const LINK_ASKED = /\b(?:relate[sd]?\s+(?:to|with)|relating\s+to|relation\s+(?:to|between)|relationship between|connect(?:s|ed)?\s+(?:to|with)|connect\s+(?:the|these|this|them)|connection between|link(?:s|ed)?\s+(?:to|with|between)?|tie[sd]? (?:in|into|to)|compare[sd]?|comparison|contrast|(?:has|had|have)\s+(?:nothing|anything|something)\s+to\s+do\s+with)\b|\b(?:change[sd]?|changing|shift(?:s|ed)?|affect(?:s|ed)?|alter(?:s|ed)?|harden(?:s|ed)?|shape[sd]?|influence[sd]?)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:thinking|attitude|view|views|calculus|stance|position|goals?|mind|approach|policy|outlook|aims?)\b/iu;
 
 /** The names in a question, each a run of capitalised words ("Foundation for Defense of Democracies"), as lower-case words; countries, capitals and peoples left out. */
 function joinedNames(query: string): string[][] {
@@ -1170,7 +1266,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   for (const m of asked.matchAll(/(?<![\p{L}'’-])(\p{Ll}[\p{L}-]{2,})['’]s(?![\p{L}])/gu)) if (!STOPWORDS.has(m[1]) && !GENERIC_OWNER.test(m[1])) specific.add(m[1]);
   // (a model's designation, "S-300s", "Su-24", "F-16", is a name; its number is what the corpus must give)
   for (const m of asked.matchAll(/\b\p{Lu}[\p{L}]{0,3}-(\d{1,4}\p{Ll}{0,2})\b/gu)) specific.add(m[1]);
-  // Country names are names however they are typed ("capital of france", "saudi arabia's reaction").
+  // Country names are names however they are typed ("capital of france", "saudi arabia's reaction"), and so are known places' ("from chechnya").
   // A month is a date however typed, and only that month dates it ("in november" is not October).
   // (march and may, also verbs, only when capitalised)
   const month = (w: string) => MONTH_NAME.test(w.replace(/^./, (c) => c.toUpperCase())) && (!/^(?:march|may)$/.test(w) || new RegExp(`\\b${w.replace(/^./, (c) => c.toUpperCase())}\\b`).test(question.query));
@@ -1189,7 +1285,7 @@ export function unsupportedSpecifics(question: AnalyzedQuestion, retrieval: Retr
   const offered = offeredAlternatives(question.query, retrieval);
   return [...retrieval.terms
     .filter((t) => !exemplary(t) && !offered(t))
-    .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
+    .filter((t) => ((specific.has(t.token.word) || countryWord(t.token.word) || PLACE_WORDS.has(t.token.word) || COLOURS.test(t.token.word)) && (t.support < ABSTAIN.minSpecificSupport || (countryWord(t.token.word) && !countryIn(t.token.word, retrieval)) || (PLACE_WORDS.has(t.token.word) && !placeIn(t.token.word, retrieval) && !guessedAfter(question.query, t.token.word)) || (/^\d+$/.test(t.token.word) && dayOnly(t.token.word)))) || (month(t.token.word) && t.support < 1))
     .map((t) => t.token.word)
     .filter((w) => !given.has(w) && !HONORIFIC.test(w)), ...unheldPairing(question.query, retrieval), ...unheldNumbers(asked, form, retrieval)];
 }
@@ -1291,6 +1387,22 @@ const EXAMPLES = /\((?:e\.?g\.?|like|such\s+as|incl\.?|including)?[^()]*\betc\.?
 function countryIn(word: string, retrieval: Retrieval): boolean {
   const named = nationNamed(word);
   return retrieval.passages.some((p) => named(p.text));
+}
+
+/**
+ * A word offered after the question as the asker's guess: in the last fragment, after a "?" or a dash, that asks nothing
+ * itself ("... which Iraqi city? Mosul, I believe?", "which regions — Chechnya only, or somewhere else too?").
+ */
+function guessedAfter(query: string, word: string): boolean {
+  const last = /[?—–]\s*([^?—–]{1,60})\?*\s*$/.exec(query)?.[1];
+  return !!last && new RegExp(`\\b${escapeRegExp(word)}\\b`, 'i').test(last) && !ASKING_IN_GUESS.test(last);
+}
+const ASKING_IN_GUESS = /\b(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|can|could|would|will|has|have|had)\b/i;
+
+/** A known place named by a passage itself ("Chechnya" is not "the Northern Caucasus", however near in meaning). */
+function placeIn(word: string, retrieval: Retrieval): boolean {
+  const named = new RegExp(`\\b${word}\\b`, 'i');
+  return retrieval.passages.some((p) => named.test(p.text));
 }
 
 /** A country's name or distinctive word, or its people in the plural ("saudis", "israelis", "iraqis"), in lower case. */

@@ -11,7 +11,7 @@ import { HAS_CAUSE, HAS_DATE, HAS_NAME, HAS_PLACE, HAS_QUANTITY } from './eviden
 import { answerFromStructure, openingQuestion, overview, verdictAlso } from './structure.js';
 import { officeUnheld, sidePeople, titledPeople } from './people.js';
 import {
-  ABSTAIN, asksForSpeech, nationOf, BIBLIOGRAPHIC_DETAIL, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, hypotheticalDeed, laterOutcome,
+  ABSTAIN, asksForSpeech, nationOf, BIBLIOGRAPHIC_DETAIL, contradictedDeed, otherParty, ENTITY_QUESTION, fitsAdvice, fitsCareer, fitsReporter, fitsAuthorship, fitsDate, fitsEntity, fitsNames, fitsQuantity, fitsRole, fitsSpeech, fitsSubject, fitsSuccessor, hypotheticalDeed, laterOutcome,
   LINK_ASKED, mentions, mentionsAny, MONEY, namesApart, namesCountry, sameWord, speakersAsked, unsupportedAction, unsupportedAttribute, unsupportedSpecifics, type WordSimilarity,
 } from './checks.js';
 
@@ -543,7 +543,7 @@ function selectQuotes(question: AnalyzedQuestion, retrieval: Retrieval, match: W
   const fitting = (names: boolean) => (strict
     ? candidates.filter((c) => (c.typed || !counted) && (spoken(text(c)) || c.coverage >= Math.max(ABSTAIN.minSentenceCoverage, sayings ? 0 : ABSTAIN.typedCloseness * closeTo)) && fitsQuantity(question.query, text(c), match) && (!counted || !names || fitsNames(question.query, text(c), match)) && (question.type !== 'when' || !counted || fitsDate(question.query, text(c), match)))
     : candidates
-  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsCareer(question.query, text(c)) && fitsSubject(question.query, text(c), match));
+  ).filter((c) => fitsEntity(question.query, text(c), match) && fitsSpeech(question.query, text(c), match, voices) && fitsRole(question, text(c), match) && fitsSuccessor(question.query, text(c)) && fitsAuthorship(question.query, text(c)) && fitsAdvice(question.query, text(c)) && fitsReporter(question.query, text(c)) && fitsCareer(question.query, text(c)) && fitsSubject(question.query, text(c), match));
   let usable = fitting(true);
   // "When did the airliner go down?": the sentence that speaks of it best ("the successful downing of the Russian
   // airliner") may refer back to where the document dated it ("on October 31 when ... a bomb onto a Russian airliner")

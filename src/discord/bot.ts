@@ -74,6 +74,8 @@ export async function createBot(engine: Engine, config: Config, settings: Discor
     client,
     context,
     async start() {
+      // (the first question after start-up is answered as fast as the next ones)
+      await engine.warmUp();
       const ready = once(client, Events.ClientReady);
       try {
         await client.login(settings.token);

@@ -24,6 +24,22 @@ export const CAPITAL_WORDS = new Set(
   'moscow tehran damascus washington kremlin beijing ankara riyadh baghdad kabul beirut cairo london paris berlin pentagon whitehall'.split(' '),
 );
 
+/**
+ * Regions and cities of the wider Middle East, Russia and its neighbours, and the cities where diplomacy
+ * meets, in lower case (one distinctive word each: "petersburg"): a place named in chat's lower case
+ * ("how many came from chechnya") is a name as a capitalised one is. No word that is also a common
+ * English word.
+ */
+export const PLACE_WORDS = new Set(
+  `chechnya dagestan ingushetia crimea donbas donetsk luhansk siberia tatarstan grozny sochi petersburg kaliningrad sevastopol vladivostok novorossiysk
+  aleppo idlib homs hama latakia tartus palmyra raqqa deir ezzor hmeimim daraa ghouta kobani qusayr zabadani quneitra
+  mosul fallujah ramadi basra najaf karbala erbil kirkuk samarra anbar
+  isfahan qom mashhad tabriz shiraz natanz fordow bushehr khuzestan sistan baluchestan balochistan
+  gaza jerusalem golan istanbul dubai doha geneva vienna lausanne munich brussels yalta helsinki minsk kiev kyiv kharkiv odesa odessa tbilisi baku yerevan
+  astana tashkent dushanbe bishkek kandahar herat mazar peshawar karachi lahore quetta islamabad sanaa hodeidah benghazi tripoli abkhazia ossetia karabakh kurdistan
+  hormuz caspian`.split(/\s+/),
+);
+
 /** The country a capital or seat of government stands for ("the Kremlin leader" is Russia's). */
 export const CAPITAL_OF = new Map<string, string>(
   Object.entries({

@@ -455,12 +455,13 @@ test('a sentence opening a part is no name to borrow ("... of the partnership. W
   assert.deepEqual(subQuestions('The authors open with a claim. What is that claim, and what evidence do they give for it?').map((p) => p.text), ['The authors open with a claim. What is that claim', 'what evidence do they give for it?']);
 });
 
-test('a list after a colon, its things up to eight words long, is asked about one thing at a time', () => {
+test('a list after a colon, its things up to eight words long, is asked about one thing at a time; events listed to be set in time order ("with their dates", "chronological", "a timeline (A, B, C)") are each asked when', () => {
   assert.deepEqual(subQuestions('Put these in order with their dates: the Valdai Club session, the start of Russian air strikes in Syria, and the downing of the Russian airliner.').map((p) => p.text), [
-    'Put these in order with their dates: the Valdai Club session.',
-    'Put these in order with their dates: the start of Russian air strikes in Syria.',
-    'Put these in order with their dates: the downing of the Russian airliner.',
+    'When was Valdai Club session?',
+    'When was start of Russian air strikes in Syria?',
+    'When was downing of the Russian airliner?',
   ]);
+  assert.deepEqual(subQuestions('gimme a quick timeline from the article (air ops start, valdai, plane bombing)').map((p) => p.text), ['When was air ops start?', 'When was valdai?', 'When was plane bombing?']);
 });
 
 test('a list followed by a sentence of its own ("... and the airliner bombing. Give the time of each.") is asked about one thing at a time, that sentence kept with each', () => {
