@@ -297,9 +297,9 @@ function spelledInitials(words: string[]): string[] {
   return runs;
 }
 
-/** Where someone is, asked with a participle ("based", "located", "stationed" ...) and the kind of place ("which city"): a state, not a deed. */
 /** Nouns naming an occasion or an event, as they follow its name ("the Valdai Club session", "the Tikrit battle"). */
 const OCCASION = /^(?:meeting|meetings|session|sessions|conference|summit|panel|forum|gathering|event|debate|talk|talks|speech|address|attack|bombing|crash|downing|seizure|battle|war|campaign|operation|operations|deal|agreement|vote|election|visit|trip|ceremony)$/;
+/** Where someone is, asked with a participle ("based", "located", "stationed" ...) and the kind of place ("which city"): a state, not a deed. */
 const LOCATED = /^(?:based|located|headquartered|stationed|situated|living|residing|posted|positioned|from|city|town|country|place|location)$/;
 /** "Why did Putin ...", "how did the IRGC ...": who did what the question asks about (capitalised, before a lower-case verb). */
 const DOER_ASKED = /^\s*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ww]here)\s+(?:did|was|is|were|are)\s+(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s+){1,3})(?=\p{Ll})/u;
@@ -317,8 +317,8 @@ function askedNames(query: string): string[] {
 export function fitsNames(query: string, sentence: string, match: WordSimilarity): boolean {
   const names = askedNames(query);
   const words = (sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  const spelled = sentenceSpellings(sentence);
-  return names.every((n) => words.some((w) => sameName(n, w, match)) || spelled.has(spellingOf(n)));
+  let spelled: Set<string> | undefined;
+  return names.every((n) => words.some((w) => sameName(n, w, match)) || (spelled ??= new Set(tokenize(sentence).map((t) => t.word))).has(spellingOf(n)));
 }
 
 /**
@@ -327,16 +327,17 @@ export function fitsNames(query: string, sentence: string, match: WordSimilarity
  */
 function sameName(name: string, word: string, match: WordSimilarity): boolean {
   if (word === name || match(name, word) >= 0.5) return true;
-  const nation = CAPITAL_OF.get(name) ?? countryOfPeople(name) ?? (COUNTRY_WORDS.has(name) ? name : undefined);
-  return !!nation && (CAPITAL_OF.get(word) ?? countryOfPeople(word) ?? (COUNTRY_WORDS.has(word) ? word : undefined)) === nation;
+  const nation = namedNation(name);
+  return !!nation && namedNation(word) === nation;
+}
+/** The country a word names exactly: its capital, its people or itself (no near spelling, as nationOf allows). */
+function namedNation(word: string): string | undefined {
+  return CAPITAL_OF.get(word) ?? countryOfPeople(word) ?? (COUNTRY_WORDS.has(word) ? word : undefined);
 }
 
 /** The tokenizer's one spelling of a name typed several ways ("Daesh", "ISIL" and the article's "IS" are one group). */
 function spellingOf(name: string): string {
   return name === 'is' ? 'isis' : (tokenize(name)[0]?.word ?? name);
-}
-function sentenceSpellings(sentence: string): Set<string> {
-  return new Set(tokenize(sentence).map((t) => t.word));
 }
 
 /** How many words from its date the names a when-question asks about may stand (measured: 10 and 12 lost two dated answers, 16 none). */
@@ -355,9 +356,10 @@ export function fitsDate(query: string, sentence: string, match: WordSimilarity)
   // onto a Russian airliner departing from the Egyptian resort town of Sharm el-Sheikh")
   const sameClause = (d: number, j: number) => j > d && !/[,;:–—()]/.test(sentence.slice(words[d].at, words[j].at));
   const spelled = tokenize(sentence);
+  const spellings = new Map(names.map((n) => [n, spellingOf(n)]));
+  const close = (d: number, j: number) => Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j);
   const near = (d: number, n: string) =>
-    words.some((x, j) => (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j)) && sameName(n, x.word, match)) ||
-    spelled.some((t) => t.word === spellingOf(n) && words.some((x, j) => x.at === t.start && (Math.abs(j - d) <= DATE_WINDOW || sameClause(d, j))));
+    words.some((x, j) => close(d, j) && sameName(n, x.word, match)) || spelled.some((t) => t.word === spellings.get(n) && words.some((x, j) => x.at === t.start && close(d, j)));
   // "When did it end?" is not answered by when it began ("Since September 30"), nor the reverse ("until ...")
   const before = (d: number, re: RegExp) => words.slice(Math.max(0, d - 3), d).some((w) => re.test(w.word));
   const wrongEnd = (d: number) => (ENDING_ASKED.test(query) && before(d, STARTING_DATE)) || (STARTING_ASKED.test(query) && before(d, ENDING_DATE));
